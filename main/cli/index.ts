@@ -1,0 +1,126 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CalqueError, type LanguagePair } from '../contract/api.js';
+import { CalqueService } from '../core/service.js';
+import { isLanguageTag } from '../core/project/languages.js';
+import { describeError } from '../core/messages.js';
+import { startServer } from '../serve/server.js';
+import { findStaticDir } from './static-dir.js';
+
+const VERSION = '0.1.0';
+
+const USAGE = `Calque ${VERSION}: review machine-translated articles.
+
+Usage:
+  calque serve <folder> [--port N] [--host H] [--from LANG --to LANG] [--open]
+      Serve the review UI for <folder> to a browser (loopback only unless --host says otherwise).
+  calque export <folder> --out <dir>
+      Write every article's translation to <dir> under the same relative names.
+  calque --help | --version
+`;
+
+class UsageError extends Error {}
+
+function languagesFrom(from?: string, to?: string): LanguagePair[] | undefined {
+  if (!from && !to) return undefined;
+  if (!from || !to) throw new UsageError('--from and --to go together');
+  for (const t of [from, to]) if (!isLanguageTag(t)) throw new UsageError(`not a language tag: ${t}`);
+  return [{ source: from, target: to }];
+}
+
+function openInBrowser(url: string): void {
+  const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
+  const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => console.error(`calque: could not open a browser; open ${url} yourself`));
+  child.unref();
+}
+
+async function serve(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { port: { type: 'string' }, host: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, open: { type: 'boolean' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('serve takes one folder');
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`not a port: ${values.port}`);
+  const folder = resolve(positionals[0]!);
+  const server = await startServer({
+    root: folder,
+    port,
+    host: values.host,
+    languages: languagesFrom(values.from, values.to),
+    staticDir: findStaticDir(),
+    version: VERSION,
+  });
+  console.log(`Calque is serving ${folder} at ${server.url}`);
+  if (values.open) openInBrowser(server.url);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return new Promise<number>(() => undefined); // runs until stopped
+}
+
+async function exportCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' } } });
+  if (positionals.length !== 1 || !values.out) throw new UsageError('export takes one folder and --out <dir>');
+  const service = new CalqueService({ root: resolve(positionals[0]!), host: { kind: 'cli', version: VERSION } });
+  const project = await service.openProject({});
+  const done = new Promise<number>((resolveDone) => {
+    service.on((name, payload) => {
+      if (name !== 'job') return;
+      const job = payload as { done: number; total: number; state: string; error?: { code: string; params?: Record<string, string | number> } };
+      if (process.stderr.isTTY) process.stderr.write(`\rexporting ${job.done}/${job.total}`);
+      if (job.state === 'finished') {
+        if (process.stderr.isTTY) process.stderr.write('\n');
+        console.log(`Exported ${job.total} translation(s) to ${resolve(values.out!)}`);
+        resolveDone(0);
+      } else if (job.state !== 'running') {
+        console.error(`calque: export ${job.state}${job.error ? `: ${describeError(job.error as never)}` : ''}`);
+        resolveDone(1);
+      }
+    });
+  });
+  const unreadable = project.articles.filter((a) => a.error);
+  for (const a of unreadable) console.error(`calque: ${a.targetPath}: ${describeError(a.error!)}`);
+  await service.exportAll({ outDir: resolve(values.out) });
+  const code = await done;
+  service.dispose();
+  return code;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(rest);
+      case 'export':
+        return await exportCommand(rest);
+      case '--version':
+      case '-v':
+        console.log(VERSION);
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        console.log(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command: ${command}`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith?.('ERR_PARSE_ARGS')) {
+      console.error(`calque: ${(err as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof CalqueError) {
+      console.error(`calque: ${describeError(err.toInfo())}`);
+      return 1;
+    }
+    throw err;
+  }
+}

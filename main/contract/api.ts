@@ -1,0 +1,252 @@
+/**
+ * The one API the renderer sees. Implemented in main/core (CalqueService), exposed by
+ * main/electron + main/preload over IPC and by main/serve over HTTP, called directly by main/cli.
+ * This folder imports nothing, so every other folder may import it (the renderer with `import type`
+ * only, except for the plain value tables below).
+ */
+
+/** Article id: the article's path relative to the project root without language tag, e.g. "news/story.txt". */
+export type ArticleId = string;
+
+export type ReviewStatus = 'not-started' | 'in-review' | 'done';
+export const REVIEW_STATUSES: readonly ReviewStatus[] = ['not-started', 'in-review', 'done'];
+
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+export type LineEnding = '\n' | '\r\n' | '\r';
+
+export interface LanguagePair {
+  /** BCP 47 tag of the source language, e.g. "pt-BR". */
+  source: string;
+  /** BCP 47 tag of the translation's language, e.g. "en". */
+  target: string;
+}
+
+export interface ArticleSummary {
+  id: ArticleId;
+  /** Paths relative to the project root, with forward slashes. */
+  sourcePath: string;
+  targetPath: string;
+  sourceLang: string;
+  targetLang: string;
+  status: ReviewStatus;
+  /** Words inserted + deleted + replaced against the baseline (0 before the first open). */
+  wordsChanged: number;
+  /** wordsChanged / words of the baseline, 0..1 (can exceed 1 after heavy rewriting; capped at 1). */
+  editRate: number;
+  /** Words of the current translation. */
+  words: number;
+  /** Set when the article cannot be read; the row is shown as an error with this reason. */
+  error?: ErrorInfo;
+}
+
+export interface UnpairedFile {
+  path: string;
+  reason: 'no-partner' | 'no-language' | 'language-not-in-project' | 'duplicate';
+}
+
+export interface ProjectInfo {
+  root: string;
+  name: string;
+  /** The language pairs of the project; empty when they still have to be chosen. */
+  pairs: LanguagePair[];
+  /** Pairs proposed from the file names when `pairs` is empty or does not cover all files. */
+  proposedPairs: LanguagePair[];
+  /** True when the languages could not be told from the files and the user must choose. */
+  needsLanguages: boolean;
+  /** Every language tag seen in the file names. */
+  languagesSeen: string[];
+  articles: ArticleSummary[];
+  unpaired: UnpairedFile[];
+  /** Set when .calque/project.json cannot be used; the project opens with no languages until fixed. */
+  configError?: ErrorInfo;
+}
+
+export interface TextSide {
+  path: string;
+  lang: string;
+  /** Writing direction of the content language (Arabic and Hebrew are RTL). */
+  dir: 'ltr' | 'rtl';
+  /** NFC text with "\n" line endings: offsets are UTF-16 code units of this text. */
+  text: string;
+}
+
+export interface FileFormatInfo {
+  encoding: TextEncodingName;
+  lineEnding: LineEnding;
+  finalNewline: boolean;
+}
+
+export interface ArticleView {
+  id: ArticleId;
+  source: TextSide;
+  target: TextSide & { format: FileFormatInfo };
+  /** The machine translation as first opened (the diff baseline), same normalisation as target.text. */
+  baseline: string;
+  status: ReviewStatus;
+  /** Opaque token of the translation file's content on disk; saving checks it (lost-update guard). */
+  revision: string;
+  stats: DiffStats;
+}
+
+export interface DiffStats {
+  inserted: number;
+  deleted: number;
+  replaced: number;
+  /** inserted + deleted + replaced */
+  changed: number;
+  baselineWords: number;
+  words: number;
+  editRate: number;
+}
+
+export interface SaveResult {
+  revision: string;
+  stats: DiffStats;
+}
+
+export interface ExportResult {
+  fileName: string;
+  /** Bytes of the exported file (base64) when the host hands them to the renderer (browser download). */
+  dataBase64?: string;
+  /** Where the host wrote the file itself (desktop save dialog). */
+  savedPath?: string;
+  cancelled?: boolean;
+}
+
+export interface JobStarted {
+  jobId: string;
+}
+
+export interface HostInfo {
+  kind: 'electron' | 'browser' | 'cli';
+  /** Whether the host can show native folder pickers (desktop). */
+  nativeDialogs: boolean;
+  /** Default destination for "Export all". */
+  defaultExportDir: string;
+  version: string;
+}
+
+export interface CalqueApi {
+  /** What hosts this UI and what it can do. */
+  hostInfo(req: Record<string, never>): Promise<HostInfo>;
+  /**
+   * Open a project folder and return it scanned. `root` omitted: the current project (rescanned), or,
+   * with `choose: true`, a folder the user picks in a native dialog (desktop only).
+   */
+  openProject(req: { root?: string; choose?: boolean }): Promise<ProjectInfo>;
+  /** Recently opened project folders, newest first (desktop; empty in the browser). */
+  recentProjects(req: Record<string, never>): Promise<string[]>;
+  /** Set the project's language pairs (written to .calque/project.json) and rescan. */
+  setLanguages(req: { pairs: LanguagePair[] }): Promise<ProjectInfo>;
+  /** Open an article: captures the baseline on first open. */
+  getArticle(req: { id: ArticleId }): Promise<ArticleView>;
+  /**
+   * Save the translation in place (atomic, keeping encoding, line endings and final newline).
+   * `expectedRevision` guards against overwriting a change made on disk since it was read; pass
+   * `force: true` to overwrite it anyway (the user chose "keep mine").
+   */
+  saveArticle(req: { id: ArticleId; text: string; expectedRevision: string; force?: boolean }): Promise<SaveResult>;
+  /** Read the translation as it is on disk now (to compare with unsaved edits). */
+  readDisk(req: { id: ArticleId }): Promise<{ text: string; revision: string }>;
+  setStatus(req: { id: ArticleId; status: ReviewStatus }): Promise<ArticleSummary>;
+  /** Export the corrected text of one article. */
+  exportArticle(req: { id: ArticleId }): Promise<ExportResult>;
+  /**
+   * Export every article's translation to a folder, same relative names. `outDir` omitted: the host
+   * asks (desktop dialog). Progress and the end arrive as `job` events; cancel with cancelJob.
+   */
+  exportAll(req: { outDir?: string }): Promise<JobStarted & { outDir: string; cancelled?: boolean }>;
+  cancelJob(req: { jobId: string }): Promise<{ cancelled: boolean }>;
+}
+
+/** Every method, once: a missing or extra key is a type error, so hosts can loop over it. */
+const methods: { readonly [K in keyof CalqueApi]: true } = {
+  hostInfo: true,
+  openProject: true,
+  recentProjects: true,
+  setLanguages: true,
+  getArticle: true,
+  saveArticle: true,
+  readDisk: true,
+  setStatus: true,
+  exportArticle: true,
+  exportAll: true,
+  cancelJob: true,
+};
+export const API_METHODS = Object.keys(methods) as (keyof CalqueApi)[];
+export type ApiMethod = keyof CalqueApi;
+export type ApiRequest<M extends ApiMethod> = Parameters<CalqueApi[M]>[0];
+export type ApiResponse<M extends ApiMethod> = Awaited<ReturnType<CalqueApi[M]>>;
+
+/** Main → renderer events. */
+export interface CalqueEvents {
+  /** The translation file of an article changed on disk (not by our own save). */
+  articleChangedOnDisk: { id: ArticleId; revision: string; deleted: boolean };
+  /** Progress of a long job (export all). */
+  job: { jobId: string; done: number; total: number; state: 'running' | 'finished' | 'cancelled' | 'failed'; error?: ErrorInfo };
+  /** A native menu command (desktop): open folder, save, export, settings… */
+  menu: { command: MenuCommand };
+}
+export type MenuCommand = 'save' | 'export' | 'exportAll' | 'openFolder' | 'settings' | 'changes' | 'review';
+const events: { readonly [K in keyof CalqueEvents]: true } = { articleChangedOnDisk: true, job: true, menu: true };
+export const EVENT_NAMES = Object.keys(events) as (keyof CalqueEvents)[];
+export type EventName = keyof CalqueEvents;
+
+/** An error as it crosses the boundary: a code the renderer localizes and its parameters. */
+export interface ErrorInfo {
+  code: ErrorCode;
+  params?: Record<string, string | number>;
+}
+
+export const ERROR_CODES = [
+  'folderNotFound',
+  'folderUnreadable',
+  'notAFolder',
+  'fileNotFound',
+  'fileUnreadable',
+  'binaryFile',
+  'invalidEncoding',
+  'fileTooLarge',
+  'readOnlyFile',
+  'diskFull',
+  'writeFailed',
+  'projectConfigInvalid',
+  'pathOutsideProject',
+  'unknownArticle',
+  'unknownJob',
+  'conflict',
+  'exportIntoProject',
+  'invalidRequest',
+  'noProject',
+  'unauthorized',
+  'cancelled',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The error object hosts throw and transports carry; `message` is English, for logs only. */
+export class CalqueError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number>;
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, message?: string) {
+    super(message ?? `${code}${Object.keys(params).length ? ' ' + JSON.stringify(params) : ''}`);
+    this.name = 'CalqueError';
+    this.code = code;
+    this.params = params;
+  }
+  toInfo(): ErrorInfo {
+    return { code: this.code, params: this.params };
+  }
+}
+
+export function isErrorInfo(value: unknown): value is ErrorInfo {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes((value as { code: string }).code)
+  );
+}
+
+/** Largest translation file Calque opens; larger ones get `fileTooLarge` rather than freezing the UI. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;

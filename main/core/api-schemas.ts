@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { CalqueError, REVIEW_STATUSES, type ApiMethod, type CalqueApi, type ReviewStatus } from '../contract/api.js';
+import { isLanguageTag } from './project/languages.js';
+
+/** Article ids are project-relative paths: no absolute paths, no "..", no NUL. Core re-checks membership. */
+const articleId = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((s) => !s.includes('\0') && !s.startsWith('/') && !/^[a-zA-Z]:/.test(s) && !s.split(/[\\/]/).includes('..'), {
+    message: 'not a project-relative id',
+  });
+const absolutePath = z.string().min(1).max(4096).refine((s) => !s.includes('\0'), { message: 'invalid path' });
+const tag = z.string().max(64).refine(isLanguageTag, { message: 'not a language tag' });
+const empty = z.object({}).strict();
+
+/** One schema per method: every request is checked at the boundary before core sees it. */
+export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<CalqueApi[M]>[0]> } = {
+  hostInfo: empty as unknown as z.ZodType<Record<string, never>>,
+  openProject: z.object({ root: absolutePath.optional(), choose: z.boolean().optional() }).strict(),
+  recentProjects: empty as unknown as z.ZodType<Record<string, never>>,
+  setLanguages: z.object({ pairs: z.array(z.object({ source: tag, target: tag }).strict()).min(1).max(64) }).strict(),
+  getArticle: z.object({ id: articleId }).strict(),
+  saveArticle: z
+    .object({ id: articleId, text: z.string().max(64 * 1024 * 1024), expectedRevision: z.string().max(128), force: z.boolean().optional() })
+    .strict(),
+  readDisk: z.object({ id: articleId }).strict(),
+  setStatus: z.object({ id: articleId, status: z.enum(REVIEW_STATUSES as [ReviewStatus, ...ReviewStatus[]]) }).strict(),
+  exportArticle: z.object({ id: articleId }).strict(),
+  exportAll: z.object({ outDir: absolutePath.optional() }).strict(),
+  cancelJob: z.object({ jobId: z.string().uuid() }).strict(),
+};
+
+/** Validate a request and call the method; throws CalqueError('invalidRequest') with the first problem. */
+export async function dispatch<M extends ApiMethod>(api: CalqueApi, method: M, raw: unknown): Promise<Awaited<ReturnType<CalqueApi[M]>>> {
+  if (!Object.prototype.hasOwnProperty.call(REQUEST_SCHEMAS, method)) {
+    throw new CalqueError('invalidRequest', { reason: `unknown method ${String(method)}` });
+  }
+  const parsed = REQUEST_SCHEMAS[method].safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CalqueError('invalidRequest', { method, reason: `${issue.path.join('.') || '(request)'}: ${issue.message}` });
+  }
+  const fn = api[method] as (req: unknown) => Promise<Awaited<ReturnType<CalqueApi[M]>>>;
+  return fn.call(api, parsed.data);
+}
+
+/** Any thrown value as it crosses the boundary. Unexpected errors are logged by the host, not leaked. */
+export function toErrorInfo(err: unknown): { code: CalqueError['code']; params: Record<string, string | number> } {
+  if (err instanceof CalqueError) return { code: err.code, params: err.params };
+  return { code: 'internal', params: {} };
+}

@@ -1,0 +1,97 @@
+import * as fsp from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { CalqueError, type LanguagePair } from '../../contract/api.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { isLanguageTag } from './languages.js';
+
+export const CONFIG_FORMAT_VERSION = 1;
+
+const tag = z.string().refine(isLanguageTag, { message: 'not a language tag' });
+
+const ConfigV1 = z.object({
+  formatVersion: z.literal(1),
+  pairs: z.array(z.object({ source: tag, target: tag })).default([]),
+  /** Extra settings of later features (glossary, scoring profile…) are kept as they are. */
+}).passthrough();
+
+export type ProjectConfig = z.infer<typeof ConfigV1>;
+
+export function emptyConfig(): ProjectConfig {
+  return { formatVersion: CONFIG_FORMAT_VERSION, pairs: [] };
+}
+
+/** Older formats, upgraded one version at a time. Version 0: {sourceLanguage, targetLanguage}. */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  0: (old) => {
+    const { sourceLanguage, targetLanguage, ...rest } = old;
+    const pairs = sourceLanguage && targetLanguage ? [{ source: sourceLanguage, target: targetLanguage }] : [];
+    return { ...rest, formatVersion: 1, pairs };
+  },
+};
+
+export function configPath(root: string): string {
+  return join(root, '.calque', 'project.json');
+}
+
+/** Read .calque/project.json; missing means a new project. Malformed: CalqueError('projectConfigInvalid'). */
+export async function readConfig(root: string): Promise<ProjectConfig | null> {
+  let raw: string;
+  try {
+    raw = await fsp.readFile(configPath(root), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new CalqueError('projectConfigInvalid', { path: configPath(root), reason: (err as NodeJS.ErrnoException).code ?? 'unreadable' });
+  }
+  return parseConfig(raw, configPath(root));
+}
+
+export function parseConfig(raw: string, path = 'project.json'): ProjectConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new CalqueError('projectConfigInvalid', { path, reason: (err as Error).message });
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new CalqueError('projectConfigInvalid', { path, reason: 'not a JSON object' });
+  }
+  let obj = data as Record<string, unknown>;
+  let version = typeof obj.formatVersion === 'number' ? obj.formatVersion : 0;
+  if (version > CONFIG_FORMAT_VERSION) {
+    throw new CalqueError('projectConfigInvalid', { path, reason: `format version ${version} is newer than this Calque understands` });
+  }
+  while (version < CONFIG_FORMAT_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) throw new CalqueError('projectConfigInvalid', { path, reason: `unknown format version ${version}` });
+    obj = step(obj);
+    version++;
+  }
+  const parsed = ConfigV1.safeParse(obj);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CalqueError('projectConfigInvalid', { path, reason: `${issue.path.join('.') || '(root)'}: ${issue.message}` });
+  }
+  return parsed.data;
+}
+
+export async function writeConfig(root: string, config: ProjectConfig): Promise<void> {
+  await fsp.mkdir(join(root, '.calque'), { recursive: true });
+  await writeFileAtomic(configPath(root), Buffer.from(JSON.stringify(config, null, 2) + '\n', 'utf8'));
+}
+
+/** Keep a copy of a malformed project.json before it is replaced, so nothing the user wrote is lost. */
+export async function backUpBrokenConfig(root: string): Promise<string | null> {
+  const from = configPath(root);
+  const to = `${from}.broken-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    await fsp.copyFile(from, to);
+    return to;
+  } catch {
+    return null;
+  }
+}
+
+export function samePairs(a: LanguagePair[], b: LanguagePair[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.source === b[i]!.source && p.target === b[i]!.target);
+}

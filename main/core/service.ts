@@ -1,0 +1,366 @@
+import { randomUUID } from 'node:crypto';
+
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
+import {
+  CalqueError,
+  type ArticleSummary,
+  type ArticleView,
+  type CalqueApi,
+  type CalqueEvents,
+  type EventName,
+  type ExportResult,
+  type HostInfo,
+  type LanguagePair,
+  type ProjectInfo,
+  type ReviewStatus,
+} from '../contract/api.js';
+import { wordDiff } from '../common/word-diff.js';
+import { countWords } from '../common/words.js';
+import { exportAllFiles } from './export/export-all.js';
+import { writeFileAtomic } from './fs/atomic-write.js';
+import { backUpBrokenConfig, emptyConfig, readConfig, writeConfig, type ProjectConfig } from './project/config.js';
+import { directionOf } from './project/languages.js';
+import { pairFiles, type PairedArticle } from './project/pairing.js';
+import { scanTextFiles } from './project/scan.js';
+import { ReviewStore } from './store/review-store.js';
+import { decodeText, encodeText } from './text/encoding.js';
+import { readTextFile, revisionOf, type TextFile } from './text/read-text-file.js';
+import { DiskWatcher } from './watch/disk-watcher.js';
+
+export type EventListener = <E extends EventName>(name: E, payload: CalqueEvents[E]) => void;
+
+/** What differs between the desktop app, the browser host and the command line. */
+export interface HostAdapter {
+  kind: HostInfo['kind'];
+  /** Desktop: a native folder picker. Absent: only the given project can be opened. */
+  chooseFolder?: () => Promise<string | null>;
+  /** Desktop: a native save dialog; the host writes the file. Absent: bytes go to the renderer. */
+  chooseSaveFile?: (suggestedName: string) => Promise<string | null>;
+  /** Desktop: remember and list recent projects. */
+  recent?: { add(root: string): void | Promise<void>; list(): string[] | Promise<string[]> };
+  version?: string;
+}
+
+export interface ServiceOptions {
+  /** The project to open at start (serve, CLI, desktop with a remembered project). */
+  root?: string;
+  /** Language pairs given on the command line (serve --from/--to): written to project.json. */
+  languages?: LanguagePair[];
+  host: HostAdapter;
+  /** How often open articles are checked for changes made by other programs. */
+  watchIntervalMs?: number;
+}
+
+interface OpenProject {
+  root: string;
+  config: ProjectConfig;
+  configError?: CalqueError;
+  articles: Map<string, PairedArticle>;
+  store: ReviewStore;
+}
+
+/**
+ * The product behind the contract: projects, articles, saving, export. Hosts call it after validating
+ * requests; it still refuses unknown ids and paths outside the project (defence in depth).
+ */
+export class CalqueService implements CalqueApi {
+  private project: OpenProject | null = null;
+  private readonly listeners = new Set<EventListener>();
+  private readonly jobs = new Map<string, { cancelled: boolean }>();
+  private readonly watcher: DiskWatcher;
+
+  constructor(private readonly options: ServiceOptions) {
+    this.watcher = new DiskWatcher(options.watchIntervalMs ?? 700, (id, revision, deleted) =>
+      this.emit('articleChangedOnDisk', { id, revision, deleted }),
+    );
+  }
+
+  on(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit<E extends EventName>(name: E, payload: CalqueEvents[E]): void {
+    for (const l of this.listeners) l(name, payload);
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    for (const job of this.jobs.values()) job.cancelled = true;
+  }
+
+  get root(): string | null {
+    return this.project?.root ?? null;
+  }
+
+  async hostInfo(): Promise<HostInfo> {
+    const root = this.project?.root ?? this.options.root ?? '';
+    return {
+      kind: this.options.host.kind,
+      nativeDialogs: !!this.options.host.chooseFolder,
+      defaultExportDir: root ? `${root.replace(/[\\/]+$/, '')}-export` : '',
+      version: this.options.host.version ?? '0.0.0',
+    };
+  }
+
+  async recentProjects(): Promise<string[]> {
+    return (await this.options.host.recent?.list()) ?? [];
+  }
+
+  async openProject(req: { root?: string; choose?: boolean }): Promise<ProjectInfo> {
+    let root = req.root;
+    if (root === undefined) {
+      if (this.project && !req.choose) {
+        await this.load(this.project.root); // rescan: files may have been added or renamed
+        return this.describe();
+      }
+      if (this.options.root && !req.choose) root = this.options.root;
+      else if (this.options.host.chooseFolder) {
+        const chosen = await this.options.host.chooseFolder();
+        if (!chosen) throw new CalqueError('cancelled');
+        root = chosen;
+      } else throw new CalqueError('noProject');
+    } else if (!this.options.host.chooseFolder && this.options.root && resolve(root) !== resolve(this.options.root)) {
+      // The browser host serves one folder: it never opens another one on a page's request.
+      throw new CalqueError('pathOutsideProject', { path: root });
+    }
+    if (!isAbsolute(root)) throw new CalqueError('invalidRequest', { reason: 'root must be an absolute path' });
+    await this.load(resolve(root));
+    await this.options.host.recent?.add(this.project!.root);
+    return this.describe();
+  }
+
+  private async load(root: string): Promise<void> {
+    const files = await scanTextFiles(root);
+    let config: ProjectConfig = emptyConfig();
+    let configError: CalqueError | undefined;
+    try {
+      config = (await readConfig(root)) ?? emptyConfig();
+    } catch (err) {
+      if (!(err instanceof CalqueError)) throw err;
+      configError = err;
+    }
+    if (!configError && this.options.languages?.length && !this.project) {
+      config = { ...config, pairs: this.options.languages };
+      await writeConfig(root, config);
+    }
+    let pairing = pairFiles(files, config.pairs);
+    if (!configError && !config.pairs.length && pairing.proposedPairs.length && !pairing.ambiguous) {
+      // The languages can be told from the names: remember them, as the user would have confirmed.
+      config = { ...config, pairs: pairing.proposedPairs };
+      await writeConfig(root, config);
+      pairing = pairFiles(files, config.pairs);
+    }
+    this.watcher.clear();
+    this.project = {
+      root,
+      config,
+      configError,
+      articles: new Map(pairing.articles.map((a) => [a.id, a])),
+      store: new ReviewStore(root),
+    };
+    this.lastPairing = pairing;
+  }
+
+  private lastPairing: ReturnType<typeof pairFiles> | null = null;
+
+  private requireProject(): OpenProject {
+    if (!this.project) throw new CalqueError('noProject');
+    return this.project;
+  }
+
+  private async describe(): Promise<ProjectInfo> {
+    const p = this.requireProject();
+    const pairing = this.lastPairing!;
+    const articles = await mapLimited([...p.articles.values()], 8, (a) => this.summarize(a));
+    return {
+      root: p.root,
+      name: basename(p.root),
+      pairs: p.config.pairs,
+      proposedPairs: pairing.proposedPairs,
+      needsLanguages: !p.config.pairs.length && pairing.proposedPairs.length > 0,
+      languagesSeen: pairing.languagesSeen,
+      articles,
+      unpaired: pairing.unpaired,
+      ...(p.configError ? { configError: p.configError.toInfo() } : {}),
+    };
+  }
+
+  private async summarize(a: PairedArticle): Promise<ArticleSummary> {
+    const p = this.requireProject();
+    const review = await p.store.readReview(a.id);
+    const base: ArticleSummary = {
+      id: a.id,
+      sourcePath: a.sourcePath,
+      targetPath: a.targetPath,
+      sourceLang: a.sourceLang,
+      targetLang: a.targetLang,
+      status: review.status,
+      wordsChanged: 0,
+      editRate: 0,
+      words: 0,
+    };
+    try {
+      await readTextFile(this.abs(a.sourcePath), a.sourcePath);
+      const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
+      const baselineBytes = await p.store.readBaseline(a.id);
+      if (!baselineBytes) return { ...base, words: countWords(target.text, a.targetLang) };
+      const stats = wordDiff(decodeText(baselineBytes).text, target.text, a.targetLang).stats;
+      return { ...base, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate };
+    } catch (err) {
+      if (err instanceof CalqueError) return { ...base, error: err.toInfo() };
+      throw err;
+    }
+  }
+
+  async setLanguages(req: { pairs: LanguagePair[] }): Promise<ProjectInfo> {
+    const p = this.requireProject();
+    if (p.configError) await backUpBrokenConfig(p.root);
+    const config: ProjectConfig = { ...(p.configError ? emptyConfig() : p.config), pairs: req.pairs };
+    await writeConfig(p.root, config);
+    await this.load(p.root);
+    return this.describe();
+  }
+
+  /** Absolute path of a project-relative path, refusing anything that would leave the project. */
+  private abs(rel: string): string {
+    const root = this.requireProject().root;
+    const full = resolve(root, rel);
+    const back = relative(root, full);
+    if (back.startsWith('..') || isAbsolute(back) || full === root) throw new CalqueError('pathOutsideProject', { path: rel });
+    return full;
+  }
+
+  private article(id: string): PairedArticle {
+    const a = this.requireProject().articles.get(id);
+    if (!a) throw new CalqueError('unknownArticle', { id });
+    return a;
+  }
+
+  async getArticle(req: { id: string }): Promise<ArticleView> {
+    const p = this.requireProject();
+    const a = this.article(req.id);
+    const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath);
+    const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
+    const baselineBytes = await p.store.captureBaseline(a.id, target.bytes);
+    const baseline = decodeText(baselineBytes, `.calque/baselines/${a.id}`).text;
+    const review = await p.store.readReview(a.id);
+    const stats = wordDiff(baseline, target.text, a.targetLang).stats;
+    this.watcher.watch(a.id, this.abs(a.targetPath), target.revision);
+    return {
+      id: a.id,
+      source: { path: a.sourcePath, lang: a.sourceLang, dir: directionOf(a.sourceLang), text: source.text },
+      target: { path: a.targetPath, lang: a.targetLang, dir: directionOf(a.targetLang), text: target.text, format: target.format },
+      baseline,
+      status: review.status,
+      revision: target.revision,
+      stats,
+    };
+  }
+
+  async readDisk(req: { id: string }): Promise<{ text: string; revision: string }> {
+    const a = this.article(req.id);
+    const f = await readTextFile(this.abs(a.targetPath), a.targetPath);
+    return { text: f.text, revision: f.revision };
+  }
+
+  async saveArticle(req: { id: string; text: string; expectedRevision: string; force?: boolean }) {
+    const p = this.requireProject();
+    const a = this.article(req.id);
+    const path = this.abs(a.targetPath);
+    let current: TextFile | null = null;
+    try {
+      current = await readTextFile(path, a.targetPath);
+    } catch (err) {
+      // A deleted file can be written again (the editor still has the text); other errors stop the save.
+      if (!(err instanceof CalqueError && err.code === 'fileNotFound')) throw err;
+      if (!req.force) throw new CalqueError('conflict', { id: a.id, reason: 'deleted' });
+    }
+    if (current && current.revision !== req.expectedRevision && !req.force) {
+      throw new CalqueError('conflict', { id: a.id, reason: 'changed' });
+    }
+    const text = req.text.normalize('NFC');
+    const baselineBytes = await p.store.captureBaseline(a.id, current?.bytes ?? new Uint8Array());
+    const baselineFormat = decodeText(baselineBytes).format;
+    let revision = current?.revision ?? '';
+    if (!current || current.text !== text) {
+      const bytes = encodeText(text, current?.format ?? baselineFormat);
+      this.watcher.expect(a.id, revisionOf(bytes));
+      await writeFileAtomic(path, bytes);
+      revision = revisionOf(bytes);
+    }
+    const stats = wordDiff(decodeText(baselineBytes).text, text, a.targetLang).stats;
+    const review = await p.store.readReview(a.id);
+    await p.store.updateReview(a.id, { stats, status: review.status === 'not-started' ? 'in-review' : review.status });
+    return { revision, stats };
+  }
+
+  async setStatus(req: { id: string; status: ReviewStatus }): Promise<ArticleSummary> {
+    const p = this.requireProject();
+    const a = this.article(req.id);
+    await p.store.updateReview(a.id, { status: req.status });
+    return this.summarize(a);
+  }
+
+  async exportArticle(req: { id: string }): Promise<ExportResult> {
+    const a = this.article(req.id);
+    const f = await readTextFile(this.abs(a.targetPath), a.targetPath);
+    const fileName = basename(a.targetPath);
+    const host = this.options.host;
+    if (host.chooseSaveFile) {
+      const dest = await host.chooseSaveFile(fileName);
+      if (!dest) return { fileName, cancelled: true };
+      await writeFileAtomic(dest, f.bytes);
+      return { fileName, savedPath: dest };
+    }
+    return { fileName, dataBase64: Buffer.from(f.bytes).toString('base64') };
+  }
+
+  async exportAll(req: { outDir?: string }) {
+    const p = this.requireProject();
+    let outDir = req.outDir;
+    if (!outDir) {
+      const chosen = await this.options.host.chooseFolder?.();
+      if (!chosen) return { jobId: '', outDir: '', cancelled: true };
+      outDir = chosen;
+    }
+    if (!isAbsolute(outDir)) throw new CalqueError('invalidRequest', { reason: 'the export folder must be an absolute path' });
+    outDir = resolve(outDir);
+    const rel = relative(p.root, outDir);
+    if (rel === '' || rel === '.calque' || rel.startsWith(`.calque${sep}`)) {
+      throw new CalqueError('exportIntoProject', { path: outDir });
+    }
+    const jobId = randomUUID();
+    const job = { cancelled: false };
+    this.jobs.set(jobId, job);
+    const files = [...p.articles.values()].map((a) => ({ from: this.abs(a.targetPath), rel: a.targetPath }));
+    void exportAllFiles(files, outDir, job, (done, total, state, error) => {
+      this.emit('job', { jobId, done, total, state, ...(error ? { error } : {}) });
+      if (state !== 'running') this.jobs.delete(jobId);
+    });
+    return { jobId, outDir };
+  }
+
+  async cancelJob(req: { jobId: string }): Promise<{ cancelled: boolean }> {
+    const job = this.jobs.get(req.jobId);
+    if (!job) throw new CalqueError('unknownJob', { jobId: req.jobId });
+    job.cancelled = true;
+    return { cancelled: true };
+  }
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!);
+      }
+    }),
+  );
+  return out;
+}
+
+

@@ -1,0 +1,72 @@
+import * as fsp from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { REVIEW_STATUSES, type DiffStats, type ReviewStatus } from '../../contract/api.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+
+/**
+ * Calque's per-article state beside the user's files (DESIGN.md, "The project on disk"):
+ * .calque/baselines/<article> — the machine translation as first opened, never rewritten;
+ * .calque/reviews/<article>.json — status, time spent and the last known edit counts.
+ */
+const Review = z.object({
+  status: z.enum(REVIEW_STATUSES as [ReviewStatus, ...ReviewStatus[]]).default('not-started'),
+  secondsSpent: z.number().nonnegative().default(0),
+  updatedAt: z.string().optional(),
+  stats: z
+    .object({ inserted: z.number(), deleted: z.number(), replaced: z.number(), changed: z.number(), baselineWords: z.number(), words: z.number(), editRate: z.number() })
+    .optional(),
+});
+export type ReviewRecord = z.infer<typeof Review>;
+
+export class ReviewStore {
+  constructor(private readonly root: string) {}
+
+  baselinePath(id: string): string {
+    return join(this.root, '.calque', 'baselines', id);
+  }
+
+  reviewPath(id: string): string {
+    return join(this.root, '.calque', 'reviews', `${id}.json`);
+  }
+
+  /** Copy the translation's bytes as the baseline the first time; never rewrite an existing one. */
+  async captureBaseline(id: string, bytes: Uint8Array): Promise<Uint8Array> {
+    const path = this.baselinePath(id);
+    try {
+      return await fsp.readFile(path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    await fsp.mkdir(dirname(path), { recursive: true });
+    await writeFileAtomic(path, bytes);
+    return bytes;
+  }
+
+  async readBaseline(id: string): Promise<Uint8Array | null> {
+    try {
+      return await fsp.readFile(this.baselinePath(id));
+    } catch {
+      return null;
+    }
+  }
+
+  /** The review record; a missing or damaged file reads as a fresh review (it is rewritten on the next change). */
+  async readReview(id: string): Promise<ReviewRecord> {
+    try {
+      const parsed = Review.safeParse(JSON.parse(await fsp.readFile(this.reviewPath(id), 'utf8')));
+      if (parsed.success) return parsed.data;
+    } catch {
+      /* fall through */
+    }
+    return Review.parse({});
+  }
+
+  async updateReview(id: string, patch: Partial<ReviewRecord> & { stats?: DiffStats }): Promise<ReviewRecord> {
+    const next = { ...(await this.readReview(id)), ...patch, updatedAt: new Date().toISOString() };
+    const path = this.reviewPath(id);
+    await fsp.mkdir(dirname(path), { recursive: true });
+    await writeFileAtomic(path, Buffer.from(JSON.stringify(next, null, 2) + '\n', 'utf8'));
+    return next;
+  }
+}

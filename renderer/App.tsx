@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HostInfo, ProjectInfo } from '../main/contract/api';
+import { api, toUiError, type UiError } from './api';
+import { ArticleList } from './components/ArticleList';
+import { ExportAllDialog } from './components/ExportAllDialog';
+import { LanguageDialog } from './components/LanguageDialog';
+import { ReviewView } from './components/ReviewView';
+import { SettingsDialog } from './components/SettingsDialog';
+import { errorMessage } from './lib/errors';
+import { applyTheme, savedTheme, type ThemeSetting } from './theme';
+
+type Screen = { kind: 'list' } | { kind: 'article'; id: string };
+
+export function App() {
+  const { t } = useTranslation();
+  const [host, setHost] = useState<HostInfo | null>(null);
+  const [project, setProject] = useState<ProjectInfo | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const [screen, setScreen] = useState<Screen>({ kind: 'list' });
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [exportAllOpen, setExportAllOpen] = useState(false);
+  const [theme, setTheme] = useState<ThemeSetting>(savedTheme);
+
+  useEffect(() => applyTheme(theme), [theme]);
+
+  const load = useCallback(async (root?: string) => {
+    try {
+      const info = await api.openProject(root ? { root } : {});
+      setProject(info);
+      setError(null);
+      return info;
+    } catch (err) {
+      const e = toUiError(err);
+      if (e.code !== 'cancelled') setError(e);
+      return null;
+    }
+  }, []);
+
+  useEffect(() => {
+    void api.hostInfo({}).then(setHost, (err) => setError(toUiError(err)));
+    void load();
+  }, [load]);
+
+  const openFolder = useCallback(async () => {
+    try {
+      const info = await api.openProject({ choose: true });
+      setProject(info);
+      setScreen({ kind: 'list' });
+    } catch (err) {
+      const e = toUiError(err);
+      if (e.code !== 'cancelled') setError(e);
+    }
+  }, []);
+
+  // Native menu commands (desktop) that are not handled inside the review view.
+  useEffect(
+    () =>
+      api.onEvent((name, payload) => {
+        if (name !== 'menu') return;
+        const command = (payload as { command: string }).command;
+        if (command === 'settings') setSettingsOpen(true);
+        else if (command === 'exportAll') setExportAllOpen(true);
+        else if (command === 'openFolder') void openFolder();
+      }),
+    [openFolder],
+  );
+
+  const backToList = useCallback(() => {
+    setScreen({ kind: 'list' });
+    void load();
+  }, [load]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <h1 className="app-title">
+          {t('app.name')}
+          {project ? <span className="project-name"> — {project.name}</span> : null}
+        </h1>
+        <div className="header-actions">
+          {host?.nativeDialogs ? (
+            <button type="button" onClick={() => void openFolder()}>
+              {t('project.openFolder')}
+            </button>
+          ) : null}
+          <button type="button" onClick={() => setSettingsOpen(true)}>
+            {t('settings.title')}
+          </button>
+        </div>
+      </header>
+      {error ? (
+        <div role="alert" className="banner banner-error">
+          <span>{errorMessage(error)}</span>
+          <button type="button" onClick={() => setError(null)}>
+            {t('common.dismiss')}
+          </button>
+        </div>
+      ) : null}
+      {project?.configError ? (
+        <div role="alert" className="banner banner-error">
+          {t('project.configError', { message: errorMessage(project.configError) })}
+        </div>
+      ) : null}
+      <main id="main" className="app-main">
+        {!project ? (
+          error ? null : <p className="loading">{t('app.loading')}</p>
+        ) : screen.kind === 'article' && project.articles.some((a) => a.id === screen.id) ? (
+          <ReviewView key={screen.id} id={screen.id} onBack={backToList} onError={setError} />
+        ) : (
+          <ArticleList project={project} onOpen={(id) => setScreen({ kind: 'article', id })} onExportAll={() => setExportAllOpen(true)} />
+        )}
+      </main>
+      {project && (project.needsLanguages || project.configError) ? (
+        <LanguageDialog project={project} onDone={(info) => setProject(info)} onError={setError} />
+      ) : null}
+      {settingsOpen ? <SettingsDialog theme={theme} onTheme={setTheme} onClose={() => setSettingsOpen(false)} /> : null}
+      {exportAllOpen && host ? <ExportAllDialog host={host} onClose={() => setExportAllOpen(false)} /> : null}
+    </div>
+  );
+}

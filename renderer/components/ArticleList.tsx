@@ -1,0 +1,127 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REVIEW_STATUSES, type ArticleSummary, type ProjectInfo, type ReviewStatus } from '../../main/contract/api';
+import { errorMessage } from '../lib/errors';
+import { formatNumber, formatPercent, languageName } from '../lib/format';
+
+type SortKey = 'article' | 'status' | 'words' | 'wordsChanged' | 'editRate';
+
+const STATUS_ORDER: Record<ReviewStatus, number> = { 'not-started': 0, 'in-review': 1, done: 2 };
+
+function compare(a: ArticleSummary, b: ArticleSummary, key: SortKey): number {
+  switch (key) {
+    case 'article':
+      return a.id.localeCompare(b.id);
+    case 'status':
+      return STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
+    default:
+      return a[key] - b[key];
+  }
+}
+
+export function ArticleList(props: { project: ProjectInfo; onOpen: (id: string) => void; onExportAll: () => void }) {
+  const { t } = useTranslation();
+  const { project } = props;
+  const [filter, setFilter] = useState('');
+  const [status, setStatus] = useState<ReviewStatus | 'all'>('all');
+  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'article', dir: 1 });
+
+  const rows = useMemo(() => {
+    const needle = filter.trim().toLocaleLowerCase();
+    return project.articles
+      .filter((a) => (status === 'all' || a.status === status) && (!needle || a.id.toLocaleLowerCase().includes(needle)))
+      .sort((a, b) => compare(a, b, sort.key) * sort.dir || a.id.localeCompare(b.id));
+  }, [project.articles, filter, status, sort]);
+
+  const header = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => setSort((s) => ({ key, dir: s.key === key ? (s.dir === 1 ? -1 : 1) : 1 }))}
+      >
+        {label}
+        <span aria-hidden="true">{sort.key === key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
+      </button>
+    </th>
+  );
+
+  return (
+    <section className="article-list" aria-labelledby="articles-heading">
+      <div className="list-toolbar">
+        <h2 id="articles-heading">
+          {t('project.articles')} <span className="muted">({t('project.articleCount', { count: project.articles.length })})</span>
+        </h2>
+        <label className="field">
+          <span>{t('list.filter')}</span>
+          <input type="search" value={filter} placeholder={t('list.filterPlaceholder')} onChange={(e) => setFilter(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('list.statusFilter')}</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value as ReviewStatus | 'all')}>
+            <option value="all">{t('list.allStatuses')}</option>
+            {REVIEW_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={props.onExportAll} disabled={!project.articles.length}>
+          {t('project.exportAll')}
+        </button>
+      </div>
+      {!project.articles.length ? <p className="empty">{t('project.empty')}</p> : null}
+      {project.articles.length ? (
+        <table className="articles">
+          <thead>
+            <tr>
+              {header('article', t('list.columns.article'))}
+              <th scope="col">{t('list.columns.languages')}</th>
+              {header('status', t('list.columns.status'))}
+              {header('words', t('list.columns.words'))}
+              {header('wordsChanged', t('list.columns.wordsChanged'))}
+              {header('editRate', t('list.columns.editRate'))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((a) => (
+              <tr key={a.id} className={a.error ? 'row-error' : undefined}>
+                <th scope="row">
+                  {a.error ? (
+                    <span>{a.id}</span>
+                  ) : (
+                    <button type="button" className="link" aria-label={t('list.open', { name: a.id })} onClick={() => props.onOpen(a.id)}>
+                      {a.id}
+                    </button>
+                  )}
+                  {a.error ? <div className="error-text">{t('list.error', { message: errorMessage(a.error) })}</div> : null}
+                </th>
+                <td>{t('languages.pair', { source: languageName(a.sourceLang), target: languageName(a.targetLang) })}</td>
+                <td>
+                  <span className={`status status-${a.status}`}>{t(`status.${a.status}`)}</span>
+                </td>
+                <td className="num">{formatNumber(a.words)}</td>
+                <td className="num">{formatNumber(a.wordsChanged)}</td>
+                <td className="num">{formatPercent(a.editRate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {project.articles.length && !rows.length ? <p className="empty">{t('list.noMatch')}</p> : null}
+      {project.unpaired.length ? (
+        <details className="unpaired">
+          <summary>{t('project.unpairedCount', { count: project.unpaired.length })}</summary>
+          <ul>
+            {project.unpaired.map((u) => (
+              <li key={u.path}>
+                <code>{u.path}</code> — {t(`project.unpairedReason.${u.reason}`)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}

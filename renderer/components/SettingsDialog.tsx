@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { LOCALES, LOCALE_NAMES, type LocaleCode } from '../../locales/index';
+import { changeLanguage } from '../i18n';
+import { THEME_SETTINGS, type ThemeSetting } from '../theme';
+import { Modal } from './Modal';
+
+export function SettingsDialog(props: { theme: ThemeSetting; onTheme: (t: ThemeSetting) => void; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Modal title={t('settings.title')} onClose={props.onClose}>
+      <label className="field">
+        <span>{t('settings.language')}</span>
+        <select value={i18n.language} onChange={(e) => void changeLanguage(e.target.value as LocaleCode)}>
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('settings.theme')}</span>
+        <select value={props.theme} onChange={(e) => props.onTheme(e.target.value as ThemeSetting)}>
+          {THEME_SETTINGS.map((s) => (
+            <option key={s} value={s}>
+              {t(`settings.themes.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="dialog-actions">
+        <button type="button" className="primary" onClick={props.onClose}>
+          {t('settings.close')}
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,38 @@
+import { forwardRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Paragraph } from '../../main/common/paragraphs';
+import { languageName } from '../lib/format';
+
+/**
+ * The read-only source, paragraph by paragraph, in its own language and direction. Text is rendered as
+ * text (React escapes it), never as HTML. Clicking a paragraph moves the translation to its partner.
+ */
+export const SourcePane = forwardRef<
+  HTMLDivElement,
+  { paragraphs: Paragraph[]; lang: string; dir: 'ltr' | 'rtl'; active: number; onPick: (index: number) => void; onScroll: () => void }
+>(function SourcePane(props, ref) {
+  const { t } = useTranslation();
+  return (
+    <div
+      ref={ref}
+      className="source-pane"
+      role="region"
+      aria-label={t('review.sourcePane', { lang: languageName(props.lang) })}
+      tabIndex={0}
+      onScroll={props.onScroll}
+    >
+      {props.paragraphs.map((p) => (
+        <p
+          key={p.index}
+          lang={props.lang}
+          dir={props.dir}
+          data-index={p.index}
+          className={p.index === props.active ? 'para para-active' : 'para'}
+          onClick={() => props.onPick(p.index)}
+        >
+          {p.text}
+        </p>
+      ))}
+    </div>
+  );
+});
