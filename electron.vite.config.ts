@@ -35,6 +35,7 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,
+      minify: true,
       chunkSizeWarningLimit: 6000,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },

@@ -59,7 +59,7 @@ export function mimeTypeOf(file: string): string {
 export function resolveAppRequest(url: string, rendererDir: string): string | null {
   if (typeof url !== 'string' || url.length > 4096) return null;
   const prefix = `${APP_SCHEME}://${APP_HOST}/`;
-  if (!url.toLowerCase().startsWith(prefix)) return null;
+  if (!url.startsWith(prefix)) return null;
   const rawPath = url.slice(prefix.length).split(/[?#]/, 1)[0] ?? '';
   if (/\\|%5c|%2f|%2e|%00|\0/i.test(rawPath)) return null;
   let parsed: URL;

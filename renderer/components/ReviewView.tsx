@@ -178,19 +178,20 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     });
     editorRef.current = editor;
     decorationsRef.current.active = editor.createDecorationsCollection();
+    const pending = timers.current;
 
     const onChange = model.onDidChangeContent(() => {
       setDirty(model.getAlternativeVersionId() !== savedVersionRef.current);
       setSaveState('idle');
-      window.clearTimeout(timers.current.save);
-      window.clearTimeout(timers.current.count);
-      timers.current.save = window.setTimeout(() => void save(), AUTOSAVE_MS);
-      timers.current.count = window.setTimeout(recountRef.current, RECOUNT_MS);
+      window.clearTimeout(pending.save);
+      window.clearTimeout(pending.count);
+      pending.save = window.setTimeout(() => void save(), AUTOSAVE_MS);
+      pending.count = window.setTimeout(recountRef.current, RECOUNT_MS);
     });
     return () => {
       onChange.dispose();
-      window.clearTimeout(timers.current.save);
-      window.clearTimeout(timers.current.count);
+      window.clearTimeout(pending.save);
+      window.clearTimeout(pending.count);
       // Autosave when leaving the article (switching article, back to the list).
       if (model.getAlternativeVersionId() !== savedVersionRef.current) {
         const text = model.getValue();

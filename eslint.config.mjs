@@ -1,0 +1,76 @@
+// Lint, including the folder import rules of DESIGN.md: only main/electron and the preload import
+// electron; core never imports the UI; the renderer never imports Node, electron or main/core;
+// main/common is pure (no Node, no DOM) so both sides can share it; the contract imports nothing.
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const electron = { name: 'electron', allowTypeImports: true, message: 'Only main/electron and main/preload may import electron (in plain Node it tries to download the binary).' };
+const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'url', 'util', 'stream'], message: 'No Node built-ins here.' };
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp-*', 'samples/**'] },
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  { files: ['**/*.mjs', 'scripts/**', 'bin/**'], languageOptions: { globals: globals.node } },
+  {
+    files: ['main/contract/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['*'], message: 'The contract imports nothing.' }] }] },
+  },
+  {
+    files: ['main/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: [nodeBuiltins, { group: ['**/core/**', '**/renderer/**', '**/electron/**', '**/serve/**', '**/cli/**', 'react', 'monaco-editor*'], message: 'main/common is shared by both sides: pure code only.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electron], patterns: [{ group: ['**/renderer/**', '**/electron/**', '**/serve/**', '**/cli/**', 'react', 'react-dom', 'monaco-editor*'], message: 'Core is plain Node product logic: it never imports a host or the UI.' }] },
+      ],
+    },
+  },
+  {
+    files: ['main/serve/**/*.ts', 'main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electron], patterns: [{ group: ['**/renderer/**', '**/electron/**'], message: 'Hosts other than main/electron never import electron or the UI.' }] }],
+    },
+  },
+  {
+    files: ['main/electron/**/*.ts', 'main/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The shell never imports the UI.' }] }] },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: [nodeBuiltins, { group: ['**/main/core/**', '**/main/electron/**', '**/main/serve/**', '**/main/cli/**', '**/main/preload/**'], message: 'The renderer talks only to the contract (renderer/api.ts).' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electron] }] },
+  },
+);

@@ -1,0 +1,173 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, shot, test } from './served-project';
+import { ui } from './locale';
+
+const ARTICLE = 'news/flood-recife.txt';
+const TARGET = 'news/flood-recife.en.txt';
+
+test('review an article: edit, save, see it in Changes, reload, export', async ({ page, served, pageErrors }) => {
+  await served.open(page, 'en');
+  await expect(page.getByRole('heading', { name: /Articles/ })).toBeVisible();
+  await expect(page.getByRole('row')).toHaveCount(4); // header + three sample articles
+  await page.screenshot({ path: shot('en-article-list') });
+
+  await page.getByRole('button', { name: `Open ${ARTICLE}` }).click();
+  const source = page.getByRole('region', { name: 'Source text (Brazilian Portuguese)' });
+  await expect(source).toContainText('As fortes chuvas');
+  const editor = page.getByRole('textbox', { name: 'Translation (English), editable' });
+  await expect(page.locator('.monaco-editor').first()).toContainText('date 2024-03-13');
+
+  // Replace the glued dateline at the very start of the translation.
+  await editor.focus();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 'date 2024-03-13 '.length; i++) await page.keyboard.press('Delete');
+  await page.keyboard.type('Recife, March 13 (EFE) - ');
+  await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible();
+  await page.keyboard.press('Control+S');
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  const onDisk = readFileSync(join(served.root, TARGET), 'utf8');
+  expect(onDisk.startsWith('Recife, March 13 (EFE) - The heavy rains')).toBe(true);
+  expect(onDisk.endsWith('\n')).toBe(true);
+  // The baseline keeps the machine translation as first opened.
+  expect(readFileSync(join(served.root, '.calque/baselines', ARTICLE), 'utf8').startsWith('date 2024-03-13 The heavy')).toBe(true);
+  await page.screenshot({ path: shot('en-review-edited') });
+
+  await page.getByRole('button', { name: 'Changes', exact: true }).click();
+  const summary = page.getByRole('group', { name: 'Changes against the machine translation' });
+  await expect(summary).toContainText('2 words replaced');
+  await expect(summary).toContainText('2 words inserted');
+  await expect(page.locator('.monaco-diff-editor .word-deleted').first()).toBeVisible();
+  await expect(page.locator('.monaco-diff-editor .word-replaced, .monaco-diff-editor .word-inserted').first()).toBeVisible();
+  await page.screenshot({ path: shot('en-changes-side-by-side') });
+  await page.getByRole('button', { name: 'Inline', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Inline', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.screenshot({ path: shot('en-changes-inline') });
+
+  // Reload: the edit persisted.
+  await page.reload();
+  await page.getByRole('button', { name: `Open ${ARTICLE}` }).click();
+  await expect(page.locator('.monaco-editor').first()).toContainText('Recife, March 13 (EFE) - The heavy rains');
+
+  // Export: the downloaded file is the file on disk, byte for byte.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('flood-recife.en.txt');
+  const saved = join(served.root, '..', `download-${Date.now()}.txt`);
+  await file.saveAs(saved);
+  expect(readFileSync(saved)).toEqual(readFileSync(join(served.root, TARGET)));
+
+  await page.getByRole('button', { name: 'Back to articles' }).click();
+  const row = page.getByRole('row', { name: new RegExp(ARTICLE) });
+  await expect(row).toContainText('In review');
+  await expect(row.getByRole('cell').nth(3)).toHaveText('4'); // words changed
+  expect(pageErrors).toEqual([]);
+});
+
+test('revert paragraph and revert article are undoable edits', async ({ page, served, pageErrors }) => {
+  await served.open(page, 'en');
+  await page.getByRole('button', { name: 'Open news/inflacion-madrid.txt' }).click();
+  const editor = page.getByRole('textbox', { name: 'Translation (English), editable' });
+  await expect(page.locator('.monaco-editor').first()).toContainText('hostelería');
+  await editor.focus();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('EDITED ');
+  await expect(page.locator('.monaco-editor').first()).toContainText('EDITED');
+  await page.getByRole('button', { name: 'Revert paragraph to machine translation' }).click();
+  await expect(page.locator('.monaco-editor').first()).not.toContainText('EDITED');
+  await editor.focus();
+  await page.keyboard.press('Control+Z');
+  await expect(page.locator('.monaco-editor').first()).toContainText('EDITED');
+  await page.getByRole('button', { name: 'Revert article' }).click();
+  await expect(page.locator('.monaco-editor').first()).not.toContainText('EDITED');
+  await page.keyboard.press('Control+Z');
+  await expect(page.locator('.monaco-editor').first()).toContainText('EDITED');
+  expect(pageErrors).toEqual([]);
+});
+
+test('a change on disk reloads a clean article and asks when there are unsaved edits', async ({ page, served, pageErrors }) => {
+  await served.open(page, 'en');
+  await page.getByRole('button', { name: 'Open news/inflacion-madrid.txt' }).click();
+  const monacoView = page.locator('.monaco-editor').first();
+  await expect(monacoView).toContainText('hostelería');
+  const path = join(served.root, 'news/inflacion-madrid.en.txt');
+  const original = readFileSync(path, 'utf8');
+
+  // No unsaved edits: the article reloads in place.
+  writeFileSync(path, original.replace('hostelería', 'hospitality'));
+  await expect(monacoView).toContainText('hospitality', { timeout: 5_000 });
+  await expect(page.getByText('The file changed on disk and was reloaded.')).toBeVisible();
+
+  // Unsaved edits: the editor is asked, and can compare first.
+  const editor = page.getByRole('textbox', { name: 'Translation (English), editable' });
+  await editor.focus();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('MINE ');
+  writeFileSync(path, 'THEIRS\n\n' + original);
+  const dialog = page.getByRole('dialog', { name: 'The translation changed on disk' });
+  await expect(dialog).toBeVisible({ timeout: 5_000 });
+  await dialog.getByRole('button', { name: 'Compare' }).click();
+  await expect(dialog.locator('.monaco-diff-editor')).toBeVisible();
+  await page.screenshot({ path: shot('en-conflict-compare') });
+  await dialog.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => readFileSync(path, 'utf8').startsWith('MINE ')).toBe(true);
+  expect(readFileSync(path, 'utf8')).not.toContain('THEIRS');
+  expect(pageErrors).toEqual([]);
+});
+
+test('export all writes every translation, with progress', async ({ page, served }) => {
+  await served.open(page, 'en');
+  await page.getByRole('button', { name: 'Export all' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export all translations' });
+  const out = `${served.root}-out`;
+  await dialog.getByRole('textbox', { name: 'Destination folder' }).fill(out);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText('Exported 3 translations to');
+  for (const rel of ['news/flood-recife.en.txt', 'news/inflacion-madrid.en.txt', 'tech/satelite.en.txt']) {
+    expect(readFileSync(join(out, rel))).toEqual(readFileSync(join(served.root, rel)));
+  }
+});
+
+test('Arabic UI mirrors the layout while each text keeps its own direction', async ({ page, served, pageErrors }) => {
+  await served.open(page, 'ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.getByRole('heading', { name: new RegExp(ui('ar', 'project.articles')) })).toBeVisible();
+  await page.screenshot({ path: shot('ar-article-list') });
+  await page.getByRole('button', { name: ui('ar', 'list.open', { name: 'tech/satelite.txt' }) }).click();
+  await expect(page.getByRole('button', { name: ui('ar', 'review.changesMode'), exact: true })).toBeVisible();
+  const para = page.locator('.source-pane p').first();
+  await expect(para).toHaveAttribute('dir', 'ltr');
+  await expect(para).toHaveAttribute('lang', 'zh-Hans');
+  // The toolbar runs right to left: "back" is at the right edge.
+  const back = await page.getByRole('button', { name: ui('ar', 'review.back') }).boundingBox();
+  expect(back!.x).toBeGreaterThan(700);
+  await page.screenshot({ path: shot('ar-review') });
+  expect(pageErrors).toEqual([]);
+});
+
+test('German UI: the review works by the German names', async ({ page, served, pageErrors }) => {
+  await served.open(page, 'de');
+  await page.getByRole('button', { name: ui('de', 'list.open', { name: ARTICLE }) }).click();
+  await page.getByRole('button', { name: ui('de', 'review.changesMode'), exact: true }).click();
+  await expect(page.getByRole('group', { name: ui('de', 'changes.summary') })).toContainText(ui('de', 'changes.none'));
+  await page.screenshot({ path: shot('de-changes') });
+  expect(pageErrors).toEqual([]);
+});
+
+test('the page has no Node or Electron powers and the server wants its token', async ({ page, served }) => {
+  await served.open(page, 'en');
+  await expect(page.getByRole('heading', { name: /Articles/ })).toBeVisible();
+  const powers = await page.evaluate(() => ({
+    require: typeof (window as unknown as { require?: unknown }).require,
+    process: typeof (window as unknown as { process?: unknown }).process,
+  }));
+  expect(powers).toEqual({ require: 'undefined', process: 'undefined' });
+  const origin = new URL(served.url).origin;
+  const noToken = await fetch(`${origin}/api/openProject`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  expect(noToken.status).toBe(401);
+  const csp = (await page.request.get(`${origin}/`)).headers()['content-security-policy'];
+  expect(csp).toContain("script-src 'self'");
+});
