@@ -13,7 +13,7 @@ import { applyTheme, savedTheme, type ThemeSetting } from './theme';
 type Screen = { kind: 'list' } | { kind: 'article'; id: string };
 
 export function App() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [host, setHost] = useState<HostInfo | null>(null);
   const [project, setProject] = useState<ProjectInfo | null>(null);
   const [error, setError] = useState<UiError | null>(null);
@@ -23,6 +23,10 @@ export function App() {
   const [theme, setTheme] = useState<ThemeSetting>(savedTheme);
 
   useEffect(() => applyTheme(theme), [theme]);
+  // The host localizes its own surfaces (the desktop's native menus) in the language chosen here.
+  useEffect(() => {
+    void api.setUiLanguage({ lng: i18n.language }).catch(() => undefined);
+  }, [i18n.language]);
 
   const load = useCallback(async (root?: string) => {
     try {

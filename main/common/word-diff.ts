@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import type { DiffStats } from '../contract/api.js';
-import { splitParagraphs } from './paragraphs.js';
+import { splitParagraphs, type Paragraph } from './paragraphs.js';
 import { tokenize, type Token } from './words.js';
 
 /** A changed run of whole tokens: [start, end) in the baseline and in the current text. */
@@ -18,10 +18,94 @@ export interface WordDiff {
   changes: WordChange[];
 }
 
+/** Above this many tokens a changed run of paragraphs is diffed paragraph by paragraph. */
+const MAX_REGION_TOKENS = 4000;
+/** Memo sizes: enough for a book's paragraphs, bounded so a long session cannot grow without limit. */
+const MAX_MEMO = 20_000;
+
+type Step = { same: true; a: number; b: number } | { same: false; a: number[]; b: number[] };
+
+/**
+ * Which paragraphs of the two texts correspond: equal ones by prefix and suffix, then the middle one to
+ * one when both sides have as many paragraphs (edits in place, the usual case), else by a diff of the
+ * paragraph texts. Avoids a paragraph-level Myers diff over a book whose every paragraph was touched.
+ */
+function alignParagraphs(a: string[], b: string[]): Step[] {
+  const steps: Step[] = [];
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  for (let i = 0; i < pre; i++) steps.push({ same: true, a: i, b: i });
+  const midA = a.length - pre - suf;
+  const midB = b.length - pre - suf;
+  if (midA === midB) {
+    for (let i = pre; i < pre + midA; i++) steps.push(a[i] === b[i] ? { same: true, a: i, b: i } : { same: false, a: [i], b: [i] });
+  } else {
+    const ids = new Map<string, number>();
+    const id = (s: string) => ids.get(s) ?? (ids.set(s, ids.size), ids.size - 1);
+    const parts = diffArrays(a.slice(pre, pre + midA).map(id), b.slice(pre, pre + midB).map(id));
+    let ia = pre;
+    let ib = pre;
+    let run: { a: number[]; b: number[] } | null = null;
+    for (const part of parts) {
+      const n = part.count ?? part.value.length;
+      if (part.removed || part.added) {
+        run ??= { a: [], b: [] };
+        for (let k = 0; k < n; k++) {
+          if (part.removed) run.a.push(ia++);
+          else run.b.push(ib++);
+        }
+      } else {
+        if (run) steps.push({ same: false, ...run });
+        run = null;
+        for (let k = 0; k < n; k++) steps.push({ same: true, a: ia++, b: ib++ });
+      }
+    }
+    if (run) steps.push({ same: false, ...run });
+  }
+  const offA = a.length - suf;
+  const offB = b.length - suf;
+  for (let i = 0; i < suf; i++) steps.push({ same: true, a: offA + i, b: offB + i });
+  return steps;
+}
+
+const wordCounts = new Map<string, number>();
+function wordsIn(text: string, lang: string): number {
+  const key = `${lang}\u0000${text}`;
+  let n = wordCounts.get(key);
+  if (n === undefined) {
+    n = 0;
+    for (const t of tokenize(text, lang)) if (t.word) n++;
+    if (wordCounts.size >= MAX_MEMO) wordCounts.clear();
+    wordCounts.set(key, n);
+  }
+  return n;
+}
+
+/** Changes of one paragraph pair, relative to the paragraphs' starts; memoised for live recounts. */
+const pairMemo = new Map<string, WordChange[]>();
+function diffParagraphPair(a: string, b: string, lang: string): WordChange[] {
+  const key = `${lang}\u0000${a}\u0001${b}`;
+  let changes = pairMemo.get(key);
+  if (!changes) {
+    changes = [];
+    diffTokens(tokenize(a, lang), tokenize(b, lang), changes);
+    if (pairMemo.size >= MAX_MEMO) pairMemo.clear();
+    pairMemo.set(key, changes);
+  }
+  return changes;
+}
+
+function shift(c: WordChange, da: number, db: number): WordChange {
+  return { ...c, baseline: [c.baseline[0] + da, c.baseline[1] + da], current: [c.current[0] + db, c.current[1] + db] };
+}
+
 /**
  * Word diff of two texts, unit by unit: paragraphs are matched first (unchanged ones cost nothing),
- * then each changed run of paragraphs is diffed on word tokens. Whole-document word diffs grow with
- * the square of the size (DESIGN.md, toolchain facts); per-unit diffs stay fast on book-length text.
+ * then each changed paragraph (or small run of them) is diffed on word tokens. Whole-document word
+ * diffs grow with the square of the size (DESIGN.md, toolchain facts); per-unit diffs stay fast on
+ * book-length text, and memoised pairs make a recount after one keystroke touch one paragraph.
  */
 export function wordDiff(baseline: string, current: string, lang: string): WordDiff {
   const a = splitParagraphs(baseline);
@@ -29,47 +113,34 @@ export function wordDiff(baseline: string, current: string, lang: string): WordD
   const changes: WordChange[] = [];
   let baselineWords = 0;
   let words = 0;
-  const countTokens = (ts: Token[]) => ts.reduce((n, t) => n + (t.word ? 1 : 0), 0);
-
-  const paraChanges = diffArrays(
+  const diffRun = (pa: Paragraph[], pb: Paragraph[]) => {
+    if (pa.length === 1 && pb.length === 1) {
+      for (const c of diffParagraphPair(pa[0]!.text, pb[0]!.text, lang)) changes.push(shift(c, pa[0]!.start, pb[0]!.start));
+      return;
+    }
+    const ta = pa.map((p) => tokenize(p.text, lang, p.start));
+    const tb = pb.map((p) => tokenize(p.text, lang, p.start));
+    const total = ta.reduce((n, t) => n + t.length, 0) + tb.reduce((n, t) => n + t.length, 0);
+    if (total <= MAX_REGION_TOKENS) diffTokens(ta.flat(), tb.flat(), changes);
+    else for (let k = 0; k < Math.max(ta.length, tb.length); k++) diffTokens(ta[k] ?? [], tb[k] ?? [], changes);
+  };
+  for (const step of alignParagraphs(
     a.map((p) => p.text),
     b.map((p) => p.text),
-  );
-  let ia = 0;
-  let ib = 0;
-  let pendingA: Token[] = [];
-  let pendingB: Token[] = [];
-  const flush = () => {
-    if (pendingA.length || pendingB.length) diffTokens(pendingA, pendingB, changes);
-    pendingA = [];
-    pendingB = [];
-  };
-  for (const part of paraChanges) {
-    const n = part.count ?? part.value.length;
-    if (part.removed) {
-      for (let k = 0; k < n; k++, ia++) {
-        const p = a[ia]!;
-        const ts = tokenize(p.text, lang, p.start);
-        baselineWords += countTokens(ts);
-        pendingA.push(...ts);
-      }
-    } else if (part.added) {
-      for (let k = 0; k < n; k++, ib++) {
-        const p = b[ib]!;
-        const ts = tokenize(p.text, lang, p.start);
-        words += countTokens(ts);
-        pendingB.push(...ts);
-      }
+  )) {
+    if (step.same) {
+      const n = wordsIn(a[step.a]!.text, lang);
+      baselineWords += n;
+      words += n;
     } else {
-      flush();
-      for (let k = 0; k < n; k++, ia++, ib++) {
-        const c = countTokens(tokenize(a[ia]!.text, lang));
-        baselineWords += c;
-        words += c;
-      }
+      for (const i of step.a) baselineWords += wordsIn(a[i]!.text, lang);
+      for (const i of step.b) words += wordsIn(b[i]!.text, lang);
+      diffRun(
+        step.a.map((i) => a[i]!),
+        step.b.map((i) => b[i]!),
+      );
     }
   }
-  flush();
 
   let inserted = 0;
   let deleted = 0;
@@ -86,30 +157,34 @@ export function wordDiff(baseline: string, current: string, lang: string): WordD
 }
 
 function diffTokens(a: Token[], b: Token[], out: WordChange[]): void {
-  const parts = diffArrays(
-    a.map((t) => t.text),
-    b.map((t) => t.text),
-  );
-  let ia = 0;
-  let ib = 0;
   let del: Token[] = [];
   let ins: Token[] = [];
+  let ia = 0;
+  let ib = 0;
   const emit = () => {
     if (!del.length && !ins.length) return;
     const anchorA = del.length ? del[0]!.start : (a[ia]?.start ?? a[a.length - 1]?.end ?? 0);
     const anchorB = ins.length ? ins[0]!.start : (b[ib]?.start ?? b[b.length - 1]?.end ?? 0);
-    const bw = del.filter((t) => t.word).length;
-    const cw = ins.filter((t) => t.word).length;
     out.push({
       kind: del.length && ins.length ? 'replaced' : del.length ? 'deleted' : 'inserted',
       baseline: del.length ? [del[0]!.start, del[del.length - 1]!.end] : [anchorA, anchorA],
       current: ins.length ? [ins[0]!.start, ins[ins.length - 1]!.end] : [anchorB, anchorB],
-      baselineWords: bw,
-      currentWords: cw,
+      baselineWords: del.filter((t) => t.word).length,
+      currentWords: ins.filter((t) => t.word).length,
     });
     del = [];
     ins = [];
   };
+  if (!a.length || !b.length) {
+    del = a;
+    ins = b;
+    emit();
+    return;
+  }
+  const parts = diffArrays(
+    a.map((t) => t.text),
+    b.map((t) => t.text),
+  );
   for (const part of parts) {
     const n = part.count ?? part.value.length;
     if (part.removed) {

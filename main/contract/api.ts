@@ -157,6 +157,8 @@ export interface CalqueApi {
    */
   exportAll(req: { outDir?: string }): Promise<JobStarted & { outDir: string; cancelled?: boolean }>;
   cancelJob(req: { jobId: string }): Promise<{ cancelled: boolean }>;
+  /** The UI language the user chose, so the host localizes what it shows itself (native menus, dialogs). */
+  setUiLanguage(req: { lng: string }): Promise<{ lng: string }>;
 }
 
 /** Every method, once: a missing or extra key is a type error, so hosts can loop over it. */
@@ -172,6 +174,7 @@ const methods: { readonly [K in keyof CalqueApi]: true } = {
   exportArticle: true,
   exportAll: true,
   cancelJob: true,
+  setUiLanguage: true,
 };
 export const API_METHODS = Object.keys(methods) as (keyof CalqueApi)[];
 export type ApiMethod = keyof CalqueApi;

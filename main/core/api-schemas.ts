@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalqueError, REVIEW_STATUSES, type ApiMethod, type CalqueApi, type ReviewStatus } from '../contract/api.js';
+import { LOCALES } from '../../locales/index.js';
 import { isLanguageTag } from './project/languages.js';
 
 /** Article ids are project-relative paths: no absolute paths, no "..", no NUL. Core re-checks membership. */
@@ -29,6 +30,7 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
   exportArticle: z.object({ id: articleId }).strict(),
   exportAll: z.object({ outDir: absolutePath.optional() }).strict(),
   cancelJob: z.object({ jobId: z.string().uuid() }).strict(),
+  setUiLanguage: z.object({ lng: z.enum(LOCALES) }).strict(),
 };
 
 /** Validate a request and call the method; throws CalqueError('invalidRequest') with the first problem. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
 import {
   CalqueError,
   type ArticleSummary,
@@ -32,12 +32,14 @@ export type EventListener = <E extends EventName>(name: E, payload: CalqueEvents
 /** What differs between the desktop app, the browser host and the command line. */
 export interface HostAdapter {
   kind: HostInfo['kind'];
-  /** Desktop: a native folder picker. Absent: only the given project can be opened. */
-  chooseFolder?: () => Promise<string | null>;
+  /** Desktop: a native folder picker, titled for its purpose. Absent: only the given project can be opened. */
+  chooseFolder?: (purpose: 'project' | 'exportDir') => Promise<string | null>;
   /** Desktop: a native save dialog; the host writes the file. Absent: bytes go to the renderer. */
   chooseSaveFile?: (suggestedName: string) => Promise<string | null>;
   /** Desktop: remember and list recent projects. */
   recent?: { add(root: string): void | Promise<void>; list(): string[] | Promise<string[]> };
+  /** Desktop: the UI language changed; relabel the native menus. */
+  onUiLanguage?: (lng: string) => void;
   version?: string;
 }
 
@@ -116,18 +118,32 @@ export class CalqueService implements CalqueApi {
       }
       if (this.options.root && !req.choose) root = this.options.root;
       else if (this.options.host.chooseFolder) {
-        const chosen = await this.options.host.chooseFolder();
+        const chosen = await this.options.host.chooseFolder('project');
         if (!chosen) throw new CalqueError('cancelled');
         root = chosen;
       } else throw new CalqueError('noProject');
-    } else if (!this.options.host.chooseFolder && this.options.root && resolve(root) !== resolve(this.options.root)) {
-      // The browser host serves one folder: it never opens another one on a page's request.
+    } else if (!(await this.mayOpen(root))) {
+      // A page never names an arbitrary folder: the browser host serves one, the desktop opens the
+      // folders the user picked in a dialog before (recent projects). A compromised page stays boxed in.
       throw new CalqueError('pathOutsideProject', { path: root });
     }
     if (!isAbsolute(root)) throw new CalqueError('invalidRequest', { reason: 'root must be an absolute path' });
     await this.load(resolve(root));
     await this.options.host.recent?.add(this.project!.root);
     return this.describe();
+  }
+
+  private async mayOpen(root: string): Promise<boolean> {
+    const wanted = resolve(root);
+    if (this.options.root && resolve(this.options.root) === wanted) return true;
+    if (this.project && this.project.root === wanted) return true;
+    const recent = (await this.options.host.recent?.list()) ?? [];
+    return recent.some((r) => resolve(r) === wanted);
+  }
+
+  async setUiLanguage(req: { lng: string }): Promise<{ lng: string }> {
+    this.options.host.onUiLanguage?.(req.lng);
+    return { lng: req.lng };
   }
 
   private async load(root: string): Promise<void> {
@@ -320,14 +336,15 @@ export class CalqueService implements CalqueApi {
     const p = this.requireProject();
     let outDir = req.outDir;
     if (!outDir) {
-      const chosen = await this.options.host.chooseFolder?.();
+      const chosen = await this.options.host.chooseFolder?.('exportDir');
       if (!chosen) return { jobId: '', outDir: '', cancelled: true };
       outDir = chosen;
     }
     if (!isAbsolute(outDir)) throw new CalqueError('invalidRequest', { reason: 'the export folder must be an absolute path' });
     outDir = resolve(outDir);
     const rel = relative(p.root, outDir);
-    if (rel === '' || rel === '.calque' || rel.startsWith(`.calque${sep}`)) {
+    // Inside the project the copies would be scanned as articles' files on the next open.
+    if (rel === '' || !(rel.startsWith('..') || isAbsolute(rel))) {
       throw new CalqueError('exportIntoProject', { path: outDir });
     }
     const jobId = randomUUID();

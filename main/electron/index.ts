@@ -84,8 +84,14 @@ function start(): void {
         kind: 'electron',
         version: app.getVersion(),
         recent: store,
-        chooseFolder: async () => {
-          const options: OpenDialogOptions = { title: t('dialog.chooseProject'), properties: ['openDirectory', 'createDirectory'] };
+        onUiLanguage: (next) => {
+          void i18n.changeLanguage(next).then(() => rebuildMenu());
+        },
+        chooseFolder: async (purpose) => {
+          const options: OpenDialogOptions = {
+            title: t(purpose === 'project' ? 'dialog.chooseProject' : 'dialog.exportAllTo'),
+            properties: ['openDirectory', 'createDirectory'],
+          };
           const w = parent();
           const r = await (w ? dialog.showOpenDialog(w, options) : dialog.showOpenDialog(options));
           return r.canceled ? null : (r.filePaths[0] ?? null);
@@ -173,9 +179,9 @@ function start(): void {
 
       let stateFlushed = false;
       app.on('will-quit', (event) => {
-        service.dispose();
         if (stateFlushed) return;
         event.preventDefault(); // let the window-state write finish
+        service.dispose();
         void store.flush().finally(() => {
           stateFlushed = true;
           app.quit();
@@ -196,11 +202,13 @@ function start(): void {
 /**
  * The sample project, copied once to userData: the bundled folder is read-only when packaged (inside
  * app.asar) and part of the repository in development, and opening a project writes .calque/ into it.
+ * Null when there is no sample at all.
  */
-async function sampleProject(): Promise<string> {
+async function sampleProject(): Promise<string | null> {
   const bundled = join(app.getAppPath(), 'samples');
   const copy = join(app.getPath('userData'), 'Sample project');
   if (existsSync(copy)) return copy;
+  if (!existsSync(bundled)) return null;
   const partial = `${copy}.partial-${process.pid}`;
   try {
     await cp(bundled, partial, { recursive: true });

@@ -40,6 +40,7 @@ export const MAIN_STRINGS = {
   'menu.services': 'Services',
   'dialog.chooseProject': 'Open a project folder',
   'dialog.exportTo': 'Export the translation',
+  'dialog.exportAllTo': 'Export all translations to a folder',
 } as const;
 export type MainStringKey = keyof typeof MAIN_STRINGS;
 

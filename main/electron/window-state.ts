@@ -168,13 +168,16 @@ export class WindowStateStore {
   }
 }
 
-/** The project to open at start: the newest recent folder that still exists, else the sample project. */
+/**
+ * The project to open at start: the newest recent folder that still exists, else the sample project,
+ * else none (the renderer's first openProject then shows the folder dialog).
+ */
 export function pickStartProject(
   recent: readonly string[],
-  fallback: string,
+  fallback: string | null,
   isFolder: (p: string) => boolean = isDirectory,
-): string {
-  return recent.find((p) => isFolder(p)) ?? fallback;
+): string | undefined {
+  return recent.find((p) => isFolder(p)) ?? (fallback !== null && isFolder(fallback) ? fallback : undefined);
 }
 
 function isDirectory(p: string): boolean {

@@ -19,6 +19,8 @@ export interface ServeOptions {
   /** Fixed token (tests); random otherwise. */
   token?: string;
   version?: string;
+  /** How often open articles are checked for outside changes (tests shorten it). */
+  watchIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -83,7 +85,7 @@ function parseCookies(header: string | undefined): Map<string, string> {
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const bindHost = opts.host ?? '127.0.0.1';
-  const service = new CalqueService({ root: resolve(opts.root), languages: opts.languages, host: { kind: 'browser', version: opts.version } });
+  const service = new CalqueService({ root: resolve(opts.root), languages: opts.languages, host: { kind: 'browser', version: opts.version }, watchIntervalMs: opts.watchIntervalMs });
   await service.openProject({});
   const staticDir = resolve(opts.staticDir);
   const sseClients = new Set<http.ServerResponse>();
@@ -141,7 +143,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       res.writeHead(303, {
         ...baseHeaders(),
         'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname + url.search,
+        // One leading slash only: "//evil.example/" would be a link to another site.
+        Location: url.pathname.replace(/^[/\\]+/, '/') + url.search,
       });
       res.end();
       return;

@@ -18,6 +18,8 @@ type DiffEditor = monaco.editor.IStandaloneDiffEditor;
 /** How long typing must pause before an autosave, and before live counts are recomputed. */
 const AUTOSAVE_MS = 1500;
 const RECOUNT_MS = 200;
+/** Articles are prose: a text face reads better than Monaco's code font. */
+const PROSE_FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans Arabic', sans-serif";
 
 function paragraphAtLine(paras: Paragraph[], line: number): number {
   let best = 0;
@@ -171,6 +173,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       renderLineHighlight: 'line',
       unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: true },
       ariaLabel: t('review.translationEditor', { lang: languageName(view.target.lang) }),
+      fontFamily: PROSE_FONT,
       fontSize: 15,
       lineHeight: 24,
       padding: { top: 8 },
@@ -226,7 +229,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       const el = sourceRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
       if (!el || !sourceRef.current) return;
       syncRef.current = { origin: 'editor', until: Date.now() + 200 };
-      if (block === 'start') sourceRef.current.scrollTop = el.offsetTop - sourceRef.current.offsetTop - 8;
+      if (block === 'start') sourceRef.current.scrollTop = el.offsetTop - 40; // below the sticky heading
       else el.scrollIntoView({ block: 'nearest' });
     };
     const cursor = editor.onDidChangeCursorPosition((e) => {
@@ -255,7 +258,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     if (!pane || !editor) return;
     if (syncRef.current?.origin === 'editor' && Date.now() < syncRef.current.until) return;
     const els = Array.from(pane.querySelectorAll<HTMLElement>('[data-index]'));
-    const top = pane.scrollTop + pane.offsetTop;
+    const top = pane.scrollTop + 40;
     const first = els.find((el) => el.offsetTop + el.offsetHeight > top);
     const p = first ? parasRef.current[Number(first.dataset.index)] : undefined;
     if (!p) return;
@@ -274,7 +277,15 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
 
   // ---- changes mode -------------------------------------------------------------------------------
   useEffect(() => {
-    if (mode !== 'changes' || !diffHost.current || !modelRef.current || !baselineModelRef.current) return;
+    if (mode !== 'changes') {
+      // A hidden diff editor would still re-diff the whole article on every keystroke: drop it.
+      diffRef.current?.dispose();
+      diffRef.current = null;
+      decorationsRef.current.del = undefined;
+      decorationsRef.current.ins = undefined;
+      return;
+    }
+    if (!diffHost.current || !modelRef.current || !baselineModelRef.current) return;
     if (!diffRef.current) {
       const diff = monaco.editor.createDiffEditor(diffHost.current, {
         renderSideBySide: sideBySide,
@@ -288,6 +299,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
         unicodeHighlight: { ambiguousCharacters: false },
         originalAriaLabel: t('changes.baseline'),
         ariaLabel: t('changes.current'),
+        fontFamily: PROSE_FONT,
         fontSize: 15,
         lineHeight: 24,
         scrollBeyondLastLine: false,

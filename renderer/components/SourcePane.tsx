@@ -21,6 +21,9 @@ export const SourcePane = forwardRef<
       tabIndex={0}
       onScroll={props.onScroll}
     >
+      <div className="pane-heading pane-heading-source">
+        {t('review.source')} ({languageName(props.lang)})
+      </div>
       {props.paragraphs.map((p) => (
         <p
           key={p.index}

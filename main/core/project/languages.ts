@@ -3,9 +3,15 @@
 const TAG_SHAPE = /^[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?$/i;
 const names = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
+/**
+ * Short words that name real languages but, in a file name, far more often mean something else:
+ * "story.mt.txt" is a machine translation, not Maltese; "notes.new.txt" is not Newari.
+ */
+const NOT_TAGS_IN_NAMES = new Set(['mt', 'pe', 'new', 'old', 'src', 'min', 'bak', 'in', 'out', 'tmp', 'raw', 'ref', 'hyp', 'doc', 'fin', 'orig']);
+
 /** A language tag we recognise ("pt-BR", "zh-Hans", "en"), not just any short word ("old", "final"). */
 export function isLanguageTag(s: string): boolean {
-  if (!TAG_SHAPE.test(s)) return false;
+  if (!TAG_SHAPE.test(s) || NOT_TAGS_IN_NAMES.has(s.toLowerCase())) return false;
   try {
     const [canonical] = Intl.getCanonicalLocales(s);
     const lang = new Intl.Locale(canonical!).language;

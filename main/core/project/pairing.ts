@@ -104,7 +104,8 @@ export function pairFiles(paths: string[], configured: LanguagePair[]): PairingR
     }
     for (const m of members) {
       if (used.has(m)) continue;
-      const reason = members.length === 1 ? 'no-partner' : configured.length ? 'language-not-in-project' : 'no-partner';
+      const inProject = !configured.length || !m.lang || pairs.some((p) => tagMatches(m.lang!, p.source) || tagMatches(m.lang!, p.target));
+      const reason = members.length === 1 ? 'no-partner' : !inProject ? 'language-not-in-project' : found.length ? 'duplicate' : 'no-partner';
       unpaired.push({ path: m.path, reason });
     }
   }

@@ -23,7 +23,8 @@ export class DiskWatcher {
     this.files.delete(id);
     this.files.set(id, { path, revision, mtimeMs: -1, size: -1, deleted: false });
     while (this.files.size > this.maxWatched) this.files.delete(this.files.keys().next().value!);
-    void this.primeStat(id);
+    // No stat is recorded here: the first poll hashes the file, so a write between the caller's read
+    // and this call is still reported.
     if (!this.timer) {
       this.timer = setInterval(() => void this.poll(), this.intervalMs);
       this.timer.unref?.();
@@ -44,18 +45,6 @@ export class DiskWatcher {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.files.clear();
-  }
-
-  private async primeStat(id: string): Promise<void> {
-    const f = this.files.get(id);
-    if (!f) return;
-    try {
-      const st = await fsp.stat(f.path);
-      f.mtimeMs = st.mtimeMs;
-      f.size = st.size;
-    } catch {
-      /* first poll reports it */
-    }
   }
 
   async poll(): Promise<void> {
