@@ -7,6 +7,7 @@ import { api, toUiError, type UiError } from '../api';
 import { downloadBase64 } from '../lib/download';
 import { formatPercent, languageName } from '../lib/format';
 import { mapParagraphs } from '../lib/paragraph-map';
+import { followTextDirection } from '../monaco/direction';
 import { monaco } from '../monaco/setup';
 import { ChangesSummary } from './ChangesSummary';
 import { ConflictDialog } from './ConflictDialog';
@@ -180,6 +181,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       scrollBeyondLastLine: false,
     });
     editorRef.current = editor;
+    const direction = followTextDirection(editor, view.target.dir);
     decorationsRef.current.active = editor.createDecorationsCollection();
     const pending = timers.current;
 
@@ -193,6 +195,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     });
     return () => {
       onChange.dispose();
+      direction.dispose();
       window.clearTimeout(pending.save);
       window.clearTimeout(pending.count);
       // Autosave when leaving the article (switching article, back to the list).
@@ -305,13 +308,16 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
         scrollBeyondLastLine: false,
       });
       diff.setModel({ original: baselineModelRef.current, modified: modelRef.current });
+      const dir = view?.target.dir ?? 'ltr';
+      const directions = [followTextDirection(diff.getOriginalEditor(), dir), followTextDirection(diff.getModifiedEditor(), dir)];
+      diff.onDidDispose(() => directions.forEach((d) => d.dispose()));
       diffRef.current = diff;
       decorationsRef.current.del = undefined;
       decorationsRef.current.ins = undefined;
     }
     recount();
     diffRef.current.layout();
-  }, [mode, recount, sideBySide, t]);
+  }, [mode, recount, sideBySide, t, view]);
 
   useEffect(() => {
     diffRef.current?.updateOptions({ renderSideBySide: sideBySide });
@@ -547,8 +553,8 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
             onScroll={onSourceScroll}
           />
         ) : null}
-        <div className="editor-pane" lang={view?.target.lang} dir={view?.target.dir}>
-          <div className="pane-heading">
+        <div className="editor-pane" lang={view?.target.lang}>
+          <div className="pane-heading" dir={view?.target.dir}>
             {t('review.translation')} {view ? `(${languageName(view.target.lang)})` : ''}
           </div>
           <div ref={editorHost} className="monaco-host" />

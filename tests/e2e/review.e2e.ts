@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, shot, test } from './served-project';
 import { ui } from './locale';
@@ -170,4 +170,29 @@ test('the page has no Node or Electron powers and the server wants its token', a
   expect(noToken.status).toBe(401);
   const csp = (await page.request.get(`${origin}/`)).headers()['content-security-policy'];
   expect(csp).toContain("script-src 'self'");
+});
+
+test('an Arabic translation is laid out right to left in the editor, in an English UI', async ({ page, served, pageErrors }) => {
+  // Add an English→Arabic pair to the served project.
+  mkdirSync(join(served.root, 'world'), { recursive: true });
+  writeFileSync(join(served.root, 'world/budget.en.txt'), 'The council approved the new budget on Monday.\n\nIt includes funds for schools.\n');
+  writeFileSync(join(served.root, 'world/budget.ar.txt'), 'وافق المجلس على الميزانية الجديدة يوم الاثنين.\n\nوتشمل أموالا للمدارس.\n');
+  const configPath = join(served.root, '.calque/project.json');
+  const config = JSON.parse(readFileSync(configPath, 'utf8')) as { pairs: { source: string; target: string }[] };
+  config.pairs.push({ source: 'en', target: 'ar' });
+  writeFileSync(configPath, JSON.stringify(config));
+
+  await served.open(page, 'en');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await page.getByRole('button', { name: 'Open world/budget.txt' }).click();
+  const firstLine = page.locator('.editor-pane .view-line').first();
+  await expect(firstLine).toContainText('وافق المجلس');
+  await expect(firstLine).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('.source-pane p').first()).toHaveAttribute('dir', 'ltr');
+  // The Arabic text ends at the right edge of its pane.
+  const pane = (await page.locator('.editor-pane').boundingBox())!;
+  const text = (await firstLine.locator('span').first().boundingBox())!;
+  expect(pane.x + pane.width - (text.x + text.width)).toBeLessThan(60);
+  await page.screenshot({ path: shot('en-ui-arabic-translation') });
+  expect(pageErrors).toEqual([]);
 });
