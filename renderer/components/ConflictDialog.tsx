@@ -45,7 +45,7 @@ export function ConflictDialog(props: {
       {comparing ? (
         <>
           <h3>{t('conflict.compareTitle')}</h3>
-          <div ref={host} className="conflict-diff" />
+          <div ref={host} className="conflict-diff" dir="ltr" />
         </>
       ) : null}
       <div className="dialog-actions">

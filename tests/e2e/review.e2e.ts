@@ -138,6 +138,9 @@ test('Arabic UI mirrors the layout while each text keeps its own direction', asy
   await page.screenshot({ path: shot('ar-article-list') });
   await page.getByRole('button', { name: ui('ar', 'list.open', { name: 'tech/satelite.txt' }) }).click();
   await expect(page.getByRole('button', { name: ui('ar', 'review.changesMode'), exact: true })).toBeVisible();
+  // The editor still lays out and shows the English translation inside the mirrored page.
+  await expect(page.locator('.editor-pane .view-line').first()).toContainText('Jiuquan');
+  await expect(page.locator('.editor-pane .view-line').first()).not.toHaveAttribute('dir', 'rtl');
   const para = page.locator('.source-pane p').first();
   await expect(para).toHaveAttribute('dir', 'ltr');
   await expect(para).toHaveAttribute('lang', 'zh-Hans');
