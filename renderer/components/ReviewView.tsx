@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REVIEW_STATUSES, type ArticleView, type DiffStats, type ReviewStatus } from '../../main/contract/api';
 import { splitParagraphs, type Paragraph } from '../../main/common/paragraphs';
-import { wordDiff } from '../../main/common/word-diff';
+import { wordDiff, type WordChange } from '../../main/common/word-diff';
 import { api, toUiError, type UiError } from '../api';
 import { downloadBase64 } from '../lib/download';
 import { formatPercent, languageName } from '../lib/format';
@@ -69,6 +69,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   const syncRef = useRef<{ origin: 'editor' | 'source'; until: number } | null>(null);
   const decorationsRef = useRef<{ active?: monaco.editor.IEditorDecorationsCollection; del?: monaco.editor.IEditorDecorationsCollection; ins?: monaco.editor.IEditorDecorationsCollection }>({});
   const timers = useRef<{ save?: number; count?: number }>({});
+  const changesRef = useRef<WordChange[]>([]);
 
   const sourceParas = useMemo(() => (view ? splitParagraphs(view.source.text) : []), [view]);
   const baselineParas = useMemo(() => (view ? splitParagraphs(view.baseline) : []), [view]);
@@ -93,6 +94,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
           const res = await api.saveArticle({ id, text, expectedRevision: revisionRef.current, force: force || deletedRef.current || undefined });
           revisionRef.current = res.revision;
           savedVersionRef.current = version;
+          if (model.getAlternativeVersionId() === version) setStats(res.stats);
           deletedRef.current = false;
           if (!model.isDisposed()) setDirty(model.getAlternativeVersionId() !== version);
           setSaveState('saved');
@@ -120,6 +122,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     parasRef.current = splitParagraphs(text);
     const diff = wordDiff(view.baseline, text, view.target.lang);
     setStats(diff.stats);
+    changesRef.current = diff.changes;
     const d = diffRef.current;
     const base = baselineModelRef.current;
     if (d && base) {
@@ -334,12 +337,34 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     diffRef.current?.updateOptions({ renderSideBySide: sideBySide });
   }, [sideBySide]);
 
+  /**
+   * Next or previous change from the cursor, by Calque's word diff (a paragraph is one line, so line
+   * changes would skip every other change in it), in whichever editor is active; the change is
+   * selected, so typing replaces it.
+   */
   const goToChange = useCallback(
     (target: 'next' | 'previous') => {
-      if (mode !== 'changes') setMode('changes');
-      window.setTimeout(() => diffRef.current?.goToDiff(target), mode === 'changes' ? 0 : 100);
+      const editor = activeEditor();
+      const model = modelRef.current;
+      if (!editor || !model) return;
+      recountRef.current(); // the list must reflect the latest keystroke
+      const changes = changesRef.current;
+      if (!changes.length) return;
+      const sel = editor.getSelection() ?? new monaco.Selection(1, 1, 1, 1);
+      const selStart = model.getOffsetAt(sel.getStartPosition());
+      const selEnd = model.getOffsetAt(sel.getEndPosition());
+      // Next: starts after the cursor (or at it, if not yet selected). Previous: ends before it.
+      const pick =
+        target === 'next'
+          ? (changes.find((c) => c.current[0] > selStart || (c.current[0] === selStart && c.current[1] > selEnd)) ?? changes[0]!)
+          : ([...changes].reverse().find((c) => c.current[1] < selStart) ?? changes[changes.length - 1]!);
+      const a = model.getPositionAt(pick.current[0]);
+      const b = model.getPositionAt(pick.current[1]);
+      editor.setSelection(new monaco.Selection(a.lineNumber, a.column, b.lineNumber, b.column));
+      editor.revealRangeInCenterIfOutsideViewport(new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column));
+      editor.focus();
     },
-    [mode],
+    [activeEditor],
   );
 
   // ---- reverts (one undoable edit each) -----------------------------------------------------------

@@ -16,9 +16,9 @@ export interface Served {
   open(page: Page, lng?: string): Promise<void>;
 }
 
-/** Start the real `calque serve` (bin/calque.mjs) on a fresh copy of samples/ and read its one line. */
-async function startServe(root: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(repo, 'bin/calque.mjs'), 'serve', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Start the real `calque serve` (bin/calque.mjs) on a folder and read the one line it prints. */
+export async function startServe(root: string, extraArgs: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(repo, 'bin/calque.mjs'), 'serve', root, '--port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   const url = await new Promise<string>((resolveUrl, reject) => {
