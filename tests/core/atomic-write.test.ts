@@ -3,8 +3,8 @@ import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CalqueError, type ErrorCode } from '../../main/contract/api.js';
 import { writeFileAtomic } from '../../main/core/fs/atomic-write.js';
+import { rejectsWith } from '../helpers/errors.js';
 
 let dir: string;
 
@@ -16,15 +16,6 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function rejectsWith(p: Promise<unknown>, code: ErrorCode): Promise<CalqueError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err, `expected CalqueError ${code}`).toBeInstanceOf(CalqueError);
-  expect((err as CalqueError).code).toBe(code);
-  return err as CalqueError;
-}
 
 const OLD = Buffer.from('old content\r\nline two\r\n', 'utf8');
 const NEW = Buffer.from('new content, longer than the old one\n', 'utf8');

@@ -2,8 +2,9 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CalqueError, type ErrorCode } from '../../main/contract/api.js';
+import { CalqueError } from '../../main/contract/api.js';
 import { backUpBrokenConfig, configPath, parseConfig, readConfig, writeConfig, type ProjectConfig } from '../../main/core/project/config.js';
+import { rejectsWith } from '../helpers/errors.js';
 
 let root: string;
 
@@ -20,15 +21,6 @@ function writeRaw(content: string): void {
   fs.writeFileSync(configPath(root), content);
 }
 
-async function rejectsWith(p: Promise<unknown>, code: ErrorCode): Promise<CalqueError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err, `expected CalqueError ${code}`).toBeInstanceOf(CalqueError);
-  expect((err as CalqueError).code).toBe(code);
-  return err as CalqueError;
-}
 
 describe('project.json', () => {
   it('a missing file means a new project (null)', async () => {

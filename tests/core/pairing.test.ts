@@ -2,20 +2,11 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CalqueError, type ErrorCode } from '../../main/contract/api.js';
 import { directionOf, isLanguageTag, tagMatches } from '../../main/core/project/languages.js';
 import { pairFiles } from '../../main/core/project/pairing.js';
 import { scanTextFiles } from '../../main/core/project/scan.js';
+import { rejectsWith } from '../helpers/errors.js';
 
-async function rejectsWith(p: Promise<unknown>, code: ErrorCode): Promise<CalqueError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err, `expected CalqueError ${code}`).toBeInstanceOf(CalqueError);
-  expect((err as CalqueError).code).toBe(code);
-  return err as CalqueError;
-}
 
 describe('pairFiles', () => {
   it('pairs story.pt.txt with story.en.txt by name', () => {

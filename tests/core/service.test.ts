@@ -2,9 +2,10 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CalqueError, MAX_FILE_BYTES, type CalqueEvents, type ErrorCode, type LanguagePair } from '../../main/contract/api.js';
+import { MAX_FILE_BYTES, type CalqueEvents, type LanguagePair } from '../../main/contract/api.js';
 import { dispatch } from '../../main/core/api-schemas.js';
 import { CalqueService } from '../../main/core/service.js';
+import { rejectsWith } from '../helpers/errors.js';
 
 let tmp: string;
 const services: CalqueService[] = [];
@@ -43,15 +44,6 @@ async function open(files: Record<string, string | Buffer>, extra: { languages?:
   return { root, service, info };
 }
 
-async function rejectsWith(p: Promise<unknown>, code: ErrorCode): Promise<CalqueError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err, `expected CalqueError ${code}`).toBeInstanceOf(CalqueError);
-  expect((err as CalqueError).code).toBe(code);
-  return err as CalqueError;
-}
 
 function utf16le(raw: string): Buffer {
   return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(raw, 'utf16le')]);
