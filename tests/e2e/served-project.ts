@@ -44,7 +44,8 @@ export const test = base.extend<{ served: Served; pageErrors: string[] }>({
     await use(errors);
   },
   served: async ({}, use) => {
-    const root = mkdtempSync(join(tmpdir(), 'calque-e2e-'));
+    const tmp = mkdtempSync(join(tmpdir(), 'calque-e2e-'));
+    const root = join(tmp, 'samples'); // the project is named after its folder, as in the desktop app
     cpSync(join(repo, 'samples'), root, { recursive: true });
     const { child, url } = await startServe(root);
     await use({
@@ -55,7 +56,7 @@ export const test = base.extend<{ served: Served; pageErrors: string[] }>({
       },
     });
     child.kill('SIGTERM');
-    rmSync(root, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   },
 });
 
