@@ -4,6 +4,13 @@ import { changeLanguage } from '../i18n';
 import { THEME_SETTINGS, type ThemeSetting } from '../theme';
 import { Modal } from './Modal';
 
+const SHORTCUTS = [
+  ['Ctrl/⌘ + S', 'keys.save'],
+  ['Alt + F5', 'keys.nextChange'],
+  ['Shift + Alt + F5', 'keys.previousChange'],
+  ['Ctrl/⌘ + F, Ctrl/⌘ + H', 'keys.find'],
+] as const;
+
 export function SettingsDialog(props: { theme: ThemeSetting; onTheme: (t: ThemeSetting) => void; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   return (
@@ -28,6 +35,17 @@ export function SettingsDialog(props: { theme: ThemeSetting; onTheme: (t: ThemeS
           ))}
         </select>
       </label>
+      <h3>{t('keys.title')}</h3>
+      <dl className="shortcuts">
+        {SHORTCUTS.map(([keys, label]) => (
+          <div key={label}>
+            <dt>
+              <kbd dir="ltr">{keys}</kbd>
+            </dt>
+            <dd>{t(label)}</dd>
+          </div>
+        ))}
+      </dl>
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={props.onClose}>
           {t('settings.close')}
