@@ -372,6 +372,32 @@ describe('exportAll', () => {
     await rejectsWith(service.exportAll({ outDir: 'relative/dir' }), 'invalidRequest');
   });
 
+  it('refuses a folder inside the project (its copies would be scanned as the project\'s files)', async () => {
+    const { root, service } = await open(PT_EN_ES);
+    await rejectsWith(service.exportAll({ outDir: join(root, 'export') }), 'exportIntoProject');
+  });
+
+  it('cancel stops between files and leaves only whole files', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) {
+      files[`s${i}.pt.txt`] = `Texto ${i}.`;
+      files[`s${i}.en.txt`] = `Text ${i}. `.repeat(2000);
+    }
+    const { root, service } = await open(files, { languages: [{ source: 'pt', target: 'en' }] });
+    const events = record(service);
+    const outDir = join(tmp, 'cancelled-export');
+    const { jobId } = await service.exportAll({ outDir });
+    await service.cancelJob({ jobId });
+    const ended = await waitFor(() => events.find((e) => e.name === 'job' && (e.payload as CalqueEvents['job']).state !== 'running'));
+    const job = ended.payload as CalqueEvents['job'];
+    expect(job.state).toBe('cancelled');
+    expect(job.done).toBeLessThan(60);
+    const written = fs.readdirSync(outDir).filter((f) => !f.startsWith('.'));
+    expect(written).toHaveLength(job.done);
+    for (const f of written) expect(fs.readFileSync(join(outDir, f)).equals(fs.readFileSync(join(root, f)))).toBe(true);
+    expect(fs.readdirSync(outDir).filter((f) => f.startsWith('.'))).toEqual([]); // no temp files left
+  });
+
   it('cancelJob on an unknown id → unknownJob', async () => {
     const { service } = await open(PT_EN_ES);
     await rejectsWith(service.cancelJob({ jobId: '00000000-0000-4000-8000-000000000000' }), 'unknownJob');
