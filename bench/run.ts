@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { wordDiff } from '../main/common/word-diff.js';
+import { CalqueService } from '../main/core/service.js';
 import { generatePair } from './generate.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -40,6 +41,31 @@ function coreBench(): void {
   row('wordDiff, 200,000 words, 10% edited', fmt(ours.ms), `${ours.result.stats.changed} words changed`);
   row('wordDiff, 20,000 words, 10% edited', fmt(ours20.ms), '');
   row('baseline: jsdiff diffWords whole document, 20k', fmt(whole.ms), `Calque is ${ratio(whole.ms, ours20.ms)} faster on the same pair`);
+}
+
+/** Opening a folder of 1,000 articles: scan, pair, read and count every file, diff the reviewed ones. */
+async function projectBench(): Promise<void> {
+  console.log('\n== core: a folder of 1,000 articles ==');
+  const root = mkdtempSync(join(tmpdir(), 'calque-bench-project-'));
+  try {
+    mkdirSync(join(root, '.calque', 'baselines'), { recursive: true });
+    for (let i = 0; i < 1000; i++) {
+      const pair = generatePair(800, 0.1, 100, i + 1);
+      writeFileSync(join(root, `story${i}.pt.txt`), pair.source);
+      writeFileSync(join(root, `story${i}.en.txt`), pair.edited);
+      // Half of them were opened before: their list row diffs against the baseline.
+      if (i % 2 === 0) writeFileSync(join(root, '.calque', 'baselines', `story${i}.txt`), pair.baseline);
+    }
+    writeFileSync(join(root, '.calque', 'project.json'), JSON.stringify({ formatVersion: 1, pairs: [{ source: 'pt', target: 'en' }] }));
+    const service = new CalqueService({ root, host: { kind: 'cli' } });
+    const t0 = performance.now();
+    const info = await service.openProject({});
+    const ms = performance.now() - t0;
+    service.dispose();
+    row('open project, 1,000 articles × 800 words', fmt(ms), `${info.articles.length} rows; goal 2,000 ms: ${ratio(ms, 2000)} of it`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 async function memoryOf(pid: number): Promise<number> {
@@ -165,4 +191,5 @@ async function browserBench(): Promise<void> {
 }
 
 coreBench();
+await projectBench();
 await browserBench();
