@@ -20,7 +20,7 @@ import { exportAllFiles } from './export/export-all.js';
 import { writeFileAtomic } from './fs/atomic-write.js';
 import { backUpBrokenConfig, emptyConfig, readConfig, writeConfig, type ProjectConfig } from './project/config.js';
 import { directionOf } from './project/languages.js';
-import { pairFiles, type PairedArticle } from './project/pairing.js';
+import { pairFiles, type PairedArticle, type PairingResult } from './project/pairing.js';
 import { scanTextFiles } from './project/scan.js';
 import { ReviewStore } from './store/review-store.js';
 import { decodeText, encodeText } from './text/encoding.js';
@@ -57,6 +57,7 @@ interface OpenProject {
   root: string;
   config: ProjectConfig;
   configError?: CalqueError;
+  pairing: PairingResult;
   articles: Map<string, PairedArticle>;
   store: ReviewStore;
 }
@@ -172,13 +173,11 @@ export class CalqueService implements CalqueApi {
       root,
       config,
       configError,
+      pairing,
       articles: new Map(pairing.articles.map((a) => [a.id, a])),
       store: new ReviewStore(root),
     };
-    this.lastPairing = pairing;
   }
-
-  private lastPairing: ReturnType<typeof pairFiles> | null = null;
 
   private requireProject(): OpenProject {
     if (!this.project) throw new CalqueError('noProject');
@@ -187,7 +186,7 @@ export class CalqueService implements CalqueApi {
 
   private async describe(): Promise<ProjectInfo> {
     const p = this.requireProject();
-    const pairing = this.lastPairing!;
+    const { pairing } = p;
     const articles = await mapLimited([...p.articles.values()], 8, (a) => this.summarize(a));
     return {
       root: p.root,
