@@ -199,3 +199,18 @@ test('an Arabic translation is laid out right to left in the editor, in an Engli
   await page.screenshot({ path: shot('en-ui-arabic-translation') });
   expect(pageErrors).toEqual([]);
 });
+
+test('markup in a document is shown as text, never run or rendered', async ({ page, served, pageErrors }) => {
+  const evil = '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script> <b>bold</b>';
+  writeFileSync(join(served.root, 'news/markup.pt-BR.txt'), `${evil}\n`);
+  writeFileSync(join(served.root, 'news/markup.en.txt'), `${evil}\n`);
+  await served.open(page, 'en');
+  await page.getByRole('button', { name: 'Open news/markup.txt' }).click();
+  await expect(page.locator('.source-pane p').first()).toHaveText(evil);
+  await expect(page.locator('.monaco-editor').first()).toContainText('<img src=x onerror=');
+  await page.getByRole('button', { name: 'Changes', exact: true }).click();
+  await expect(page.locator('.monaco-diff-editor')).toBeVisible();
+  expect(await page.locator('img, b').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(pageErrors).toEqual([]);
+});
