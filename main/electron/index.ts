@@ -123,7 +123,7 @@ function start(): void {
         try {
           await service.openProject({ root });
         } catch (err) {
-          const message = describeError(toErrorInfo(err), lng);
+          const message = describeError(toErrorInfo(err), i18n.language);
           await (w ? dialog.showMessageBox(w, { type: 'error', message }) : dialog.showMessageBox({ type: 'error', message }));
           return;
         }
