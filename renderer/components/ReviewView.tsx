@@ -282,6 +282,22 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     editor.setScrollTop(editor.getTopForLineNumber(p.startLine));
   };
 
+  /** Keyboard in the source pane: step to a paragraph and show its partner, leaving the cursor alone. */
+  const stepSource = (index: number) => {
+    const clamped = Math.max(0, Math.min(index, sourceParas.length - 1));
+    setActivePara(clamped);
+    // Focus follows, so a screen reader reads the paragraph; keys still reach the pane's handler.
+    sourceRef.current?.querySelector<HTMLElement>(`[data-index="${clamped}"]`)?.focus();
+    const p = parasRef.current[clamped];
+    const editor = activeEditor();
+    if (!p || !editor) return;
+    syncRef.current = { origin: 'source', until: Date.now() + 300 };
+    decorationsRef.current.active?.set(
+      mode === 'review' ? [{ range: new monaco.Range(p.startLine, 1, p.endLine, 1), options: { isWholeLine: true, className: 'para-active-line' } }] : [],
+    );
+    editor.revealLineNearTop(p.startLine);
+  };
+
   const pickParagraph = (index: number) => {
     const editor = activeEditor();
     const p = parasRef.current[index];
@@ -586,6 +602,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
             dir={view.source.dir}
             active={activePara}
             onPick={pickParagraph}
+            onStep={stepSource}
             onScroll={onSourceScroll}
           />
         ) : null}

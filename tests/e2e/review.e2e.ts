@@ -214,3 +214,48 @@ test('markup in a document is shown as text, never run or rendered', async ({ pa
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(pageErrors).toEqual([]);
 });
+
+test('find and replace, autosave after a pause, and autosave when leaving the article', async ({ page, served, pageErrors }) => {
+  const path = join(served.root, TARGET);
+  await served.open(page, 'en');
+  await page.getByRole('button', { name: `Open ${ARTICLE}` }).click();
+  const editor = page.getByRole('textbox', { name: 'Translation (English), editable' });
+  await expect(page.locator('.monaco-editor').first()).toContainText('by the the Fire');
+  await editor.focus();
+  // Monaco's find widget, replace mode: fix the repeated word everywhere.
+  await page.keyboard.press('Control+H');
+  await page.getByRole('textbox', { name: 'Find' }).fill('the the ');
+  await page.getByRole('textbox', { name: 'Replace' }).fill('the ');
+  await page.getByRole('button', { name: /Replace All/ }).click();
+  await expect(page.locator('.find-widget .matchesCount')).toHaveText('No results'); // no "the the" left
+  await expect(page.locator('.editor-pane .view-lines')).toContainText('by the Fire Department');
+  // No Ctrl+S: the autosave writes it after a pause in typing.
+  await expect.poll(() => readFileSync(path, 'utf8').includes('by the Fire Department'), { timeout: 5_000 }).toBe(true);
+  expect(readFileSync(path, 'utf8')).not.toContain('the the');
+
+  // Leaving the article right after an edit saves it too.
+  await editor.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' (END)');
+  await page.getByRole('button', { name: 'Back to articles' }).click();
+  await expect(page.getByRole('heading', { name: /Articles/ })).toBeVisible();
+  expect(readFileSync(path, 'utf8').trimEnd().endsWith(' (END)')).toBe(true);
+  expect(pageErrors).toEqual([]);
+});
+
+test('keyboard in the source: arrows step through paragraphs with their partners, Enter edits the partner', async ({ page, served }) => {
+  await served.open(page, 'en');
+  await page.getByRole('button', { name: `Open ${ARTICLE}` }).click();
+  const source = page.getByRole('region', { name: 'Source text (Brazilian Portuguese)' });
+  await source.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(source.locator('.para-active')).toContainText('A água subiu muito rápido');
+  await expect(page.locator('.editor-pane .para-active-line').first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('QUOTE ');
+  await page.keyboard.press('Control+S');
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  const paragraphs = readFileSync(join(served.root, TARGET), 'utf8').split('\n\n');
+  expect(paragraphs[2]!.startsWith('QUOTE “The water rose')).toBe(true);
+});
