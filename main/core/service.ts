@@ -23,7 +23,7 @@ import { directionOf } from './project/languages.js';
 import { pairFiles, type PairedArticle, type PairingResult } from './project/pairing.js';
 import { scanTextFiles } from './project/scan.js';
 import { ReviewStore } from './store/review-store.js';
-import { decodeText, encodeText } from './text/encoding.js';
+import { formatForPath } from './text/formats.js';
 import { readTextFile, revisionOf, type TextFile } from './text/read-text-file.js';
 import { DiskWatcher } from './watch/disk-watcher.js';
 
@@ -220,7 +220,7 @@ export class CalqueService implements CalqueApi {
       const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
       const baselineBytes = await p.store.readBaseline(a.id);
       if (!baselineBytes) return { ...base, words: countWords(target.text, a.targetLang) };
-      const stats = wordDiff(decodeText(baselineBytes).text, target.text, a.targetLang).stats;
+      const stats = wordDiff(formatForPath(a.targetPath).read(baselineBytes, a.targetPath).text, target.text, a.targetLang).stats;
       return { ...base, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate };
     } catch (err) {
       if (err instanceof CalqueError) return { ...base, error: err.toInfo() };
@@ -258,7 +258,7 @@ export class CalqueService implements CalqueApi {
     const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath);
     const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
     const baselineBytes = await p.store.captureBaseline(a.id, target.bytes);
-    const baseline = decodeText(baselineBytes, `.calque/baselines/${a.id}`).text;
+    const baseline = formatForPath(a.targetPath).read(baselineBytes, `.calque/baselines/${a.id}`).text;
     const review = await p.store.readReview(a.id);
     const stats = wordDiff(baseline, target.text, a.targetLang).stats;
     this.watcher.watch(a.id, this.abs(a.targetPath), target.revision);
@@ -296,15 +296,16 @@ export class CalqueService implements CalqueApi {
     }
     const text = req.text.normalize('NFC');
     const baselineBytes = await p.store.captureBaseline(a.id, current?.bytes ?? new Uint8Array());
-    const baselineFormat = decodeText(baselineBytes).format;
+    const format = formatForPath(a.targetPath);
+    const baseline = format.read(baselineBytes, a.targetPath);
     let revision = current?.revision ?? '';
     if (!current || current.text !== text) {
-      const bytes = encodeText(text, current?.format ?? baselineFormat);
+      const bytes = format.write(text, current?.format ?? baseline.format);
       this.watcher.expect(a.id, revisionOf(bytes));
       await writeFileAtomic(path, bytes);
       revision = revisionOf(bytes);
     }
-    const stats = wordDiff(decodeText(baselineBytes).text, text, a.targetLang).stats;
+    const stats = wordDiff(baseline.text, text, a.targetLang).stats;
     const review = await p.store.readReview(a.id);
     await p.store.updateReview(a.id, { stats, status: review.status === 'not-started' ? 'in-review' : review.status });
     return { revision, stats };

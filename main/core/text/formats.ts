@@ -1,19 +1,37 @@
+import type { FileFormatInfo } from '../../contract/api.js';
+import { decodeText, encodeText, type DecodedText } from './encoding.js';
+
 /**
- * The file formats Calque reads and writes. Plain text and Markdown are both handled as text
- * (paragraphs between blank lines); a new format registers its extension and reader/writer here.
+ * The file formats Calque reads and writes, each a reader and a writer behind its extensions. Plain
+ * text and Markdown are both reviewed as text (paragraphs between blank lines) and written back byte
+ * for byte where the text did not change; a new format (XLIFF, DOCX…) registers here and nothing else
+ * in core changes.
  */
-export interface TextFormat {
+export interface DocumentFormat {
   id: string;
-  extensions: string[];
+  extensions: readonly string[];
+  /** File bytes → the text the editor shows (NFC, "\n"), plus what `write` needs to restore the file. */
+  read(bytes: Uint8Array, path: string): DecodedText;
+  /** Edited text → file bytes in the file's own conventions. */
+  write(text: string, format: FileFormatInfo): Uint8Array;
 }
 
-export const FORMATS: TextFormat[] = [
-  { id: 'plain-text', extensions: ['txt'] },
-  { id: 'markdown', extensions: ['md', 'markdown'] },
+const asText = { read: decodeText, write: encodeText };
+
+export const FORMATS: readonly DocumentFormat[] = [
+  { id: 'plain-text', extensions: ['txt'], ...asText },
+  { id: 'markdown', extensions: ['md', 'markdown'], ...asText },
 ];
 
 const byExt = new Map(FORMATS.flatMap((f) => f.extensions.map((e) => [e, f] as const)));
 
-export function formatForExtension(ext: string): TextFormat | undefined {
+export function formatForExtension(ext: string): DocumentFormat | undefined {
   return byExt.get(ext.toLowerCase());
+}
+
+/** The format of a file by its name; plain text for anything else (baselines keep their article's extension). */
+export function formatForPath(path: string): DocumentFormat {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  const dot = name.lastIndexOf('.');
+  return (dot > 0 && formatForExtension(name.slice(dot + 1))) || FORMATS[0]!;
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { CalqueError, MAX_FILE_BYTES } from '../../contract/api.js';
-import { decodeText, type DecodedText } from './encoding.js';
+import type { DecodedText } from './encoding.js';
+import { formatForPath } from './formats.js';
 
 export interface TextFile extends DecodedText {
   bytes: Uint8Array;
@@ -13,7 +14,7 @@ export function revisionOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, 20);
 }
 
-/** Read and decode a text file, with errors the user can act on (missing, too large, binary, bad encoding). */
+/** Read a file through its format's reader, with errors the user can act on (missing, too large, binary, bad encoding). */
 export async function readTextFile(path: string, displayPath = path): Promise<TextFile> {
   let bytes: Uint8Array;
   try {
@@ -29,5 +30,5 @@ export async function readTextFile(path: string, displayPath = path): Promise<Te
     if (code === 'ENOENT') throw new CalqueError('fileNotFound', { path: displayPath });
     throw new CalqueError('fileUnreadable', { path: displayPath, reason: code ?? 'unknown' });
   }
-  return { ...decodeText(bytes, displayPath), bytes, revision: revisionOf(bytes) };
+  return { ...formatForPath(path).read(bytes, displayPath), bytes, revision: revisionOf(bytes) };
 }
