@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { monaco } from '../monaco/setup';
+import { monaco, PROSE_FONT, wrappingFor } from '../monaco/setup';
 import { Modal } from './Modal';
 
 /**
@@ -26,6 +26,10 @@ export function ConflictDialog(props: {
       automaticLayout: true,
       wordWrap: 'on',
       diffWordWrap: 'on',
+      fontFamily: PROSE_FONT,
+      wrappingStrategy: wrappingFor(props.mine),
+      fontSize: 15,
+      lineHeight: 24,
       originalAriaLabel: t('conflict.takeTheirs'),
       ariaLabel: t('conflict.keepMine'),
     });

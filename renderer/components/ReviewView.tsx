@@ -8,7 +8,7 @@ import { downloadBase64 } from '../lib/download';
 import { formatPercent, languageName } from '../lib/format';
 import { mapParagraphs } from '../lib/paragraph-map';
 import { followTextDirection } from '../monaco/direction';
-import { monaco } from '../monaco/setup';
+import { monaco, PROSE_FONT, wrappingFor } from '../monaco/setup';
 import { ChangesSummary } from './ChangesSummary';
 import { ConflictDialog } from './ConflictDialog';
 import { SourcePane } from './SourcePane';
@@ -19,17 +19,6 @@ type DiffEditor = monaco.editor.IStandaloneDiffEditor;
 /** How long typing must pause before an autosave, and before live counts are recomputed. */
 const AUTOSAVE_MS = 1500;
 const RECOUNT_MS = 200;
-/** Articles are prose: a text face reads better than Monaco's code font. */
-const PROSE_FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans Arabic', sans-serif";
-
-/**
- * Measured wrapping for articles: the estimate assumes a monospace font and wraps prose far too early.
- * Measuring costs a DOM layout per line, so book-length texts (npm run bench: 13 s to show the diff of
- * 200,000 words) keep the estimate.
- */
-function wrappingFor(text: string): 'advanced' | 'simple' {
-  return text.length < 150_000 ? 'advanced' : 'simple';
-}
 
 function paragraphAtLine(paras: Paragraph[], line: number): number {
   let best = 0;

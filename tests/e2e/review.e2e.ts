@@ -109,6 +109,9 @@ test('a change on disk reloads a clean article and asks when there are unsaved e
   await expect(dialog).toBeVisible({ timeout: 5_000 });
   await dialog.getByRole('button', { name: 'Compare' }).click();
   await expect(dialog.locator('.monaco-diff-editor')).toBeVisible();
+  // The comparison marks what differs (Monaco's own highlights in this dialog).
+  await expect(dialog.locator('.line-insert, .char-insert').first()).toBeVisible();
+  await expect(dialog.locator('.line-delete, .char-delete').first()).toBeVisible();
   await page.screenshot({ path: shot('en-conflict-compare') });
   await dialog.getByRole('button', { name: 'Keep mine' }).click();
   await expect(dialog).toBeHidden();
