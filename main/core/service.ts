@@ -220,7 +220,7 @@ export class CalqueService implements CalqueApi {
       const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
       const baselineBytes = await p.store.readBaseline(a.id);
       if (!baselineBytes) return { ...base, words: countWords(target.text, a.targetLang) };
-      const stats = wordDiff(formatForPath(a.targetPath).read(baselineBytes, a.targetPath).text, target.text, a.targetLang).stats;
+      const stats = wordDiff(this.readBaseline(a, baselineBytes).text, target.text, a.targetLang).stats;
       return { ...base, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate };
     } catch (err) {
       if (err instanceof CalqueError) return { ...base, error: err.toInfo() };
@@ -258,7 +258,7 @@ export class CalqueService implements CalqueApi {
     const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath);
     const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
     const baselineBytes = await p.store.captureBaseline(a.id, target.bytes);
-    const baseline = formatForPath(a.targetPath).read(baselineBytes, `.calque/baselines/${a.id}`).text;
+    const baseline = this.readBaseline(a, baselineBytes).text;
     const review = await p.store.readReview(a.id);
     const stats = wordDiff(baseline, target.text, a.targetLang).stats;
     this.watcher.watch(a.id, this.abs(a.targetPath), target.revision);
@@ -271,6 +271,11 @@ export class CalqueService implements CalqueApi {
       revision: target.revision,
       stats,
     };
+  }
+
+  /** The baseline's text, read with the article's own format (it is a byte copy of the translation). */
+  private readBaseline(a: PairedArticle, bytes: Uint8Array) {
+    return formatForPath(a.targetPath).read(bytes, `.calque/baselines/${a.id}`);
   }
 
   async readDisk(req: { id: string }): Promise<{ text: string; revision: string }> {
@@ -296,14 +301,13 @@ export class CalqueService implements CalqueApi {
     }
     const text = req.text.normalize('NFC');
     const baselineBytes = await p.store.captureBaseline(a.id, current?.bytes ?? new Uint8Array());
-    const format = formatForPath(a.targetPath);
-    const baseline = format.read(baselineBytes, a.targetPath);
+    const baseline = this.readBaseline(a, baselineBytes);
     let revision = current?.revision ?? '';
     if (!current || current.text !== text) {
-      const bytes = format.write(text, current?.format ?? baseline.format);
-      this.watcher.expect(a.id, revisionOf(bytes));
-      await writeFileAtomic(path, bytes);
+      const bytes = formatForPath(a.targetPath).write(text, current?.format ?? baseline.format);
       revision = revisionOf(bytes);
+      this.watcher.expect(a.id, revision);
+      await writeFileAtomic(path, bytes);
     }
     const stats = wordDiff(baseline.text, text, a.targetLang).stats;
     const review = await p.store.readReview(a.id);

@@ -19,6 +19,8 @@ type DiffEditor = monaco.editor.IStandaloneDiffEditor;
 /** How long typing must pause before an autosave, and before live counts are recomputed. */
 const AUTOSAVE_MS = 1500;
 const RECOUNT_MS = 200;
+/** Height of the source pane's sticky heading: paragraphs scrolled to the top sit just below it. */
+const SOURCE_HEADING_PX = 40;
 
 function paragraphAtLine(paras: Paragraph[], line: number): number {
   let best = 0;
@@ -220,27 +222,29 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   const recountRef = useRef(recount);
   recountRef.current = recount;
 
+  /** Mark the translation's paragraph `index` as the partner of the source's active one (Review only). */
+  const highlightParagraph = (index: number) => {
+    const p = parasRef.current[index];
+    decorationsRef.current.active?.set(
+      p && mode === 'review' ? [{ range: new monaco.Range(p.startLine, 1, p.endLine, 1), options: { isWholeLine: true, className: 'para-active-line' } }] : [],
+    );
+  };
+
   // Cursor and scrolling bring the partner paragraph into view and highlight both.
   useEffect(() => {
     const editor = activeEditor();
     if (!editor) return;
-    const highlight = (index: number) => {
-      const p = parasRef.current[index];
-      decorationsRef.current.active?.set(
-        p && mode === 'review' ? [{ range: new monaco.Range(p.startLine, 1, p.endLine, 1), options: { isWholeLine: true, className: 'para-active-line' } }] : [],
-      );
-    };
     const scrollSourceTo = (index: number, block: 'nearest' | 'start') => {
       const el = sourceRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
       if (!el || !sourceRef.current) return;
       syncRef.current = { origin: 'editor', until: Date.now() + 200 };
-      if (block === 'start') sourceRef.current.scrollTop = el.offsetTop - 40; // below the sticky heading
+      if (block === 'start') sourceRef.current.scrollTop = el.offsetTop - SOURCE_HEADING_PX;
       else el.scrollIntoView({ block: 'nearest' });
     };
     const cursor = editor.onDidChangeCursorPosition((e) => {
       const index = paragraphAtLine(parasRef.current, e.position.lineNumber);
       setActivePara(index);
-      highlight(index);
+      highlightParagraph(index);
       scrollSourceTo(index, 'nearest');
     });
     const scroll = editor.onDidScrollChange((e) => {
@@ -249,7 +253,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       const top = editor.getVisibleRanges()[0]?.startLineNumber ?? 1;
       scrollSourceTo(paragraphAtLine(parasRef.current, top), 'start');
     });
-    highlight(activePara);
+    highlightParagraph(activePara);
     return () => {
       cursor.dispose();
       scroll.dispose();
@@ -263,7 +267,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     if (!pane || !editor) return;
     if (syncRef.current?.origin === 'editor' && Date.now() < syncRef.current.until) return;
     const els = Array.from(pane.querySelectorAll<HTMLElement>('[data-index]'));
-    const top = pane.scrollTop + 40;
+    const top = pane.scrollTop + SOURCE_HEADING_PX;
     const first = els.find((el) => el.offsetTop + el.offsetHeight > top);
     const p = first ? parasRef.current[Number(first.dataset.index)] : undefined;
     if (!p) return;
@@ -281,9 +285,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     const editor = activeEditor();
     if (!p || !editor) return;
     syncRef.current = { origin: 'source', until: Date.now() + 300 };
-    decorationsRef.current.active?.set(
-      mode === 'review' ? [{ range: new monaco.Range(p.startLine, 1, p.endLine, 1), options: { isWholeLine: true, className: 'para-active-line' } }] : [],
-    );
+    highlightParagraph(clamped);
     editor.revealLineNearTop(p.startLine);
   };
 
