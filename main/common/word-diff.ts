@@ -1,7 +1,7 @@
 import { diffArrays } from 'diff';
 import type { DiffStats } from '../contract/api.js';
 import { splitParagraphs, type Paragraph } from './paragraphs.js';
-import { tokenize, type Token } from './words.js';
+import { countWords, tokenize, type Token } from './words.js';
 
 /** A changed run of whole tokens: [start, end) in the baseline and in the current text. */
 export interface WordChange {
@@ -75,8 +75,7 @@ function wordsIn(text: string, lang: string): number {
   const key = `${lang}\u0000${text}`;
   let n = wordCounts.get(key);
   if (n === undefined) {
-    n = 0;
-    for (const t of tokenize(text, lang)) if (t.word) n++;
+    n = countWords(text, lang);
     if (wordCounts.size >= MAX_MEMO) wordCounts.clear();
     wordCounts.set(key, n);
   }
