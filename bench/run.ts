@@ -190,6 +190,22 @@ async function browserBench(): Promise<void> {
   }
 }
 
-coreBench();
-await projectBench();
-await browserBench();
+/**
+ * Benchmarks of later parts live in their own modules exporting `bench(): Promise<void>`:
+ * bench/align.ts, bench/metrics.ts, bench/checks.ts. `npm run bench -- align checks` runs only those.
+ */
+const EXTRA = ['align', 'metrics', 'checks'] as const;
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+
+if (want('diff')) coreBench();
+if (want('project')) await projectBench();
+for (const name of EXTRA) {
+  if (!want(name)) continue;
+  const mod = (await import(`./${name}.js`).catch((err) => {
+    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return null;
+    throw err;
+  })) as { bench: () => Promise<void> } | null;
+  if (mod) await mod.bench();
+}
+if (want('browser')) await browserBench();

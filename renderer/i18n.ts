@@ -2,11 +2,15 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, RTL_LOCALES, pickLocale, resources, type LocaleCode } from '../locales/index';
 import type en from '../locales/en/translation.json';
+import type enChecks from '../locales/en/checks.json';
+import type enQa from '../locales/en/qa.json';
+import type enMqm from '../locales/en/mqm.json';
+import type enReport from '../locales/en/report.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof en; checks: typeof enChecks; qa: typeof enQa; mqm: typeof enMqm; report: typeof enReport };
   }
 }
 

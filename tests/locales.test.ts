@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LOCALES, pickLocale, resources } from '../locales/index.js';
+import { LOCALES, NAMESPACES, pickLocale, resources } from '../locales/index.js';
 import { CONTENT_SECURITY_POLICY } from '../main/common/csp.js';
 
 type Tree = { [k: string]: string | Tree };
@@ -16,12 +16,14 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 const placeholders = (s: string) => new Set([...s.matchAll(/\{\{\s*([\w.]+)(?:,[^}]*)?\}\}/g)].map((m) => m[1]!));
-const en = flatten(resources.en.translation as unknown as Tree);
-const plainKeys = [...en.keys()].filter((k) => !PLURAL.test(k));
-const pluralFamilies = [...new Set([...en.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')))];
+type Ns = (typeof NAMESPACES)[number];
+const tree = (lng: (typeof LOCALES)[number], ns: Ns) => resources[lng][ns] as unknown as Tree;
 
-describe.each(LOCALES.filter((l) => l !== 'en'))('locale %s', (lng) => {
-  const strings = flatten(resources[lng].translation as unknown as Tree);
+describe.each(LOCALES.filter((l) => l !== 'en').flatMap((lng) => NAMESPACES.map((ns) => [lng, ns] as const)))('locale %s, namespace %s', (lng, ns) => {
+  const en = flatten(tree('en', ns));
+  const plainKeys = [...en.keys()].filter((k) => !PLURAL.test(k));
+  const pluralFamilies = [...new Set([...en.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')))];
+  const strings = flatten(tree(lng, ns));
   const categories = new Intl.PluralRules(lng).resolvedOptions().pluralCategories;
 
   it('has every key of en, and no key en does not have', () => {

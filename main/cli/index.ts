@@ -7,6 +7,7 @@ import { isLanguageTag } from '../core/project/languages.js';
 import { describeError } from '../core/messages.js';
 import { startServer } from '../serve/server.js';
 import { findStaticDir } from './static-dir.js';
+import { UsageError } from './usage-error.js';
 
 const VERSION = '0.1.0';
 
@@ -20,7 +21,6 @@ Usage:
   calque --help | --version
 `;
 
-class UsageError extends Error {}
 
 function languagesFrom(from?: string, to?: string): LanguagePair[] | undefined {
   if (!from && !to) return undefined;
