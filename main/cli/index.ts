@@ -8,6 +8,8 @@ import { describeError } from '../core/messages.js';
 import { startServer } from '../serve/server.js';
 import { findStaticDir } from './static-dir.js';
 import { UsageError } from './usage-error.js';
+import { chrfCommand } from './commands/chrf.js';
+import { terCommand } from './commands/ter.js';
 
 const VERSION = '0.1.0';
 
@@ -18,6 +20,11 @@ Usage:
       Serve the review UI for <folder> to a browser (loopback only unless --host says otherwise).
   calque export <folder> --out <dir>
       Write every article's translation to <dir> under the same relative names.
+  calque ter --hyp FILE --ref FILE [--format text|json] [--case-sensitive] [--no-shifts]
+      TER of each hypothesis line against its reference line, as TERCOM computes it (HTER with the
+      machine translation as hypothesis and its post-edit as reference); one score per line, 6 decimals.
+  calque chrf --hyp FILE --ref FILE [--format text|json]
+      chrF2 of each line (sacrebleu's defaults), 2 decimals.
   calque --help | --version
 `;
 
@@ -99,6 +106,10 @@ export async function main(argv: string[]): Promise<number> {
         return await serve(rest);
       case 'export':
         return await exportCommand(rest);
+      case 'ter':
+        return await terCommand(rest);
+      case 'chrf':
+        return await chrfCommand(rest);
       case '--version':
       case '-v':
         console.log(VERSION);

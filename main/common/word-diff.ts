@@ -23,14 +23,14 @@ const MAX_REGION_TOKENS = 4000;
 /** Memo sizes: enough for a book's paragraphs, bounded so a long session cannot grow without limit. */
 const MAX_MEMO = 20_000;
 
-type Step = { same: true; a: number; b: number } | { same: false; a: number[]; b: number[] };
+export type Step = { same: true; a: number; b: number } | { same: false; a: number[]; b: number[] };
 
 /**
  * Which paragraphs of the two texts correspond: equal ones by prefix and suffix, then the middle one to
  * one when both sides have as many paragraphs (edits in place, the usual case), else by a diff of the
  * paragraph texts. Avoids a paragraph-level Myers diff over a book whose every paragraph was touched.
  */
-function alignParagraphs(a: string[], b: string[]): Step[] {
+export function alignParagraphs(a: string[], b: string[]): Step[] {
   const steps: Step[] = [];
   let pre = 0;
   while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;

@@ -1,9 +1,10 @@
 /**
  * The one API the renderer sees. Implemented in main/core (CalqueService), exposed by
  * main/electron + main/preload over IPC and by main/serve over HTTP, called directly by main/cli.
- * This folder imports nothing, so every other folder may import it (the renderer with `import type`
+ * This folder imports nothing outside itself, so every other folder may import it (the renderer with `import type`
  * only, except for the plain value tables below).
  */
+import type { Annotation, DocumentAlignment, Finding, MqmSeverity } from './review.js';
 
 /** Article id: the article's path relative to the project root without language tag, e.g. "news/story.txt". */
 export type ArticleId = string;
@@ -37,6 +38,16 @@ export interface ArticleSummary {
   words: number;
   /** Set when the article cannot be read; the row is shown as an error with this reason. */
   error?: ErrorInfo;
+  /** Check findings by severity, as of the last check of the current text (absent until checked). */
+  problems?: ProblemCounts;
+  /** Number of annotations (orphaned included). */
+  annotations?: number;
+}
+
+export interface ProblemCounts {
+  minor: number;
+  major: number;
+  critical: number;
 }
 
 export interface UnpairedFile {
@@ -126,6 +137,31 @@ export interface HostInfo {
   version: string;
 }
 
+/** What the checks found in an article's current text, and the sentence alignment they used. */
+export interface ArticleChecks {
+  alignment: DocumentAlignment;
+  findings: Finding[];
+  /** Findings hidden by "ignore here" or by rules switched off for the project. */
+  ignored: number;
+  /** The article's date when it carries one (used by the date-style fixes), ISO yyyy-mm-dd. */
+  documentDate?: string;
+}
+
+/** The project's check settings (project.json `checks`). */
+export interface CheckSettingsInfo {
+  /** Every rule that applies to the project's language pairs, with its default and effective grading. */
+  rules: { id: string; category: string; defaultSeverity: Exclude<MqmSeverity, 'neutral'>; severity: Exclude<MqmSeverity, 'neutral'>; enabled: boolean }[];
+}
+
+export interface AnnotationsView {
+  /** Stable order (side, start, end, created, id), re-anchored against the current text. */
+  annotations: Annotation[];
+  /** Lines of the annotations file that could not be read; kept in the file, never dropped. */
+  invalidLines: number;
+}
+
+export type ReportFormat = 'html' | 'csv' | 'json';
+
 export interface CalqueApi {
   /** What hosts this UI and what it can do. */
   hostInfo(req: Record<string, never>): Promise<HostInfo>;
@@ -159,6 +195,24 @@ export interface CalqueApi {
   cancelJob(req: { jobId: string }): Promise<{ cancelled: boolean }>;
   /** The UI language the user chose, so the host localizes what it shows itself (native menus, dialogs). */
   setUiLanguage(req: { lng: string }): Promise<{ lng: string }>;
+  /**
+   * Align and check the article. `text` is the editor's current text (unsaved edits included); omitted,
+   * the text on disk. Incremental: while typing, only the changed segments are checked again.
+   */
+  checkArticle(req: { id: ArticleId; text?: string }): Promise<ArticleChecks>;
+  /** "Ignore here" (kept with the article's review) or "ignore this rule in the project" (project.json). */
+  ignoreFinding(req: { id: ArticleId; rule: string; text: string; scope: 'here' | 'project' }): Promise<{ ok: true }>;
+  /** The project's rules with their grading; switch rules off or re-grade them. */
+  checkSettings(req: Record<string, never>): Promise<CheckSettingsInfo>;
+  updateCheckSettings(req: { rule: string; enabled?: boolean; severity?: Exclude<MqmSeverity, 'neutral'> | null }): Promise<CheckSettingsInfo>;
+  /** The article's annotations, re-anchored against `text` (the editor's) or the text on disk. */
+  getAnnotations(req: { id: ArticleId; text?: string }): Promise<AnnotationsView>;
+  /** Replace the article's annotations (written as .calque/annotations/<article>.jsonl). */
+  saveAnnotations(req: { id: ArticleId; annotations: Annotation[] }): Promise<{ count: number }>;
+  /** Add active editing time (milliseconds per segment index) to the article's review. */
+  recordEditingTime(req: { id: ArticleId; segments: Record<string, number> }): Promise<{ totalMs: number }>;
+  /** A review report of one article (`id`) or of the whole project, in the UI language `lng`. */
+  exportReport(req: { id?: ArticleId; format: ReportFormat; lng: string }): Promise<ExportResult>;
 }
 
 /** Every method, once: a missing or extra key is a type error, so hosts can loop over it. */
@@ -175,6 +229,14 @@ const methods: { readonly [K in keyof CalqueApi]: true } = {
   exportAll: true,
   cancelJob: true,
   setUiLanguage: true,
+  checkArticle: true,
+  ignoreFinding: true,
+  checkSettings: true,
+  updateCheckSettings: true,
+  getAnnotations: true,
+  saveAnnotations: true,
+  recordEditingTime: true,
+  exportReport: true,
 };
 export const API_METHODS = Object.keys(methods) as (keyof CalqueApi)[];
 export type ApiMethod = keyof CalqueApi;

@@ -1,0 +1,81 @@
+/**
+ * `calque ter --hyp FILE --ref FILE [--format text|json] [--case-sensitive] [--no-shifts]`:
+ * TER of each hypothesis line against the reference line, TERCOM 0.10.0's definition (tokens split on
+ * whitespace, text as given, case-insensitive unless asked). For HTER pass the machine translation as
+ * --hyp and its post-edit as --ref. Text: one score per line, 6 decimals, capped at 1 as HTER is
+ * published; the corpus total goes to stderr so stdout stays one column. JSON: edits by kind per line.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { sumTer, terDetail, terTokens } from '../../common/metrics/ter.js';
+import { UsageError } from '../usage-error.js';
+
+/** A problem with the input files: printed without the usage text, exit code 2. */
+export class InputError extends Error {}
+
+/** Lines of a text file (a final newline ends the last line; a UTF-8 BOM is dropped; CRLF accepted). */
+async function readLines(path: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new InputError(`cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const lines = text.split(/\r?\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** The line-aligned --hyp and --ref files of `calque ter` and `calque chrf`. */
+export async function readLinePairs(hypPath: string, refPath: string): Promise<{ hyp: string[]; ref: string[] }> {
+  const [hyp, ref] = await Promise.all([readLines(hypPath), readLines(refPath)]);
+  if (hyp.length !== ref.length) throw new InputError(`${hypPath} has ${hyp.length} lines but ${refPath} has ${ref.length}; the files must be line-aligned`);
+  return { hyp, ref };
+}
+
+/** Options shared by the line-pair metric commands; throws UsageError when they make no sense. */
+export function parsePairArgs(command: string, argv: string[], extra: Record<string, { type: 'boolean' }> = {}) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { hyp: { type: 'string' }, ref: { type: 'string' }, format: { type: 'string', default: 'text' }, ...extra },
+  });
+  if (positionals.length) throw new UsageError(`${command} takes no positional arguments (got ${positionals.join(' ')})`);
+  if (!values.hyp || !values.ref) throw new UsageError(`${command} needs --hyp FILE and --ref FILE`);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format is text or json, not ${values.format}`);
+  return { hyp: values.hyp as string, ref: values.ref as string, format: values.format as 'text' | 'json', flags: values as Record<string, unknown> };
+}
+
+export async function terCommand(argv: string[]): Promise<number> {
+  const args = parsePairArgs('ter', argv, { 'case-sensitive': { type: 'boolean' }, 'no-shifts': { type: 'boolean' } });
+  let pairs;
+  try {
+    pairs = await readLinePairs(args.hyp, args.ref);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    process.stderr.write(`calque ter: ${err.message}\n`);
+    return 2;
+  }
+  const opts = { caseSensitive: args.flags['case-sensitive'] === true, shifts: args.flags['no-shifts'] !== true };
+  const results = pairs.hyp.map((h, i) => terDetail(terTokens(h), terTokens(pairs.ref[i]!), opts));
+  const total = sumTer(results);
+  if (args.format === 'json') {
+    const lines = results.map((r, i) => ({
+      line: i + 1,
+      ter: r.score,
+      edits: r.edits,
+      refLength: r.refLength,
+      insertions: r.insertions,
+      deletions: r.deletions,
+      substitutions: r.substitutions,
+      shifts: r.shifts,
+      shiftedWords: r.shiftedWords,
+    }));
+    process.stdout.write(`${JSON.stringify({ metric: 'ter', caseSensitive: opts.caseSensitive, shifts: opts.shifts, lines, corpus: total }, null, 2)}\n`);
+  } else {
+    process.stdout.write(results.map((r) => `${r.score.toFixed(6)}\n`).join(''));
+    process.stderr.write(`TER (corpus): ${total.score.toFixed(6)} (${total.edits} edits / ${total.refLength} reference words)\n`);
+  }
+  return 0;
+}
