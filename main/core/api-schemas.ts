@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalqueError, REVIEW_STATUSES, type ApiMethod, type CalqueApi, type ReviewStatus } from '../contract/api.js';
+import { MQM_CATEGORIES, MQM_SEVERITIES, type Annotation, type MqmCategory, type MqmSeverity } from '../contract/review.js';
 import { LOCALES } from '../../locales/index.js';
 import { isLanguageTag } from './project/languages.js';
 
@@ -14,6 +15,30 @@ const articleId = z
 const absolutePath = z.string().min(1).max(4096).refine((s) => !s.includes('\0'), { message: 'invalid path' });
 const tag = z.string().max(64).refine(isLanguageTag, { message: 'not a language tag' });
 const empty = z.object({}).strict();
+
+const offset = z.number().int().min(0).max(64 * 1024 * 1024);
+const gradedSeverity = z.enum(['minor', 'major', 'critical']);
+const ruleId = z.string().min(1).max(200).regex(/^[\w.-]+$/, 'not a rule id');
+const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), { message: 'not a time' });
+
+/** An annotation as the renderer sends it; the store validates again on read. */
+export const AnnotationSchema: z.ZodType<Annotation> = z
+  .object({
+    id: z.string().min(1).max(64).regex(/^[\w-]+$/),
+    side: z.enum(['target', 'source']),
+    start: offset,
+    end: offset,
+    quote: z.object({ exact: z.string().max(100_000), prefix: z.string().max(1000), suffix: z.string().max(1000) }).strict(),
+    category: z.enum(MQM_CATEGORIES as unknown as [MqmCategory, ...MqmCategory[]]),
+    severity: z.enum(MQM_SEVERITIES as unknown as [MqmSeverity, ...MqmSeverity[]]),
+    comment: z.string().max(10_000),
+    created: isoTime,
+    modified: isoTime,
+    rule: ruleId.optional(),
+    orphaned: z.boolean().optional(),
+  })
+  .strict()
+  .refine((a) => a.end >= a.start, { message: 'end before start' });
 
 /** One schema per method: every request is checked at the boundary before core sees it. */
 export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<CalqueApi[M]>[0]> } = {
@@ -31,6 +56,16 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
   exportAll: z.object({ outDir: absolutePath.optional() }).strict(),
   cancelJob: z.object({ jobId: z.string().uuid() }).strict(),
   setUiLanguage: z.object({ lng: z.enum(LOCALES) }).strict(),
+  checkArticle: z.object({ id: articleId, text: z.string().max(64 * 1024 * 1024).optional() }).strict(),
+  ignoreFinding: z.object({ id: articleId, rule: ruleId, text: z.string().max(10_000), scope: z.enum(['here', 'project']) }).strict(),
+  checkSettings: empty as unknown as z.ZodType<Record<string, never>>,
+  updateCheckSettings: z.object({ rule: ruleId, enabled: z.boolean().optional(), severity: gradedSeverity.nullable().optional() }).strict(),
+  getAnnotations: z.object({ id: articleId, text: z.string().max(64 * 1024 * 1024).optional() }).strict(),
+  saveAnnotations: z.object({ id: articleId, annotations: z.array(AnnotationSchema).max(100_000) }).strict(),
+  recordEditingTime: z
+    .object({ id: articleId, segments: z.record(z.string().regex(/^\d{1,7}$/), z.number().min(0).max(24 * 3600 * 1000)) })
+    .strict(),
+  exportReport: z.object({ id: articleId.optional(), format: z.enum(['html', 'csv', 'json']), lng: z.enum(LOCALES) }).strict(),
 };
 
 /** Validate a request and call the method; throws CalqueError('invalidRequest') with the first problem. */

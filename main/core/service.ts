@@ -3,6 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { basename, isAbsolute, relative, resolve } from 'node:path';
 import {
   CalqueError,
+  type ArticleChecks,
+  type AnnotationsView,
+  type CheckSettingsInfo,
+  type ReportFormat,
   type ArticleSummary,
   type ArticleView,
   type CalqueApi,
@@ -16,6 +20,7 @@ import {
 } from '../contract/api.js';
 import { wordDiff } from '../common/word-diff.js';
 import { countWords } from '../common/words.js';
+import type { Annotation } from '../contract/review.js';
 import { exportAllFiles } from './export/export-all.js';
 import { writeFileAtomic } from './fs/atomic-write.js';
 import { backUpBrokenConfig, emptyConfig, readConfig, writeConfig, type ProjectConfig } from './project/config.js';
@@ -23,6 +28,9 @@ import { directionOf } from './project/languages.js';
 import { pairFiles, type PairedArticle, type PairingResult } from './project/pairing.js';
 import { scanTextFiles } from './project/scan.js';
 import { ReviewStore } from './store/review-store.js';
+import { AnnotationStore } from './store/annotation-store.js';
+import { compareAnnotations, reanchorAll } from '../common/annotations/anchor.js';
+import { ArticleCheckers } from './review/article-checkers.js';
 import { formatForPath } from './text/formats.js';
 import { readTextFile, revisionOf, type TextFile } from './text/read-text-file.js';
 import { DiskWatcher } from './watch/disk-watcher.js';
@@ -60,6 +68,8 @@ interface OpenProject {
   pairing: PairingResult;
   articles: Map<string, PairedArticle>;
   store: ReviewStore;
+  annotations: AnnotationStore;
+  checks: ArticleCheckers;
 }
 
 /**
@@ -147,6 +157,89 @@ export class CalqueService implements CalqueApi {
     return { lng: req.lng };
   }
 
+  // ---- checks ---------------------------------------------------------------------------------------
+  async checkArticle(req: { id: string; text?: string }): Promise<ArticleChecks> {
+    const p = this.requireProject();
+    const a = this.article(req.id);
+    const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath);
+    const text = req.text !== undefined ? req.text.normalize('NFC') : (await readTextFile(this.abs(a.targetPath), a.targetPath)).text;
+    const result = await p.checks.check(a, source.text, text, p.config);
+    const counts = { minor: 0, major: 0, critical: 0 };
+    for (const f of result.findings) counts[f.severity]++;
+    const review = await p.store.readReview(a.id);
+    const before = review.problems;
+    if (!before || before.minor !== counts.minor || before.major !== counts.major || before.critical !== counts.critical) {
+      await p.store.updateReview(a.id, { problems: { ...counts, textHash: revisionOf(Buffer.from(text, 'utf8')) } });
+    }
+    return result;
+  }
+
+  async ignoreFinding(req: { id: string; rule: string; text: string; scope: 'here' | 'project' }): Promise<{ ok: true }> {
+    const p = this.requireProject();
+    const a = this.article(req.id);
+    if (req.scope === 'here') {
+      const review = await p.store.readReview(a.id);
+      if (!review.ignores.some((i) => i.rule === req.rule && i.text === req.text)) {
+        await p.store.updateReview(a.id, { ignores: [...review.ignores, { rule: req.rule, text: req.text }] });
+      }
+    } else {
+      await this.updateCheckSettings({ rule: req.rule, enabled: false });
+    }
+    p.checks.forget(a.id);
+    return { ok: true };
+  }
+
+  async checkSettings(): Promise<CheckSettingsInfo> {
+    const p = this.requireProject();
+    return p.checks.describeSettings(p.config);
+  }
+
+  async updateCheckSettings(req: { rule: string; enabled?: boolean; severity?: 'minor' | 'major' | 'critical' | null }): Promise<CheckSettingsInfo> {
+    const p = this.requireProject();
+    const checks = { disabled: [...(p.config.checks?.disabled ?? [])], severity: { ...(p.config.checks?.severity ?? {}) } };
+    if (req.enabled === false && !checks.disabled.includes(req.rule)) checks.disabled.push(req.rule);
+    if (req.enabled === true) checks.disabled = checks.disabled.filter((r) => r !== req.rule);
+    if (req.severity === null) delete checks.severity[req.rule];
+    else if (req.severity) checks.severity[req.rule] = req.severity;
+    const config: ProjectConfig = { ...p.config, checks };
+    await writeConfig(p.root, config);
+    p.config = config;
+    p.checks.forgetAll();
+    return p.checks.describeSettings(config);
+  }
+
+  // ---- annotations ----------------------------------------------------------------------------------
+  async getAnnotations(req: { id: string; text?: string }): Promise<AnnotationsView> {
+    const p = this.requireProject();
+    const a = this.article(req.id);
+    const { annotations, invalidLines } = await p.annotations.read(a.id);
+    const target = req.text !== undefined ? req.text.normalize('NFC') : (await readTextFile(this.abs(a.targetPath), a.targetPath)).text;
+    const source = (await readTextFile(this.abs(a.sourcePath), a.sourcePath)).text;
+    return { annotations: reanchorAll(annotations, { target, source }).sort(compareAnnotations), invalidLines: invalidLines.length };
+  }
+
+  async saveAnnotations(req: { id: string; annotations: Annotation[] }): Promise<{ count: number }> {
+    const p = this.requireProject();
+    const a = this.article(req.id);
+    // update() keeps the file's unreadable lines: a bad line is never dropped by a save from the editor.
+    const saved = await p.annotations.update(a.id, () => req.annotations);
+    return { count: saved.length };
+  }
+
+  async recordEditingTime(req: { id: string; segments: Record<string, number> }): Promise<{ totalMs: number }> {
+    const p = this.requireProject();
+    const a = this.article(req.id);
+    const review = await p.store.readReview(a.id);
+    const editingMs = { ...review.editingMs };
+    for (const [k, ms] of Object.entries(req.segments)) editingMs[k] = (editingMs[k] ?? 0) + ms;
+    await p.store.updateReview(a.id, { editingMs });
+    return { totalMs: Object.values(editingMs).reduce((x, y) => x + y, 0) };
+  }
+
+  async exportReport(_req: { id?: string; format: ReportFormat; lng: string }): Promise<ExportResult> {
+    throw new CalqueError('internal', { reason: 'not yet wired' });
+  }
+
   private async load(root: string): Promise<void> {
     const files = await scanTextFiles(root);
     let config: ProjectConfig = emptyConfig();
@@ -176,6 +269,8 @@ export class CalqueService implements CalqueApi {
       pairing,
       articles: new Map(pairing.articles.map((a) => [a.id, a])),
       store: new ReviewStore(root),
+      annotations: new AnnotationStore(root),
+      checks: new ArticleCheckers(root),
     };
   }
 
@@ -218,10 +313,18 @@ export class CalqueService implements CalqueApi {
     try {
       await readTextFile(this.abs(a.sourcePath), a.sourcePath);
       const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
+      const extra: Partial<ArticleSummary> = {};
+      // Problem counts of the last check, if it was of this very text.
+      if (review.problems && review.problems.textHash === revisionOf(Buffer.from(target.text, 'utf8'))) {
+        const { minor, major, critical } = review.problems;
+        extra.problems = { minor, major, critical };
+      }
+      const annotations = await p.annotations.read(a.id).catch(() => null);
+      if (annotations) extra.annotations = annotations.annotations.length;
       const baselineBytes = await p.store.readBaseline(a.id);
-      if (!baselineBytes) return { ...base, words: countWords(target.text, a.targetLang) };
+      if (!baselineBytes) return { ...base, ...extra, words: countWords(target.text, a.targetLang) };
       const stats = wordDiff(this.readBaseline(a, baselineBytes).text, target.text, a.targetLang).stats;
-      return { ...base, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate };
+      return { ...base, ...extra, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate };
     } catch (err) {
       if (err instanceof CalqueError) return { ...base, error: err.toInfo() };
       throw err;

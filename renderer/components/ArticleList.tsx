@@ -4,7 +4,7 @@ import { REVIEW_STATUSES, type ArticleSummary, type ProjectInfo, type ReviewStat
 import { errorMessage } from '../lib/errors';
 import { formatNumber, formatPercent, languageName } from '../lib/format';
 
-type SortKey = 'article' | 'status' | 'words' | 'wordsChanged' | 'editRate';
+type SortKey = 'article' | 'status' | 'words' | 'wordsChanged' | 'editRate' | 'problems' | 'annotations';
 
 const STATUS_ORDER: Record<ReviewStatus, number> = { 'not-started': 0, 'in-review': 1, done: 2 };
 
@@ -14,9 +14,19 @@ function compare(a: ArticleSummary, b: ArticleSummary, key: SortKey): number {
       return a.id.localeCompare(b.id);
     case 'status':
       return STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
+    case 'problems':
+      return problemWeight(a) - problemWeight(b);
+    case 'annotations':
+      return (a.annotations ?? 0) - (b.annotations ?? 0);
     default:
       return a[key] - b[key];
   }
+}
+
+/** Sort by the worst problems first: a critical outweighs any number of majors, a major any number of minors. */
+function problemWeight(a: ArticleSummary): number {
+  const p = a.problems;
+  return p ? p.critical * 1e6 + p.major * 1e3 + p.minor : -1;
 }
 
 export function ArticleList(props: { project: ProjectInfo; onOpen: (id: string) => void; onExportAll: () => void }) {
@@ -82,6 +92,8 @@ export function ArticleList(props: { project: ProjectInfo; onOpen: (id: string) 
               {header('words', t('list.columns.words'))}
               {header('wordsChanged', t('list.columns.wordsChanged'))}
               {header('editRate', t('list.columns.editRate'))}
+              {header('problems', t('list.columns.problems'))}
+              {header('annotations', t('list.columns.annotations'))}
             </tr>
           </thead>
           <tbody>
@@ -104,6 +116,25 @@ export function ArticleList(props: { project: ProjectInfo; onOpen: (id: string) 
                 <td className="num">{formatNumber(a.words)}</td>
                 <td className="num">{formatNumber(a.wordsChanged)}</td>
                 <td className="num">{formatPercent(a.editRate)}</td>
+                <td className="num">
+                  {a.problems ? (
+                    <span className="problem-counts" aria-label={t('list.problemCounts', { critical: a.problems.critical, major: a.problems.major, minor: a.problems.minor })}>
+                      {(['critical', 'major', 'minor'] as const).map((s) =>
+                        a.problems![s] ? (
+                          <span key={s} className={`sev-badge sev-${s}`} title={t(`severity.${s}`)}>
+                            {formatNumber(a.problems![s])}
+                          </span>
+                        ) : null,
+                      )}
+                      {a.problems.critical + a.problems.major + a.problems.minor === 0 ? '0' : null}
+                    </span>
+                  ) : (
+                    <span className="muted" title={t('list.notChecked')}>
+                      —
+                    </span>
+                  )}
+                </td>
+                <td className="num">{formatNumber(a.annotations ?? 0)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,17 +1,29 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REVIEW_STATUSES, type ArticleView, type DiffStats, type ReviewStatus } from '../../main/contract/api';
+import type { Annotation, Finding, MqmCategory, MqmSeverity, Sentence, TextEdit } from '../../main/contract/review';
+import { indexLinks, partnersOf, sentenceAt, shiftSentences } from '../../main/common/alignment-lookup';
+import { mapThroughEdits, newAnnotationId, quoteAt } from '../../main/common/annotations/anchor';
+import { categoryKeys } from '../../main/common/mqm/typology';
+import { LiveMetrics, type LiveSnapshot } from '../../main/common/metrics/live';
 import { splitParagraphs, type Paragraph } from '../../main/common/paragraphs';
 import { wordDiff, type WordChange } from '../../main/common/word-diff';
 import { api, toUiError, type UiError } from '../api';
 import { downloadBase64 } from '../lib/download';
+import { hasKey, tDynamic } from '../lib/dynamic-t';
 import { formatPercent, languageName } from '../lib/format';
 import { mapParagraphs } from '../lib/paragraph-map';
 import { followTextDirection } from '../monaco/direction';
 import { monaco, PROSE_FONT, wrappingFor } from '../monaco/setup';
 import { ChangesSummary } from './ChangesSummary';
+import { clearFindings, fixOperations, showFindings } from '../review/finding-actions';
+import { useChecks } from '../review/use-checks';
+import { AnnotateDialog, type AnnotationDraft } from './AnnotateDialog';
+import { AnnotationsPanel } from './AnnotationsPanel';
 import { ConflictDialog } from './ConflictDialog';
-import { SourcePane } from './SourcePane';
+import { MetricsBar } from './MetricsBar';
+import { ProblemsPanel } from './ProblemsPanel';
+import { SourcePane, sourceSelection, type SourceMark } from './SourcePane';
 
 type Editor = monaco.editor.IStandaloneCodeEditor;
 type DiffEditor = monaco.editor.IStandaloneDiffEditor;
@@ -21,6 +33,15 @@ const AUTOSAVE_MS = 1500;
 const RECOUNT_MS = 200;
 /** Height of the source pane's sticky heading: paragraphs scrolled to the top sit just below it. */
 const SOURCE_HEADING_PX = 40;
+
+/** A pause this long between keystrokes is not editing time (the same threshold as LiveMetrics). */
+const IDLE_MS = 30_000;
+const SEVERITY_KEYS: readonly MqmSeverity[] = ['neutral', 'minor', 'major', 'critical'];
+
+/** Hover text is rendered by Monaco as markdown: escape it so comments and document text stay text. */
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, '\\$&');
+}
 
 function paragraphAtLine(paras: Paragraph[], line: number): number {
   let best = 0;
@@ -44,6 +65,16 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   const [activePara, setActivePara] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ theirs: string | null; revision: string } | null>(null);
+  const [panel, setPanel] = useState<'problems' | 'annotations'>('problems');
+  const [annotations, setAnnotations] = useState<Annotation[]>([]);
+  const [invalidLines, setInvalidLines] = useState(0);
+  const [annotating, setAnnotating] = useState<{ side: 'target' | 'source'; start: number; end: number; initial: AnnotationDraft; existing?: Annotation } | null>(null);
+  const [activeSource, setActiveSource] = useState<ReadonlySet<number>>(new Set());
+  const [currentFinding, setCurrentFinding] = useState(-1);
+  const [currentAnnotation, setCurrentAnnotation] = useState<string | null>(null);
+  const { checks, checking, attach: attachChecks, schedule: scheduleChecks, runNow: runChecks } = useChecks(id, onError);
+  const [metrics, setMetrics] = useState<LiveSnapshot | null>(null);
+  const [cursorSegment, setCursorSegment] = useState(-1);
 
   const editorHost = useRef<HTMLDivElement>(null);
   const diffHost = useRef<HTMLDivElement>(null);
@@ -61,6 +92,15 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   const decorationsRef = useRef<{ active?: monaco.editor.IEditorDecorationsCollection; del?: monaco.editor.IEditorDecorationsCollection; ins?: monaco.editor.IEditorDecorationsCollection }>({});
   const timers = useRef<{ save?: number; count?: number }>({});
   const changesRef = useRef<WordChange[]>([]);
+  /** Target sentences of the last alignment, moved through every edit since (highlights stay put while typing). */
+  const targetSentencesRef = useRef<Sentence[]>([]);
+  const annotationsRef = useRef<Annotation[]>([]);
+  const annotationsLoaded = useRef(false);
+  const annotationTimer = useRef<number | undefined>(undefined);
+  const annotationDecorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const metricsRef = useRef<LiveMetrics | null>(null);
+  /** Editing time not yet sent to the review, per segment; and when the last keystroke was. */
+  const editingRef = useRef<{ pending: Record<string, number>; last: number }>({ pending: {}, last: 0 });
 
   const sourceParas = useMemo(() => (view ? splitParagraphs(view.source.text) : []), [view]);
   const baselineParas = useMemo(() => (view ? splitParagraphs(view.baseline) : []), [view]);
@@ -85,6 +125,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
           const res = await api.saveArticle({ id, text, expectedRevision: revisionRef.current, force: force || deletedRef.current || undefined });
           revisionRef.current = res.revision;
           savedVersionRef.current = version;
+          flushEditingTimeRef.current();
           if (model.getAlternativeVersionId() === version) setStats(res.stats);
           deletedRef.current = false;
           if (!model.isDisposed()) setDirty(model.getAlternativeVersionId() !== version);
@@ -111,6 +152,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     if (!model || model.isDisposed() || !view) return;
     const text = model.getValue();
     parasRef.current = splitParagraphs(text);
+    if (metricsRef.current) setMetrics(metricsRef.current.update(text));
     const diff = wordDiff(view.baseline, text, view.target.lang);
     setStats(diff.stats);
     changesRef.current = diff.changes;
@@ -131,6 +173,275 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       decorationsRef.current.ins.set(ins);
     }
   }, [view]);
+
+  // ---- editing time -------------------------------------------------------------------------------
+  /** A keystroke at `offset`: the time since the previous one counts for its segment unless it was a pause. */
+  const recordEditing = (offset: number) => {
+    const m = metricsRef.current;
+    if (!m) return;
+    const now = performance.now();
+    const gap = now - editingRef.current.last;
+    editingRef.current.last = now;
+    const seg = m.recordActivity(offset, now);
+    if (seg >= 0 && gap < IDLE_MS) editingRef.current.pending[seg] = (editingRef.current.pending[seg] ?? 0) + gap;
+  };
+
+  const flushEditingTime = useCallback(() => {
+    const pending = editingRef.current.pending;
+    if (!Object.keys(pending).length) return;
+    editingRef.current.pending = {};
+    const segments = Object.fromEntries(Object.entries(pending).map(([k, v]) => [k, Math.round(v)]));
+    void api.recordEditingTime({ id, segments }).catch((err) => onError(toUiError(err)));
+  }, [id, onError]);
+
+  // ---- annotations --------------------------------------------------------------------------------
+  // Dynamic keys (from core's findings and the MQM typology) go through i18next.t; `t` in the deps re-renders on language change.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const describe = useCallback((f: Finding) => tDynamic(f.message.key, f.message.params), [t]);
+  const categoryName = useCallback(
+    (c: string) => {
+      // "Fluency/Grammar" reads "Fluency › Grammar" in the UI language.
+      const { top, sub } = categoryKeys(c);
+      const name = (k: string, fallback: string) => (hasKey(`mqm:category.${k}`) ? tDynamic(`mqm:category.${k}`) : fallback);
+      const parts = c.split('/');
+      return sub ? `${name(top, parts[0]!)} › ${name(sub, parts.slice(1).join('/'))}` : name(top, c);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t],
+  );
+  const fixLabel = useCallback(
+    (fix: Finding['fixes'][number]) => {
+      if (fix.labelKey) return tDynamic(fix.labelKey, { text: fix.edits.map((e) => e.text).join(' … ') });
+      const texts = fix.edits.map((e) => e.text).filter(Boolean);
+      return texts.length ? t('problems.replaceWith', { text: texts.join(' … ') }) : t('problems.removeText');
+    },
+    [t],
+  );
+
+  /** Write the annotations a moment after the last change (offsets move with every keystroke). */
+  const persistAnnotations = useCallback(
+    (next: Annotation[], immediately = false) => {
+      annotationsRef.current = next;
+      setAnnotations(next);
+      window.clearTimeout(annotationTimer.current);
+      const write = () => {
+        annotationTimer.current = undefined;
+        if (!annotationsLoaded.current) return;
+        void api.saveAnnotations({ id, annotations: annotationsRef.current }).catch((err) => onError(toUiError(err)));
+      };
+      if (immediately) write();
+      else annotationTimer.current = window.setTimeout(write, AUTOSAVE_MS);
+    },
+    [id, onError],
+  );
+
+  const saveDraft = (draft: AnnotationDraft) => {
+    const a = annotating;
+    const model = modelRef.current;
+    if (!a || !model || !view) return;
+    const now = new Date().toISOString();
+    const text = a.side === 'target' ? model.getValue() : view.source.text;
+    const next = a.existing
+      ? annotationsRef.current.map((x) => (x.id === a.existing!.id ? { ...x, ...draft, modified: now } : x))
+      : [
+          ...annotationsRef.current,
+          { id: newAnnotationId(), side: a.side, start: a.start, end: a.end, quote: quoteAt(text, a.start, a.end), ...draft, created: now, modified: now } satisfies Annotation,
+        ];
+    persistAnnotations(next, true);
+    setAnnotating(null);
+    setPanel('annotations');
+    setNotice(t(a.existing ? 'annotations.updated' : 'annotations.added'));
+    if (a.side === 'target') activeEditor()?.focus();
+  };
+
+  /** Open the annotation dialog on the selection (translation editor, or source pane), severity preset. */
+  const annotateSelection = useCallback(
+    (severity: MqmSeverity) => {
+      const model = modelRef.current;
+      const editor = activeEditor();
+      const fromSource = sourceSelection(sourceRef.current);
+      const initial = { severity, category: 'Style/Awkward' as MqmCategory, comment: '' };
+      if (fromSource) {
+        setAnnotating({ side: 'source', ...fromSource, initial });
+        return;
+      }
+      const sel = editor?.getSelection();
+      if (!model || !sel || sel.isEmpty()) {
+        setNotice(t('annotations.selectFirst'));
+        return;
+      }
+      setAnnotating({ side: 'target', start: model.getOffsetAt(sel.getStartPosition()), end: model.getOffsetAt(sel.getEndPosition()), initial });
+    },
+    [activeEditor, t],
+  );
+
+  const annotateFinding = useCallback(
+    (f: Finding) => {
+      const model = modelRef.current;
+      if (!model || !view) return;
+      const text = f.side === 'target' ? model.getValue() : view.source.text;
+      const now = new Date().toISOString();
+      const a: Annotation = {
+        id: newAnnotationId(),
+        side: f.side,
+        start: f.start,
+        end: f.end,
+        quote: quoteAt(text, f.start, f.end),
+        category: f.category,
+        severity: f.severity,
+        comment: describe(f),
+        created: now,
+        modified: now,
+        rule: f.rule,
+      };
+      persistAnnotations([...annotationsRef.current, a], true);
+      setNotice(t('annotations.added'));
+    },
+    [describe, persistAnnotations, t, view],
+  );
+
+  const deleteAnnotation = (a: Annotation) => {
+    persistAnnotations(
+      annotationsRef.current.filter((x) => x.id !== a.id),
+      true,
+    );
+    setNotice(t('annotations.deleted'));
+  };
+
+  const rangeOf = (model: monaco.editor.ITextModel, start: number, end: number) => {
+    const a = model.getPositionAt(start);
+    const b = model.getPositionAt(end);
+    return new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column);
+  };
+
+  const jumpToAnnotation = (a: Annotation) => {
+    setCurrentAnnotation(a.id);
+    if (a.side === 'source') {
+      sourceRef.current?.querySelector<HTMLElement>(`[data-start="${a.start}"]`)?.scrollIntoView({ block: 'center' });
+      return;
+    }
+    const editor = activeEditor();
+    const model = modelRef.current;
+    if (!editor || !model) return;
+    const r = rangeOf(model, a.start, a.end);
+    editor.setSelection(r);
+    editor.revealRangeInCenterIfOutsideViewport(r);
+    editor.focus();
+  };
+
+  // Annotation highlights in the translation (hover: category, severity and comment as plain text).
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = modelRef.current;
+    if (!editor || !model) return;
+    annotationDecorations.current ??= editor.createDecorationsCollection();
+    annotationDecorations.current.set(
+      annotations
+        .filter((a) => a.side === 'target' && !a.orphaned)
+        .map((a) => ({
+          range: rangeOf(model, a.start, Math.max(a.end, a.start)),
+          options: {
+            inlineClassName: `ann ann-${a.severity}${a.id === currentAnnotation ? ' ann-current' : ''}`,
+            hoverMessage: { value: escapeMarkdown(`${categoryName(a.category)} · ${t(`severity.${a.severity}`)}${a.comment ? ` — ${a.comment}` : ''}`) },
+            stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+          },
+        })),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [annotations, currentAnnotation, view, categoryName]);
+
+  const sourceMarks = useMemo<SourceMark[]>(
+    () =>
+      annotations
+        .filter((a) => a.side === 'source' && !a.orphaned)
+        .map((a) => ({ start: a.start, end: a.end, className: `ann ann-${a.severity}`, title: `${categoryName(a.category)} · ${t(`severity.${a.severity}`)}${a.comment ? ` — ${a.comment}` : ''}` })),
+    [annotations, categoryName, t],
+  );
+
+  // ---- checks -------------------------------------------------------------------------------------
+  const findings = useMemo(() => checks?.findings ?? [], [checks]);
+
+  const applyFix = useCallback(
+    (f: Finding, k: number) => {
+      const editor = activeEditor();
+      const model = modelRef.current;
+      const fix = f.fixes[k];
+      if (!editor || !model || !fix) return;
+      // One undo step for the whole fix, however many edits it has.
+      editor.pushUndoStop();
+      editor.executeEdits('calque.fix', fixOperations(model, fix));
+      editor.pushUndoStop();
+      editor.focus();
+      void runChecks();
+    },
+    [activeEditor, runChecks],
+  );
+
+  const ignore = useCallback(
+    (f: Finding, scope: 'here' | 'project') => {
+      void api.ignoreFinding({ id, rule: f.rule, text: f.text, scope }).then(
+        () => {
+          setNotice(t(scope === 'here' ? 'problems.ignoredHere' : 'problems.ignoredRule', { rule: f.rule }));
+          void runChecks();
+        },
+        (err) => onError(toUiError(err)),
+      );
+    },
+    [id, onError, runChecks, t],
+  );
+
+  useEffect(() => {
+    const model = modelRef.current;
+    if (!model || !checks) return;
+    targetSentencesRef.current = checks.alignment.target;
+    showFindings(model, {
+      findings,
+      describe,
+      fixLabel,
+      labels: { ignoreHere: t('problems.ignoreHere'), ignoreRule: (rule) => t('problems.ignoreRuleNamed', { rule }), annotate: t('problems.annotate') },
+      onIgnore: ignore,
+      onAnnotate: annotateFinding,
+    });
+  }, [checks, findings, describe, fixLabel, ignore, annotateFinding, t]);
+
+  const jumpToFinding = useCallback(
+    (index: number) => {
+      const f = findings[index];
+      const editor = activeEditor();
+      const model = modelRef.current;
+      if (!f || !editor || !model) return;
+      setCurrentFinding(index);
+      setPanel('problems');
+      if (f.side === 'source') {
+        sourceRef.current?.querySelector<HTMLElement>(`[data-start="${f.start}"]`)?.scrollIntoView({ block: 'center' });
+        return;
+      }
+      const r = rangeOf(model, f.start, f.end);
+      editor.setSelection(r);
+      editor.revealRangeInCenterIfOutsideViewport(r);
+      editor.focus();
+    },
+    [activeEditor, findings],
+  );
+
+  /** F8 / Shift+F8: the next or previous finding from the cursor, selected. */
+  const goToFinding = useCallback(
+    (direction: 'next' | 'previous') => {
+      const editor = activeEditor();
+      const model = modelRef.current;
+      const list = findings.map((f, i) => ({ f, i })).filter(({ f }) => f.side === 'target');
+      if (!editor || !model || !list.length) return;
+      const sel = editor.getSelection() ?? new monaco.Selection(1, 1, 1, 1);
+      const at = model.getOffsetAt(sel.getStartPosition());
+      const atEnd = model.getOffsetAt(sel.getEndPosition());
+      const pick =
+        direction === 'next'
+          ? (list.find(({ f }) => f.start > at || (f.start === at && f.end > atEnd)) ?? list[0]!)
+          : ([...list].reverse().find(({ f }) => f.start < at) ?? list[list.length - 1]!);
+      jumpToFinding(pick.i);
+    },
+    [activeEditor, findings, jumpToFinding],
+  );
 
   // ---- loading ------------------------------------------------------------------------------------
   useEffect(() => {
@@ -189,16 +500,50 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     decorationsRef.current.active = editor.createDecorationsCollection();
     const pending = timers.current;
 
-    const onChange = model.onDidChangeContent(() => {
+    attachChecks(model);
+    metricsRef.current = new LiveMetrics(view.baseline, view.target.lang);
+    setMetrics(metricsRef.current.update(view.target.text));
+    annotationsLoaded.current = false;
+    void api.getAnnotations({ id, text: view.target.text }).then(
+      (res) => {
+        if (model.isDisposed()) return;
+        annotationsLoaded.current = true;
+        annotationsRef.current = res.annotations;
+        setAnnotations(res.annotations);
+        setInvalidLines(res.invalidLines);
+      },
+      (err) => onError(toUiError(err)),
+    );
+
+    const onChange = model.onDidChangeContent((e) => {
       setDirty(model.getAlternativeVersionId() !== savedVersionRef.current);
       setSaveState('idle');
       window.clearTimeout(pending.save);
       window.clearTimeout(pending.count);
       pending.save = window.setTimeout(() => void save(), AUTOSAVE_MS);
       pending.count = window.setTimeout(recountRef.current, RECOUNT_MS);
+      scheduleChecks();
+      recordEditing(e.changes[0]?.rangeOffset ?? 0);
+      // Monaco's changes of one event are relative to the text before it.
+      const edits: TextEdit[] = e.changes.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
+      for (const c of [...e.changes].sort((a, b) => b.rangeOffset - a.rangeOffset)) {
+        targetSentencesRef.current = shiftSentences(targetSentencesRef.current, c.rangeOffset, c.rangeLength, c.text.length);
+      }
+      if (annotationsRef.current.some((a) => a.side === 'target')) {
+        persistAnnotationsRef.current(mapThroughEdits(annotationsRef.current, edits, { side: 'target', newText: model.getValue() }));
+      }
     });
     return () => {
       onChange.dispose();
+      attachChecks(null);
+      clearFindings(model);
+      annotationDecorations.current = null;
+      // Leaving the article: write pending annotation moves now.
+      if (annotationTimer.current !== undefined) {
+        window.clearTimeout(annotationTimer.current);
+        annotationTimer.current = undefined;
+        if (annotationsLoaded.current) void api.saveAnnotations({ id, annotations: annotationsRef.current }).catch((err) => onError(toUiError(err)));
+      }
       direction.dispose();
       window.clearTimeout(pending.save);
       window.clearTimeout(pending.count);
@@ -219,10 +564,26 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view]);
 
+  const flushEditingTimeRef = useRef(flushEditingTime);
+  flushEditingTimeRef.current = flushEditingTime;
   const recountRef = useRef(recount);
   recountRef.current = recount;
+  const persistAnnotationsRef = useRef(persistAnnotations);
+  persistAnnotationsRef.current = persistAnnotations;
 
-  /** Mark the translation's paragraph `index` as the partner of the source's active one (Review only). */
+  const alignment = checks?.alignment ?? null;
+  const alignmentRef = useRef(alignment);
+  alignmentRef.current = alignment;
+  const linksRef = useRef<ReturnType<typeof indexLinks> | null>(null);
+  linksRef.current = useMemo(() => (alignment ? indexLinks(alignment) : null), [alignment]);
+  const activeSourceRef = useRef(-1);
+
+  /** Highlight translation ranges (the partner sentences, or a paragraph before the alignment is known). */
+  const highlightRanges = (ranges: monaco.Range[]) => {
+    decorationsRef.current.active?.set(mode === 'review' ? ranges.map((range) => ({ range, options: { className: 'sent-active-range', isWholeLine: false } })) : []);
+  };
+
+  /** Mark the translation's paragraph `index` as the partner of the source's active one (before alignment). */
   const highlightParagraph = (index: number) => {
     const p = parasRef.current[index];
     decorationsRef.current.active?.set(
@@ -230,44 +591,108 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     );
   };
 
-  // Cursor and scrolling bring the partner paragraph into view and highlight both.
+  /** The translation's sentences of link `link`, as ranges of the current text. */
+  const targetRangesOfLink = (link: number): monaco.Range[] => {
+    const model = modelRef.current;
+    const a = alignmentRef.current;
+    if (!model || !a) return [];
+    return a.links[link]!.target.map((i) => targetSentencesRef.current[i]).filter((s): s is Sentence => !!s).map((s) => rangeOf(model, s.start, s.end));
+  };
+
+  const scrollSourceToSentence = (index: number, block: 'nearest' | 'start') => {
+    const el = sourceRef.current?.querySelector<HTMLElement>(`[data-sentence="${index}"]`);
+    if (!el || !sourceRef.current) return;
+    syncRef.current = { origin: 'editor', until: Date.now() + 200 };
+    if (block === 'start') sourceRef.current.scrollTop = el.offsetTop - SOURCE_HEADING_PX;
+    else el.scrollIntoView({ block: 'nearest' });
+  };
+
+  // Cursor and scrolling bring the partner sentence (or paragraph) into view and highlight both.
   useEffect(() => {
     const editor = activeEditor();
-    if (!editor) return;
-    const scrollSourceTo = (index: number, block: 'nearest' | 'start') => {
+    const model = modelRef.current;
+    if (!editor || !model) return;
+    const scrollSourceToPara = (index: number, block: 'nearest' | 'start') => {
       const el = sourceRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
       if (!el || !sourceRef.current) return;
       syncRef.current = { origin: 'editor', until: Date.now() + 200 };
       if (block === 'start') sourceRef.current.scrollTop = el.offsetTop - SOURCE_HEADING_PX;
       else el.scrollIntoView({ block: 'nearest' });
     };
-    const cursor = editor.onDidChangeCursorPosition((e) => {
-      const index = paragraphAtLine(parasRef.current, e.position.lineNumber);
+    const follow = (offset: number, line: number) => {
+      setCursorSegment(metricsRef.current?.segmentAt(offset) ?? -1);
+      const a = alignmentRef.current;
+      const links = linksRef.current;
+      if (a && links) {
+        const ti = sentenceAt(targetSentencesRef.current, offset);
+        const partners = ti >= 0 ? partnersOf(a, links, 'target', ti) : null;
+        if (partners) {
+          highlightRanges(targetRangesOfLink(partners.link));
+          setActiveSource(new Set(partners.sentences));
+          const first = partners.sentences[0];
+          if (first !== undefined) {
+            activeSourceRef.current = first;
+            setActivePara(a.source[first]!.paragraph);
+            scrollSourceToSentence(first, 'nearest');
+          }
+          return;
+        }
+      }
+      const index = paragraphAtLine(parasRef.current, line);
       setActivePara(index);
       highlightParagraph(index);
-      scrollSourceTo(index, 'nearest');
-    });
+      scrollSourceToPara(index, 'nearest');
+    };
+    const cursor = editor.onDidChangeCursorPosition((e) => follow(model.getOffsetAt(e.position), e.position.lineNumber));
     const scroll = editor.onDidScrollChange((e) => {
       if (!e.scrollTopChanged) return;
       if (syncRef.current?.origin === 'source' && Date.now() < syncRef.current.until) return;
-      const top = editor.getVisibleRanges()[0]?.startLineNumber ?? 1;
-      scrollSourceTo(paragraphAtLine(parasRef.current, top), 'start');
+      const top = editor.getVisibleRanges()[0]?.getStartPosition();
+      if (!top) return;
+      const a = alignmentRef.current;
+      const links = linksRef.current;
+      if (a && links) {
+        const ti = sentenceAt(targetSentencesRef.current, model.getOffsetAt(top));
+        const first = ti >= 0 ? partnersOf(a, links, 'target', ti)?.sentences[0] : undefined;
+        if (first !== undefined) {
+          scrollSourceToSentence(first, 'start');
+          return;
+        }
+      }
+      scrollSourceToPara(paragraphAtLine(parasRef.current, top.lineNumber), 'start');
     });
-    highlightParagraph(activePara);
+    const pos = editor.getPosition();
+    if (pos) follow(model.getOffsetAt(pos), pos.lineNumber);
     return () => {
       cursor.dispose();
       scroll.dispose();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [activeEditor, view, mode]);
+  }, [activeEditor, view, mode, alignment]);
 
   const onSourceScroll = () => {
     const pane = sourceRef.current;
     const editor = activeEditor();
-    if (!pane || !editor) return;
+    const model = modelRef.current;
+    if (!pane || !editor || !model) return;
     if (syncRef.current?.origin === 'editor' && Date.now() < syncRef.current.until) return;
-    const els = Array.from(pane.querySelectorAll<HTMLElement>('[data-index]'));
     const top = pane.scrollTop + SOURCE_HEADING_PX;
+    const a = alignmentRef.current;
+    const links = linksRef.current;
+    if (a && links) {
+      const els = Array.from(pane.querySelectorAll<HTMLElement>('[data-sentence]'));
+      const first = els.find((el) => el.offsetTop + el.offsetHeight > top);
+      const partners = first ? partnersOf(a, links, 'source', Number(first.dataset.sentence)) : null;
+      const ti = partners?.sentences[0];
+      const s = ti !== undefined ? targetSentencesRef.current[ti] : undefined;
+      if (s) {
+        syncRef.current = { origin: 'source', until: Date.now() + 200 };
+        const p = model.getPositionAt(s.start);
+        editor.setScrollTop(editor.getTopForPosition(p.lineNumber, p.column));
+        return;
+      }
+    }
+    const els = Array.from(pane.querySelectorAll<HTMLElement>('[data-index]'));
     const first = els.find((el) => el.offsetTop + el.offsetHeight > top);
     const p = first ? parasRef.current[Number(first.dataset.index)] : undefined;
     if (!p) return;
@@ -275,11 +700,52 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     editor.setScrollTop(editor.getTopForLineNumber(p.startLine));
   };
 
-  /** Keyboard in the source pane: step to a paragraph and show its partner, leaving the cursor alone. */
-  const stepSource = (index: number) => {
-    const clamped = Math.max(0, Math.min(index, sourceParas.length - 1));
+  /** Show the partners of source sentence `index` in the translation, leaving the cursor alone. */
+  const showSourceSentence = (index: number) => {
+    const a = alignmentRef.current;
+    const links = linksRef.current;
+    const editor = activeEditor();
+    if (!a || !links || !editor) return;
+    const clamped = Math.max(0, Math.min(index, a.source.length - 1));
+    activeSourceRef.current = clamped;
+    setActiveSource(new Set([clamped]));
+    setActivePara(a.source[clamped]?.paragraph ?? 0);
+    // Focus follows, so a screen reader reads the sentence; keys still reach the pane's handler.
+    sourceRef.current?.querySelector<HTMLElement>(`[data-sentence="${clamped}"]`)?.focus();
+    const partners = partnersOf(a, links, 'source', clamped);
+    if (!partners) return;
+    const ranges = targetRangesOfLink(partners.link).concat(
+      partners.exact ? [] : partners.sentences.map((i) => targetSentencesRef.current[i]).filter((s): s is Sentence => !!s).map((s) => rangeOf(modelRef.current!, s.start, s.end)),
+    );
+    syncRef.current = { origin: 'source', until: Date.now() + 300 };
+    highlightRanges(ranges);
+    if (ranges[0]) editor.revealRangeNearTop(ranges[0]);
+  };
+
+  /** Put the translation's cursor at the start of the partner of source sentence `index`. */
+  const pickSourceSentence = (index: number) => {
+    const a = alignmentRef.current;
+    const links = linksRef.current;
+    const editor = activeEditor();
+    const model = modelRef.current;
+    if (!a || !links || !editor || !model) return;
+    const ti = partnersOf(a, links, 'source', index)?.sentences[0];
+    const s = ti !== undefined ? targetSentencesRef.current[ti] : undefined;
+    if (!s) return;
+    const p = model.getPositionAt(s.start);
+    editor.setPosition(p);
+    editor.revealPositionNearTop(p);
+    editor.focus();
+  };
+
+  /** Keyboard in the source pane: step to a sentence (or paragraph) and show its partner. */
+  const stepSource = (delta: 1 | -1) => {
+    if (alignmentRef.current) {
+      showSourceSentence((activeSourceRef.current < 0 ? 0 : activeSourceRef.current) + (activeSourceRef.current < 0 ? 0 : delta));
+      return;
+    }
+    const clamped = Math.max(0, Math.min(activePara + delta, sourceParas.length - 1));
     setActivePara(clamped);
-    // Focus follows, so a screen reader reads the paragraph; keys still reach the pane's handler.
     sourceRef.current?.querySelector<HTMLElement>(`[data-index="${clamped}"]`)?.focus();
     const p = parasRef.current[clamped];
     const editor = activeEditor();
@@ -486,6 +952,13 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       } else if (e.altKey && e.key === 'F5') {
         e.preventDefault();
         goToChange(e.shiftKey ? 'previous' : 'next');
+      } else if (e.key === 'F8' && !mod && !e.altKey) {
+        e.preventDefault();
+        goToFinding(e.shiftKey ? 'previous' : 'next');
+      } else if (e.altKey && !mod && !e.shiftKey && /^Digit[1-4]$/.test(e.code) && !document.querySelector('dialog[open]')) {
+        // One key per severity: Alt+1 neutral … Alt+4 critical, on the selection (translation or source).
+        e.preventDefault();
+        annotateSelection(SEVERITY_KEYS[Number(e.code.slice(5)) - 1]!);
       }
     };
     const onUnload = (e: BeforeUnloadEvent) => {
@@ -501,7 +974,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       window.removeEventListener('keydown', onKey, true);
       window.removeEventListener('beforeunload', onUnload);
     };
-  }, [goToChange, save]);
+  }, [goToChange, goToFinding, annotateSelection, save]);
 
   useEffect(() => {
     document.title = `${dirty ? '● ' : ''}${id} — Calque`;
@@ -584,16 +1057,25 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
           editRate={formatPercent(stats.editRate)}
         />
       ) : null}
+      <div className="review-body">
+      <div className="review-main">
+      {metrics ? <MetricsBar totals={metrics.totals} segment={metrics.segments[cursorSegment] ?? null} segmentIndex={cursorSegment} /> : null}
       <div className={mode === 'review' ? 'panes' : 'panes hidden'} aria-hidden={mode !== 'review'}>
         {view ? (
           <SourcePane
             ref={sourceRef}
+            text={view.source.text}
             paragraphs={sourceParas}
+            sentences={alignment?.source ?? null}
             lang={view.source.lang}
             dir={view.source.dir}
-            active={activePara}
-            onPick={pickParagraph}
+            activeParagraph={activePara}
+            activeSentences={activeSource}
+            marks={sourceMarks}
+            onPickParagraph={pickParagraph}
+            onPickSentence={pickSourceSentence}
             onStep={stepSource}
+            onEnter={() => (alignmentRef.current ? pickSourceSentence(Math.max(0, activeSourceRef.current)) : pickParagraph(activePara))}
             onScroll={onSourceScroll}
           />
         ) : null}
@@ -608,6 +1090,59 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       <div className={mode === 'changes' ? 'diff-pane' : 'diff-pane hidden'}>
         <div ref={diffHost} className="monaco-host" dir="ltr" />
       </div>
+      </div>
+      <aside className="side-panel" aria-label={t('review.sidePanel')}>
+        <div className="tabs" role="tablist" aria-label={t('review.sidePanel')}>
+          <button type="button" role="tab" id="tab-problems" aria-controls="panel-problems" aria-selected={panel === 'problems'} onClick={() => setPanel('problems')}>
+            {t('problems.tab', { count: findings.length })}
+          </button>
+          <button type="button" role="tab" id="tab-annotations" aria-controls="panel-annotations" aria-selected={panel === 'annotations'} onClick={() => setPanel('annotations')}>
+            {t('annotations.tab', { count: annotations.length })}
+          </button>
+        </div>
+        <div role="tabpanel" id="panel-problems" aria-labelledby="tab-problems" hidden={panel !== 'problems'}>
+          <ProblemsPanel
+            findings={findings}
+            describe={describe}
+            fixLabel={fixLabel}
+            categoryName={categoryName}
+            current={currentFinding}
+            checking={checking && !checks}
+            onJump={jumpToFinding}
+            onFix={(i, k) => applyFix(findings[i]!, k)}
+            onAnnotate={(i) => annotateFinding(findings[i]!)}
+            onIgnore={(i, scope) => ignore(findings[i]!, scope)}
+          />
+        </div>
+        <div role="tabpanel" id="panel-annotations" aria-labelledby="tab-annotations" hidden={panel !== 'annotations'}>
+          <div className="panel-actions">
+            <button type="button" onClick={() => annotateSelection('minor')} aria-keyshortcuts="Alt+1 Alt+2 Alt+3 Alt+4">
+              {t('annotations.annotateSelection')}
+            </button>
+          </div>
+          <AnnotationsPanel
+            annotations={annotations}
+            categoryName={categoryName}
+            current={currentAnnotation}
+            invalidLines={invalidLines}
+            onJump={jumpToAnnotation}
+            onEdit={(a) => setAnnotating({ side: a.side, start: a.start, end: a.end, initial: { severity: a.severity, category: a.category, comment: a.comment }, existing: a })}
+            onDelete={deleteAnnotation}
+          />
+        </div>
+      </aside>
+      </div>
+      {annotating && view ? (
+        <AnnotateDialog
+          quote={(annotating.side === 'target' ? (modelRef.current?.getValue() ?? '') : view.source.text).slice(annotating.start, annotating.end)}
+          side={annotating.side}
+          initial={annotating.initial}
+          isNew={!annotating.existing}
+          categoryName={categoryName}
+          onSave={saveDraft}
+          onCancel={() => setAnnotating(null)}
+        />
+      ) : null}
       {conflict && view ? (
         <ConflictDialog
           path={view.target.path}

@@ -9,6 +9,7 @@ import 'monaco-editor/features/contextmenu/register';
 import 'monaco-editor/features/clipboard/register';
 import 'monaco-editor/features/hover/register';
 import 'monaco-editor/features/wordHighlighter/register';
+import 'monaco-editor/features/codeAction/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 
 declare global {

@@ -9,10 +9,26 @@ export const CONFIG_FORMAT_VERSION = 1;
 
 const tag = z.string().refine(isLanguageTag, { message: 'not a language tag' });
 
+const severity = z.enum(['minor', 'major', 'critical']);
+
 const ConfigV1 = z.object({
   formatVersion: z.literal(1),
   pairs: z.array(z.object({ source: tag, target: tag })).default([]),
-  /** Extra settings of later features (glossary, scoring profile…) are kept as they are. */
+  /** Checks switched off or re-graded for this project (rule id → severity). */
+  checks: z.object({ disabled: z.array(z.string()).default([]), severity: z.record(z.string(), severity).default({}) }).optional(),
+  /** Glossary files (CSV, TSV or TBX), relative to the project root. Default: .calque/glossary.{csv,tsv,tbx}. */
+  glossaries: z.array(z.string()).optional(),
+  /** Words the spelling check accepts in this project. */
+  wordList: z.array(z.string()).optional(),
+  /** The MQM scoring profile: weights (most specific severity/category rule wins), normalisation, pass threshold. */
+  scoring: z
+    .object({
+      weights: z.array(z.object({ severity: z.string().optional(), category: z.string().optional(), weight: z.number().nonnegative() })).optional(),
+      perWords: z.object({ per: z.number().positive(), basis: z.enum(['source', 'target']) }).optional(),
+      threshold: z.number().nonnegative().optional(),
+    })
+    .optional(),
+  /** Settings of later versions are kept as they are. */
 }).passthrough();
 
 export type ProjectConfig = z.infer<typeof ConfigV1>;

@@ -16,6 +16,12 @@ const Review = z.object({
   stats: z
     .object({ inserted: z.number(), deleted: z.number(), replaced: z.number(), changed: z.number(), baselineWords: z.number(), words: z.number(), editRate: z.number() })
     .optional(),
+  /** Active editing time per segment index, milliseconds. */
+  editingMs: z.record(z.string(), z.number().nonnegative()).default({}),
+  /** Findings the reviewer chose to ignore in this article ("ignore here"): the rule and the span's text. */
+  ignores: z.array(z.object({ rule: z.string(), text: z.string() })).default([]),
+  /** Findings by severity at the last check, for the article list. */
+  problems: z.object({ minor: z.number(), major: z.number(), critical: z.number(), textHash: z.string() }).optional(),
 });
 export type ReviewRecord = z.infer<typeof Review>;
 

@@ -1,0 +1,101 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Finding } from '../../main/contract/review';
+
+const SEVERITIES = ['critical', 'major', 'minor'] as const;
+
+/** Top-level MQM branch of a category ("Fluency/Grammar" → "Fluency"). */
+export const branchOf = (category: string) => category.split('/')[0]!;
+
+/**
+ * What the checks found in the article: filter by MQM branch and severity, jump to a finding, apply one
+ * of its fixes, make it an annotation, or ignore it here or in the whole project.
+ */
+export function ProblemsPanel(props: {
+  findings: readonly Finding[];
+  describe: (f: Finding) => string;
+  fixLabel: (fix: Finding['fixes'][number]) => string;
+  categoryName: (category: string) => string;
+  current: number;
+  checking: boolean;
+  onJump: (index: number) => void;
+  onFix: (index: number, fix: number) => void;
+  onAnnotate: (index: number) => void;
+  onIgnore: (index: number, scope: 'here' | 'project') => void;
+}) {
+  const { t } = useTranslation();
+  const [severities, setSeverities] = useState<Set<string>>(() => new Set(SEVERITIES));
+  const [branch, setBranch] = useState('');
+  const branches = useMemo(() => [...new Set(props.findings.map((f) => branchOf(f.category)))].sort(), [props.findings]);
+  const counts = useMemo(() => {
+    const c = { critical: 0, major: 0, minor: 0 };
+    for (const f of props.findings) c[f.severity]++;
+    return c;
+  }, [props.findings]);
+  const shown = props.findings
+    .map((f, index) => ({ f, index }))
+    .filter(({ f }) => severities.has(f.severity) && (!branch || branchOf(f.category) === branch));
+
+  const toggle = (s: string) =>
+    setSeverities((prev) => {
+      const next = new Set(prev);
+      if (next.has(s)) next.delete(s);
+      else next.add(s);
+      return next;
+    });
+
+  return (
+    <div className="side-panel-body">
+      <div className="panel-filters" role="group" aria-label={t('problems.filters')}>
+        {SEVERITIES.map((s) => (
+          <label key={s} className={`chip sev-${s}`}>
+            <input type="checkbox" checked={severities.has(s)} onChange={() => toggle(s)} />
+            <span>{t('problems.severityCount', { severity: t(`severity.${s}`), count: counts[s] })}</span>
+          </label>
+        ))}
+        <label className="field">
+          <span>{t('problems.category')}</span>
+          <select value={branch} onChange={(e) => setBranch(e.target.value)}>
+            <option value="">{t('problems.allCategories')}</option>
+            {branches.map((b) => (
+              <option key={b} value={b}>
+                {props.categoryName(b)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="panel-status" role="status" aria-live="polite">
+        {props.checking ? t('problems.checking') : shown.length === 0 ? t('problems.none') : t('problems.shown', { count: shown.length })}
+      </p>
+      <ul className="finding-list" aria-label={t('problems.title')}>
+        {shown.map(({ f, index }) => (
+          <li key={`${f.rule}:${f.start}:${index}`} className={index === props.current ? 'finding current' : 'finding'}>
+            <button type="button" className="finding-main" onClick={() => props.onJump(index)} aria-current={index === props.current || undefined}>
+              <span className={`sev-badge sev-${f.severity}`}>{t(`severity.${f.severity}`)}</span>
+              <span className="finding-category">{props.categoryName(f.category)}</span>
+              <span className="finding-text">“{f.text}”</span>
+              <span className="finding-message">{props.describe(f)}</span>
+            </button>
+            <div className="finding-actions">
+              {f.fixes.map((fix, k) => (
+                <button type="button" key={k} className="small" onClick={() => props.onFix(index, k)}>
+                  {props.fixLabel(fix)}
+                </button>
+              ))}
+              <button type="button" className="small" onClick={() => props.onAnnotate(index)}>
+                {t('problems.annotate')}
+              </button>
+              <button type="button" className="small" onClick={() => props.onIgnore(index, 'here')}>
+                {t('problems.ignoreHere')}
+              </button>
+              <button type="button" className="small" onClick={() => props.onIgnore(index, 'project')} title={f.rule}>
+                {t('problems.ignoreRule')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
