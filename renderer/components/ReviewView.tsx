@@ -251,7 +251,15 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     setAnnotating(null);
     setPanel('annotations');
     setNotice(t(a.existing ? 'annotations.updated' : 'annotations.added'));
-    if (a.side === 'target') activeEditor()?.focus();
+    returnFocus(a.side);
+  };
+
+  /** Back to where the annotation was made once the dialog has closed (keyboard-first: keep typing). */
+  const returnFocus = (side: 'target' | 'source') => {
+    window.setTimeout(() => {
+      if (side === 'target') activeEditor()?.focus();
+      else sourceRef.current?.focus();
+    }, 0);
   };
 
   /** Open the annotation dialog on the selection (translation editor, or source pane), severity preset. */
@@ -1140,7 +1148,10 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
           isNew={!annotating.existing}
           categoryName={categoryName}
           onSave={saveDraft}
-          onCancel={() => setAnnotating(null)}
+          onCancel={() => {
+            returnFocus(annotating.side);
+            setAnnotating(null);
+          }}
         />
       ) : null}
       {conflict && view ? (

@@ -1,0 +1,119 @@
+/**
+ * The data of a review report, independent of its format (HTML, CSV, JSON). Plain values only: the
+ * numbers arrive computed (MQM penalties by the scoring module, HTER/chrF by the metrics module), so
+ * no weights or formulas live here; collect.ts only sums and groups them.
+ */
+import type { ReviewStatus } from '../../contract/api.js';
+import type { Annotation, MqmSeverity, TerBreakdown } from '../../contract/review.js';
+
+/** Bumped when a field changes meaning or disappears (adding a field keeps the version). */
+export const REPORT_FORMAT_VERSION = 1;
+
+export interface SeverityTally {
+  count: number;
+  /** Penalty points of these annotations, as the scoring profile weighs them. */
+  penalty: number;
+}
+
+/** Category (the English MQM string, e.g. "Accuracy/Mistranslation") → severity → tally. */
+export type MqmBreakdown = Record<string, Record<MqmSeverity, SeverityTally>>;
+
+export interface MqmSummary {
+  /** Total penalty points. */
+  penalty: number;
+  /** The score as the scoring module defines it (e.g. penalty per `perWords` words, or 100 minus that). */
+  score: number;
+  /** The normalisation unit of `score`, when it is normalised by length. */
+  perWords?: number;
+  /** Set when the scoring profile has a pass threshold. */
+  threshold?: number;
+  passed?: boolean;
+  byCategory: MqmBreakdown;
+}
+
+export interface AnnotationCounts {
+  total: number;
+  /** Annotations whose quote could not be placed after the text changed (counted in `total`). */
+  orphaned: number;
+  bySeverity: Record<MqmSeverity, number>;
+}
+
+export interface SegmentReport {
+  /** Index of the alignment link (or paragraph), as in SegmentMetrics.segment. */
+  index: number;
+  source: string;
+  /** The machine translation of the segment. */
+  before: string;
+  /** The post-edited translation of the segment. */
+  after: string;
+  hter: TerBreakdown;
+  /** chrF2, 0..100. */
+  chrf: number;
+  editingMs: number;
+  /** Ids of the placed annotations that overlap this segment (into ArticleReport.annotations). */
+  annotationIds: string[];
+}
+
+export interface HistogramBin {
+  /** [from, to): the last bin also holds `to` (an HTER of exactly 1). */
+  from: number;
+  to: number;
+  count: number;
+}
+
+export interface ArticleTotals {
+  /** Words of the final translation. */
+  words: number;
+  /** Words of the machine translation. */
+  baselineWords: number;
+  /** Words inserted, deleted or replaced against the machine translation. */
+  wordsChanged: number;
+  /** Document HTER: all segments' edits over all reference words, capped at 1. */
+  hter: number;
+  chrf: number;
+  editingMs: number;
+  annotations: AnnotationCounts;
+}
+
+export interface ArticleReport {
+  id: string;
+  sourceLang: string;
+  targetLang: string;
+  status: ReviewStatus;
+  /** Full texts: NFC, "\n" line endings; annotation offsets refer to `source` or `final` by their side. */
+  source: string;
+  baseline: string;
+  final: string;
+  segments: SegmentReport[];
+  /** Placed annotations, target side first, then by position. */
+  annotations: Annotation[];
+  /** Annotations that could not be placed: listed apart, never dropped. */
+  orphaned: Annotation[];
+  mqm: MqmSummary;
+  totals: ArticleTotals;
+  hterHistogram: HistogramBin[];
+}
+
+export interface ProjectTotals extends ArticleTotals {
+  articles: number;
+}
+
+export interface ProjectMqm extends Omit<MqmSummary, 'score'> {
+  /** The project score when the scoring module computed one over the whole project. */
+  score?: number;
+  articlesPassed: number;
+  articlesFailed: number;
+}
+
+export interface ProjectReport {
+  name: string;
+  /** ISO 8601 time the report was made. */
+  generatedAt: string;
+  /** The UI language the report was asked in (the HTML may still be rendered in another). */
+  uiLanguage: string;
+  articles: ArticleReport[];
+  totals: ProjectTotals;
+  mqm: ProjectMqm;
+  /** Segment HTER over all articles, ten bins 0–0.1 … 0.9–1.0. */
+  hterHistogram: HistogramBin[];
+}

@@ -1,0 +1,140 @@
+import * as fsp from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { z } from 'zod';
+import { CalqueError } from '../../contract/api.js';
+import { MQM_CATEGORIES, MQM_SEVERITIES, type Annotation, type MqmCategory, type MqmSeverity } from '../../contract/review.js';
+import { compareAnnotations } from '../../common/annotations/anchor.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+
+/**
+ * MQM annotations beside the user's files: `.calque/annotations/<article id>.jsonl`, one annotation
+ * per line in a stable order (side, start, end, created, id) so that merges and diffs stay readable.
+ * Lines that do not validate are reported, never dropped: they are written back verbatim at the end
+ * of the file until the caller says they are resolved.
+ */
+
+const AnnotationSchema = z
+  .object({
+    id: z.string().min(1),
+    side: z.enum(['target', 'source']),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    quote: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() }),
+    category: z.enum(MQM_CATEGORIES as unknown as [MqmCategory, ...MqmCategory[]]),
+    severity: z.enum(MQM_SEVERITIES as unknown as [MqmSeverity, ...MqmSeverity[]]),
+    comment: z.string(),
+    created: z.string(),
+    modified: z.string(),
+    rule: z.string().optional(),
+    orphaned: z.boolean().optional(),
+  })
+  .refine((a) => a.end >= a.start, { message: 'end is before start' });
+
+export interface InvalidLine {
+  /** 1-based line number in the file as read. */
+  line: number;
+  /** The line exactly as it was. */
+  text: string;
+  reason: string;
+}
+
+export interface AnnotationFile {
+  annotations: Annotation[];
+  invalidLines: InvalidLine[];
+}
+
+/** One annotation as its line in the file (key order fixed by the schema, so lines diff well). */
+export function annotationLine(a: Annotation): string {
+  const { id, side, start, end, quote, category, severity, comment, created, modified, rule, orphaned } = a;
+  return JSON.stringify({ id, side, start, end, quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }, category, severity, comment, created, modified, rule, orphaned: orphaned || undefined });
+}
+
+export function parseAnnotationLines(content: string): AnnotationFile {
+  const annotations: Annotation[] = [];
+  const invalidLines: InvalidLine[] = [];
+  content.split('\n').forEach((raw, i) => {
+    const text = raw.replace(/\r$/, '');
+    if (text.trim() === '') return;
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (err) {
+      invalidLines.push({ line: i + 1, text: raw, reason: `not JSON: ${(err as Error).message}` });
+      return;
+    }
+    const parsed = AnnotationSchema.safeParse(data);
+    if (parsed.success) annotations.push(parsed.data as Annotation);
+    else {
+      const issue = parsed.error.issues[0]!;
+      invalidLines.push({ line: i + 1, text: raw, reason: `${issue.path.join('.') || '(line)'}: ${issue.message}` });
+    }
+  });
+  return { annotations, invalidLines };
+}
+
+export class AnnotationStore {
+  private readonly dir: string;
+  /** Updates of one article run one after another, so none is lost between a read and a write. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(root: string) {
+    this.dir = join(root, '.calque', 'annotations');
+  }
+
+  /** The file of an article; ids that would leave the annotations folder are refused. */
+  path(id: string): string {
+    const path = resolve(this.dir, `${id}.jsonl`);
+    const rel = relative(this.dir, path);
+    if (id === '' || rel === '' || rel.split(sep).includes('..') || id.includes('\0')) {
+      throw new CalqueError('pathOutsideProject', { path: id });
+    }
+    return path;
+  }
+
+  /** The annotations of an article (none when it has no file) and the lines that did not validate. */
+  async read(id: string): Promise<AnnotationFile> {
+    let content: string;
+    try {
+      content = await fsp.readFile(this.path(id), 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { annotations: [], invalidLines: [] };
+      throw new CalqueError('fileUnreadable', { path: this.path(id), reason: (err as NodeJS.ErrnoException).code ?? 'unreadable' });
+    }
+    return parseAnnotationLines(content);
+  }
+
+  /**
+   * Replace an article's annotations (written sorted, atomically). `keepInvalid` are lines from
+   * `read` to keep verbatim at the end; pass [] only when the user resolved them. With nothing to
+   * write the file is deleted rather than left empty: a missing file already reads as "no
+   * annotations", and the project folder is not littered with empty files under version control.
+   */
+  async write(id: string, annotations: readonly Annotation[], keepInvalid: readonly InvalidLine[]): Promise<void> {
+    const path = this.path(id);
+    const lines = [...annotations].sort(compareAnnotations).map(annotationLine);
+    for (const bad of keepInvalid) lines.push(bad.text.replace(/\r$/, ''));
+    if (lines.length === 0) {
+      await fsp.rm(path, { force: true });
+      return;
+    }
+    await fsp.mkdir(dirname(path), { recursive: true });
+    await writeFileAtomic(path, Buffer.from(lines.join('\n') + '\n', 'utf8'));
+  }
+
+  /** Read, change and write one article's annotations, one update at a time; invalid lines are kept. */
+  async update(id: string, fn: (annotations: Annotation[]) => Annotation[] | Promise<Annotation[]>): Promise<Annotation[]> {
+    const previous = this.queues.get(id) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(async () => {
+      const { annotations, invalidLines } = await this.read(id);
+      const changed = [...(await fn(annotations))].sort(compareAnnotations);
+      await this.write(id, changed, invalidLines);
+      return changed;
+    });
+    this.queues.set(id, next);
+    try {
+      return await next;
+    } finally {
+      if (this.queues.get(id) === next) this.queues.delete(id);
+    }
+  }
+}
