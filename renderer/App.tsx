@@ -4,6 +4,7 @@ import type { HostInfo, ProjectInfo } from '../main/contract/api';
 import { api, toUiError, type UiError } from './api';
 import { ArticleList } from './components/ArticleList';
 import { ExportAllDialog } from './components/ExportAllDialog';
+import { ReportDialog } from './components/ReportDialog';
 import { LanguageDialog } from './components/LanguageDialog';
 import { ReviewView } from './components/ReviewView';
 import { SettingsDialog } from './components/SettingsDialog';
@@ -20,6 +21,8 @@ export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: 'list' });
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [exportAllOpen, setExportAllOpen] = useState(false);
+  const [reportOpen, setReportOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const [theme, setTheme] = useState<ThemeSetting>(savedTheme);
 
   useEffect(() => applyTheme(theme), [theme]);
@@ -104,6 +107,14 @@ export function App() {
           </button>
         </div>
       ) : null}
+      {notice ? (
+        <div role="status" className="banner banner-info">
+          <span>{notice}</span>
+          <button type="button" onClick={() => setNotice(null)}>
+            {t('common.dismiss')}
+          </button>
+        </div>
+      ) : null}
       {project?.configError ? (
         <div role="alert" className="banner banner-error">
           {t('project.configError', { message: errorMessage(project.configError) })}
@@ -115,7 +126,7 @@ export function App() {
         ) : screen.kind === 'article' && project.articles.some((a) => a.id === screen.id) ? (
           <ReviewView key={screen.id} id={screen.id} onBack={backToList} onError={setError} />
         ) : (
-          <ArticleList project={project} onOpen={(id) => setScreen({ kind: 'article', id })} onExportAll={() => setExportAllOpen(true)} />
+          <ArticleList project={project} onOpen={(id) => setScreen({ kind: 'article', id })} onExportAll={() => setExportAllOpen(true)} onReport={() => setReportOpen(true)} />
         )}
       </main>
       {project && (project.needsLanguages || project.configError) ? (
@@ -123,6 +134,7 @@ export function App() {
       ) : null}
       {settingsOpen ? <SettingsDialog theme={theme} onTheme={setTheme} onClose={() => setSettingsOpen(false)} /> : null}
       {exportAllOpen && host ? <ExportAllDialog host={host} onClose={() => setExportAllOpen(false)} /> : null}
+      {reportOpen ? <ReportDialog onClose={() => setReportOpen(false)} onDone={setNotice} /> : null}
     </div>
   );
 }

@@ -10,6 +10,8 @@ import { findStaticDir } from './static-dir.js';
 import { UsageError } from './usage-error.js';
 import { chrfCommand } from './commands/chrf.js';
 import { terCommand } from './commands/ter.js';
+import { MQM_USAGE, mqmCommand } from './commands/mqm.js';
+import { reportCommand } from './commands/report.js';
 
 const VERSION = '0.1.0';
 
@@ -25,6 +27,10 @@ Usage:
       machine translation as hypothesis and its post-edit as reference); one score per line, 6 decimals.
   calque chrf --hyp FILE --ref FILE [--format text|json]
       chrF2 of each line (sacrebleu's defaults), 2 decimals.
+  calque report <folder> --out <file.html|file.csv|file.json> [--lang UI-LANG] [--article ID]
+      A review report: corrected text with annotations, before/after per segment, MQM breakdown,
+      HTER distribution, totals and pass/fail. The format follows the extension.
+${MQM_USAGE}
   calque --help | --version
 `;
 
@@ -110,6 +116,20 @@ export async function main(argv: string[]): Promise<number> {
         return await terCommand(rest);
       case 'chrf':
         return await chrfCommand(rest);
+      case 'mqm':
+        return await mqmCommand(rest);
+      case 'report':
+        return await reportCommand(rest, {
+          collect: async (folder, opts) => {
+            const service = new CalqueService({ root: resolve(folder), host: { kind: 'cli', version: VERSION } });
+            try {
+              await service.openProject({});
+              return await service.buildReport({ ...(opts.article !== undefined ? { id: opts.article } : {}), lng: opts.uiLanguage });
+            } finally {
+              service.dispose();
+            }
+          },
+        });
       case '--version':
       case '-v':
         console.log(VERSION);

@@ -31,6 +31,11 @@ import { ReviewStore } from './store/review-store.js';
 import { AnnotationStore } from './store/annotation-store.js';
 import { compareAnnotations, reanchorAll } from '../common/annotations/anchor.js';
 import { ArticleCheckers } from './review/article-checkers.js';
+import { buildProjectReport, type ReportSource } from './review/report-data.js';
+import { annotationsCsv } from './report/csv.js';
+import { renderHtml } from './report/html.js';
+import { renderJson } from './report/json.js';
+import type { ProjectReport } from './report/model.js';
 import { formatForPath } from './text/formats.js';
 import { readTextFile, revisionOf, type TextFile } from './text/read-text-file.js';
 import { DiskWatcher } from './watch/disk-watcher.js';
@@ -163,7 +168,8 @@ export class CalqueService implements CalqueApi {
     const a = this.article(req.id);
     const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath);
     const text = req.text !== undefined ? req.text.normalize('NFC') : (await readTextFile(this.abs(a.targetPath), a.targetPath)).text;
-    const result = await p.checks.check(a, source.text, text, p.config);
+    const review0 = await p.store.readReview(a.id);
+    const result = await p.checks.check(a, source.text, text, p.config, review0.ignores);
     const counts = { minor: 0, major: 0, critical: 0 };
     for (const f of result.findings) counts[f.severity]++;
     const review = await p.store.readReview(a.id);
@@ -191,7 +197,7 @@ export class CalqueService implements CalqueApi {
 
   async checkSettings(): Promise<CheckSettingsInfo> {
     const p = this.requireProject();
-    return p.checks.describeSettings(p.config);
+    return p.checks.describeSettings(p.config, p.config.pairs);
   }
 
   async updateCheckSettings(req: { rule: string; enabled?: boolean; severity?: 'minor' | 'major' | 'critical' | null }): Promise<CheckSettingsInfo> {
@@ -205,7 +211,7 @@ export class CalqueService implements CalqueApi {
     await writeConfig(p.root, config);
     p.config = config;
     p.checks.forgetAll();
-    return p.checks.describeSettings(config);
+    return p.checks.describeSettings(config, config.pairs);
   }
 
   // ---- annotations ----------------------------------------------------------------------------------
@@ -236,8 +242,41 @@ export class CalqueService implements CalqueApi {
     return { totalMs: Object.values(editingMs).reduce((x, y) => x + y, 0) };
   }
 
-  async exportReport(_req: { id?: string; format: ReportFormat; lng: string }): Promise<ExportResult> {
-    throw new CalqueError('internal', { reason: 'not yet wired' });
+  // ---- reports --------------------------------------------------------------------------------------
+  /** The project as the report builder sees it. */
+  reportSource(): ReportSource {
+    const p = this.requireProject();
+    return {
+      name: basename(p.root),
+      scoring: p.config.scoring,
+      articles: [...p.articles.values()].map((a) => ({ id: a.id }) as ArticleSummary),
+      getArticle: (id) => this.getArticle({ id }),
+      getAnnotations: (id) => this.getAnnotations({ id }),
+      editingMs: async (id) => (await p.store.readReview(id)).editingMs,
+    };
+  }
+
+  async buildReport(opts: { id?: string; lng: string }): Promise<ProjectReport> {
+    if (opts.id !== undefined) this.article(opts.id);
+    return buildProjectReport(this.reportSource(), { ...(opts.id !== undefined ? { article: opts.id } : {}), uiLanguage: opts.lng });
+  }
+
+  async exportReport(req: { id?: string; format: ReportFormat; lng: string }): Promise<ExportResult> {
+    const p = this.requireProject();
+    const report = await this.buildReport({ ...(req.id !== undefined ? { id: req.id } : {}), lng: req.lng });
+    const text = req.format === 'html' ? renderHtml(report, req.lng) : req.format === 'json' ? renderJson(report) : annotationsCsv(report);
+    // CSV opens in spreadsheets as UTF-8 only with a byte-order mark.
+    const bytes = Buffer.from((req.format === 'csv' ? '\ufeff' : '') + text, 'utf8');
+    const stem = req.id !== undefined ? basename(req.id).replace(/\.[^.]+$/, '') : basename(p.root);
+    const fileName = `${stem}-review.${req.format}`;
+    const host = this.options.host;
+    if (host.chooseSaveFile) {
+      const dest = await host.chooseSaveFile(fileName);
+      if (!dest) return { fileName, cancelled: true };
+      await writeFileAtomic(dest, bytes);
+      return { fileName, savedPath: dest };
+    }
+    return { fileName, dataBase64: bytes.toString('base64') };
   }
 
   private async load(root: string): Promise<void> {
@@ -270,7 +309,7 @@ export class CalqueService implements CalqueApi {
       articles: new Map(pairing.articles.map((a) => [a.id, a])),
       store: new ReviewStore(root),
       annotations: new AnnotationStore(root),
-      checks: new ArticleCheckers(root),
+      checks: new ArticleCheckers(root, () => [...(this.project?.articles.values() ?? [])]),
     };
   }
 

@@ -29,7 +29,7 @@ function problemWeight(a: ArticleSummary): number {
   return p ? p.critical * 1e6 + p.major * 1e3 + p.minor : -1;
 }
 
-export function ArticleList(props: { project: ProjectInfo; onOpen: (id: string) => void; onExportAll: () => void }) {
+export function ArticleList(props: { project: ProjectInfo; onOpen: (id: string) => void; onExportAll: () => void; onReport: () => void }) {
   const { t } = useTranslation();
   const { project } = props;
   const [filter, setFilter] = useState('');
@@ -79,6 +79,9 @@ export function ArticleList(props: { project: ProjectInfo; onOpen: (id: string) 
         </label>
         <button type="button" onClick={props.onExportAll} disabled={!project.articles.length}>
           {t('project.exportAll')}
+        </button>
+        <button type="button" onClick={props.onReport} disabled={!project.articles.length}>
+          {t('report.open')}
         </button>
       </div>
       {!project.articles.length ? <p className="empty">{t('project.empty')}</p> : null}

@@ -23,6 +23,7 @@ import { AnnotationsPanel } from './AnnotationsPanel';
 import { ConflictDialog } from './ConflictDialog';
 import { MetricsBar } from './MetricsBar';
 import { ProblemsPanel } from './ProblemsPanel';
+import { ReportDialog } from './ReportDialog';
 import { SourcePane, sourceSelection, type SourceMark } from './SourcePane';
 
 type Editor = monaco.editor.IStandaloneCodeEditor;
@@ -66,6 +67,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ theirs: string | null; revision: string } | null>(null);
   const [panel, setPanel] = useState<'problems' | 'annotations'>('problems');
+  const [reportOpen, setReportOpen] = useState(false);
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [invalidLines, setInvalidLines] = useState(0);
   const [annotating, setAnnotating] = useState<{ side: 'target' | 'source'; start: number; end: number; initial: AnnotationDraft; existing?: Annotation } | null>(null);
@@ -1030,6 +1032,17 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
         <button type="button" onClick={() => void exportArticle()}>
           {t('review.export')}
         </button>
+        <button
+          type="button"
+          onClick={() => {
+            void save();
+            // Pending annotation moves first, so the report shows them where they are.
+            if (annotationTimer.current !== undefined) persistAnnotations(annotationsRef.current, true);
+            setReportOpen(true);
+          }}
+        >
+          {t('report.open')}
+        </button>
         <button type="button" className="primary" onClick={() => void save()} aria-keyshortcuts="Control+S">
           {t('review.save')}
         </button>
@@ -1140,6 +1153,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
         </div>
       </aside>
       </div>
+      {reportOpen ? <ReportDialog articleId={id} onClose={() => setReportOpen(false)} onDone={setNotice} /> : null}
       {annotating && view ? (
         <AnnotateDialog
           quote={(annotating.side === 'target' ? (modelRef.current?.getValue() ?? '') : view.source.text).slice(annotating.start, annotating.end)}

@@ -1,25 +1,130 @@
+import * as fsp from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import type { ArticleChecks, CheckSettingsInfo } from '../../contract/api.js';
 import { alignDocument } from '../../common/align/index.js';
+import { allChecks, CheckSession, checksFor, documentDate } from '../checks/engine.js';
+import { readCsvGlossary, readTbxGlossary } from '../checks/glossary/index.js';
+import { normaliseSentence } from '../checks/qa/consistency.js';
+import type { GlossaryEntry, Ignore, ProjectCheckData } from '../checks/types.js';
 import type { ProjectConfig } from '../project/config.js';
 import type { PairedArticle } from '../project/pairing.js';
+import { readTextFile } from '../text/read-text-file.js';
+
+const DEFAULT_GLOSSARIES = ['.calque/glossary.csv', '.calque/glossary.tsv', '.calque/glossary.tbx'];
+
+type Translations = Map<string, { articleId: string; target: string }[]>;
 
 /**
- * One incremental check session per open article (the editor re-checks on every pause in typing),
- * plus what the checks need from the project: settings, glossary, word list, ignores.
+ * One incremental check session per open article (the editor re-checks after each pause in typing),
+ * and what the checks need from the project: settings, glossaries, the word list, the translations of
+ * the same source sentences in other articles (consistency), and the article's ignores.
  */
 export class ArticleCheckers {
-  constructor(private readonly root: string) {}
+  private readonly sessions = new Map<string, { session: CheckSession; key: string }>();
+  private glossaries = new Map<string, Promise<GlossaryEntry[]>>();
+  private translations: Promise<Translations> | null = null;
 
-  async check(a: PairedArticle, source: string, target: string, _config: ProjectConfig): Promise<ArticleChecks> {
-    void this.root;
-    return { alignment: alignDocument(source, target, a.sourceLang, a.targetLang), findings: [], ignored: 0 };
+  constructor(
+    private readonly root: string,
+    private readonly articles: () => PairedArticle[],
+  ) {}
+
+  async check(a: PairedArticle, source: string, target: string, config: ProjectConfig, ignores: Ignore[]): Promise<ArticleChecks> {
+    const project = await this.projectData(a, config);
+    const settings = { disabled: config.checks?.disabled ?? [], severity: config.checks?.severity ?? {} };
+    // A new session when the settings or the project data change; ignores can change in place.
+    const key = JSON.stringify(settings) + `\u0000${project.glossary.length}\u0000${project.wordList.length}\u0000${project.translations?.size ?? -1}`;
+    let entry = this.sessions.get(a.id);
+    if (!entry || entry.key !== key) {
+      entry = { session: new CheckSession({ sourceLang: a.sourceLang, targetLang: a.targetLang, project, settings, ignores, articleId: a.id }), key };
+      this.sessions.set(a.id, entry);
+    } else entry.session.configure({ ignores });
+    const findings = entry.session.update(source, target);
+    const date = documentDate(source, target);
+    return {
+      alignment: (entry.session as { alignment?: ArticleChecks['alignment'] }).alignment ?? alignDocument(source, target, a.sourceLang, a.targetLang),
+      findings,
+      ignored: ignores.length,
+      ...(date ? { documentDate: `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}` } : {}),
+    };
   }
 
-  describeSettings(_config: ProjectConfig): CheckSettingsInfo {
-    return { rules: [] };
+  describeSettings(config: ProjectConfig, pairs: { source: string; target: string }[]): CheckSettingsInfo {
+    const disabled = new Set(config.checks?.disabled ?? []);
+    const severity = config.checks?.severity ?? {};
+    const applicable = new Set(pairs.flatMap((p) => checksFor(p.source, p.target).map((c) => c.id)));
+    return {
+      rules: allChecks()
+        .filter((c) => applicable.has(c.id) || disabled.has(c.id))
+        .map((c) => ({ id: c.id, category: c.category, defaultSeverity: c.severity, severity: severity[c.id] ?? c.severity, enabled: !disabled.has(c.id) }))
+        .sort((x, y) => x.id.localeCompare(y.id)),
+    };
   }
 
-  forget(_id: string): void {}
+  /** The article's session is rebuilt on the next check (its ignores or settings changed). */
+  forget(id: string): void {
+    this.sessions.delete(id);
+  }
 
-  forgetAll(): void {}
+  forgetAll(): void {
+    this.sessions.clear();
+    this.glossaries.clear();
+  }
+
+  /** Another article was saved: other articles' consistency data is stale. */
+  articleSaved(): void {
+    this.translations = null;
+  }
+
+  private async projectData(a: PairedArticle, config: ProjectConfig): Promise<ProjectCheckData> {
+    const files = config.glossaries ?? DEFAULT_GLOSSARIES;
+    const glossary = (await Promise.all(files.map((f) => this.glossary(f, a.sourceLang, a.targetLang)))).flat();
+    this.translations ??= this.buildTranslations();
+    // The first check of a project does not wait for every article to be aligned: consistency joins in later.
+    const translations = await Promise.race([this.translations, new Promise<null>((r) => setTimeout(() => r(null), 50))]);
+    return { glossary, wordList: config.wordList ?? [], ...(translations ? { translations } : {}) };
+  }
+
+  private glossary(rel: string, sourceLang: string, targetLang: string): Promise<GlossaryEntry[]> {
+    const key = `${rel}\u0000${sourceLang}\u0000${targetLang}`;
+    let entry = this.glossaries.get(key);
+    if (!entry) {
+      entry = (async () => {
+        let text: string;
+        try {
+          text = await fsp.readFile(join(this.root, rel), 'utf8');
+        } catch {
+          return []; // no glossary is the common case
+        }
+        return extname(rel).toLowerCase() === '.tbx' ? readTbxGlossary(text, sourceLang, targetLang) : readCsvGlossary(text);
+      })();
+      this.glossaries.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** Every article's source sentences with their translations, for the consistency check. */
+  private async buildTranslations(): Promise<Translations> {
+    const map: Translations = new Map();
+    for (const a of this.articles()) {
+      try {
+        const source = (await readTextFile(join(this.root, a.sourcePath), a.sourcePath)).text;
+        const target = (await readTextFile(join(this.root, a.targetPath), a.targetPath)).text;
+        const al = alignDocument(source, target, a.sourceLang, a.targetLang);
+        for (const link of al.links) {
+          if (link.source.length !== 1 || link.target.length !== 1) continue;
+          const s = al.source[link.source[0]!]!;
+          const t = al.target[link.target[0]!]!;
+          const key = normaliseSentence(source.slice(s.start, s.end));
+          const list = map.get(key) ?? [];
+          list.push({ articleId: a.id, target: target.slice(t.start, t.end) });
+          map.set(key, list);
+        }
+      } catch {
+        // An unreadable article simply adds nothing here; the list shows its error.
+      }
+      await new Promise((r) => setImmediate(r)); // keep the host responsive on big projects
+    }
+    return map;
+  }
 }

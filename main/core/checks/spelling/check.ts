@@ -1,0 +1,62 @@
+/**
+ * Spelling of the translation. Skips what a dictionary cannot judge: capitalised words inside a sentence
+ * (names), acronyms, words with digits, URLs and e-mail addresses, the project word list, and words that
+ * appear verbatim in the source (names, titles, untranslated terms the other checks report).
+ */
+import type { Fix } from '../../../contract/review.js';
+import type { CheckDefinition, RawFinding } from '../types.js';
+import { qaMessage, replaceFix } from '../qa/util.js';
+import { dictionaryLanguage, spellerFor, type Speller } from './speller.js';
+
+const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/giu;
+
+function isSentenceStart(text: string, at: number): boolean {
+  return /^[\s"“«„'‘(¿¡—–-]*$/u.test(text.slice(0, at)) || /[.!?:…]["”»’)]?\s+["“«„'‘(¿¡]*$/u.test(text.slice(Math.max(0, at - 6), at));
+}
+
+function known(speller: Speller, word: string, sentenceStart: boolean): boolean {
+  const w = word.replace(/’/g, "'");
+  if (speller.correct(w)) return true;
+  if (sentenceStart && speller.correct(w.toLowerCase())) return true;
+  // Possessives and elisions the dictionary may not list: "Brazil's", "l'homme" (the other part is checked).
+  const stripped = w.replace(/'s$/i, '').replace(/^[ldjmnstc]'/i, '');
+  return stripped !== w && stripped.length > 0 && (speller.correct(stripped) || (sentenceStart && speller.correct(stripped.toLowerCase())));
+}
+
+export const spellingCheck: CheckDefinition = {
+  id: 'qa.spelling',
+  category: 'Fluency/Spelling',
+  severity: 'minor',
+  targetLangs: ['en', 'de', 'fr', 'es'],
+  scope: 'segment',
+  run(ctx, seg) {
+    if (!seg?.target || !dictionaryLanguage(ctx.targetLang)) return [];
+    const speller = spellerFor(ctx.targetLang);
+    if (!speller) return [];
+    const words = new Set(ctx.project.wordList.map((w) => w.toLowerCase()));
+    const skip: [number, number][] = [...seg.target.matchAll(URL_OR_EMAIL)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+    const out: RawFinding[] = [];
+    for (const m of seg.target.matchAll(WORD)) {
+      const word = m[0];
+      const at = m.index ?? 0;
+      if (skip.some(([a, b]) => at >= a && at < b)) continue;
+      if (/\d/u.test(seg.target.slice(Math.max(0, at - 1), at + word.length + 1))) continue;
+      if (word.length < 2 || word === word.toUpperCase()) continue;
+      const initial = isSentenceStart(seg.target, at);
+      const capitalised = /^\p{Lu}/u.test(word);
+      // German capitalises every noun: there a capital says nothing about names.
+      if (capitalised && !initial && speller.lang !== 'de') continue;
+      const bare = word.replace(/['’]s$/u, '');
+      if (words.has(word.toLowerCase()) || seg.source.includes(bare)) continue;
+      // Hyphenated compounds: each part on its own ("well-known", "pós-guerra").
+      const parts = word.split('-');
+      if (parts.every((p, i) => p.length === 0 || words.has(p.toLowerCase()) || known(speller, p, initial && i === 0))) continue;
+      const start = seg.targetStart + at;
+      const end = start + word.length;
+      const fixes: Fix[] = speller.suggest(word, 3).map((s) => replaceFix(start, end, s));
+      out.push({ start, end, message: qaMessage('spelling', { word }), fixes });
+    }
+    return out;
+  },
+};

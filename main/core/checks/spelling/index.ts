@@ -1,0 +1,2 @@
+export { spellingCheck } from './check.js';
+export { spellerFor, dictionaryLanguage, type Speller } from './speller.js';
