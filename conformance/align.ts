@@ -4,22 +4,12 @@
  * link on both sides. Precision is over the output's links; recall is the same computation with the
  * roles swapped after dropping links with an empty side on both; F1 from those.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AlignmentLink } from '../main/contract/review.js';
 import { alignSentenceLists } from '../main/common/align/index.js';
-// Type only: a value import of run.ts deadlocks `tsx conformance/run.ts` (run.ts, the entry module, is
-// still awaiting main() when it imports this part), so its evalData is mirrored here.
-import type { PartResult } from './run.js';
+import { evalData, type PartResult } from './eval-data.js';
 
-function evalData(name: string): string | null {
-  const root = process.env.CALQUE_EVAL_DIR ?? fileURLToPath(new URL('../../shared/eval/', import.meta.url));
-  const dir = `${root.replace(/\/$/, '')}/${name}`;
-  if (existsSync(dir)) return dir;
-  console.log(`  skipped: ${dir} is absent (reference data lives in ../shared/eval, outside the repo)`);
-  return null;
-}
 
 const TARGET_STRICT_F1 = 0.85;
 

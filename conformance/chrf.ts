@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { corpusChrf, sentenceChrf, type ChrfOptions } from '../main/common/metrics/chrf.js';
 // Type only: see conformance/ter.ts (a value import of run.ts from a part deadlocks the runner).
-import type { PartResult } from './run.js';
+import type { PartResult } from './eval-data.js';
 
 interface Case {
   hyps: string[];

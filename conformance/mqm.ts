@@ -5,20 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseTsv, segmentScores, systemScores } from '../main/common/mqm/tsv.js';
-import { existsSync } from 'node:fs';
-import type { PartResult } from './run.js';
+import { evalData, type PartResult } from './eval-data.js';
 
-// run.ts's own evalData cannot be imported by value: run.ts awaits main() at top level, so a part
-// that imports it back deadlocks the module graph (exit code 13). Same rule, same messages.
-function evalData(name: string): string | null {
-  const root = process.env.CALQUE_EVAL_DIR ?? fileURLToPath(new URL('../../shared/eval/', import.meta.url));
-  const dir = `${root.replace(/\/$/, '')}/${name}`;
-  if (existsSync(dir)) return dir;
-  console.log(`  skipped: ${dir} is absent (reference data lives in ../shared/eval, outside the repo)`);
-  return null;
-}
 
 export async function run(): Promise<PartResult> {
   const dir = evalData('mqm-ted-ende');

@@ -2,21 +2,11 @@
  * TER parity with TERCOM 0.10.0: TER(mt → pe) per line of the mlqe-pe dev sets against the published
  * HTER (dev.hter, 6 decimals; computed with TERCOM at its defaults, capped at 1: see the data README).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { terScore, terDetail, terTokens } from '../main/common/metrics/ter.js';
 // Type only: a value import of run.ts from a part deadlocks `tsx conformance/run.ts` (run.ts is the
-// entry module, still awaiting main() when it imports the part), so evalData is mirrored here.
-import type { PartResult } from './run.js';
+import { evalData, type PartResult } from './eval-data.js';
 
-/** run.ts's evalData: ../shared/eval/<name> or CALQUE_EVAL_DIR/<name>, or null after saying why. */
-function evalData(name: string): string | null {
-  const root = process.env.CALQUE_EVAL_DIR ?? fileURLToPath(new URL('../../shared/eval/', import.meta.url));
-  const dir = `${root.replace(/\/$/, '')}/${name}`;
-  if (existsSync(dir)) return dir;
-  console.log(`  skipped: ${dir} is absent (reference data lives in ../shared/eval, outside the repo)`);
-  return null;
-}
 
 const SETS = ['en-de', 'en-zh'] as const;
 /** Lines that change when one setting differs from TERCOM's (the data README's counts): shows each setting matters. */

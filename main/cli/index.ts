@@ -12,6 +12,7 @@ import { chrfCommand } from './commands/chrf.js';
 import { terCommand } from './commands/ter.js';
 import { MQM_USAGE, mqmCommand } from './commands/mqm.js';
 import { reportCommand } from './commands/report.js';
+import { checkCommand } from './commands/check.js';
 
 const VERSION = '0.1.0';
 
@@ -22,6 +23,9 @@ Usage:
       Serve the review UI for <folder> to a browser (loopback only unless --host says otherwise).
   calque export <folder> --out <dir>
       Write every article's translation to <dir> under the same relative names.
+  calque check <translation-file | project-folder> [--source FILE] [--from LANG --to LANG]
+               [--format text|json|sarif] [--fail-on minor|major|critical]
+      Find machine-translation artifacts and QA problems; exit code 1 when one reaches --fail-on.
   calque ter --hyp FILE --ref FILE [--format text|json] [--case-sensitive] [--no-shifts]
       TER of each hypothesis line against its reference line, as TERCOM computes it (HTER with the
       machine translation as hypothesis and its post-edit as reference); one score per line, 6 decimals.
@@ -112,6 +116,8 @@ export async function main(argv: string[]): Promise<number> {
         return await serve(rest);
       case 'export':
         return await exportCommand(rest);
+      case 'check':
+        return await checkCommand(rest);
       case 'ter':
         return await terCommand(rest);
       case 'chrf':

@@ -5,7 +5,7 @@
  * The engine (main/core/checks/engine.ts) aligns the texts, runs every enabled check that applies to
  * the language pair, applies the project's overrides (off, re-graded) and ignores, and returns Findings.
  */
-import type { DocumentAlignment, Finding, Fix, Message, MqmCategory } from '../../contract/review.js';
+import type { DocumentAlignment, Finding, Fix, Message, MqmCategory, TextQuote } from '../../contract/review.js';
 
 export type CheckSeverity = Finding['severity'];
 
@@ -84,6 +84,8 @@ export interface CheckDefinition {
    * text changed while typing); 'document' checks see the whole context and must be cheap.
    */
   scope: 'segment' | 'document';
+  /** One line in English for reports (SARIF rule descriptions); the finding's message is the localized text. */
+  description?: string;
   run(ctx: CheckContext, segment?: SegmentView): RawFinding[];
 }
 
@@ -93,4 +95,16 @@ export interface CheckSettings {
   disabled?: string[];
   /** Rule id → severity. */
   severity?: Record<string, CheckSeverity>;
+}
+
+/**
+ * "Ignore here": one finding the editor dismissed, re-found by rule and span text (and, when given, the
+ * text around it), so it stays ignored while the article is edited elsewhere. A rule ignored for the
+ * whole project is `CheckSettings.disabled` instead.
+ */
+export interface Ignore {
+  rule: string;
+  text: string;
+  /** The span with a little context; when present, the ignore applies only where prefix and suffix still surround it. */
+  context?: TextQuote;
 }

@@ -15,7 +15,7 @@ const ConfigV1 = z.object({
   formatVersion: z.literal(1),
   pairs: z.array(z.object({ source: tag, target: tag })).default([]),
   /** Checks switched off or re-graded for this project (rule id → severity). */
-  checks: z.object({ disabled: z.array(z.string()).default([]), severity: z.record(z.string(), severity).default({}) }).optional(),
+  checks: z.object({ disabled: z.array(z.string()).default([]), severity: z.record(z.string(), severity).default({}) }).passthrough().optional(),
   /** Glossary files (CSV, TSV or TBX), relative to the project root. Default: .calque/glossary.{csv,tsv,tbx}. */
   glossaries: z.array(z.string()).optional(),
   /** Words the spelling check accepts in this project. */
@@ -27,6 +27,7 @@ const ConfigV1 = z.object({
       perWords: z.object({ per: z.number().positive(), basis: z.enum(['source', 'target']) }).optional(),
       threshold: z.number().nonnegative().optional(),
     })
+    .passthrough()
     .optional(),
   /** Settings of later versions are kept as they are. */
 }).passthrough();

@@ -42,7 +42,7 @@ export class ArticleCheckers {
     const findings = entry.session.update(source, target);
     const date = documentDate(source, target);
     return {
-      alignment: (entry.session as { alignment?: ArticleChecks['alignment'] }).alignment ?? alignDocument(source, target, a.sourceLang, a.targetLang),
+      alignment: entry.session.alignment ?? alignDocument(source, target, a.sourceLang, a.targetLang),
       findings,
       ignored: ignores.length,
       ...(date ? { documentDate: `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}` } : {}),

@@ -1,0 +1,240 @@
+/**
+ * `calque check <translation-file | project-folder> [--source FILE] [--from LANG] [--to LANG]
+ *   [--format text|json|sarif] [--fail-on minor|major|critical] [--lang UI-LANG]`
+ * Exit 0 when clean (or below --fail-on), 1 when a finding reaches --fail-on, 2 on usage errors.
+ */
+import * as fsp from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Finding } from '../../contract/review.js';
+import { runChecks, allChecks } from '../../core/checks/engine.js';
+import type { CheckSettings, GlossaryEntry, ProjectCheckData } from '../../core/checks/types.js';
+import { messages, pickLocale } from '../../core/messages.js';
+import { readConfig, type ProjectConfig } from '../../core/project/config.js';
+import { isLanguageTag } from '../../core/project/languages.js';
+import { pairFiles, type PairedArticle } from '../../core/project/pairing.js';
+import { scanTextFiles } from '../../core/project/scan.js';
+import { readTextFile } from '../../core/text/read-text-file.js';
+import { UsageError } from '../usage-error.js';
+
+const SEVERITY_RANK = { minor: 1, major: 2, critical: 3 } as const;
+type Severity = keyof typeof SEVERITY_RANK;
+
+interface CheckedFile {
+  path: string;
+  text: string;
+  findings: Finding[];
+}
+
+async function findProjectRoot(start: string): Promise<string> {
+  let dir = start;
+  for (;;) {
+    try {
+      if ((await fsp.stat(join(dir, '.calque'))).isDirectory()) return dir;
+    } catch {
+      /* keep looking upwards */
+    }
+    const up = dirname(dir);
+    if (up === dir) return start;
+    dir = up;
+  }
+}
+
+function projectData(config: ProjectConfig | null): { settings: CheckSettings; project: ProjectCheckData } {
+  const raw = (config ?? {}) as Record<string, unknown>;
+  const checks = (raw.checks ?? {}) as CheckSettings;
+  const glossary = Array.isArray(raw.glossary) ? (raw.glossary as GlossaryEntry[]) : [];
+  const wordList = Array.isArray(raw.wordList) ? (raw.wordList as string[]) : [];
+  return { settings: { disabled: checks.disabled ?? [], severity: checks.severity ?? {} }, project: { glossary, wordList } };
+}
+
+const toPosix = (p: string) => p.split(sep).join('/');
+
+/** Languages from "story.pt.txt" / "pt/story.txt". */
+function langFromName(path: string): string | undefined {
+  const parts = toPosix(path).split('/');
+  const name = parts.pop()!.split('.');
+  if (name.length >= 3 && isLanguageTag(name[name.length - 2]!)) return name[name.length - 2];
+  return parts.reverse().find((p) => isLanguageTag(p));
+}
+
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    last = i;
+  }
+  return { line, col: offset - last };
+}
+
+function sarif(files: CheckedFile[], describe: (f: Finding) => string): unknown {
+  const used = new Set(files.flatMap((f) => f.findings.map((x) => x.rule)));
+  const rules = allChecks().filter((c) => used.has(c.id));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const level = (s: Severity) => (s === 'critical' ? 'error' : s === 'major' ? 'warning' : 'note');
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'calque',
+            rules: rules.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.description ?? r.id },
+              properties: { category: r.category },
+              defaultConfiguration: { level: level(r.severity) },
+            })),
+          },
+        },
+        results: files.flatMap((file) =>
+          file.findings.map((f) => {
+            const { line, col } = lineCol(file.text, f.start);
+            const end = lineCol(file.text, f.end);
+            return {
+              ruleId: f.rule,
+              ruleIndex: ruleIndex.get(f.rule),
+              level: level(f.severity),
+              message: { text: describe(f) },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: file.path },
+                    region: { charOffset: f.start, charLength: f.end - f.start, startLine: line, startColumn: col, endLine: end.line, endColumn: end.col },
+                  },
+                },
+              ],
+              fixes: f.fixes.map((fix) => ({
+                artifactChanges: [
+                  {
+                    artifactLocation: { uri: file.path },
+                    replacements: fix.edits.map((e) => ({ deletedRegion: { charOffset: e.start, charLength: e.end - e.start }, insertedContent: { text: e.text } })),
+                  },
+                ],
+              })),
+            };
+          }),
+        ),
+      },
+    ],
+  };
+}
+
+export async function checkCommand(argv: string[]): Promise<number> {
+  let values;
+  let positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        source: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string' },
+        lang: { type: 'string' },
+      },
+    }));
+  } catch (err) {
+    console.error(`calque check: ${(err as Error).message}`);
+    return 2;
+  }
+  try {
+    return await check(values, positionals);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`calque check: ${err.message}\nUsage: calque check <translation-file | project-folder> [--source FILE] [--from LANG] [--to LANG] [--format text|json|sarif] [--fail-on minor|major|critical] [--lang LANG]`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+async function check(
+  values: { source?: string; from?: string; to?: string; format?: string; 'fail-on'?: string; lang?: string },
+  positionals: string[],
+): Promise<number> {
+  if (positionals.length !== 1) throw new UsageError('check takes one translation file or project folder');
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format: ${format}`);
+  const failOn = values['fail-on'] as Severity | undefined;
+  if (failOn && !(failOn in SEVERITY_RANK)) throw new UsageError(`--fail-on takes minor, major or critical, not ${failOn}`);
+  for (const t of [values.from, values.to]) if (t && !isLanguageTag(t)) throw new UsageError(`not a language tag: ${t}`);
+  const lng = pickLocale([values.lang ?? 'en']);
+  const t = messages().getFixedT(lng);
+  const describe = (f: Finding) => t(f.message.key, { ...(f.message.params ?? {}) });
+
+  const target = resolve(positionals[0]!);
+  let st;
+  try {
+    st = await fsp.stat(target);
+  } catch {
+    throw new UsageError(`no such file or folder: ${positionals[0]}`);
+  }
+  const root = await findProjectRoot(st.isDirectory() ? target : dirname(target));
+  const config = await readConfig(root).catch(() => null);
+  const { settings, project } = projectData(config);
+  const configured = values.from && values.to ? [{ source: values.from, target: values.to }] : (config?.pairs ?? []);
+
+  let jobs: { sourcePath: string; targetPath: string; sourceLang: string; targetLang: string; display: string }[];
+  if (st.isDirectory()) {
+    if (values.source) throw new UsageError('--source goes with a translation file, not a folder');
+    const pairing = pairFiles(await scanTextFiles(target), configured);
+    jobs = pairing.articles.map((a: PairedArticle) => ({
+      sourcePath: join(target, a.sourcePath),
+      targetPath: join(target, a.targetPath),
+      sourceLang: a.sourceLang,
+      targetLang: a.targetLang,
+      display: toPosix(relative(process.cwd(), join(target, a.targetPath))),
+    }));
+  } else {
+    let sourcePath = values.source ? resolve(values.source) : undefined;
+    let sourceLang = values.from;
+    let targetLang = values.to;
+    if (!sourcePath) {
+      const pairing = pairFiles(await scanTextFiles(root), configured);
+      const rel = toPosix(relative(root, target));
+      const article = pairing.articles.find((a) => a.targetPath === rel);
+      if (!article) throw new UsageError(`cannot find the source of ${positionals[0]}: give it with --source`);
+      sourcePath = join(root, article.sourcePath);
+      sourceLang ??= article.sourceLang;
+      targetLang ??= article.targetLang;
+    }
+    sourceLang ??= langFromName(sourcePath);
+    targetLang ??= langFromName(target);
+    if (!sourceLang || !targetLang) throw new UsageError('cannot tell the languages from the file names: give --from and --to');
+    jobs = [{ sourcePath, targetPath: target, sourceLang, targetLang, display: toPosix(relative(process.cwd(), target)) }];
+  }
+
+  const files: CheckedFile[] = [];
+  for (const [i, job] of jobs.entries()) {
+    if (jobs.length > 1) process.stderr.write(`checking ${i + 1}/${jobs.length} ${job.display}\n`);
+    const [src, tgt] = await Promise.all([readTextFile(job.sourcePath), readTextFile(job.targetPath)]);
+    const findings = runChecks({ source: src.text, target: tgt.text, sourceLang: job.sourceLang, targetLang: job.targetLang, settings, project, articleId: job.display });
+    files.push({ path: job.display, text: tgt.text, findings });
+  }
+
+  if (format === 'json') {
+    const out = {
+      files: files.map((f) => ({
+        path: f.path,
+        findings: f.findings.map((x) => ({ rule: x.rule, category: x.category, severity: x.severity, start: x.start, end: x.end, text: x.text, message: describe(x), fixes: x.fixes })),
+      })),
+    };
+    console.log(JSON.stringify(out, null, 2));
+  } else if (format === 'sarif') {
+    console.log(JSON.stringify(sarif(files, describe), null, 2));
+  } else {
+    for (const f of files) {
+      for (const x of f.findings) {
+        const { line, col } = lineCol(f.text, x.start);
+        console.log(`${f.path}:${line}:${col}: ${x.severity} ${x.rule}: ${describe(x)}`);
+      }
+    }
+  }
+  const worst = Math.max(0, ...files.flatMap((f) => f.findings.map((x) => SEVERITY_RANK[x.severity])));
+  return failOn && worst >= SEVERITY_RANK[failOn] ? 1 : 0;
+}

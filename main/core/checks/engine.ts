@@ -1,0 +1,206 @@
+/**
+ * The check engine: aligns source and translation, runs every check that applies to the language pair
+ * (rule packs, code checks, QA checks), applies the project's settings and the editor's ignores, and
+ * returns Findings sorted by position. `CheckSession` is the editor's incremental form: per-segment
+ * results are cached by the segment's texts, so a keystroke re-runs one segment plus document checks.
+ */
+import type { DocumentAlignment, Finding } from '../../contract/review.js';
+import { CODE_CHECKS } from './code/untranslated.js';
+import { documentDate, type SimpleDate } from './dates.js';
+import { packChecks } from './packs/index.js';
+import { QA_CHECKS } from './qa/index.js';
+import { buildSegments } from './segments.js';
+import type { CheckContext, CheckDefinition, CheckSettings, Ignore, ProjectCheckData, RawFinding, SegmentView } from './types.js';
+
+export { documentDate };
+
+export interface CheckInput {
+  source: string;
+  target: string;
+  sourceLang: string;
+  targetLang: string;
+  project?: ProjectCheckData;
+  settings?: CheckSettings;
+  ignores?: Ignore[];
+  articleId?: string;
+}
+
+const EMPTY_PROJECT: ProjectCheckData = { glossary: [], wordList: [] };
+
+/** Every check Calque knows, whatever the languages. */
+export function allChecks(): CheckDefinition[] {
+  return [...packChecks(), ...CODE_CHECKS, ...QA_CHECKS];
+}
+
+const primary = (tag: string) => tag.toLowerCase().split('-')[0]!;
+
+/** The checks for a language pair (primary subtags): English-target rules never run on a German target. */
+export function checksFor(sourceLang: string, targetLang: string, settings?: CheckSettings): CheckDefinition[] {
+  const s = primary(sourceLang);
+  const t = primary(targetLang);
+  const off = new Set(settings?.disabled ?? []);
+  return allChecks().filter(
+    (c) => !off.has(c.id) && (!c.sourceLangs || c.sourceLangs.some((l) => primary(l) === s)) && (!c.targetLangs || c.targetLangs.some((l) => primary(l) === t)),
+  );
+}
+
+function toFinding(def: CheckDefinition, raw: RawFinding, ctx: CheckContext, settings: CheckSettings | undefined): Finding {
+  const side = raw.side ?? 'target';
+  const text = side === 'target' ? ctx.target : ctx.source;
+  return {
+    rule: def.id,
+    category: def.category,
+    severity: settings?.severity?.[def.id] ?? raw.severity ?? def.severity,
+    side,
+    start: raw.start,
+    end: raw.end,
+    text: text.slice(raw.start, raw.end),
+    message: raw.message,
+    fixes: raw.fixes ?? [],
+  };
+}
+
+/** True when an ignore covers the finding: same rule and text, and the recorded context (if any) still around it. */
+function ignored(f: Finding, ignores: readonly Ignore[], doc: string): boolean {
+  for (const ig of ignores) {
+    if (ig.rule !== f.rule || ig.text !== f.text) continue;
+    if (!ig.context) return true;
+    const before = doc.slice(Math.max(0, f.start - ig.context.prefix.length), f.start);
+    const after = doc.slice(f.end, f.end + ig.context.suffix.length);
+    if (before === ig.context.prefix && after === ig.context.suffix) return true;
+  }
+  return false;
+}
+
+/**
+ * One finding per span: when a general QA check ("to to" repeated) and a specific rule ("to to" stacked
+ * prepositions) report the very same span, the editor sees the specific one, which explains more.
+ */
+function withoutDuplicates(findings: Finding[]): Finding[] {
+  const specific = new Set(findings.filter((f) => !f.rule.startsWith('qa.')).map((f) => `${f.side}:${f.start}:${f.end}`));
+  return findings.filter((f) => !f.rule.startsWith('qa.') || !specific.has(`${f.side}:${f.start}:${f.end}`));
+}
+
+function finish(findings: Finding[], ctx: CheckContext, ignores: readonly Ignore[] | undefined): Finding[] {
+  const unique = withoutDuplicates(findings);
+  const kept = ignores?.length ? unique.filter((f) => !ignored(f, ignores, f.side === 'target' ? ctx.target : ctx.source)) : unique;
+  return kept.sort((a, b) => (a.side === b.side ? 0 : a.side === 'source' ? 1 : -1) || a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+}
+
+function normalise(text: string): string {
+  return text.replace(/\r\n?/g, '\n').normalize('NFC');
+}
+
+function contextOf(input: CheckInput, source: string, target: string): CheckContext {
+  const { alignment, segments } = buildSegments(source, target, input.sourceLang, input.targetLang);
+  return {
+    sourceLang: input.sourceLang,
+    targetLang: input.targetLang,
+    source,
+    target,
+    alignment,
+    segments,
+    documentDate: documentDate(source, target),
+    project: input.project ?? EMPTY_PROJECT,
+    articleId: input.articleId,
+  };
+}
+
+/** Check one article. Offsets are in the NFC, "\n" text (pass text in that form to use them directly). */
+export function runChecks(input: CheckInput): Finding[] {
+  const source = normalise(input.source);
+  const target = normalise(input.target);
+  const ctx = contextOf(input, source, target);
+  const checks = checksFor(input.sourceLang, input.targetLang, input.settings);
+  const out: Finding[] = [];
+  for (const def of checks) {
+    if (def.scope === 'document') {
+      for (const raw of def.run(ctx)) out.push(toFinding(def, raw, ctx, input.settings));
+      continue;
+    }
+    for (const seg of ctx.segments) for (const raw of def.run(ctx, seg)) out.push(toFinding(def, raw, ctx, input.settings));
+  }
+  return finish(out, ctx, input.ignores);
+}
+
+/** A segment's raw findings with offsets relative to the segment (target: targetStart, source: sourceStart). */
+interface CachedSegment {
+  findings: { def: CheckDefinition; raw: RawFinding }[];
+  generation: number;
+}
+
+/**
+ * The editor's incremental checker. `update(source, target)` after each (debounced) edit returns the
+ * same findings `runChecks` would, re-running segment checks only for segments whose texts changed.
+ */
+export class CheckSession {
+  private cache = new Map<string, CachedSegment>();
+  private generation = 0;
+  private dateKey = '';
+  private checks: CheckDefinition[];
+  /** The sentence alignment of the last update (the review view shows it). */
+  alignment: DocumentAlignment | null = null;
+
+  constructor(private readonly options: Omit<CheckInput, 'source' | 'target'>) {
+    this.checks = checksFor(options.sourceLang, options.targetLang, options.settings);
+  }
+
+  /** New settings or ignores (e.g. the user ignored a finding): the cache stays valid for ignores only. */
+  configure(changes: Partial<Pick<CheckInput, 'settings' | 'ignores' | 'project'>>): void {
+    Object.assign(this.options, changes);
+    if (changes.settings || changes.project) {
+      this.checks = checksFor(this.options.sourceLang, this.options.targetLang, this.options.settings);
+      this.cache.clear();
+    }
+  }
+
+  update(sourceText: string, targetText: string): Finding[] {
+    const source = normalise(sourceText);
+    const target = normalise(targetText);
+    const input: CheckInput = { ...this.options, source, target };
+    const ctx = contextOf(input, source, target);
+    this.alignment = ctx.alignment;
+    const date = ctx.documentDate as SimpleDate | undefined;
+    const dateKey = date ? `${date.year}-${date.month}-${date.day}` : '';
+    if (dateKey !== this.dateKey) {
+      // Date fixes depend on the document date: a new dateline invalidates every cached segment.
+      this.cache.clear();
+      this.dateKey = dateKey;
+    }
+    const gen = ++this.generation;
+    const segmentChecks = this.checks.filter((c) => c.scope === 'segment');
+    const out: Finding[] = [];
+    for (const seg of ctx.segments) {
+      const key = `${seg.first ? 1 : 0}\u0000${seg.source}\u0000${seg.target}`;
+      let cached = this.cache.get(key);
+      if (!cached) {
+        cached = { findings: [], generation: gen };
+        for (const def of segmentChecks) {
+          for (const raw of def.run(ctx, seg)) cached.findings.push({ def, raw: relative(raw, seg) });
+        }
+        this.cache.set(key, cached);
+      }
+      cached.generation = gen;
+      for (const { def, raw } of cached.findings) out.push(toFinding(def, absolute(raw, seg), ctx, this.options.settings));
+    }
+    for (const def of this.checks) if (def.scope === 'document') for (const raw of def.run(ctx)) out.push(toFinding(def, raw, ctx, this.options.settings));
+    // Forget segments that are gone (keeps memory bounded while typing).
+    for (const [k, v] of this.cache) if (v.generation !== gen) this.cache.delete(k);
+    return finish(out, ctx, this.options.ignores);
+  }
+}
+
+function shiftRaw(raw: RawFinding, seg: SegmentView, sign: 1 | -1): RawFinding {
+  const base = (raw.side === 'source' ? seg.sourceStart : seg.targetStart) * sign;
+  const tBase = seg.targetStart * sign;
+  return {
+    ...raw,
+    start: raw.start + base,
+    end: raw.end + base,
+    // Fix edits are always in the translation.
+    fixes: raw.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + tBase, end: e.end + tBase })) })),
+  };
+}
+
+const relative = (raw: RawFinding, seg: SegmentView) => shiftRaw(raw, seg, -1);
+const absolute = (raw: RawFinding, seg: SegmentView) => shiftRaw(raw, seg, 1);

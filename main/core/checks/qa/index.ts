@@ -1,0 +1,31 @@
+/** The QA checks (as in Xbench, Verifika, Okapi CheckMate) that the check engine runs as code checks. */
+import type { CheckDefinition } from '../types.js';
+import { spellingCheck } from '../spelling/index.js';
+import { consistency } from './consistency.js';
+import { glossaryCheck } from './glossary.js';
+import { numberFormat, numbersChanged, numbersMissing } from './numbers.js';
+import { unpairedBracketsCheck, unpairedQuotesCheck } from './pairing.js';
+import { endPunctuation, missingSpaceAfterPunctuation, spaceBeforePunctuation } from './punctuation.js';
+import { oneSidedNames } from './names.js';
+import { quoteStyle } from './quotes.js';
+import { repeatedWords } from './repeats.js';
+import { doubleSpace, edgeSpaces } from './spaces.js';
+
+export const QA_CHECKS: CheckDefinition[] = [
+  numbersChanged,
+  numbersMissing,
+  numberFormat,
+  repeatedWords,
+  doubleSpace,
+  edgeSpaces,
+  spaceBeforePunctuation,
+  missingSpaceAfterPunctuation,
+  endPunctuation,
+  unpairedBracketsCheck,
+  unpairedQuotesCheck,
+  quoteStyle,
+  oneSidedNames,
+  consistency,
+  glossaryCheck,
+  spellingCheck,
+];

@@ -1,0 +1,199 @@
+/**
+ * Numbers: a number in the translation that the source does not have (changed or added), a source number the
+ * translation lost, and a translated number still written in the source's convention ("1.250 people" in
+ * English). Locale-aware: "1.200" (pt, es, de) equals "1,200" (en), "3,5" equals "3.5"; scale words
+ * ("2,4 bilhões" = "2.4 billion"), 12-hour times ("16h" = "4 p.m.") and spelled-out 0–10 are allowed.
+ */
+import type { CheckContext, CheckDefinition, RawFinding, SegmentView } from '../types.js';
+import { decimalComma, primaryLang, qaMessage, replaceFix, sourcePieces, type Piece } from './util.js';
+
+interface NumToken {
+  text: string;
+  start: number;
+  end: number;
+  /** Readings in the text's own convention, with scale and clock variants. */
+  values: number[];
+  /** Readings in the other convention (a number written as in the source locale). */
+  otherValues: number[];
+}
+
+const NUMBER = /\d+(?:[.,\u00a0\u202f\u2009]\d+)*/g;
+const GROUP_SPACE = /[\u00a0\u202f\u2009]/g;
+
+const key = (v: number) => Number(v.toPrecision(12));
+
+/** Strict reading of one token in a convention; null when the token does not fit it (or is a date "20.12.2023"). */
+function parseIn(text: string, commaDec: boolean): number | null {
+  const t = text.replace(GROUP_SPACE, '');
+  if (/^\d+$/.test(t)) return Number(t);
+  const [dec, grp] = commaDec ? [',', '.'] : ['.', ','];
+  if (new RegExp(`^\\d{1,3}(?:\\${grp}\\d{3})+(?:\\${dec}\\d+)?$`).test(t)) return Number(t.split(grp).join('').replace(dec, '.'));
+  if (new RegExp(`^\\d+\\${dec}\\d+$`).test(t)) return Number(t.replace(dec, '.'));
+  return null;
+}
+
+const SCALES: [RegExp, number][] = [
+  [/^\s*mil\s+mill(?:ones|ón)\b/i, 1e9],
+  [/^\s*(?:tri(?:lhão|lhões|llion|llions)|billones|billón)\b/i, 1e12],
+  [/^\s*(?:bi(?:lhão|lhões|llion|llions)?|bn|mil\s+milhões|milliards?|mrd\.?|milliarden?)(?![\p{L}])/iu, 1e9],
+  [/^\s*(?:mi(?:lhão|lhões|llion|llions|llón|llones)?|mio\.?|millionen|m)(?![\p{L}])/iu, 1e6],
+  [/^\s*(?:mil|thousand|mille|tausend|k)(?![\p{L}])/iu, 1e3],
+];
+const PM = /^(?::\d{2})?\s?(?:p\.\s?m\.?|pm\b)/i;
+
+function readings(text: string, after: string, commaDec: boolean): number[] {
+  const v = parseIn(text, commaDec);
+  if (v === null) return [];
+  const out = [v];
+  for (const [re, factor] of SCALES) {
+    if (re.test(after)) {
+      out.push(v * factor);
+      break;
+    }
+  }
+  if (PM.test(after) && v >= 1 && v <= 12) out.push(v === 12 ? 12 : v + 12);
+  return out;
+}
+
+function extract(piece: Piece, commaDec: boolean): NumToken[] {
+  const out: NumToken[] = [];
+  for (const m of piece.text.matchAll(NUMBER)) {
+    const at = m.index ?? 0;
+    const after = piece.text.slice(at + m[0].length, at + m[0].length + 16);
+    const own = readings(m[0], after, commaDec);
+    const other = readings(m[0], after, !commaDec);
+    if (own.length === 0 && other.length === 0) {
+      // Not one number (a date with dots, a version): each run of digits counts on its own.
+      for (const d of m[0].matchAll(/\d+/g)) {
+        const s = piece.start + at + (d.index ?? 0);
+        out.push({ text: d[0], start: s, end: s + d[0].length, values: [Number(d[0])], otherValues: [] });
+      }
+      continue;
+    }
+    const start = piece.start + at;
+    out.push({ text: m[0], start, end: start + m[0].length, values: own, otherValues: other });
+  }
+  return out;
+}
+
+/** Spelled-out 0–10 and first–tenth, so "dois" ↔ "2" and "2" ↔ "two" are not reported. */
+const NUMBER_WORDS: Record<string, number> = {};
+const WORD_LISTS: string[][] = [
+  ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'],
+  ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'],
+  ['zero', 'um|uma', 'dois|duas', 'três', 'quatro', 'cinco', 'seis', 'sete', 'oito', 'nove', 'dez'],
+  ['cero', 'uno|una|un', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez'],
+  ['zéro', 'un|une', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix'],
+  ['null', 'eins|ein|eine', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn'],
+];
+for (const list of WORD_LISTS) list.forEach((w, n) => w && w.split('|').forEach((x) => (NUMBER_WORDS[x] = n)));
+
+function wordValues(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+    const n = NUMBER_WORDS[m[0]];
+    if (n !== undefined) out.push(n);
+  }
+  return out;
+}
+
+export interface NumberAnalysis {
+  /** Target numbers the source does not have. */
+  changed: NumToken[];
+  /** Target numbers in the source locale's format, with the fix. */
+  misformatted: { token: NumToken; fixed: string }[];
+  /** Source numbers the translation lacks (source offsets). */
+  missing: NumToken[];
+}
+
+const cache = new Map<string, NumberAnalysis>();
+
+export function analyseNumbers(ctx: CheckContext, seg: SegmentView): NumberAnalysis {
+  const cacheKey = `${ctx.sourceLang}\u0000${ctx.targetLang}\u0000${seg.sourceStart}\u0000${seg.targetStart}\u0000${seg.source}\u0000${seg.target}`;
+  const hit = cache.get(cacheKey);
+  if (hit) return hit;
+  const srcComma = decimalComma(ctx.sourceLang);
+  const tgtComma = decimalComma(ctx.targetLang);
+  const src = sourcePieces(ctx, seg).flatMap((p) => extract(p, srcComma));
+  const tgt = extract({ text: seg.target, start: seg.targetStart }, tgtComma);
+  const result: NumberAnalysis = { changed: [], misformatted: [], missing: [] };
+  if (src.length === 0 && tgt.length === 0) return result;
+
+  // A source number that does not fit its own convention ("21.00" in Spanish) is read in the other one.
+  for (const t of src) if (t.values.length === 0) t.values = t.otherValues;
+  const srcValues = new Set(src.flatMap((t) => t.values).map(key));
+  for (const v of wordValues(seg.source)) srcValues.add(v);
+  const tgtValues = new Set(tgt.flatMap((t) => [...t.values, ...t.otherValues]).map(key));
+  for (const v of wordValues(seg.target)) tgtValues.add(v);
+
+  // An ISO date ("date 2024-03-13") whose day the source has ("13 mar", "13 de março") is the same
+  // date written another way: its year and month digits are not numbers the translation added.
+  const isoDateParts = new Set<number>();
+  for (const m of seg.target.matchAll(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g)) {
+    if (!srcValues.has(key(Number(m[3])))) continue;
+    const at = seg.targetStart + (m.index ?? 0);
+    isoDateParts.add(at);
+    isoDateParts.add(at + m[1]!.length + 1);
+  }
+  for (const t of tgt) {
+    if (isoDateParts.has(t.start)) continue;
+    if (t.values.some((v) => srcValues.has(key(v)))) continue;
+    const sameConvention = primaryLang(ctx.sourceLang) === primaryLang(ctx.targetLang) || srcComma === tgtComma;
+    if (!sameConvention && t.otherValues.some((v) => srcValues.has(key(v))) && /[.,]/.test(t.text)) {
+      result.misformatted.push({ token: t, fixed: t.text.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')) });
+    } else result.changed.push(t);
+  }
+  for (const s of src) if (!s.values.some((v) => tgtValues.has(key(v)))) result.missing.push(s);
+
+  if (cache.size > 2000) cache.clear();
+  cache.set(cacheKey, result);
+  return result;
+}
+
+export const numbersChanged: CheckDefinition = {
+  id: 'qa.numbers',
+  category: 'Accuracy/Mistranslation',
+  severity: 'major',
+  scope: 'segment',
+  run(ctx, seg) {
+    if (!seg || !seg.target || !seg.source) return [];
+    return analyseNumbers(ctx, seg).changed.map(
+      (t): RawFinding => ({ start: t.start, end: t.end, message: qaMessage('numberNotInSource', { number: t.text }) }),
+    );
+  },
+};
+
+export const numbersMissing: CheckDefinition = {
+  id: 'qa.numbers-missing',
+  category: 'Accuracy/Omission',
+  severity: 'major',
+  scope: 'segment',
+  run(ctx, seg) {
+    if (!seg || !seg.target || !seg.source) return [];
+    return analyseNumbers(ctx, seg).missing.map(
+      (t): RawFinding => ({ side: 'source', start: t.start, end: t.end, message: qaMessage('numberMissing', { number: t.text }) }),
+    );
+  },
+};
+
+/**
+ * The contract's MQM list has no "Locale convention/Number format"; a wrong separator is reported as
+ * punctuation (it is one), major because "1.250 people" reads as one and a quarter to an English reader.
+ */
+export const numberFormat: CheckDefinition = {
+  id: 'qa.number-format',
+  category: 'Fluency/Punctuation',
+  severity: 'major',
+  scope: 'segment',
+  run(ctx, seg) {
+    if (!seg || !seg.target || !seg.source) return [];
+    return analyseNumbers(ctx, seg).misformatted.map(
+      ({ token, fixed }): RawFinding => ({
+        start: token.start,
+        end: token.end,
+        message: qaMessage('numberFormat', { number: token.text, fixed }),
+        fixes: [replaceFix(token.start, token.end, fixed)],
+      }),
+    );
+  },
+};

@@ -1,0 +1,94 @@
+/**
+ * The target language's double-quote style: English “…” or "…" (one of them throughout), German „…“ (or »…«),
+ * French « … » with spaces inside. Mixed styles within a document are reported where they are the minority.
+ */
+import type { CheckDefinition, RawFinding } from '../types.js';
+import { primaryLang, qaMessage, replaceFix } from './util.js';
+
+/** An ambiguous quote opens when it follows the start of the text, a space, a bracket or a dash. */
+function opens(text: string, at: number): boolean {
+  return at === 0 || /[\s([{—–\-/]/u.test(text[at - 1]!);
+}
+
+interface QuoteMark {
+  at: number;
+  char: string;
+  open: boolean;
+}
+
+function marks(text: string): QuoteMark[] {
+  const out: QuoteMark[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if ('"“”„«»'.includes(c)) out.push({ at: i, char: c, open: c === '„' || c === '«' || (c !== '”' && c !== '»' && opens(text, i)) });
+  }
+  return out;
+}
+
+function finding(at: number, key: string, params: Record<string, string>, replacement?: string): RawFinding {
+  return { start: at, end: at + 1, message: qaMessage(key, params), fixes: replacement === undefined ? undefined : [replaceFix(at, at + 1, replacement)] };
+}
+
+function english(text: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  const all = marks(text);
+  const straight = all.filter((m) => m.char === '"').length;
+  const curly = all.filter((m) => m.char === '“' || m.char === '”').length;
+  const curlyWins = curly >= straight;
+  for (const m of all) {
+    if (m.char === '„' || m.char === '«' || m.char === '»') {
+      const want = curlyWins ? (m.open ? '“' : '”') : '"';
+      out.push(finding(m.at, 'quoteStyle', { mark: m.char, expected: want }, want));
+    } else if (straight && curly && (m.char === '"') === curlyWins) {
+      const want = curlyWins ? (m.open ? '“' : '”') : '"';
+      out.push(finding(m.at, 'quoteMixed', { mark: m.char, expected: want }, want));
+    }
+  }
+  return out;
+}
+
+function german(text: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  const all = marks(text);
+  const low = all.some((m) => m.char === '„');
+  for (const m of all) {
+    // In German “ closes a quotation; as an opener, and ” anywhere, it is English style.
+    if (m.char === '”') out.push(finding(m.at, 'quoteStyle', { mark: m.char, expected: '“' }, '“'));
+    else if (m.char === '“' && opens(text, m.at) && !/\s/u.test(text[m.at + 1] ?? ' ')) out.push(finding(m.at, 'quoteStyle', { mark: m.char, expected: '„' }, '„'));
+    else if (m.char === '"' && low) out.push(finding(m.at, 'quoteMixed', { mark: m.char, expected: m.open ? '„' : '“' }, m.open ? '„' : '“'));
+  }
+  return out;
+}
+
+const FR_SPACE = /[\u00a0\u202f ]/u;
+
+function french(text: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  const all = marks(text);
+  const guillemets = all.some((m) => m.char === '«');
+  for (const m of all) {
+    if (m.char === '"' || (!guillemets && (m.char === '“' || m.char === '”'))) {
+      const want = m.open ? '«\u00a0' : '\u00a0»';
+      out.push(finding(m.at, 'quoteStyle', { mark: m.char, expected: m.open ? '«' : '»' }, want));
+    } else if (m.char === '«' && !FR_SPACE.test(text[m.at + 1] ?? ' ')) {
+      out.push({ start: m.at, end: m.at + 1, message: qaMessage('quoteSpacing', { mark: m.char }), fixes: [replaceFix(m.at, m.at + 1, '«\u00a0')] });
+    } else if (m.char === '»' && !FR_SPACE.test(text[m.at - 1] ?? ' ')) {
+      out.push({ start: m.at, end: m.at + 1, message: qaMessage('quoteSpacing', { mark: m.char }), fixes: [replaceFix(m.at, m.at + 1, '\u00a0»')] });
+    }
+  }
+  return out;
+}
+
+const BY_LANG: Record<string, (text: string) => RawFinding[]> = { en: english, de: german, fr: french };
+
+export const quoteStyle: CheckDefinition = {
+  id: 'qa.quote-style',
+  category: 'Fluency/Punctuation',
+  severity: 'minor',
+  targetLangs: Object.keys(BY_LANG),
+  scope: 'document',
+  run(ctx) {
+    const check = BY_LANG[primaryLang(ctx.targetLang)];
+    return check ? check(ctx.target) : [];
+  },
+};

@@ -1,0 +1,89 @@
+/**
+ * The one place the engine gets its aligned segments from: sentences (main/common/sentences/split.ts)
+ * aligned by main/common/align. When source and translation have the same number of paragraphs, each
+ * paragraph pair is split and aligned on its own and the result cached by the pair's texts, so a
+ * keystroke re-aligns one paragraph, not the article; otherwise the whole document is aligned.
+ */
+import type { AlignmentLink, DocumentAlignment, Sentence } from '../../contract/review.js';
+import { alignDocument, alignSentenceLists } from '../../common/align/index.js';
+import { splitParagraphs } from '../../common/paragraphs.js';
+import { splitSentences } from '../../common/sentences/split.js';
+import type { SegmentView } from './types.js';
+
+export interface Segmentation {
+  alignment: DocumentAlignment;
+  segments: SegmentView[];
+}
+
+interface PairAlignment {
+  /** Sentences with offsets relative to the paragraph text. */
+  source: Sentence[];
+  target: Sentence[];
+  links: AlignmentLink[];
+}
+
+/** Per paragraph pair, keyed by languages and texts; bounded so a long editing session does not grow it forever. */
+const pairCache = new Map<string, PairAlignment>();
+const PAIR_CACHE_LIMIT = 20_000;
+
+function alignPair(src: string, tgt: string, sourceLang: string, targetLang: string): PairAlignment {
+  const key = `${sourceLang}\u0000${targetLang}\u0000${src}\u0000${tgt}`;
+  let hit = pairCache.get(key);
+  if (!hit) {
+    const source = splitSentences(src, sourceLang);
+    const target = splitSentences(tgt, targetLang);
+    const links = alignSentenceLists(
+      source.map((s) => src.slice(s.start, s.end)),
+      target.map((s) => tgt.slice(s.start, s.end)),
+      { sourceLang, targetLang },
+    );
+    hit = { source, target, links };
+    if (pairCache.size >= PAIR_CACHE_LIMIT) pairCache.clear();
+    pairCache.set(key, hit);
+  }
+  return hit;
+}
+
+function align(source: string, target: string, sourceLang: string, targetLang: string): DocumentAlignment {
+  const sp = splitParagraphs(source);
+  const tp = splitParagraphs(target);
+  if (sp.length !== tp.length) return alignDocument(source, target, sourceLang, targetLang);
+  const out: DocumentAlignment = { source: [], target: [], links: [] };
+  sp.forEach((p, k) => {
+    const t = tp[k]!;
+    const pair = alignPair(p.text, t.text, sourceLang, targetLang);
+    const i0 = out.source.length;
+    const j0 = out.target.length;
+    for (const s of pair.source) out.source.push({ start: s.start + p.start, end: s.end + p.start, paragraph: k });
+    for (const s of pair.target) out.target.push({ start: s.start + t.start, end: s.end + t.start, paragraph: k });
+    for (const l of pair.links) out.links.push({ source: l.source.map((x) => x + i0), target: l.target.map((y) => y + j0) });
+  });
+  return out;
+}
+
+/** Sentence-aligned segments of an article, in document order. */
+export function buildSegments(source: string, target: string, sourceLang: string, targetLang: string): Segmentation {
+  const alignment = align(source, target, sourceLang, targetLang);
+  // Where an empty (1–0) target side sits: before the next target sentence (one backward pass).
+  const nextStart: number[] = [];
+  let next = target.length;
+  for (let k = alignment.links.length - 1; k >= 0; k--) {
+    const first = alignment.links[k]!.target[0];
+    if (first !== undefined) next = alignment.target[first]!.start;
+    nextStart[k] = next;
+  }
+  const segments: SegmentView[] = alignment.links.map((link, index) => {
+    const ss = link.source.map((i) => alignment.source[i]!);
+    const ts = link.target.map((i) => alignment.target[i]!);
+    const targetStart = ts[0]?.start ?? nextStart[index]!;
+    return {
+      index,
+      source: ss.map((s) => source.slice(s.start, s.end)).join(' '),
+      target: ts.length ? target.slice(ts[0]!.start, ts[ts.length - 1]!.end) : '',
+      targetStart,
+      sourceStart: ss[0]?.start ?? source.length,
+      first: index === 0,
+    };
+  });
+  return { alignment, segments };
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { CheckSession, checksFor, documentDate, runChecks } from '../../../main/core/checks/engine.js';
+
+const SOURCE = [
+  'Recife, 13 mar (EFE).- A prefeitura pretende abrir abrigos nesta quarta-feira (13).',
+  'Atualmente, as aulas estão suspensas até sexta-feira (15).',
+  'A verba depende da aprovação do ministério.',
+].join('\n\n');
+const TARGET = [
+  'date 2024-03-13 The city hall pretends to open shelters this Wednesday (13).',
+  'Actually, classes are suspended until Friday (15) in the Brazil.',
+  'The money depends on of the approval of the ministry.',
+].join('\n\n');
+
+const rules = (fs: { rule: string }[]) => fs.map((f) => f.rule);
+
+describe('runChecks', () => {
+  it('finds the artifacts of a pt→en article, sorted by position, with spans equal to the text', () => {
+    const found = runChecks({ source: SOURCE, target: TARGET, sourceLang: 'pt-BR', targetLang: 'en' });
+    expect(rules(found)).toEqual(expect.arrayContaining(['en.dateline-glued', 'pt-en.false-friends', 'en.weekday-day-number', 'en.article-proper-noun', 'en.stacked-prepositions']));
+    for (const f of found) expect((f.side === 'target' ? TARGET : SOURCE).slice(f.start, f.end)).toBe(f.text);
+    const inTarget = found.filter((f) => f.side === 'target').map((f) => f.start);
+    expect(inTarget).toEqual([...inTarget].sort((a, b) => a - b));
+    const friday = found.find((f) => f.text === 'Friday (15)')!;
+    expect(friday.fixes[0]!.edits[0]!.text).toBe('Friday, March 15');
+  });
+
+  it('never runs English-target or pt→en rules on a German target', () => {
+    const found = runChecks({ source: SOURCE, target: TARGET, sourceLang: 'pt', targetLang: 'de' });
+    expect(found.filter((f) => f.rule.startsWith('en.') || f.rule.startsWith('pt-en.'))).toEqual([]);
+    expect(checksFor('pt', 'de').some((c) => c.id.startsWith('en.'))).toBe(false);
+    expect(checksFor('es-ES', 'en-GB').some((c) => c.id === 'es-en.false-friends')).toBe(true);
+    expect(checksFor('es', 'en').some((c) => c.id === 'pt-en.false-friends')).toBe(false);
+  });
+
+  it('applies project settings: disabled rules and re-graded severities', () => {
+    const found = runChecks({
+      source: SOURCE,
+      target: TARGET,
+      sourceLang: 'pt',
+      targetLang: 'en',
+      settings: { disabled: ['en.article-proper-noun'], severity: { 'en.stacked-prepositions': 'critical' } },
+    });
+    expect(rules(found)).not.toContain('en.article-proper-noun');
+    expect(found.find((f) => f.rule === 'en.stacked-prepositions')!.severity).toBe('critical');
+  });
+
+  it('drops ignored findings, only where the recorded context still surrounds them', () => {
+    const base = { source: SOURCE, target: TARGET, sourceLang: 'pt', targetLang: 'en' };
+    const all = runChecks(base);
+    const noArticle = runChecks({ ...base, ignores: [{ rule: 'en.article-proper-noun', text: 'the Brazil' }] });
+    expect(all.length - noArticle.length).toBe(1);
+    const elsewhere = runChecks({ ...base, ignores: [{ rule: 'en.article-proper-noun', text: 'the Brazil', context: { exact: 'the Brazil', prefix: 'in ', suffix: ' tomorrow' } }] });
+    expect(elsewhere).toHaveLength(all.length);
+  });
+
+  it('works in NFC: a decomposed accent in the input does not shift offsets', () => {
+    const target = 'The city hall distributed cesta\u0301s? no: cestas ba\u0301sicas.';
+    const found = runChecks({ source: 'A prefeitura distribuiu cestas básicas.', target, sourceLang: 'pt', targetLang: 'en' });
+    const f = found.find((x) => x.rule === 'mt.untranslated-words')!;
+    expect(f.text).toBe('cestas básicas');
+  });
+});
+
+describe('CheckSession', () => {
+  it('gives the same findings as a full run after each of a series of edits', () => {
+    const session = new CheckSession({ sourceLang: 'pt', targetLang: 'en' });
+    let target = TARGET;
+    const edits: ((t: string) => string)[] = [
+      (t) => t,
+      (t) => t.replace('in the Brazil', 'in Brazil'),
+      (t) => t.replace('depends on of', 'depends on'),
+      (t) => t.replace('The money', 'The money from of the state'),
+      (t) => `${t}\n\nA new paragraph sent to to the printers.`,
+      (t) => t.replace('date 2024-03-13 ', ''),
+    ];
+    for (const edit of edits) {
+      target = edit(target);
+      expect(session.update(SOURCE, target)).toEqual(runChecks({ source: SOURCE, target, sourceLang: 'pt', targetLang: 'en' }));
+    }
+  });
+
+  it('moves cached findings of later segments when an earlier segment changes length', () => {
+    const session = new CheckSession({ sourceLang: 'pt', targetLang: 'en' });
+    const first = session.update(SOURCE, TARGET);
+    const edited = TARGET.replace('The city hall', 'The city council');
+    const second = session.update(SOURCE, edited);
+    const shift = 'The city council'.length - 'The city hall'.length;
+    expect(second.map((f) => f.start)).toEqual(first.map((f) => (f.start > TARGET.indexOf('The city hall') ? f.start + shift : f.start)));
+  });
+});
+
+describe('documentDate', () => {
+  it('reads ISO datelines, written dates and press datelines', () => {
+    expect(documentDate('', 'date 2023-12-20 A delegation arrived.')).toEqual({ year: 2023, month: 12, day: 20 });
+    expect(documentDate('Lisboa, 13 de março de 2024 - O governo…', 'LISBON - The government…')).toEqual({ year: 2024, month: 3, day: 13 });
+    expect(documentDate('', 'CAIRO, Dec 20, 2023 (EFE) - Talks resumed.')).toEqual({ year: 2023, month: 12, day: 20 });
+  });
+  it('without a year, picks the year in which the article\'s "Weekday (N)" mentions fall on their weekdays', () => {
+    const d = documentDate('Cairo, 20 dez (EFE).- …', 'Talks began this Wednesday (20).', new Date(Date.UTC(2025, 5, 1)));
+    expect(d).toEqual({ year: 2023, month: 12, day: 20 });
+  });
+  it('returns nothing when the first line carries no date', () => {
+    expect(documentDate('Sem data aqui.', 'No date here.')).toBeUndefined();
+  });
+});

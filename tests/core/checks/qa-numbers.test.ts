@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { numberFormat, numbersChanged, numbersMissing } from '../../../main/core/checks/qa/numbers.js';
+import { makeContext, runCheck, spans } from './qa-context.js';
+
+describe('qa.numbers (a target number the source lacks)', () => {
+  it('accepts locale conversions: thousands, decimals, scale words, ordinals, 12-hour times, spelled-out digits', () => {
+    const pairs: [string, string][] = [
+      ['Foram 1.200 pessoas.', 'There were 1,200 people.'],
+      ['A taxa é 3,5%.', 'The rate is 3.5%.'],
+      ['O jogo é na quarta-feira (20), às 16h.', 'The match is on Wednesday (20th) at 4 p.m.'],
+      ['Ficou em 2º lugar.', 'It came 2nd.'],
+      ['Lucrou R$ 2,4 bilhões.', 'It made 2.4 billion reais.'],
+      ['Vieram 40 mil pessoas.', 'Some 40,000 people came.'],
+      ['Há 3 salas.', 'There are three rooms.'],
+      ['Dez pessoas saíram.', 'Some 10 people left.'],
+    ];
+    for (const [s, t] of pairs) expect(spans(numbersChanged, s, t), t).toEqual([]);
+  });
+
+  it('reads an ISO date as the date the source writes in words, but not a different day', () => {
+    expect(spans(numbersChanged, 'Belém, 7 jun (EFE).- A cheia do rio recuou.', 'date 2025-06-07 The river flood receded.')).toEqual([]);
+    expect(spans(numbersChanged, 'Belém, 7 jun (EFE).- A cheia do rio recuou.', 'date 2025-06-08 The river flood receded.')).toEqual(['2025', '06', '08']);
+  });
+
+  it('reports a changed number with its exact span', () => {
+    const ctx = makeContext({ source: 'Título\nForam 1.200 agentes.', target: 'Title\nThere were 1,300 agents.' });
+    const [f] = runCheck(numbersChanged, ctx);
+    expect(f?.text).toBe('1,300');
+    expect(f?.start).toBe(ctx.target.indexOf('1,300'));
+  });
+
+  it('does not treat a Mexican-Spanish decimal point as a thousands separator', () => {
+    expect(spans(numbersChanged, 'La tasa es 3.5%.', 'The rate is 3.5%.', 'es-MX')).toEqual([]);
+    expect(spans(numbersChanged, 'La tasa es 3.500.', 'The figure is 3,500.', 'es')).toEqual([]);
+  });
+});
+
+describe('qa.numbers-missing (a source number the target lacks)', () => {
+  it('reports it on the source side', () => {
+    const ctx = makeContext({ source: 'Há 250 atletas e 12 técnicos.', target: 'There are 250 athletes.' });
+    const [f, ...rest] = runCheck(numbersMissing, ctx);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ side: 'source', text: '12', start: ctx.source.indexOf('12') });
+  });
+  it('is quiet for a date whose parts are reordered', () => {
+    expect(spans(numbersMissing, 'Em 20/12/2023 houve eleição.', 'On 12/20/2023 there was an election.')).toEqual([]);
+  });
+});
+
+describe('qa.number-format (a number left in the source convention)', () => {
+  it('flags "1.250" and "10,5" in English with the certain fix', () => {
+    const ctx = makeContext({ source: 'Havia 1.250 pessoas e juros de 10,5%.', target: 'There were 1.250 people and 10,5% interest.' });
+    const found = runCheck(numberFormat, ctx);
+    expect(found.map((f) => f.text)).toEqual(['1.250', '10,5']);
+    expect(found[0]!.fixes![0]!.edits).toEqual([{ start: ctx.target.indexOf('1.250'), end: ctx.target.indexOf('1.250') + 5, text: '1,250' }]);
+    expect(found[1]!.fixes![0]!.edits[0]!.text).toBe('10.5');
+    // …and the same numbers are not also reported as changed or missing.
+    expect(runCheck(numbersChanged, ctx)).toEqual([]);
+    expect(runCheck(numbersMissing, ctx)).toEqual([]);
+  });
+  it('leaves German targets in their own convention alone', () => {
+    expect(spans(numberFormat, 'There were 1,250 people.', 'Es waren 1.250 Menschen.', 'en', 'de')).toEqual([]);
+    expect(spans(numbersChanged, 'There were 1,250 people.', 'Es waren 1.250 Menschen.', 'en', 'de')).toEqual([]);
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { unpairedBracketsCheck, unpairedQuotesCheck } from '../../../main/core/checks/qa/pairing.js';
+import { endPunctuation, missingSpaceAfterPunctuation, spaceBeforePunctuation } from '../../../main/core/checks/qa/punctuation.js';
+import { quoteStyle } from '../../../main/core/checks/qa/quotes.js';
+import { repeatedWords } from '../../../main/core/checks/qa/repeats.js';
+import { doubleSpace, edgeSpaces } from '../../../main/core/checks/qa/spaces.js';
+import { makeContext, runCheck, spans } from './qa-context.js';
+
+describe('qa.repeated-words', () => {
+  it('finds "the the" and "will will" and removes one', () => {
+    const ctx = makeContext({ source: 'O projeto será votado.', target: 'The bill will will be put to the the vote.' });
+    const found = runCheck(repeatedWords, ctx);
+    expect(found.map((f) => f.text)).toEqual(['will will', 'the the']);
+    const at = ctx.target.indexOf('will will');
+    expect(found[0]!.fixes![0]!.edits).toEqual([{ start: at, end: at + 9, text: 'will' }]);
+  });
+  it('keeps grammatical repeats and words inside other words', () => {
+    expect(spans(repeatedWords, 'x', 'He said that that plan had had problems.')).toEqual([]);
+    expect(spans(repeatedWords, 'x', 'Sie sagte, dass die die Stadt kennt.', 'pt', 'de')).toEqual([]);
+    expect(spans(repeatedWords, 'x', 'The theme is the thematic one.')).toEqual([]);
+  });
+});
+
+describe('spacing', () => {
+  it('qa.double-space: spaces inside the segment, fixed to one', () => {
+    const ctx = makeContext({ source: 'a', target: 'It reopened  in May.' });
+    const [f] = runCheck(doubleSpace, ctx);
+    expect(f).toMatchObject({ text: '  ', fixes: [{ edits: [{ start: 11, end: 13, text: ' ' }] }] });
+  });
+  it('qa.edge-spaces: only spaces the source line does not have', () => {
+    expect(runCheck(edgeSpaces, makeContext({ source: 'Olá.\nTudo bem.', target: '  Hello.\nAll good. ' })).map((f) => [f.start, f.end])).toEqual([
+      [0, 2],
+      [18, 19],
+    ]);
+    expect(runCheck(edgeSpaces, makeContext({ source: '  Olá.', target: '  Hello.' }))).toEqual([]);
+  });
+  it('qa.space-before-punctuation: English, not French', () => {
+    const ctx = makeContext({ source: 'Perdeu, mas saiu.', target: 'It lost , but left .' });
+    expect(runCheck(spaceBeforePunctuation, ctx).map((f) => [f.text, f.fixes![0]!.edits[0]!.text])).toEqual([
+      [' ,', ','],
+      [' .', '.'],
+    ]);
+    expect(spans(spaceBeforePunctuation, 'x', 'He uses .NET and waits ...')).toEqual([]);
+    expect(spaceBeforePunctuation.targetLangs).not.toContain('fr');
+  });
+  it('qa.missing-space: after a comma or a sentence, not in abbreviations, decimals or addresses', () => {
+    expect(spans(missingSpaceAfterPunctuation, 'x', 'The rain stopped,and traffic moved.Drivers cheered.')).toEqual([',and', '.Drivers']);
+    expect(spans(missingSpaceAfterPunctuation, 'x', 'The U.S. rate is 1,5 or 3.5, e.g. at example.Com or Node.js.')).toEqual([]);
+    const ctx = makeContext({ source: 'x', target: 'It stopped,and moved.' });
+    expect(runCheck(missingSpaceAfterPunctuation, ctx)[0]!.fixes![0]!.edits[0]!.text).toBe(', and');
+  });
+});
+
+describe('qa.end-punctuation', () => {
+  it('flags a question that became a statement, and a missing full stop with a fix', () => {
+    expect(spans(endPunctuation, 'Quem paga a conta?', 'Who pays the bill.')).toEqual(['.']);
+    const ctx = makeContext({ source: 'Ele saiu.', target: 'He left' });
+    const [f] = runCheck(endPunctuation, ctx);
+    expect(f!.fixes![0]!.edits).toEqual([{ start: 7, end: 7, text: '.' }]);
+  });
+  it('allows colon for full stop, closing quotes after the mark and Spanish ¿…?', () => {
+    expect(spans(endPunctuation, 'Ele disse o seguinte:', 'He said the following.')).toEqual([]);
+    expect(spans(endPunctuation, 'Ele disse: "Não há pressa."', 'He said: “There is no rush.”')).toEqual([]);
+    expect(spans(endPunctuation, '¿Vendrás?', 'Will you come?', 'es')).toEqual([]);
+  });
+});
+
+describe('qa.unpaired-brackets and qa.unpaired-quotes (per paragraph, against the source)', () => {
+  it('reports the unpaired mark when the source paragraph is balanced', () => {
+    expect(runCheck(unpairedBracketsCheck, makeContext({ source: 'O relatório (de ontem) é longo.', target: 'The report (from yesterday is long.' })).map((f) => f.text)).toEqual(['(']);
+    expect(runCheck(unpairedQuotesCheck, makeContext({ source: 'Ele disse "calma".', target: 'He said "calm.' })).map((f) => f.text)).toEqual(['"']);
+  });
+  it('follows a quotation across sentences of one paragraph, list labels and German quotes', () => {
+    const src = 'Ele disse: "Vamos.\nAgora mesmo."';
+    const tgt = 'He said: "Let\'s go.\nRight now."';
+    expect(runCheck(unpairedQuotesCheck, makeContext({ source: src, target: tgt }))).toEqual([]);
+    expect(runCheck(unpairedBracketsCheck, makeContext({ source: 'a) um item', target: 'a) one item' }))).toEqual([]);
+    expect(runCheck(unpairedQuotesCheck, makeContext({ source: 'He said "go".', target: 'Er sagte „los“.', sourceLang: 'en', targetLang: 'de' }))).toEqual([]);
+  });
+  it('stays quiet when the source paragraph is unbalanced too', () => {
+    expect(runCheck(unpairedBracketsCheck, makeContext({ source: 'Fim do trecho).', target: 'End of the passage).' }))).toEqual([]);
+  });
+});
+
+describe('qa.quote-style', () => {
+  it('English: guillemets and mixed straight/curly quotes, fixed to the majority style', () => {
+    const ctx = makeContext({ source: 'x', target: 'He said “yes” and “no”, then "maybe" and «never».' });
+    const found = runCheck(quoteStyle, ctx);
+    expect(found.map((f) => [f.text, f.fixes![0]!.edits[0]!.text])).toEqual([
+      ['"', '“'],
+      ['"', '”'],
+      ['«', '“'],
+      ['»', '”'],
+    ]);
+    expect(runCheck(quoteStyle, makeContext({ source: 'x', target: 'He said "yes" and "no".' }))).toEqual([]);
+  });
+  it('German: „…“ is right, an English opening “ or ” is not', () => {
+    expect(runCheck(quoteStyle, makeContext({ source: 'x', target: 'Er sagte „ja“.', targetLang: 'de' }))).toEqual([]);
+    expect(runCheck(quoteStyle, makeContext({ source: 'x', target: 'Er sagte “ja”.', targetLang: 'de' })).map((f) => f.fixes![0]!.edits[0]!.text)).toEqual(['„', '“']);
+  });
+  it('French: « … » need inner spaces; straight quotes become guillemets', () => {
+    const found = runCheck(quoteStyle, makeContext({ source: 'x', target: 'Il a dit «oui» puis "non".', targetLang: 'fr' }));
+    expect(found.map((f) => f.fixes![0]!.edits[0]!.text)).toEqual(['«\u00a0', '\u00a0»', '«\u00a0', '\u00a0»']);
+    expect(runCheck(quoteStyle, makeContext({ source: 'x', target: 'Il a dit «\u00a0oui\u00a0».', targetLang: 'fr' }))).toEqual([]);
+  });
+  it('does not apply to languages it has no rule for', () => {
+    expect(quoteStyle.targetLangs).toEqual(['en', 'de', 'fr']);
+    expect(runCheck(quoteStyle, makeContext({ source: 'x', target: 'قال "نعم" و«لا».', targetLang: 'ar' }))).toEqual([]);
+  });
+});

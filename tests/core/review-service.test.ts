@@ -1,0 +1,179 @@
+import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Annotation } from '../../main/contract/review.js';
+import { dispatch } from '../../main/core/api-schemas.js';
+import { CalqueService } from '../../main/core/service.js';
+import { rejectsWith } from '../helpers/errors.js';
+
+// Our own two-paragraph article with planted artifacts: a glued dateline, a weekday in the source
+// press's style, stacked prepositions and a country with an article.
+const SOURCE = 'Manaus, 4 jun (EFE).- O governo do Amazonas anunciou nesta terça-feira (4) um plano contra a seca.\n\nO plano depende da aprovação da Assembleia e prevê ajuda ao Brasil inteiro.\n';
+const TARGET = 'date 2024-06-04 The government of Amazonas announced this Tuesday (4) a plan against the drought.\n\nThe plan depends on of the approval of the Assembly and foresees help to the Brazil as a whole.\n';
+
+let tmp: string;
+let service: CalqueService;
+const ID = 'news/drought.txt';
+
+function makeProject(files: Record<string, string>): string {
+  const root = join(tmp, 'project');
+  for (const [rel, content] of Object.entries(files)) {
+    fs.mkdirSync(dirname(join(root, rel)), { recursive: true });
+    fs.writeFileSync(join(root, rel), content);
+  }
+  return root;
+}
+
+beforeEach(async () => {
+  tmp = fs.mkdtempSync(join(tmpdir(), 'calque-review-'));
+  const root = makeProject({ 'news/drought.pt-BR.txt': SOURCE, 'news/drought.en.txt': TARGET });
+  service = new CalqueService({ root, host: { kind: 'cli' }, languages: [{ source: 'pt-BR', target: 'en' }], watchIntervalMs: 60_000 });
+  await service.openProject({});
+});
+
+afterEach(() => {
+  service.dispose();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const root = () => join(tmp, 'project');
+
+function annotation(over: Partial<Annotation>): Annotation {
+  return {
+    id: 'a1',
+    side: 'target',
+    start: 0,
+    end: 15,
+    quote: { exact: 'date 2024-06-04', prefix: '', suffix: ' The government' },
+    category: 'Locale convention/Date',
+    severity: 'major',
+    comment: 'glued dateline',
+    created: '2026-11-25T10:00:00.000Z',
+    modified: '2026-11-25T10:00:00.000Z',
+    ...over,
+  };
+}
+
+describe('checks through the service', () => {
+  it('aligns the glued dateline with the source sentence and finds the planted artifacts with fixes', async () => {
+    const res = await service.checkArticle({ id: ID });
+    const rules = res.findings.map((f) => `${f.rule}:${f.text}`);
+    expect(rules).toContain('en.dateline-glued:date 2024-06-04 ');
+    expect(rules).toContain('en.stacked-prepositions:on of');
+    expect(rules).toContain('en.article-proper-noun:the Brazil');
+    const weekday = res.findings.find((f) => f.rule === 'en.weekday-day-number')!;
+    expect(weekday.fixes.map((f) => f.edits[0]!.text)).toContain('on Tuesday, June 4');
+    expect(res.documentDate).toBe('2024-06-04');
+    // Every sentence of both sides is in exactly one link, in order.
+    const covered = res.alignment.links.flatMap((l) => l.target);
+    expect(covered).toEqual(res.alignment.target.map((_, i) => i));
+    // The first target sentence (dateline glued) is linked to the source's first sentence.
+    expect(res.alignment.links[0]!.target).toContain(0);
+    expect(res.alignment.links[0]!.source).toContain(0);
+  });
+
+  it('checks the editor text it is given, and stores the counts for the article list', async () => {
+    const fixed = TARGET.replace('depends on of', 'depends on');
+    const res = await service.checkArticle({ id: ID, text: fixed });
+    expect(res.findings.some((f) => f.rule === 'en.stacked-prepositions')).toBe(false);
+    // The list shows counts only when they are of the text on disk: not yet (the fix is unsaved).
+    let row = (await service.openProject({})).articles[0]!;
+    expect(row.problems).toBeUndefined();
+    await service.checkArticle({ id: ID });
+    row = (await service.openProject({})).articles[0]!;
+    const onDisk = (await service.checkArticle({ id: ID })).findings;
+    expect((row.problems?.minor ?? 0) + (row.problems?.major ?? 0) + (row.problems?.critical ?? 0)).toBe(onDisk.length);
+  });
+
+  it('ignores a finding here (kept in the review) and a rule in the project (kept in project.json)', async () => {
+    await service.ignoreFinding({ id: ID, rule: 'en.stacked-prepositions', text: 'on of', scope: 'here' });
+    let res = await service.checkArticle({ id: ID });
+    expect(res.findings.some((f) => f.rule === 'en.stacked-prepositions')).toBe(false);
+    expect(res.ignored).toBe(1);
+    await service.ignoreFinding({ id: ID, rule: 'en.article-proper-noun', text: 'the Brazil', scope: 'project' });
+    res = await service.checkArticle({ id: ID });
+    expect(res.findings.some((f) => f.rule === 'en.article-proper-noun')).toBe(false);
+    const config = JSON.parse(fs.readFileSync(join(root(), '.calque/project.json'), 'utf8')) as { checks: { disabled: string[] } };
+    expect(config.checks.disabled).toEqual(['en.article-proper-noun']);
+    const settings = await service.checkSettings();
+    expect(settings.rules.find((r) => r.id === 'en.article-proper-noun')?.enabled).toBe(false);
+    // Switched back on and re-graded.
+    await service.updateCheckSettings({ rule: 'en.article-proper-noun', enabled: true, severity: 'critical' });
+    res = await service.checkArticle({ id: ID });
+    expect(res.findings.find((f) => f.rule === 'en.article-proper-noun')?.severity).toBe('critical');
+  });
+
+  it('refuses settings for rules that are not ids, at the boundary', async () => {
+    await rejectsWith(dispatch(service, 'updateCheckSettings', { rule: '../../etc', enabled: false }), 'invalidRequest');
+    await rejectsWith(dispatch(service, 'ignoreFinding', { id: ID, rule: 'x', text: 'y', scope: 'everywhere' }), 'invalidRequest');
+  });
+});
+
+describe('annotations through the service', () => {
+  it('saves them as one JSON line each in a stable order, and re-anchors them against the text given', async () => {
+    const later = annotation({ id: 'b2', start: 121, end: 134, quote: { exact: 'depends on of', prefix: 'The plan ', suffix: ' the' }, category: 'Fluency/Grammar', severity: 'minor' });
+    await service.saveAnnotations({ id: ID, annotations: [later, annotation({})] });
+    const lines = fs.readFileSync(join(root(), '.calque/annotations', `${ID}.jsonl`), 'utf8').trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as Annotation).id)).toEqual(['a1', 'b2']);
+
+    // The editor's text has a new first paragraph: both are found again by their quotes.
+    const edited = `Drought alert.\n\n${TARGET}`;
+    const view = await service.getAnnotations({ id: ID, text: edited });
+    expect(view.annotations.map((a) => [a.id, edited.slice(a.start, a.end), !!a.orphaned])).toEqual([
+      ['a1', 'date 2024-06-04', false],
+      ['b2', 'depends on of', false],
+    ]);
+    // Text gone: kept as orphaned, never dropped.
+    const gone = await service.getAnnotations({ id: ID, text: TARGET.replace('depends on of ', '') });
+    expect(gone.annotations.find((a) => a.id === 'b2')?.orphaned).toBe(true);
+  });
+
+  it('keeps a line it cannot read through a save from the editor', async () => {
+    const file = join(root(), '.calque/annotations', `${ID}.jsonl`);
+    fs.mkdirSync(dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${JSON.stringify(annotation({}))}\n{"id": "broken", "start": "x"}\n`);
+    const view = await service.getAnnotations({ id: ID });
+    expect(view.invalidLines).toBe(1);
+    await service.saveAnnotations({ id: ID, annotations: [...view.annotations, annotation({ id: 'c3', comment: 'second' })] });
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toContain('{"id": "broken", "start": "x"}');
+    expect(text).toContain('"c3"');
+  });
+
+  it('validates annotations at the boundary', async () => {
+    await rejectsWith(dispatch(service, 'saveAnnotations', { id: ID, annotations: [{ ...annotation({}), category: 'Made up' }] }), 'invalidRequest');
+    await rejectsWith(dispatch(service, 'saveAnnotations', { id: ID, annotations: [{ ...annotation({}), start: 20, end: 5 }] }), 'invalidRequest');
+  });
+});
+
+describe('editing time and reports', () => {
+  it('adds editing time per segment to the review', async () => {
+    await service.recordEditingTime({ id: ID, segments: { '0': 1500, '1': 500 } });
+    const res = await service.recordEditingTime({ id: ID, segments: { '0': 1000 } });
+    expect(res.totalMs).toBe(3000);
+  });
+
+  it('builds an article report with the annotations weighed by the MQM profile and the edits measured', async () => {
+    await service.getArticle({ id: ID }); // captures the machine translation as the baseline
+    await service.saveAnnotations({ id: ID, annotations: [annotation({ start: 102, end: 115, quote: { exact: 'depends on of', prefix: 'The plan ', suffix: '' } })] });
+    fs.writeFileSync(join(root(), 'news/drought.en.txt'), TARGET.replace('date 2024-06-04 ', ''));
+    const report = await service.buildReport({ id: ID, lng: 'en' });
+    expect(report.articles).toHaveLength(1);
+    const article = report.articles[0]!;
+    expect(article.mqm.penalty).toBe(5); // one major error, WMT weights
+    expect(article.annotations).toHaveLength(1);
+    expect(article.annotations[0]!.orphaned).toBeFalsy();
+    // Removing the dateline's two words from the first sentence: its segment has 2 deletions.
+    const first = article.segments[0]!;
+    expect(first.hter.deletions + first.hter.insertions + first.hter.substitutions).toBe(2);
+    expect(article.totals.hter).toBeGreaterThan(0);
+  });
+
+  it('exports the report as a file the browser downloads', async () => {
+    const res = await service.exportReport({ format: 'csv', lng: 'de' });
+    expect(res.fileName).toBe('project-review.csv');
+    const csv = Buffer.from(res.dataBase64!, 'base64').toString('utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+  });
+});
