@@ -5,6 +5,9 @@ import { api, toUiError, type UiError } from './api';
 import { ArticleList } from './components/ArticleList';
 import { ExportAllDialog } from './components/ExportAllDialog';
 import { ReportDialog } from './components/ReportDialog';
+import { ProjectSettingsDialog } from './components/ProjectSettingsDialog';
+import { MqmImportDialog } from './components/MqmImportDialog';
+import { downloadBase64 } from './lib/download';
 import { LanguageDialog } from './components/LanguageDialog';
 import { ReviewView } from './components/ReviewView';
 import { SettingsDialog } from './components/SettingsDialog';
@@ -22,6 +25,8 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [exportAllOpen, setExportAllOpen] = useState(false);
   const [reportOpen, setReportOpen] = useState(false);
+  const [projectSettingsOpen, setProjectSettingsOpen] = useState(false);
+  const [mqmImportOpen, setMqmImportOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [theme, setTheme] = useState<ThemeSetting>(savedTheme);
 
@@ -60,10 +65,25 @@ export function App() {
     }
   }, []);
 
+  const exportMqm = async () => {
+    try {
+      const res = await api.exportMqm({});
+      if (res.dataBase64) downloadBase64(res.fileName, res.dataBase64);
+      if (!res.cancelled) setNotice(res.savedPath ? t('report.savedTo', { path: res.savedPath }) : t('report.downloaded', { name: res.fileName }));
+    } catch (err) {
+      setError(toUiError(err));
+    }
+  };
+
   // Native menu commands (desktop) that are not handled inside the review view.
   useEffect(
     () =>
       api.onEvent((name, payload) => {
+        if (name === 'articleUpdated') {
+          const { summary } = payload as { summary: ProjectInfo['articles'][number] };
+          setProject((p) => (p ? { ...p, articles: p.articles.map((a) => (a.id === summary.id ? summary : a)) } : p));
+          return;
+        }
         if (name !== 'menu') return;
         const command = (payload as { command: string }).command;
         if (command === 'settings') setSettingsOpen(true);
@@ -126,7 +146,12 @@ export function App() {
         ) : screen.kind === 'article' && project.articles.some((a) => a.id === screen.id) ? (
           <ReviewView key={screen.id} id={screen.id} onBack={backToList} onError={setError} />
         ) : (
-          <ArticleList project={project} onOpen={(id) => setScreen({ kind: 'article', id })} onExportAll={() => setExportAllOpen(true)} onReport={() => setReportOpen(true)} />
+          <ArticleList project={project} onOpen={(id) => setScreen({ kind: 'article', id })} onExportAll={() => setExportAllOpen(true)}
+            onReport={() => setReportOpen(true)}
+            onProjectSettings={() => setProjectSettingsOpen(true)}
+            onImportMqm={() => setMqmImportOpen(true)}
+            onExportMqm={() => void exportMqm()}
+          />
         )}
       </main>
       {project && (project.needsLanguages || project.configError) ? (
@@ -135,6 +160,17 @@ export function App() {
       {settingsOpen ? <SettingsDialog theme={theme} onTheme={setTheme} onClose={() => setSettingsOpen(false)} /> : null}
       {exportAllOpen && host ? <ExportAllDialog host={host} onClose={() => setExportAllOpen(false)} /> : null}
       {reportOpen ? <ReportDialog onClose={() => setReportOpen(false)} onDone={setNotice} /> : null}
+      {projectSettingsOpen ? <ProjectSettingsDialog onClose={() => setProjectSettingsOpen(false)} /> : null}
+      {mqmImportOpen && project ? (
+        <MqmImportDialog
+          pairs={project.pairs}
+          onClose={() => setMqmImportOpen(false)}
+          onImported={(message) => {
+            setNotice(message);
+            void api.openProject({}).then(setProject, (e) => setError(toUiError(e)));
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -30,7 +30,7 @@ export function toUiError(err: unknown): UiError {
 }
 
 // Every event name once (a missing one is a type error), to subscribe to the server-sent events.
-const EVENTS: { readonly [K in EventName]: true } = { articleChangedOnDisk: true, job: true, menu: true };
+const EVENTS: { readonly [K in EventName]: true } = { articleChangedOnDisk: true, job: true, menu: true, articleUpdated: true };
 
 /** The same contract over HTTP (`calque serve`): POST /api/<method>, events as server-sent events. */
 function httpBridge(): Bridge {

@@ -162,6 +162,31 @@ export interface AnnotationsView {
 
 export type ReportFormat = 'html' | 'csv' | 'json';
 
+/** The project's MQM scoring profile (project.json `scoring`); the defaults are Google's WMT weights. */
+export interface ScoringProfileInfo {
+  /** The most specific matching rule wins: a category prefix (by whole levels) over none, then one naming a severity. */
+  weights: { severity?: string; category?: string; weight: number }[];
+  /** Penalty per `per` words of the source or the translation (absent: raw penalty). */
+  perWords?: { per: number; basis: 'source' | 'target' };
+  /** An article passes when its (normalised) penalty is at most this. */
+  threshold?: number;
+}
+
+/** A row of an MQM TSV that could not be used, with its 1-based line number. */
+export interface TsvProblemInfo {
+  line: number;
+  reason: string;
+}
+
+export interface MqmImportResult {
+  /** False when malformed rows stopped the import (nothing was written). */
+  imported: boolean;
+  articles: number;
+  annotations: number;
+  /** Malformed rows: the reason nothing was imported, or the rows skipped when the user chose to. */
+  problems: TsvProblemInfo[];
+}
+
 export interface CalqueApi {
   /** What hosts this UI and what it can do. */
   hostInfo(req: Record<string, never>): Promise<HostInfo>;
@@ -211,6 +236,16 @@ export interface CalqueApi {
   saveAnnotations(req: { id: ArticleId; annotations: Annotation[] }): Promise<{ count: number }>;
   /** Add active editing time (milliseconds per segment index) to the article's review. */
   recordEditingTime(req: { id: ArticleId; segments: Record<string, number> }): Promise<{ totalMs: number }>;
+  scoringProfile(req: Record<string, never>): Promise<ScoringProfileInfo>;
+  /** Replace the project's scoring profile; `reset: true` goes back to the WMT defaults. */
+  updateScoringProfile(req: { profile?: ScoringProfileInfo; reset?: boolean }): Promise<ScoringProfileInfo>;
+  /**
+   * Import Google's WMT MQM TSV into the project: one article pair per (system, doc), the rated errors
+   * as annotations. All or nothing, unless `skipMalformed`. Never overwrites a file.
+   */
+  importMqm(req: { content: string; from: string; to: string; skipMalformed?: boolean }): Promise<MqmImportResult>;
+  /** The project's annotations as a WMT MQM TSV (Google's MQM Viewer reads it). */
+  exportMqm(req: Record<string, never>): Promise<ExportResult>;
   /** A review report of one article (`id`) or of the whole project, in the UI language `lng`. */
   exportReport(req: { id?: ArticleId; format: ReportFormat; lng: string }): Promise<ExportResult>;
 }
@@ -237,6 +272,10 @@ const methods: { readonly [K in keyof CalqueApi]: true } = {
   saveAnnotations: true,
   recordEditingTime: true,
   exportReport: true,
+  scoringProfile: true,
+  updateScoringProfile: true,
+  importMqm: true,
+  exportMqm: true,
 };
 export const API_METHODS = Object.keys(methods) as (keyof CalqueApi)[];
 export type ApiMethod = keyof CalqueApi;
@@ -251,9 +290,11 @@ export interface CalqueEvents {
   job: { jobId: string; done: number; total: number; state: 'running' | 'finished' | 'cancelled' | 'failed'; error?: ErrorInfo };
   /** A native menu command (desktop): open folder, save, export, settings… */
   menu: { command: MenuCommand };
+  /** An article's list row changed (its problems were counted in the background). */
+  articleUpdated: { summary: ArticleSummary };
 }
 export type MenuCommand = 'save' | 'export' | 'exportAll' | 'openFolder' | 'settings' | 'changes' | 'review';
-const events: { readonly [K in keyof CalqueEvents]: true } = { articleChangedOnDisk: true, job: true, menu: true };
+const events: { readonly [K in keyof CalqueEvents]: true } = { articleChangedOnDisk: true, job: true, menu: true, articleUpdated: true };
 export const EVENT_NAMES = Object.keys(events) as (keyof CalqueEvents)[];
 export type EventName = keyof CalqueEvents;
 

@@ -66,6 +66,25 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
     .object({ id: articleId, segments: z.record(z.string().regex(/^\d{1,7}$/), z.number().min(0).max(24 * 3600 * 1000)) })
     .strict(),
   exportReport: z.object({ id: articleId.optional(), format: z.enum(['html', 'csv', 'json']), lng: z.enum(LOCALES) }).strict(),
+  scoringProfile: empty as unknown as z.ZodType<Record<string, never>>,
+  updateScoringProfile: z
+    .object({
+      profile: z
+        .object({
+          weights: z
+            .array(z.object({ severity: z.string().max(40).optional(), category: z.string().max(200).optional(), weight: z.number().min(0).max(10_000) }).strict())
+            .max(200),
+          perWords: z.object({ per: z.number().positive().max(1_000_000), basis: z.enum(['source', 'target']) }).strict().optional(),
+          threshold: z.number().min(0).max(1_000_000).optional(),
+        })
+        .strict()
+        .optional(),
+      reset: z.boolean().optional(),
+    })
+    .strict()
+    .refine((r) => !!r.profile !== !!r.reset, { message: 'give a profile or reset, not both' }),
+  importMqm: z.object({ content: z.string().max(64 * 1024 * 1024), from: tag, to: tag, skipMalformed: z.boolean().optional() }).strict(),
+  exportMqm: empty as unknown as z.ZodType<Record<string, never>>,
 };
 
 /** Validate a request and call the method; throws CalqueError('invalidRequest') with the first problem. */

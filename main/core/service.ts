@@ -7,6 +7,8 @@ import {
   type AnnotationsView,
   type CheckSettingsInfo,
   type ReportFormat,
+  type MqmImportResult,
+  type ScoringProfileInfo,
   type ArticleSummary,
   type ArticleView,
   type CalqueApi,
@@ -31,7 +33,9 @@ import { ReviewStore } from './store/review-store.js';
 import { AnnotationStore } from './store/annotation-store.js';
 import { compareAnnotations, reanchorAll } from '../common/annotations/anchor.js';
 import { ArticleCheckers } from './review/article-checkers.js';
-import { buildProjectReport, type ReportSource } from './review/report-data.js';
+import { buildProjectReport, profileFrom, type ReportSource } from './review/report-data.js';
+import { exportMqmTsv, importMqmTsv, MqmImportError } from './mqm/import-export.js';
+import { runChecks } from './checks/engine.js';
 import { annotationsCsv } from './report/csv.js';
 import { renderHtml } from './report/html.js';
 import { renderJson } from './report/json.js';
@@ -64,6 +68,8 @@ export interface ServiceOptions {
   host: HostAdapter;
   /** How often open articles are checked for changes made by other programs. */
   watchIntervalMs?: number;
+  /** Count the problems of unchecked articles in the background after a project opens (the UI hosts). */
+  backgroundChecks?: boolean;
 }
 
 interface OpenProject {
@@ -86,6 +92,9 @@ export class CalqueService implements CalqueApi {
   private readonly listeners = new Set<EventListener>();
   private readonly jobs = new Map<string, { cancelled: boolean }>();
   private readonly watcher: DiskWatcher;
+  /** Bumped to stop a running background count of problems. */
+  private countRun = 0;
+  private configQueue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: ServiceOptions) {
     this.watcher = new DiskWatcher(options.watchIntervalMs ?? 700, (id, revision, deleted) =>
@@ -184,10 +193,9 @@ export class CalqueService implements CalqueApi {
     const p = this.requireProject();
     const a = this.article(req.id);
     if (req.scope === 'here') {
-      const review = await p.store.readReview(a.id);
-      if (!review.ignores.some((i) => i.rule === req.rule && i.text === req.text)) {
-        await p.store.updateReview(a.id, { ignores: [...review.ignores, { rule: req.rule, text: req.text }] });
-      }
+      await p.store.updateReview(a.id, (r) =>
+        r.ignores.some((i) => i.rule === req.rule && i.text === req.text) ? {} : { ignores: [...r.ignores, { rule: req.rule, text: req.text }] },
+      );
     } else {
       await this.updateCheckSettings({ rule: req.rule, enabled: false });
     }
@@ -202,16 +210,31 @@ export class CalqueService implements CalqueApi {
 
   async updateCheckSettings(req: { rule: string; enabled?: boolean; severity?: 'minor' | 'major' | 'critical' | null }): Promise<CheckSettingsInfo> {
     const p = this.requireProject();
-    const checks = { disabled: [...(p.config.checks?.disabled ?? [])], severity: { ...(p.config.checks?.severity ?? {}) } };
-    if (req.enabled === false && !checks.disabled.includes(req.rule)) checks.disabled.push(req.rule);
-    if (req.enabled === true) checks.disabled = checks.disabled.filter((r) => r !== req.rule);
-    if (req.severity === null) delete checks.severity[req.rule];
-    else if (req.severity) checks.severity[req.rule] = req.severity;
-    const config: ProjectConfig = { ...p.config, checks };
-    await writeConfig(p.root, config);
-    p.config = config;
+    const config = await this.changeConfig(p, (c) => {
+      const checks = { disabled: [...(c.checks?.disabled ?? [])], severity: { ...(c.checks?.severity ?? {}) } };
+      if (req.enabled === false && !checks.disabled.includes(req.rule)) checks.disabled.push(req.rule);
+      if (req.enabled === true) checks.disabled = checks.disabled.filter((r) => r !== req.rule);
+      if (req.severity === null) delete checks.severity[req.rule];
+      else if (req.severity) checks.severity[req.rule] = req.severity;
+      return { ...c, checks };
+    });
     p.checks.forgetAll();
     return p.checks.describeSettings(config, config.pairs);
+  }
+
+  /**
+   * Change project.json one change at a time: two quick changes (a rule switched off, then another
+   * re-graded) must both land, not the second over the first.
+   */
+  private changeConfig(p: OpenProject, fn: (c: ProjectConfig) => ProjectConfig): Promise<ProjectConfig> {
+    const next = this.configQueue.catch(() => undefined).then(async () => {
+      const config = fn(p.config);
+      await writeConfig(p.root, config);
+      p.config = config;
+      return config;
+    });
+    this.configQueue = next;
+    return next;
   }
 
   // ---- annotations ----------------------------------------------------------------------------------
@@ -235,11 +258,60 @@ export class CalqueService implements CalqueApi {
   async recordEditingTime(req: { id: string; segments: Record<string, number> }): Promise<{ totalMs: number }> {
     const p = this.requireProject();
     const a = this.article(req.id);
-    const review = await p.store.readReview(a.id);
-    const editingMs = { ...review.editingMs };
-    for (const [k, ms] of Object.entries(req.segments)) editingMs[k] = (editingMs[k] ?? 0) + ms;
-    await p.store.updateReview(a.id, { editingMs });
-    return { totalMs: Object.values(editingMs).reduce((x, y) => x + y, 0) };
+    const saved = await p.store.updateReview(a.id, (r) => {
+      const editingMs = { ...r.editingMs };
+      for (const [k, ms] of Object.entries(req.segments)) editingMs[k] = (editingMs[k] ?? 0) + ms;
+      return { editingMs };
+    });
+    return { totalMs: Object.values(saved.editingMs).reduce((x, y) => x + y, 0) };
+  }
+
+  // ---- MQM scoring profile and TSV ------------------------------------------------------------------
+  async scoringProfile(): Promise<ScoringProfileInfo> {
+    const p = this.requireProject();
+    const profile = profileFrom(p.config.scoring);
+    return { weights: profile.weights.map((w) => ({ ...w })), ...(profile.perWords ? { perWords: profile.perWords } : {}), ...(profile.threshold !== undefined ? { threshold: profile.threshold } : {}) };
+  }
+
+  async updateScoringProfile(req: { profile?: ScoringProfileInfo; reset?: boolean }): Promise<ScoringProfileInfo> {
+    const p = this.requireProject();
+    await this.changeConfig(p, (c) => {
+      const { scoring: _old, ...rest } = c;
+      return req.reset || !req.profile ? (rest as ProjectConfig) : { ...rest, scoring: { ...req.profile } };
+    });
+    return this.scoringProfile();
+  }
+
+  async importMqm(req: { content: string; from: string; to: string; skipMalformed?: boolean }): Promise<MqmImportResult> {
+    const p = this.requireProject();
+    try {
+      const res = await importMqmTsv(req.content.replace(/^\ufeff/, ''), { into: p.root, from: req.from, to: req.to, skipMalformed: !!req.skipMalformed });
+      // The imported articles' languages join the project's pairs, so they are listed.
+      const config = (await readConfig(p.root)) ?? emptyConfig();
+      if (!config.pairs.some((x) => x.source === req.from && x.target === req.to)) {
+        await writeConfig(p.root, { ...config, pairs: [...config.pairs, { source: req.from, target: req.to }] });
+      }
+      await this.load(p.root);
+      return { imported: true, articles: res.articles.length, annotations: res.articles.reduce((n, a) => n + a.annotations, 0), problems: res.skipped };
+    } catch (err) {
+      if (err instanceof MqmImportError) return { imported: false, articles: 0, annotations: 0, problems: err.problems };
+      throw err;
+    }
+  }
+
+  async exportMqm(): Promise<ExportResult> {
+    const p = this.requireProject();
+    const res = await exportMqmTsv(p.root);
+    const bytes = Buffer.from(res.tsv, 'utf8');
+    const fileName = `${basename(p.root)}-mqm.tsv`;
+    const host = this.options.host;
+    if (host.chooseSaveFile) {
+      const dest = await host.chooseSaveFile(fileName);
+      if (!dest) return { fileName, cancelled: true };
+      await writeFileAtomic(dest, bytes);
+      return { fileName, savedPath: dest };
+    }
+    return { fileName, dataBase64: bytes.toString('base64') };
   }
 
   // ---- reports --------------------------------------------------------------------------------------
@@ -322,7 +394,7 @@ export class CalqueService implements CalqueApi {
     const p = this.requireProject();
     const { pairing } = p;
     const articles = await mapLimited([...p.articles.values()], 8, (a) => this.summarize(a));
-    return {
+    const info: ProjectInfo = {
       root: p.root,
       name: basename(p.root),
       pairs: p.config.pairs,
@@ -333,6 +405,43 @@ export class CalqueService implements CalqueApi {
       unpaired: pairing.unpaired,
       ...(p.configError ? { configError: p.configError.toInfo() } : {}),
     };
+    if (this.options.backgroundChecks) void this.countProblems(p, articles.filter((a) => !a.problems && !a.error).map((a) => a.id));
+    return info;
+  }
+
+  /**
+   * The article list's problem counts for articles not checked since they last changed: checked one at
+   * a time in the background, each result sent as an `articleUpdated` event. Stops when another project
+   * opens or the list is described again.
+   */
+  private async countProblems(p: OpenProject, ids: string[]): Promise<void> {
+    const run = ++this.countRun;
+    for (const id of ids) {
+      await new Promise((r) => setImmediate(r));
+      if (run !== this.countRun || this.project !== p) return;
+      const a = p.articles.get(id);
+      if (!a) continue;
+      try {
+        const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath);
+        const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
+        const review = await p.store.readReview(a.id);
+        const findings = runChecks({
+          source: source.text,
+          target: target.text,
+          sourceLang: a.sourceLang,
+          targetLang: a.targetLang,
+          settings: { disabled: p.config.checks?.disabled ?? [], severity: p.config.checks?.severity ?? {} },
+          ignores: review.ignores,
+          articleId: a.id,
+        });
+        const counts = { minor: 0, major: 0, critical: 0 };
+        for (const f of findings) counts[f.severity]++;
+        await p.store.updateReview(a.id, { problems: { ...counts, textHash: revisionOf(Buffer.from(target.text, 'utf8')) } });
+        if (run === this.countRun && this.project === p) this.emit('articleUpdated', { summary: await this.summarize(a) });
+      } catch {
+        // An unreadable article shows its error in the list already.
+      }
+    }
   }
 
   private async summarize(a: PairedArticle): Promise<ArticleSummary> {

@@ -103,7 +103,7 @@ function start(): void {
           return r.canceled || !r.filePath ? null : r.filePath;
         },
       };
-      const service = new CalqueService({ root: pickStartProject(store.list(), await sampleProject()), host });
+      const service = new CalqueService({ root: pickStartProject(store.list(), await sampleProject()), host, backgroundChecks: true });
       registerIpc(ipcMain, service, (event) => isTrustedSender(event, parent()?.webContents.id), { activity, log });
 
       /** Ask the renderer to save, and give it up to 2 s (it saves on 'beforeunload' too). */

@@ -85,7 +85,7 @@ function parseCookies(header: string | undefined): Map<string, string> {
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const bindHost = opts.host ?? '127.0.0.1';
-  const service = new CalqueService({ root: resolve(opts.root), languages: opts.languages, host: { kind: 'browser', version: opts.version }, watchIntervalMs: opts.watchIntervalMs });
+  const service = new CalqueService({ root: resolve(opts.root), languages: opts.languages, host: { kind: 'browser', version: opts.version }, watchIntervalMs: opts.watchIntervalMs, backgroundChecks: true });
   await service.openProject({});
   const staticDir = resolve(opts.staticDir);
   const sseClients = new Set<http.ServerResponse>();

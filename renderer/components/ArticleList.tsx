@@ -29,7 +29,15 @@ function problemWeight(a: ArticleSummary): number {
   return p ? p.critical * 1e6 + p.major * 1e3 + p.minor : -1;
 }
 
-export function ArticleList(props: { project: ProjectInfo; onOpen: (id: string) => void; onExportAll: () => void; onReport: () => void }) {
+export function ArticleList(props: {
+  project: ProjectInfo;
+  onOpen: (id: string) => void;
+  onExportAll: () => void;
+  onReport: () => void;
+  onProjectSettings: () => void;
+  onImportMqm: () => void;
+  onExportMqm: () => void;
+}) {
   const { t } = useTranslation();
   const { project } = props;
   const [filter, setFilter] = useState('');
@@ -82,6 +90,15 @@ export function ArticleList(props: { project: ProjectInfo; onOpen: (id: string) 
         </button>
         <button type="button" onClick={props.onReport} disabled={!project.articles.length}>
           {t('report.open')}
+        </button>
+        <button type="button" onClick={props.onImportMqm}>
+          {t('mqmImport.open')}
+        </button>
+        <button type="button" onClick={props.onExportMqm} disabled={!project.articles.length}>
+          {t('mqmImport.export')}
+        </button>
+        <button type="button" onClick={props.onProjectSettings}>
+          {t('projectSettings.open')}
         </button>
       </div>
       {!project.articles.length ? <p className="empty">{t('project.empty')}</p> : null}

@@ -4,13 +4,13 @@ import { REVIEW_STATUSES, type ArticleView, type DiffStats, type ReviewStatus } 
 import type { Annotation, Finding, MqmCategory, MqmSeverity, Sentence, TextEdit } from '../../main/contract/review';
 import { indexLinks, partnersOf, sentenceAt, shiftSentences } from '../../main/common/alignment-lookup';
 import { mapThroughEdits, newAnnotationId, quoteAt } from '../../main/common/annotations/anchor';
-import { categoryKeys } from '../../main/common/mqm/typology';
 import { LiveMetrics, type LiveSnapshot } from '../../main/common/metrics/live';
 import { splitParagraphs, type Paragraph } from '../../main/common/paragraphs';
 import { wordDiff, type WordChange } from '../../main/common/word-diff';
 import { api, toUiError, type UiError } from '../api';
 import { downloadBase64 } from '../lib/download';
-import { hasKey, tDynamic } from '../lib/dynamic-t';
+import { tDynamic } from '../lib/dynamic-t';
+import { categoryName as mqmCategoryName } from '../lib/mqm-names';
 import { formatPercent, languageName } from '../lib/format';
 import { mapParagraphs } from '../lib/paragraph-map';
 import { followTextDirection } from '../monaco/direction';
@@ -200,17 +200,8 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   // Dynamic keys (from core's findings and the MQM typology) go through i18next.t; `t` in the deps re-renders on language change.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const describe = useCallback((f: Finding) => tDynamic(f.message.key, f.message.params), [t]);
-  const categoryName = useCallback(
-    (c: string) => {
-      // "Fluency/Grammar" reads "Fluency › Grammar" in the UI language.
-      const { top, sub } = categoryKeys(c);
-      const name = (k: string, fallback: string) => (hasKey(`mqm:category.${k}`) ? tDynamic(`mqm:category.${k}`) : fallback);
-      const parts = c.split('/');
-      return sub ? `${name(top, parts[0]!)} › ${name(sub, parts.slice(1).join('/'))}` : name(top, c);
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t],
-  );
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const categoryName = useCallback((c: string) => mqmCategoryName(c), [t]);
   const fixLabel = useCallback(
     (fix: Finding['fixes'][number]) => {
       if (fix.labelKey) return tDynamic(fix.labelKey, { text: fix.edits.map((e) => e.text).join(' … ') });

@@ -9,6 +9,12 @@ const SHORTCUTS = [
   ['Alt + F5', 'keys.nextChange'],
   ['Shift + Alt + F5', 'keys.previousChange'],
   ['Ctrl/⌘ + F, Ctrl/⌘ + H', 'keys.find'],
+  ['F8', 'keys.nextProblem'],
+  ['Shift + F8', 'keys.previousProblem'],
+  ['Ctrl/⌘ + .', 'keys.quickFix'],
+  ['Alt + 1 … Alt + 4', 'keys.annotate'],
+  ['1 … 4', 'keys.severityInDialog'],
+  ['Ctrl/⌘ + Enter', 'keys.saveAnnotation'],
 ] as const;
 
 export function SettingsDialog(props: { theme: ThemeSetting; onTheme: (t: ThemeSetting) => void; onClose: () => void }) {

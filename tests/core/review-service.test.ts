@@ -104,6 +104,30 @@ describe('checks through the service', () => {
     expect(res.findings.find((f) => f.rule === 'en.article-proper-noun')?.severity).toBe('critical');
   });
 
+  it('lands settings changes made at the same moment, and reviews updated at the same moment', async () => {
+    await Promise.all([
+      service.updateCheckSettings({ rule: 'en.stacked-prepositions', enabled: false }),
+      service.updateCheckSettings({ rule: 'en.article-proper-noun', severity: 'critical' }),
+      service.updateScoringProfile({ profile: { ...(await service.scoringProfile()), threshold: 3 } }),
+    ]);
+    const config = JSON.parse(fs.readFileSync(join(root(), '.calque/project.json'), 'utf8')) as {
+      checks: { disabled: string[]; severity: Record<string, string> };
+      scoring: { threshold: number };
+    };
+    expect(config.checks.disabled).toEqual(['en.stacked-prepositions']);
+    expect(config.checks.severity).toEqual({ 'en.article-proper-noun': 'critical' });
+    expect(config.scoring.threshold).toBe(3);
+    await Promise.all([
+      service.ignoreFinding({ id: ID, rule: 'qa.names', text: 'EFE', scope: 'here' }),
+      service.recordEditingTime({ id: ID, segments: { '0': 100 } }),
+      service.recordEditingTime({ id: ID, segments: { '0': 200 } }),
+      service.checkArticle({ id: ID }),
+    ]);
+    const review = JSON.parse(fs.readFileSync(join(root(), '.calque/reviews', `${ID}.json`), 'utf8')) as { ignores: unknown[]; editingMs: Record<string, number> };
+    expect(review.ignores).toEqual([{ rule: 'qa.names', text: 'EFE' }]);
+    expect(review.editingMs['0']).toBe(300);
+  });
+
   it('refuses settings for rules that are not ids, at the boundary', async () => {
     await rejectsWith(dispatch(service, 'updateCheckSettings', { rule: '../../etc', enabled: false }), 'invalidRequest');
     await rejectsWith(dispatch(service, 'ignoreFinding', { id: ID, rule: 'x', text: 'y', scope: 'everywhere' }), 'invalidRequest');
@@ -175,5 +199,48 @@ describe('editing time and reports', () => {
     expect(res.fileName).toBe('project-review.csv');
     const csv = Buffer.from(res.dataBase64!, 'base64').toString('utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
+  });
+});
+
+describe('MQM scoring profile and TSV through the service', () => {
+  const TSV = [
+    'system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\tcomment',
+    'sysA\ttalk1\t1\t1\trater1\tThe river rose.\tDer Fluss <v>stieg</v> an.\tFluency/Grammar\tMinor\t',
+    'sysA\ttalk1\t1\t2\trater1\tIt rained.\tEs regnete.\tNo-error\tNo-error\t',
+    'sysA\ttalk1\t1\t3\trater1\tSchools closed.\t<v>Schulen</v> geschlossen.\tAccuracy/Mistranslation\tMajor\twrong article',
+  ].join('\n');
+
+  it('keeps a custom profile in project.json, uses it for reports, and resets to the WMT weights', async () => {
+    const wmt = await service.scoringProfile();
+    expect(wmt.weights.find((w) => w.severity === 'Major' && !w.category)?.weight).toBe(5);
+    const custom = { ...wmt, weights: wmt.weights.map((w) => (w.severity === 'Major' && !w.category ? { ...w, weight: 7 } : w)), threshold: 6 };
+    await service.updateScoringProfile({ profile: custom });
+    const onDisk = JSON.parse(fs.readFileSync(join(root(), '.calque/project.json'), 'utf8')) as { scoring: { threshold: number } };
+    expect(onDisk.scoring.threshold).toBe(6);
+    await service.saveAnnotations({ id: ID, annotations: [annotation({})] });
+    const report = await service.buildReport({ id: ID, lng: 'en' });
+    expect(report.articles[0]!.mqm.penalty).toBe(7);
+    expect(report.articles[0]!.mqm.passed).toBe(false);
+    const reset = await service.updateScoringProfile({ reset: true });
+    expect(reset).toEqual(wmt);
+  });
+
+  it('imports a TSV as articles with annotations, exports them back, and refuses malformed rows with line numbers', async () => {
+    const bad = `${TSV}\nsysA\ttalk1\t1\tx\trater1\tA.\tB.\tOther\tMinor\t`;
+    const refused = await service.importMqm({ content: bad, from: 'en', to: 'de' });
+    expect(refused.imported).toBe(false);
+    expect(refused.problems.map((p) => p.line)).toEqual([5]);
+    expect(fs.existsSync(join(root(), 'sysA'))).toBe(false); // all or nothing
+
+    const skipped = await service.importMqm({ content: bad, from: 'en', to: 'de', skipMalformed: true });
+    expect(skipped).toMatchObject({ imported: true, articles: 1, annotations: 2 });
+    expect(skipped.problems.map((p) => p.line)).toEqual([5]);
+    const project = await service.openProject({});
+    const imported = project.articles.find((a) => a.id.startsWith('sysA/'))!;
+    expect(imported.annotations).toBe(2);
+
+    const exported = Buffer.from((await service.exportMqm()).dataBase64!, 'base64').toString('utf8');
+    expect(exported).toContain('Der Fluss <v>stieg</v> an.');
+    expect(exported).toContain('<v>Schulen</v> geschlossen.\tAccuracy/Mistranslation\tMajor\twrong article');
   });
 });

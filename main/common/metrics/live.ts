@@ -1,15 +1,18 @@
 /**
  * Post-edit metrics while the editor types: HTER (TERCOM rules, machine translation as hypothesis,
  * the edited text as reference) and chrF2 per segment, article totals, and active editing time.
- * A segment is a baseline paragraph paired with its current paragraph (or a run of them when
- * paragraphs were split, merged, added or removed); only segments whose text changed since the last
- * update are recomputed, so a keystroke costs one paragraph's TER, not the article's.
+ * Baseline paragraphs are paired with current paragraphs (pairing.ts); inside each pair the baseline
+ * sentences are aligned with the current sentences, and a segment is one link of that alignment
+ * (1–1, a sentence merged or split, one added or removed). An unchanged paragraph is 1–1 per sentence
+ * without aligning. Only a paragraph pair whose text is new is split, aligned and scored again (and
+ * within it only links whose text is new), so a keystroke costs one sentence's TER, not the article's.
  */
 import type { SegmentMetrics, TerBreakdown } from '../../contract/review.js';
 import { splitParagraphs, type Paragraph } from '../paragraphs.js';
+import { splitSentences } from '../sentences/split.js';
 import { tokenize } from '../words.js';
 import { addChrfStatistics, chrfFromStatistics, chrfStatistics, type ChrfStatistics } from './chrf.js';
-import { pairParagraphs } from './pairing.js';
+import { pairParagraphs, pairSentences } from './pairing.js';
 import { sumTer, terDetail } from './ter.js';
 
 export interface LiveMetricsOptions {
@@ -20,12 +23,15 @@ export interface LiveMetricsOptions {
 }
 
 export interface LiveSegment extends SegmentMetrics {
-  /** Baseline and current paragraph indices of the segment (one each unless paragraphs were split, merged, added or removed). */
+  /** Baseline and current paragraph indices of the segment's sentences (empty on the side of a sentence added or removed). */
   baseline: number[];
   current: number[];
-  /** Offsets of the segment in the current text; an empty range where its paragraphs were all removed. */
+  /** Offsets of the segment in the current text; an empty range where its sentences were all removed. */
   start: number;
   end: number;
+  /** The segment's sentences: [start, end) offsets in the baseline text and in the current text. */
+  baselineSentences: [number, number][];
+  currentSentences: [number, number][];
   /** False when the text equals the baseline's. */
   changed: boolean;
   /** Words moved by TER's block shifts. */
@@ -57,6 +63,33 @@ interface Computed {
   chrf: ChrfStatistics;
 }
 
+/** A sentence of the baseline (immutable), with its tokens and unchanged metrics once needed. */
+interface BaseSentence {
+  /** Stable name: paragraph and sentence index within it ("3.1"). */
+  id: string;
+  para: number;
+  start: number;
+  end: number;
+  text: string;
+  tokens?: string[];
+  unchanged?: Computed;
+}
+
+/** A current sentence of a changed paragraph pair: `k` indexes the pair's current paragraphs, offsets are within that paragraph. */
+interface PairSentence {
+  k: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface PairLink {
+  base: BaseSentence[];
+  cur: PairSentence[];
+  metrics: Computed;
+  changed: boolean;
+}
+
 /** Above this many tokens (both sides of a segment) the shift search is skipped: its cost grows steeply with length. */
 const MAX_SHIFT_TOKENS = 2000;
 const MAX_MEMO = 5000;
@@ -66,12 +99,19 @@ export class LiveMetrics {
   private readonly idleMs: number;
   private readonly caseSensitive: boolean;
   private readonly baseParas: Paragraph[];
-  private readonly baseTokens: (string[] | undefined)[];
-  private readonly unchanged = new Map<number, Computed>();
-  private readonly memo = new Map<string, Computed>();
+  private readonly baseSentences: (BaseSentence[] | undefined)[];
+  /** Changed paragraph pairs already split and aligned, by their texts. */
+  private readonly pairMemo = new Map<string, PairLink[]>();
+  /** Changed links already scored, by baseline sentence ids and current text. */
+  private readonly linkMemo = new Map<string, Computed>();
   private readonly editing = new Map<string, number>();
   private current: Paragraph[];
+  /** Per segment: the editing-time key a keystroke in it is credited to. */
   private keys: string[] = [];
+  /** Per segment: the editing-time keys it shows (its baseline sentences, and the key of an added sentence). */
+  private owned: string[][] = [];
+  /** Non-empty segments in text order, for segmentAt. */
+  private located: number[] = [];
   private segs: LiveSegment[] = [];
   private stats: ChrfStatistics[] = [];
   private lastActivity: number | undefined;
@@ -82,14 +122,14 @@ export class LiveMetrics {
     this.idleMs = opts.idleMs ?? 30_000;
     this.caseSensitive = opts.caseSensitive ?? false;
     this.baseParas = splitParagraphs(baseline);
-    this.baseTokens = new Array(this.baseParas.length);
+    this.baseSentences = new Array(this.baseParas.length);
     this.current = this.baseParas;
     this.recompute();
   }
 
   /**
    * Take the current text ("\n" line endings). `changed`, the range the edit touched, is accepted for
-   * callers that know it; unchanged segments are found by comparing paragraph texts either way (a
+   * callers that know it; unchanged paragraphs are found by comparing paragraph texts either way (a
    * few string comparisons per paragraph, cheaper than trusting a stale range).
    */
   update(current: string, _changed?: { start: number; end: number }): LiveSnapshot {
@@ -104,7 +144,8 @@ export class LiveMetrics {
   }
 
   snapshot(): LiveSnapshot {
-    const segments = this.segs.map((s, i) => ({ ...s, editingMs: this.editing.get(this.keys[i]!) ?? 0 }));
+    const perSegment = this.editingPerSegment();
+    const segments = this.segs.map((s, i) => ({ ...s, editingMs: perSegment[i]! }));
     const hter = sumTer(segments.map((s) => s.hter));
     const stats: ChrfStatistics = [];
     for (const st of this.stats) addChrfStatistics(stats, st);
@@ -123,20 +164,23 @@ export class LiveMetrics {
     };
   }
 
-  /** Index of the segment holding `offset` of the current text (a blank line counts with the paragraph after it); -1 for an empty text. */
+  /**
+   * Index of the segment holding `offset` of the current text: the first whose end is at or after it,
+   * so a caret just after a sentence's full stop counts for that sentence and the space or blank line
+   * before a sentence counts with it. Removed sentences (empty ranges) are never chosen; -1 when
+   * there are no segments.
+   */
   segmentAt(offset: number): number {
-    const paras = this.current;
-    if (!paras.length || !this.segs.length) return this.segs.length ? 0 : -1;
+    const loc = this.located;
+    if (!loc.length) return this.segs.length ? 0 : -1;
     let lo = 0;
-    let hi = paras.length - 1;
-    // First paragraph whose end is at or after the offset.
+    let hi = loc.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (paras[mid]!.end < offset) lo = mid + 1;
+      if (this.segs[loc[mid]!]!.end < offset) lo = mid + 1;
       else hi = mid;
     }
-    const idx = this.segs.findIndex((s) => s.current.includes(lo));
-    return idx;
+    return loc[lo]!;
   }
 
   /**
@@ -155,83 +199,166 @@ export class LiveMetrics {
     return seg;
   }
 
+  /**
+   * Editing time is kept per baseline sentence ("b3.1"), so it survives edits elsewhere; time typed in
+   * an added sentence is kept after the baseline sentence before it ("a3.1+0"). Each key is shown by
+   * exactly one segment: the one owning it, else (an added sentence since merged or removed) the
+   * segment of the baseline sentence it follows, so no time is ever lost from the total.
+   */
+  private editingPerSegment(): number[] {
+    const out = new Array<number>(this.segs.length).fill(0);
+    if (!this.segs.length) return out;
+    const owner = new Map<string, number>();
+    this.owned.forEach((keys, i) => {
+      for (const k of keys) if (!owner.has(k)) owner.set(k, i);
+    });
+    for (const [key, ms] of this.editing) {
+      let seg = owner.get(key);
+      if (seg === undefined && key.startsWith('a')) seg = owner.get(`b${key.slice(1, key.indexOf('+'))}`);
+      out[seg ?? 0]! += ms;
+    }
+    return out;
+  }
+
   private recompute(): void {
     const pairs = pairParagraphs(
       this.baseParas.map((p) => p.text),
       this.current.map((p) => p.text),
     );
     this.keys = [];
+    this.owned = [];
+    this.located = [];
     this.segs = [];
     this.stats = [];
-    let lastBase = -1;
+    let lastBase = '^';
+    let added = 0;
     let lastEnd = 0;
-    for (const [i, pair] of pairs.entries()) {
-      // Editing time is kept per baseline paragraph, so it survives paragraphs added or removed elsewhere.
-      this.keys.push(pair.a.length ? `b${pair.a[0]}` : `after${lastBase}`);
-      if (pair.a.length) lastBase = pair.a[pair.a.length - 1]!;
+    for (const pair of pairs) {
       const cur = pair.b.map((k) => this.current[k]!);
-      const start = cur.length ? cur[0]!.start : lastEnd;
-      const end = cur.length ? cur[cur.length - 1]!.end : lastEnd;
-      lastEnd = end;
-      const c = pair.same ? this.unchangedMetrics(pair.a[0]!) : this.changedMetrics(pair.a, cur);
-      this.stats.push(c.chrf);
-      this.segs.push({
-        segment: i,
-        hter: c.hter,
-        chrf: chrfFromStatistics(c.chrf),
-        editingMs: 0,
-        baseline: pair.a,
-        current: pair.b,
-        start,
-        end,
-        changed: !pair.same,
-        shiftedWords: c.shiftedWords,
-      });
+      // Where a removed sentence sits: after the previous current sentence of the pair, else at the pair's start.
+      let pos = cur.length ? cur[0]!.start : lastEnd;
+      const links = pair.same ? this.unchangedPair(pair.a[0]!) : this.changedPair(pair.a, cur);
+      for (const link of links) {
+        const curSentences = link.cur.map((s): [number, number] => [cur[s.k]!.start + s.start, cur[s.k]!.start + s.end]);
+        const start = curSentences.length ? curSentences[0]![0] : pos;
+        const end = curSentences.length ? curSentences[curSentences.length - 1]![1] : pos;
+        pos = end;
+        if (link.base.length) {
+          this.keys.push(`b${link.base[0]!.id}`);
+          this.owned.push(link.base.map((s) => `b${s.id}`));
+          lastBase = link.base[link.base.length - 1]!.id;
+          added = 0;
+        } else {
+          const key = `a${lastBase}+${added++}`;
+          this.keys.push(key);
+          this.owned.push([key]);
+        }
+        if (curSentences.length) this.located.push(this.segs.length);
+        this.stats.push(link.metrics.chrf);
+        this.segs.push({
+          segment: this.segs.length,
+          hter: link.metrics.hter,
+          chrf: chrfFromStatistics(link.metrics.chrf),
+          editingMs: 0,
+          baseline: unique(link.base.map((s) => s.para)),
+          current: unique(link.cur.map((s) => pair.b[s.k]!)),
+          start,
+          end,
+          baselineSentences: link.base.map((s) => [s.start, s.end]),
+          currentSentences: curSentences,
+          changed: link.changed,
+          shiftedWords: link.metrics.shiftedWords,
+        });
+      }
+      if (cur.length) lastEnd = cur[cur.length - 1]!.end;
     }
   }
 
-  private tokensOfBaseline(k: number): string[] {
-    let t = this.baseTokens[k];
-    if (!t) {
-      t = tokenize(this.baseParas[k]!.text, this.lang).map((x) => x.text);
-      this.baseTokens[k] = t;
+  /** The sentences of baseline paragraph k (offsets in the baseline text), split once. */
+  private sentencesOf(k: number): BaseSentence[] {
+    let s = this.baseSentences[k];
+    if (!s) {
+      const para = this.baseParas[k]!;
+      s = splitSentences(para.text, this.lang).map((x, i) => ({
+        id: `${k}.${i}`,
+        para: k,
+        start: para.start + x.start,
+        end: para.start + x.end,
+        text: para.text.slice(x.start, x.end),
+      }));
+      this.baseSentences[k] = s;
     }
-    return t;
+    return s;
   }
 
-  private unchangedMetrics(k: number): Computed {
-    let c = this.unchanged.get(k);
-    if (!c) {
-      const n = this.tokensOfBaseline(k).length;
-      const text = this.baseParas[k]!.text;
-      c = {
-        hter: { insertions: 0, deletions: 0, substitutions: 0, shifts: 0, edits: 0, refLength: n, score: 0 },
-        shiftedWords: 0,
-        chrf: chrfStatistics(text, text),
-      };
-      this.unchanged.set(k, c);
-    }
-    return c;
+  /** An unchanged paragraph: each baseline sentence is its own segment, at the same place in the paragraph. */
+  private unchangedPair(a: number): PairLink[] {
+    const paraStart = this.baseParas[a]!.start;
+    return this.sentencesOf(a).map((s) => ({
+      base: [s],
+      cur: [{ k: 0, start: s.start - paraStart, end: s.end - paraStart, text: s.text }],
+      metrics: this.unchangedMetrics(s),
+      changed: false,
+    }));
   }
 
-  private changedMetrics(a: number[], cur: Paragraph[]): Computed {
+  /** A changed run of paragraphs: split the current side, align its sentences with the baseline's, score each link. */
+  private changedPair(a: number[], cur: Paragraph[]): PairLink[] {
     const key = `${a.join(',')}\u0001${cur.map((p) => p.text).join('\u0002')}`;
-    let c = this.memo.get(key);
+    const memo = this.pairMemo.get(key);
+    if (memo) return memo;
+    const base = a.flatMap((k) => this.sentencesOf(k));
+    const sentences: PairSentence[] = cur.flatMap((p, k) => splitSentences(p.text, this.lang).map((s) => ({ k, start: s.start, end: s.end, text: p.text.slice(s.start, s.end) })));
+    const links = pairSentences(
+      base.map((s) => s.text),
+      sentences.map((s) => s.text),
+      this.lang,
+    ).map((l): PairLink => {
+      const bs = l.source.map((i) => base[i]!);
+      const cs = l.target.map((j) => sentences[j]!);
+      const same = bs.length === 1 && cs.length === 1 && bs[0]!.text === cs[0]!.text;
+      return { base: bs, cur: cs, metrics: same ? this.unchangedMetrics(bs[0]!) : this.changedMetrics(bs, cs), changed: !same };
+    });
+    if (this.pairMemo.size >= MAX_MEMO) this.pairMemo.clear();
+    this.pairMemo.set(key, links);
+    return links;
+  }
+
+  private tokensOf(s: BaseSentence): string[] {
+    s.tokens ??= tokenize(s.text, this.lang).map((x) => x.text);
+    return s.tokens;
+  }
+
+  private unchangedMetrics(s: BaseSentence): Computed {
+    s.unchanged ??= {
+      hter: { insertions: 0, deletions: 0, substitutions: 0, shifts: 0, edits: 0, refLength: this.tokensOf(s).length, score: 0 },
+      shiftedWords: 0,
+      chrf: chrfStatistics(s.text, s.text),
+    };
+    return s.unchanged;
+  }
+
+  private changedMetrics(base: BaseSentence[], cur: PairSentence[]): Computed {
+    const key = `${base.map((s) => s.id).join(',')}\u0001${cur.map((s) => s.text).join('\u0002')}`;
+    let c = this.linkMemo.get(key);
     if (c) return c;
     this.computedCount++;
-    const hyp = a.flatMap((k) => this.tokensOfBaseline(k));
-    const ref = cur.flatMap((p) => tokenize(p.text, this.lang).map((x) => x.text));
+    const hyp = base.flatMap((s) => this.tokensOf(s));
+    const ref = cur.flatMap((s) => tokenize(s.text, this.lang).map((x) => x.text));
     const shifts = hyp.length + ref.length <= MAX_SHIFT_TOKENS;
+    // An empty side (a sentence removed or added) follows TERCOM: all deletions or all insertions, HTER 1.
     const d = terDetail(hyp, ref, { caseSensitive: this.caseSensitive, shifts });
-    const hypText = a.map((k) => this.baseParas[k]!.text).join('\n\n');
-    const refText = cur.map((p) => p.text).join('\n\n');
     c = {
       hter: { insertions: d.insertions, deletions: d.deletions, substitutions: d.substitutions, shifts: d.shifts, edits: d.edits, refLength: d.refLength, score: d.score },
       shiftedWords: d.shiftedWords,
-      chrf: chrfStatistics(hypText, refText),
+      chrf: chrfStatistics(base.map((s) => s.text).join(' '), cur.map((s) => s.text).join(' ')),
     };
-    if (this.memo.size >= MAX_MEMO) this.memo.clear();
-    this.memo.set(key, c);
+    if (this.linkMemo.size >= MAX_MEMO) this.linkMemo.clear();
+    this.linkMemo.set(key, c);
     return c;
   }
+}
+
+function unique(xs: number[]): number[] {
+  return xs.filter((x, i) => i === 0 || xs[i - 1] !== x);
 }

@@ -127,6 +127,23 @@ export function runChecks(input: CheckInput): Finding[] {
 interface CachedSegment {
   findings: { def: CheckDefinition; raw: RawFinding }[];
   generation: number;
+  /** Checks that reported an `incomplete` finding here: re-run on the next update, the others stay cached. */
+  pending: CheckDefinition[];
+}
+
+/**
+ * Time per update for slow optional work (spelling suggestions) after the alignment: an update stays well
+ * under the editor's 20 ms while a long suggestion search continues over the next updates.
+ */
+const SLOW_WORK_BUDGET_MS = 3;
+
+/** Runs `defs` on one segment into `into`, noting the checks whose findings are not complete yet. */
+function runSegmentChecks(defs: readonly CheckDefinition[], ctx: CheckContext, seg: SegmentView, into: CachedSegment): void {
+  for (const def of defs) {
+    const raws = def.run(ctx, seg);
+    if (raws.some((r) => r.incomplete)) into.pending.push(def);
+    for (const raw of raws) into.findings.push({ def, raw: relative(raw, seg) });
+  }
 }
 
 /**
@@ -140,6 +157,11 @@ export class CheckSession {
   private checks: CheckDefinition[];
   /** The sentence alignment of the last update (the review view shows it). */
   alignment: DocumentAlignment | null = null;
+  /**
+   * True when the last update returned findings whose fixes are still being computed (spelling
+   * suggestions over the time budget): calling `update` again, even with the same texts, continues them.
+   */
+  pending = false;
 
   constructor(private readonly options: Omit<CheckInput, 'source' | 'target'>) {
     this.checks = checksFor(options.sourceLang, options.targetLang, options.settings);
@@ -158,7 +180,7 @@ export class CheckSession {
     const source = normalise(sourceText);
     const target = normalise(targetText);
     const input: CheckInput = { ...this.options, source, target };
-    const ctx = contextOf(input, source, target);
+    const ctx: CheckContext = { ...contextOf(input, source, target), deadline: performance.now() + SLOW_WORK_BUDGET_MS };
     this.alignment = ctx.alignment;
     const date = ctx.documentDate as SimpleDate | undefined;
     const dateKey = date ? `${date.year}-${date.month}-${date.day}` : '';
@@ -170,22 +192,28 @@ export class CheckSession {
     const gen = ++this.generation;
     const segmentChecks = this.checks.filter((c) => c.scope === 'segment');
     const out: Finding[] = [];
+    let pending = false;
     for (const seg of ctx.segments) {
       const key = `${seg.first ? 1 : 0}\u0000${seg.source}\u0000${seg.target}`;
       let cached = this.cache.get(key);
       if (!cached) {
-        cached = { findings: [], generation: gen };
-        for (const def of segmentChecks) {
-          for (const raw of def.run(ctx, seg)) cached.findings.push({ def, raw: relative(raw, seg) });
-        }
+        cached = { findings: [], generation: gen, pending: [] };
+        runSegmentChecks(segmentChecks, ctx, seg, cached);
         this.cache.set(key, cached);
+      } else if (cached.pending.length) {
+        const redo = cached.pending;
+        cached.findings = cached.findings.filter((f) => !redo.includes(f.def));
+        cached.pending = [];
+        runSegmentChecks(redo, ctx, seg, cached);
       }
+      if (cached.pending.length) pending = true;
       cached.generation = gen;
       for (const { def, raw } of cached.findings) out.push(toFinding(def, absolute(raw, seg), ctx, this.options.settings));
     }
     for (const def of this.checks) if (def.scope === 'document') for (const raw of def.run(ctx)) out.push(toFinding(def, raw, ctx, this.options.settings));
     // Forget segments that are gone (keeps memory bounded while typing).
     for (const [k, v] of this.cache) if (v.generation !== gen) this.cache.delete(k);
+    this.pending = pending;
     return finish(out, ctx, this.options.ignores);
   }
 }

@@ -57,6 +57,12 @@ export interface CheckContext {
   documentDate?: { year: number; month: number; day: number };
   project: ProjectCheckData;
   articleId?: string;
+  /**
+   * Set by the editor's incremental session (CheckSession), a `performance.now()` time: past it, a check
+   * may leave optional slow work unfinished (spelling suggestions) and mark those findings `incomplete`.
+   * Unset (runChecks, reports, `calque check`): every finding is complete.
+   */
+  deadline?: number;
 }
 
 /** A finding as a check reports it; the engine fills category/severity (after overrides), side and text. */
@@ -69,6 +75,12 @@ export interface RawFinding {
   fixes?: Fix[];
   /** Only when one rule reports findings of different weight (e.g. a changed number is major, a missing space minor). */
   severity?: CheckSeverity;
+  /**
+   * The finding stands but its fixes are not final (their computation ran past `CheckContext.deadline`).
+   * The session does not cache the check's result for this segment: it re-runs that check on the next
+   * update until every finding is complete. Not part of the Finding the editor sees.
+   */
+  incomplete?: boolean;
 }
 
 export interface CheckDefinition {

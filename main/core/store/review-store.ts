@@ -26,6 +26,8 @@ const Review = z.object({
 export type ReviewRecord = z.infer<typeof Review>;
 
 export class ReviewStore {
+  private readonly queues = new Map<string, Promise<ReviewRecord>>();
+
   constructor(private readonly root: string) {}
 
   baselinePath(id: string): string {
@@ -68,11 +70,25 @@ export class ReviewStore {
     return Review.parse({});
   }
 
-  async updateReview(id: string, patch: Partial<ReviewRecord> & { stats?: DiffStats }): Promise<ReviewRecord> {
-    const next = { ...(await this.readReview(id)), ...patch, updatedAt: new Date().toISOString() };
-    const path = this.reviewPath(id);
-    await fsp.mkdir(dirname(path), { recursive: true });
-    await writeFileAtomic(path, Buffer.from(JSON.stringify(next, null, 2) + '\n', 'utf8'));
-    return next;
+  /**
+   * Read, patch and write one article's review, one update at a time per article: a check storing its
+   * counts and a save storing editing time at the same moment must both land.
+   */
+  async updateReview(id: string, patch: Partial<ReviewRecord> & { stats?: DiffStats } | ((r: ReviewRecord) => Partial<ReviewRecord>)): Promise<ReviewRecord> {
+    const previous = this.queues.get(id) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(async () => {
+      const current = await this.readReview(id);
+      const next = { ...current, ...(typeof patch === 'function' ? patch(current) : patch), updatedAt: new Date().toISOString() };
+      const path = this.reviewPath(id);
+      await fsp.mkdir(dirname(path), { recursive: true });
+      await writeFileAtomic(path, Buffer.from(JSON.stringify(next, null, 2) + '\n', 'utf8'));
+      return next;
+    });
+    this.queues.set(id, run);
+    try {
+      return await run;
+    } finally {
+      if (this.queues.get(id) === run) this.queues.delete(id);
+    }
   }
 }

@@ -54,8 +54,10 @@ export const spellingCheck: CheckDefinition = {
       if (parts.every((p, i) => p.length === 0 || words.has(p.toLowerCase()) || known(speller, p, initial && i === 0))) continue;
       const start = seg.targetStart + at;
       const end = start + word.length;
-      const fixes: Fix[] = speller.suggest(word, 3).map((s) => replaceFix(start, end, s));
-      out.push({ start, end, message: qaMessage('spelling', { word }), fixes });
+      // Suggestions can take long (a half-typed word); under a deadline they may come on a later update.
+      const suggested = ctx.deadline === undefined ? speller.suggest(word, 3) : speller.suggestBy(word, ctx.deadline, 3);
+      const fixes: Fix[] = (suggested ?? []).map((s) => replaceFix(start, end, s));
+      out.push({ start, end, message: qaMessage('spelling', { word }), fixes, ...(suggested ? {} : { incomplete: true }) });
     }
     return out;
   },

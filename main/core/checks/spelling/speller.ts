@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import nspell from 'nspell';
+import { SuggestionSearch } from './suggest.js';
 
 /**
  * Dictionary key → npm packages with index.aff/index.dic (the packages are ESM with top-level await; we
@@ -29,7 +30,17 @@ export interface Speller {
   correct(word: string): boolean;
   /** At most `limit` suggestions, cached per word. */
   suggest(word: string, limit?: number): string[];
+  /**
+   * The same suggestions, or null when they are not ready by `deadline` (a `performance.now()` time): the
+   * search stops there and a later call for the word continues it (a few unfinished searches are kept).
+   */
+  suggestBy(word: string, deadline: number, limit?: number): string[] | null;
 }
+
+/** Unfinished searches kept for later calls; each may hold many candidates, so only a few. */
+const MAX_UNFINISHED = 8;
+/** Finished suggestion lists kept per language. */
+const MAX_CACHED = 5000;
 
 const spellers = new Map<string, Speller | null>();
 const resolveFromHere = createRequire(import.meta.url);
@@ -58,18 +69,28 @@ function load(key: string): Speller | null {
   const spells = (DICTIONARY_PACKAGES[key] ?? []).map(loadOne).filter((s) => s !== null);
   if (spells.length === 0) return null;
   const suggestions = new Map<string, string[]>();
+  const unfinished = new Map<string, SuggestionSearch[]>();
+  const suggestBy = (word: string, deadline: number): string[] | null => {
+    const done = suggestions.get(word);
+    if (done) return done;
+    const searches = unfinished.get(word) ?? spells.map((sp) => new SuggestionSearch(sp, word));
+    unfinished.delete(word);
+    // Each dictionary's suggestions in turn, as nspell would list them.
+    if (searches.some((search) => search.run(deadline) === null)) {
+      unfinished.set(word, searches); // most recently used last
+      if (unfinished.size > MAX_UNFINISHED) unfinished.delete(unfinished.keys().next().value!);
+      return null;
+    }
+    const found = [...new Set(searches.flatMap((search) => search.run()!))];
+    if (suggestions.size > MAX_CACHED) suggestions.clear();
+    suggestions.set(word, found);
+    return found;
+  };
   return {
     lang: key.split('-')[0]!,
     correct: (word) => spells.some((s) => s.correct(word)),
-    suggest(word, limit = 3) {
-      let s = suggestions.get(word);
-      if (!s) {
-        s = [...new Set(spells.flatMap((sp) => sp.suggest(word)))];
-        if (suggestions.size > 5000) suggestions.clear();
-        suggestions.set(word, s);
-      }
-      return s.slice(0, limit);
-    },
+    suggest: (word, limit = 3) => suggestBy(word, Infinity)!.slice(0, limit),
+    suggestBy: (word, deadline, limit = 3) => suggestBy(word, deadline)?.slice(0, limit) ?? null,
   };
 }
 
