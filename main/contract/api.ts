@@ -132,6 +132,8 @@ export interface HostInfo {
   kind: 'electron' | 'browser' | 'cli';
   /** Whether the host can show native folder pickers (desktop). */
   nativeDialogs: boolean;
+  /** Whether reports can be exported as PDF (desktop: Electron's printToPDF). */
+  pdfReports: boolean;
   /** Default destination for "Export all". */
   defaultExportDir: string;
   version: string;
@@ -160,7 +162,8 @@ export interface AnnotationsView {
   invalidLines: number;
 }
 
-export type ReportFormat = 'html' | 'csv' | 'json';
+/** 'pdf' only where the host can print (the desktop app: HostInfo.pdfReports). */
+export type ReportFormat = 'html' | 'csv' | 'json' | 'pdf';
 
 /** The project's MQM scoring profile (project.json `scoring`); the defaults are Google's WMT weights. */
 export interface ScoringProfileInfo {
@@ -234,7 +237,7 @@ export interface CalqueApi {
   getAnnotations(req: { id: ArticleId; text?: string }): Promise<AnnotationsView>;
   /** Replace the article's annotations (written as .calque/annotations/<article>.jsonl). */
   saveAnnotations(req: { id: ArticleId; annotations: Annotation[] }): Promise<{ count: number }>;
-  /** Add active editing time (milliseconds per segment index) to the article's review. */
+  /** Add active editing time (milliseconds per segment key, see LiveSegment.key) to the article's review. */
   recordEditingTime(req: { id: ArticleId; segments: Record<string, number> }): Promise<{ totalMs: number }>;
   scoringProfile(req: Record<string, never>): Promise<ScoringProfileInfo>;
   /** Replace the project's scoring profile; `reset: true` goes back to the WMT defaults. */

@@ -63,9 +63,9 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
   getAnnotations: z.object({ id: articleId, text: z.string().max(64 * 1024 * 1024).optional() }).strict(),
   saveAnnotations: z.object({ id: articleId, annotations: z.array(AnnotationSchema).max(100_000) }).strict(),
   recordEditingTime: z
-    .object({ id: articleId, segments: z.record(z.string().regex(/^\d{1,7}$/), z.number().min(0).max(24 * 3600 * 1000)) })
+    .object({ id: articleId, segments: z.record(z.string().regex(/^[\w.+-]{1,64}$/), z.number().min(0).max(24 * 3600 * 1000)) })
     .strict(),
-  exportReport: z.object({ id: articleId.optional(), format: z.enum(['html', 'csv', 'json']), lng: z.enum(LOCALES) }).strict(),
+  exportReport: z.object({ id: articleId.optional(), format: z.enum(['html', 'csv', 'json', 'pdf']), lng: z.enum(LOCALES) }).strict(),
   scoringProfile: empty as unknown as z.ZodType<Record<string, never>>,
   updateScoringProfile: z
     .object({

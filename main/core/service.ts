@@ -55,6 +55,8 @@ export interface HostAdapter {
   chooseSaveFile?: (suggestedName: string) => Promise<string | null>;
   /** Desktop: remember and list recent projects. */
   recent?: { add(root: string): void | Promise<void>; list(): string[] | Promise<string[]> };
+  /** Desktop: print a report's HTML to PDF (Chromium's printer). Absent: no PDF reports. */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
   /** Desktop: the UI language changed; relabel the native menus. */
   onUiLanguage?: (lng: string) => void;
   version?: string;
@@ -125,6 +127,7 @@ export class CalqueService implements CalqueApi {
     return {
       kind: this.options.host.kind,
       nativeDialogs: !!this.options.host.chooseFolder,
+      pdfReports: !!this.options.host.printToPdf,
       defaultExportDir: root ? `${root.replace(/[\\/]+$/, '')}-export` : '',
       version: this.options.host.version ?? '0.0.0',
     };
@@ -311,7 +314,7 @@ export class CalqueService implements CalqueApi {
       await writeFileAtomic(dest, bytes);
       return { fileName, savedPath: dest };
     }
-    return { fileName, dataBase64: bytes.toString('base64') };
+    return { fileName, dataBase64: Buffer.from(bytes).toString('base64') };
   }
 
   // ---- reports --------------------------------------------------------------------------------------
@@ -336,9 +339,15 @@ export class CalqueService implements CalqueApi {
   async exportReport(req: { id?: string; format: ReportFormat; lng: string }): Promise<ExportResult> {
     const p = this.requireProject();
     const report = await this.buildReport({ ...(req.id !== undefined ? { id: req.id } : {}), lng: req.lng });
-    const text = req.format === 'html' ? renderHtml(report, req.lng) : req.format === 'json' ? renderJson(report) : annotationsCsv(report);
-    // CSV opens in spreadsheets as UTF-8 only with a byte-order mark.
-    const bytes = Buffer.from((req.format === 'csv' ? '\ufeff' : '') + text, 'utf8');
+    let bytes: Uint8Array;
+    if (req.format === 'pdf') {
+      if (!this.options.host.printToPdf) throw new CalqueError('invalidRequest', { reason: 'PDF reports need the desktop app' });
+      bytes = await this.options.host.printToPdf(renderHtml(report, req.lng));
+    } else {
+      const text = req.format === 'html' ? renderHtml(report, req.lng) : req.format === 'json' ? renderJson(report) : annotationsCsv(report);
+      // CSV opens in spreadsheets as UTF-8 only with a byte-order mark.
+      bytes = Buffer.from((req.format === 'csv' ? '\ufeff' : '') + text, 'utf8');
+    }
     const stem = req.id !== undefined ? basename(req.id).replace(/\.[^.]+$/, '') : basename(p.root);
     const fileName = `${stem}-review.${req.format}`;
     const host = this.options.host;
@@ -348,7 +357,7 @@ export class CalqueService implements CalqueApi {
       await writeFileAtomic(dest, bytes);
       return { fileName, savedPath: dest };
     }
-    return { fileName, dataBase64: bytes.toString('base64') };
+    return { fileName, dataBase64: Buffer.from(bytes).toString('base64') };
   }
 
   private async load(root: string): Promise<void> {

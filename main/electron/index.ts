@@ -28,6 +28,7 @@ import { CalqueService, type HostAdapter } from '../core/service.js';
 import { APP_SCHEME, APP_START_URL, appSchemePrivileges, handleAppRequest } from './app-protocol.js';
 import { installGuards, installPermissionGuards } from './guards.js';
 import { forwardEvents, IpcActivity, isTrustedSender, registerIpc, sendEvent } from './ipc.js';
+import { printHtmlToPdf } from './print-pdf.js';
 import { buildMenuTemplate, translator } from './menu.js';
 import { createWindowOptions } from './window-options.js';
 import { pickStartProject, WindowStateStore } from './window-state.js';
@@ -96,6 +97,7 @@ function start(): void {
           const r = await (w ? dialog.showOpenDialog(w, options) : dialog.showOpenDialog(options));
           return r.canceled ? null : (r.filePaths[0] ?? null);
         },
+        printToPdf: (html) => printHtmlToPdf(BrowserWindow, html),
         chooseSaveFile: async (suggestedName) => {
           const options: SaveDialogOptions = { title: t('dialog.exportTo'), defaultPath: join(app.getPath('documents'), suggestedName) };
           const w = parent();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportFormat } from '../../main/contract/api';
 import { api, toUiError, type UiError } from '../api';
@@ -6,7 +6,7 @@ import { downloadBase64 } from '../lib/download';
 import { errorMessage } from '../lib/errors';
 import { Modal } from './Modal';
 
-const FORMATS: readonly ReportFormat[] = ['html', 'csv', 'json'];
+const FORMATS: readonly ReportFormat[] = ['html', 'pdf', 'csv', 'json'];
 
 /**
  * Export a review report of the project, or of one article: self-contained HTML (printable), CSV of the
@@ -18,6 +18,10 @@ export function ReportDialog(props: { articleId?: string; onClose: () => void; o
   const [format, setFormat] = useState<ReportFormat>('html');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<UiError | null>(null);
+  const [pdf, setPdf] = useState(false);
+  useEffect(() => {
+    api.hostInfo({}).then((h) => setPdf(h.pdfReports), () => setPdf(false));
+  }, []);
 
   const run = async () => {
     setBusy(true);
@@ -50,7 +54,7 @@ export function ReportDialog(props: { articleId?: string; onClose: () => void; o
       ) : null}
       <fieldset className="radio-group">
         <legend>{t('report.format')}</legend>
-        {FORMATS.map((f) => (
+        {FORMATS.filter((f) => f !== 'pdf' || pdf).map((f) => (
           <label key={f}>
             <input type="radio" name="format" checked={format === f} onChange={() => setFormat(f)} /> {t(`report.formats.${f}`)}
           </label>

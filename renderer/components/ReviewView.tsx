@@ -185,7 +185,8 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     const gap = now - editingRef.current.last;
     editingRef.current.last = now;
     const seg = m.recordActivity(offset, now);
-    if (seg >= 0 && gap < IDLE_MS) editingRef.current.pending[seg] = (editingRef.current.pending[seg] ?? 0) + gap;
+    const key = seg >= 0 ? m.snapshot().segments[seg]?.key : undefined;
+    if (key && gap < IDLE_MS) editingRef.current.pending[key] = (editingRef.current.pending[key] ?? 0) + gap;
   };
 
   const flushEditingTime = useCallback(() => {

@@ -36,6 +36,8 @@ export interface LiveSegment extends SegmentMetrics {
   changed: boolean;
   /** Words moved by TER's block shifts. */
   shiftedWords: number;
+  /** Stable name of the segment (its first baseline sentence), for keeping editing time across edits elsewhere. */
+  key: string;
 }
 
 export interface LiveTotals {
@@ -145,7 +147,7 @@ export class LiveMetrics {
 
   snapshot(): LiveSnapshot {
     const perSegment = this.editingPerSegment();
-    const segments = this.segs.map((s, i) => ({ ...s, editingMs: perSegment[i]! }));
+    const segments = this.segs.map((s, i) => ({ ...s, key: this.keys[i]!, editingMs: perSegment[i]! }));
     const hter = sumTer(segments.map((s) => s.hter));
     const stats: ChrfStatistics = [];
     for (const st of this.stats) addChrfStatistics(stats, st);
@@ -256,6 +258,7 @@ export class LiveMetrics {
         if (curSentences.length) this.located.push(this.segs.length);
         this.stats.push(link.metrics.chrf);
         this.segs.push({
+          key: this.keys[this.keys.length - 1]!,
           segment: this.segs.length,
           hter: link.metrics.hter,
           chrf: chrfFromStatistics(link.metrics.chrf),

@@ -176,11 +176,15 @@ export class CheckSession {
     }
   }
 
-  update(sourceText: string, targetText: string): Finding[] {
+  /**
+   * Findings for the current texts. `slowWorkMs` bounds the time spent on slow optional work (spelling
+   * suggestions) in this update; an idle re-update while `pending` may pass more to finish sooner.
+   */
+  update(sourceText: string, targetText: string, slowWorkMs = SLOW_WORK_BUDGET_MS): Finding[] {
     const source = normalise(sourceText);
     const target = normalise(targetText);
     const input: CheckInput = { ...this.options, source, target };
-    const ctx: CheckContext = { ...contextOf(input, source, target), deadline: performance.now() + SLOW_WORK_BUDGET_MS };
+    const ctx: CheckContext = { ...contextOf(input, source, target), deadline: performance.now() + slowWorkMs };
     this.alignment = ctx.alignment;
     const date = ctx.documentDate as SimpleDate | undefined;
     const dateKey = date ? `${date.year}-${date.month}-${date.day}` : '';

@@ -4,7 +4,6 @@ import { alignDocument } from '../../common/align/index.js';
 import { LiveMetrics, type LiveSegment } from '../../common/metrics/live.js';
 import { defaultProfile, errorWeight, scoreArticle, type ScoringProfile } from '../../common/mqm/scoring.js';
 import { parseScoringProfile } from '../../common/mqm/profile.js';
-import { splitParagraphs } from '../../common/paragraphs.js';
 import { countWords } from '../../common/words.js';
 import { collectProject, type ArticleInput, type SegmentInput } from '../report/collect.js';
 import type { ProjectReport } from '../report/model.js';
@@ -65,15 +64,14 @@ export async function articleInput(src: ReportSource, summary: ArticleSummary, p
     return { text: view.source.text.slice(from, to), range: [from, to] };
   };
 
-  const baselineParas = splitParagraphs(view.baseline);
   const segments: SegmentInput[] = snapshot.segments.map((s, i) => {
     const source = sourceOf(s.start, s.end);
-    const before = s.baseline.map((b) => baselineParas[b]?.text ?? '').join('\n\n');
+    const before = s.baselineSentences.map(([a, b]) => view.baseline.slice(a, b)).join(' ');
     return {
       source: source.text,
       before,
       after: final.slice(s.start, s.end),
-      metrics: { segment: i, hter: s.hter, chrf: s.chrf, editingMs: editing[String(i)] ?? 0 },
+      metrics: { segment: i, hter: s.hter, chrf: s.chrf, editingMs: editing[s.key] ?? 0 },
       targetRange: [s.start, s.end],
       ...(source.range ? { sourceRange: source.range } : {}),
     };

@@ -90,6 +90,41 @@ describe('CheckSession', () => {
   });
 });
 
+describe('CheckSession with spelling suggestions over the time budget', () => {
+  // Half-typed words: "reopenin" finds its suggestions at edit distance 1; "sheltxqz" needs distance 2.
+  const typing = TARGET.replace('open shelters', 'reopenin sheltxqz');
+  const full = () => runChecks({ source: SOURCE, target: typing, sourceLang: 'pt', targetLang: 'en' });
+  const fixesOf = (found: { rule: string; text: string; fixes: unknown[] }[], word: string) => found.find((f) => f.rule === 'qa.spelling' && f.text === word)?.fixes;
+
+  it('reports the misspelling at once and its fixes on a second update with the same text', () => {
+    const session = new CheckSession({ sourceLang: 'pt', targetLang: 'en' });
+    const first = session.update(SOURCE, typing, 0); // no time at all for suggestions
+    expect(fixesOf(first, 'reopenin')).toEqual([]);
+    expect(session.pending).toBe(true);
+    const second = session.update(SOURCE, typing, 10_000);
+    expect(fixesOf(second, 'reopenin')!.length).toBeGreaterThan(0);
+    expect(session.pending).toBe(false);
+    // The re-run of the spelling check kept the segment's other cached findings: same as a full run.
+    expect(second).toEqual(full());
+  });
+
+  it('completes every suggestion over later updates within the default budget, then equals a full run', () => {
+    const session = new CheckSession({ sourceLang: 'pt', targetLang: 'en' });
+    const first = session.update(SOURCE, typing, 0);
+    expect(fixesOf(first, 'sheltxqz')).toEqual([]);
+    let updates = 0;
+    let found = first;
+    while (session.pending && updates < 5000) {
+      found = session.update(SOURCE, typing);
+      updates++;
+    }
+    expect(session.pending).toBe(false);
+    expect(updates).toBeGreaterThan(0);
+    expect(fixesOf(found, 'sheltxqz')!.length).toBeGreaterThan(0);
+    expect(found).toEqual(full());
+  }, 30_000);
+});
+
 describe('documentDate', () => {
   it('reads ISO datelines, written dates and press datelines', () => {
     expect(documentDate('', 'date 2023-12-20 A delegation arrived.')).toEqual({ year: 2023, month: 12, day: 20 });

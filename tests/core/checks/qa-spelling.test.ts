@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import nspell from 'nspell';
 import { describe, expect, it } from 'vitest';
 import { spellingCheck } from '../../../main/core/checks/spelling/check.js';
 import { dictionaryLanguage, spellerFor } from '../../../main/core/checks/spelling/speller.js';
+import { SuggestionSearch } from '../../../main/core/checks/spelling/suggest.js';
 import { makeContext, runCheck } from './qa-context.js';
 
 describe('qa.spelling', () => {
@@ -52,5 +57,53 @@ describe('qa.spelling', () => {
     const ms = performance.now() - t0;
     expect(found.map((f) => f.text)).toEqual(['recieve']);
     expect(ms).toBeLessThan(200);
+  });
+
+  it('leaves suggestions over the deadline for later: the finding stands, marked incomplete, without fixes', () => {
+    const target = 'The plan was quxbrevated yesterday.';
+    const late = makeContext({ source: 'x', target });
+    late.deadline = performance.now() - 1;
+    const [f, ...rest] = runCheck(spellingCheck, late);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ text: 'quxbrevated', fixes: [], incomplete: true });
+    // Without a deadline (runChecks, reports) the same word gets its fixes and is complete.
+    const [g] = runCheck(spellingCheck, makeContext({ source: 'x', target }));
+    expect(g!.incomplete).toBeUndefined();
+    expect(g!.fixes).toEqual(spellerFor('en')!.suggest('quxbrevated', 3).map((s) => ({ label: expect.any(Object), edits: [{ start: 13, end: 24, text: s }] })));
+  });
+
+  it('continues an interrupted suggestion search to the same list as a search in one go', () => {
+    const speller = spellerFor('en')!;
+    const word = 'zwonkishly';
+    let calls = 0;
+    let found: string[] | null = null;
+    while (found === null && calls < 100_000) {
+      found = speller.suggestBy(word, performance.now() + 0.2, 3);
+      calls++;
+    }
+    expect(calls).toBeGreaterThan(1);
+    expect(found).toEqual(speller.suggest(word, 3));
+  });
+});
+
+describe('SuggestionSearch', () => {
+  const dir = dirname(createRequire(import.meta.url).resolve('dictionary-en'));
+  const spell = nspell({ aff: readFileSync(join(dir, 'index.aff')), dic: readFileSync(join(dir, 'index.dic')) });
+
+  it("returns exactly nspell's suggestions, in nspell's order, however often it is interrupted", () => {
+    // Edit distance 1 ("goverment", "recieve"), case variants ("THEIR", "Teh"), and edit distance 2 ("Bxyz", "xqzt").
+    for (const word of ['goverment', 'recieve', 'Teh', 'THIER', 'Bxyz', 'xqzt', 'colour', 'o’clock']) {
+      const search = new SuggestionSearch(spell, word);
+      let found: string[] | null = null;
+      while (found === null) found = search.run(performance.now() + 0.05);
+      expect(found, word).toEqual(spell.suggest(word));
+    }
+  }, 20_000);
+
+  it('makes no progress once the deadline has passed, and none is lost', () => {
+    const search = new SuggestionSearch(spell, 'xqzt');
+    expect(search.run(performance.now() - 1)).toBeNull();
+    expect(search.done).toBe(false);
+    expect(search.run()).toEqual(spell.suggest('xqzt'));
   });
 });

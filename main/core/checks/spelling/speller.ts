@@ -73,6 +73,7 @@ function load(key: string): Speller | null {
   const suggestBy = (word: string, deadline: number): string[] | null => {
     const done = suggestions.get(word);
     if (done) return done;
+    if (!unfinished.has(word) && performance.now() >= deadline) return null; // no time to even start
     const searches = unfinished.get(word) ?? spells.map((sp) => new SuggestionSearch(sp, word));
     unfinished.delete(word);
     // Each dictionary's suggestions in turn, as nspell would list them.

@@ -79,7 +79,7 @@ export class SuggestionSearch {
   private readonly sp: SpellData;
   private readonly value: string;
   private readonly currentCase: Casing;
-  private readonly state = new Map<string, boolean | null>();
+  private readonly state = new Map<string, boolean>();
   private readonly weighted = new Map<string, number>();
   private readonly suggestions: string[] = [];
   private edits: string[] = [];
@@ -273,16 +273,17 @@ export class SuggestionSearch {
 
   /**
    * nspell remembers a candidate only when it is a word (its memory holds null for the others, which
-   * `state !== Boolean(state)` treats as unseen): an unknown candidate is added to the next level's list
-   * again each time it is generated. We keep that, for the same batches, but skip its repeated lookup.
+   * `state !== Boolean(state)` treats as unseen): an unknown candidate is looked up and added to the next
+   * level's list again each time it is generated. We keep that (same batches, same result) and do not
+   * store the unknown ones at all: the memory stays small, without long pauses to grow a huge map.
    */
   private check(value: string, double: boolean, result: string[] | null): void {
     let state = this.state.get(value);
-    if (state === undefined || state === null) {
+    if (state === undefined) {
       result?.push(value);
-      if (state === null) return;
       const corrected = form(this.sp, value);
-      state = corrected === null ? null : !hasFlag(this.sp.flags, 'NOSUGGEST', this.sp.data[corrected]);
+      if (corrected === null) return;
+      state = !hasFlag(this.sp.flags, 'NOSUGGEST', this.sp.data[corrected]);
       this.state.set(value, state);
       if (state) {
         this.weighted.set(value, double ? 10 : 0);
