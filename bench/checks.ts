@@ -53,10 +53,18 @@ export async function bench(): Promise<void> {
       session.update(article.source, text);
       times.push(performance.now() - t0);
     }
-    return { times, text };
+    // The editor stops typing: updates with the same text finish the suggestions left over the budget.
+    let settle = 0;
+    t0 = performance.now();
+    while (session.pending) {
+      session.update(article.source, text);
+      settle++;
+    }
+    return { times, text, settle, settleMs: performance.now() - t0 };
   };
   const all = keystrokes([]);
   const noSpelling = keystrokes(['qa.spelling']);
+  // The session has computed (and cached) the typed word's suggestions: time the full run likewise warm.
   const s0 = performance.now();
   runChecks({ source: article.source, target: all.text, sourceLang: 'pt', targetLang: 'en' });
   const full = performance.now() - s0;
@@ -64,6 +72,7 @@ export async function bench(): Promise<void> {
     row(`keystroke update, 5,000 words, ${name}, median`, fmt(pct(times, 0.5)), `goal 20 ms: ${(pct(times, 0.5) / 20).toFixed(2)}× of it`);
     row(`keystroke update, 5,000 words, ${name}, p95`, fmt(pct(times, 0.95)), `goal 20 ms: ${(pct(times, 0.95) / 20).toFixed(2)}× of it`);
   }
+  row('after typing, updates until suggestions complete', `${all.settle}`, `${fmt(all.settleMs)} in all (suggestions computed under a per-update budget)`);
   row('baseline: full runChecks of the same article', fmt(full), `the session's median is ${(full / pct(all.times, 0.5)).toFixed(1)}× faster`);
 }
 

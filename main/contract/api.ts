@@ -147,6 +147,8 @@ export interface ArticleChecks {
   ignored: number;
   /** The article's date when it carries one (used by the date-style fixes), ISO yyyy-mm-dd. */
   documentDate?: string;
+  /** Some fixes (spelling suggestions) are still being worked out: ask again, with the same text, for them. */
+  pending?: boolean;
 }
 
 /** The project's check settings (project.json `checks`). */

@@ -5,6 +5,8 @@ import type { monaco } from '../monaco/setup';
 
 /** Typing must pause this long before the checks run again (they run in core, segment by segment). */
 const CHECK_DELAY_MS = 350;
+/** While fixes are still pending, how soon to ask again (typing reschedules sooner runs anyway). */
+const PENDING_RETRY_MS = 250;
 
 /**
  * The article's alignment and findings for the editor's current text. Results for a text that has
@@ -28,6 +30,11 @@ export function useChecks(id: string, onError: (e: UiError) => void) {
       const res = await api.checkArticle({ id, text: model.getValue() });
       if (mine !== seq.current || model.isDisposed() || model.getVersionId() !== version) return;
       setChecks(res);
+      // Spelling suggestions are worked out a little at a time: ask again while the editor is idle.
+      if (res.pending) {
+        window.clearTimeout(timer.current);
+        timer.current = window.setTimeout(() => void run(), PENDING_RETRY_MS);
+      }
     } catch (err) {
       if (mine === seq.current) onError(toUiError(err));
     } finally {

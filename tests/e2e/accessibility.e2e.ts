@@ -21,6 +21,17 @@ for (const lng of ['en', 'ar']) {
     await page.getByRole('button', { name: ui(lng, 'list.open', { name: 'news/flood-recife.txt' }) }).click();
     await expect(page.locator('.monaco-editor').first()).toBeVisible();
     expect(await violations(page)).toEqual([]);
+    // The problems panel is filled by the checks; then the annotations panel, and the annotation dialog.
+    await expect(page.getByRole('list', { name: ui(lng, 'problems.title') }).getByRole('listitem').first()).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('tab', { name: new RegExp(ui(lng, 'annotations.title')) }).click();
+    await page.locator('.editor-pane .monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.press('Alt+2');
+    await expect(page.getByRole('dialog', { name: ui(lng, 'annotate.title') })).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: ui(lng, 'review.changesMode'), exact: true }).click();
     await expect(page.locator('.monaco-diff-editor')).toBeVisible();
     expect(await violations(page)).toEqual([]);
@@ -29,10 +40,20 @@ for (const lng of ['en', 'ar']) {
 
 test('no accessibility violations in the dark theme and in dialogs', async ({ page, served }) => {
   await served.open(page, 'en');
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByRole('dialog', { name: 'Settings' }).getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   expect(await violations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: 'Export all' }).click();
+  expect(await violations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Project settings…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Project settings' }).getByRole('table').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Import MQM…' }).click();
+  expect(await violations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Report…' }).click();
   expect(await violations(page)).toEqual([]);
 });

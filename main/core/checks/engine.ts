@@ -132,10 +132,12 @@ interface CachedSegment {
 }
 
 /**
- * Time per update for slow optional work (spelling suggestions) after the alignment: an update stays well
- * under the editor's 20 ms while a long suggestion search continues over the next updates.
+ * Slow optional work (spelling suggestions) may run until this long after an update began, so an update
+ * stays well under the editor's 20 ms; a long suggestion search continues over the next updates.
  */
-const SLOW_WORK_BUDGET_MS = 3;
+const UPDATE_TARGET_MS = 6;
+/** ...but gets at least this much per update, so it progresses even when the rest of the update is slow. */
+const MIN_SLOW_WORK_MS = 1;
 
 /** Runs `defs` on one segment into `into`, noting the checks whose findings are not complete yet. */
 function runSegmentChecks(defs: readonly CheckDefinition[], ctx: CheckContext, seg: SegmentView, into: CachedSegment): void {
@@ -177,14 +179,18 @@ export class CheckSession {
   }
 
   /**
-   * Findings for the current texts. `slowWorkMs` bounds the time spent on slow optional work (spelling
-   * suggestions) in this update; an idle re-update while `pending` may pass more to finish sooner.
+   * Findings for the current texts. `slowWorkMs`, when given, is the time for slow optional work
+   * (spelling suggestions) in this update, instead of what remains of UPDATE_TARGET_MS: an idle
+   * re-update while `pending` may pass more to finish sooner.
    */
-  update(sourceText: string, targetText: string, slowWorkMs = SLOW_WORK_BUDGET_MS): Finding[] {
+  update(sourceText: string, targetText: string, slowWorkMs?: number): Finding[] {
+    const started = performance.now();
     const source = normalise(sourceText);
     const target = normalise(targetText);
     const input: CheckInput = { ...this.options, source, target };
-    const ctx: CheckContext = { ...contextOf(input, source, target), deadline: performance.now() + slowWorkMs };
+    const ctx: CheckContext = contextOf(input, source, target);
+    const aligned = performance.now();
+    ctx.deadline = slowWorkMs === undefined ? Math.max(started + UPDATE_TARGET_MS, aligned + MIN_SLOW_WORK_MS) : aligned + slowWorkMs;
     this.alignment = ctx.alignment;
     const date = ctx.documentDate as SimpleDate | undefined;
     const dateKey = date ? `${date.year}-${date.month}-${date.day}` : '';

@@ -45,6 +45,7 @@ export class ArticleCheckers {
       alignment: entry.session.alignment ?? alignDocument(source, target, a.sourceLang, a.targetLang),
       findings,
       ignored: ignores.length,
+      ...(entry.session.pending ? { pending: true } : {}),
       ...(date ? { documentDate: `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}` } : {}),
     };
   }
