@@ -31,8 +31,8 @@ export function AnnotationsPanel(props: {
         <span className={`sev-badge sev-${a.severity}`}>{t(`severity.${a.severity}`)}</span>
         <span className="finding-category">{props.categoryName(a.category)}</span>
         {a.side === 'source' ? <span className="muted">{t('annotations.sourceSide')}</span> : null}
-        <span className="finding-text">“{a.quote.exact}”</span>
-        {a.comment ? <span className="finding-message">{a.comment}</span> : null}
+        <span className="finding-text" dir="auto">“{a.quote.exact}”</span>
+        {a.comment ? <span className="finding-message" dir="auto">{a.comment}</span> : null}
       </button>
       <div className="finding-actions">
         <button type="button" className="small" onClick={() => props.onEdit(a)} aria-label={t('annotations.editOne', { quote: a.quote.exact })}>

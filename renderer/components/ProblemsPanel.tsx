@@ -74,7 +74,7 @@ export function ProblemsPanel(props: {
             <button type="button" className="finding-main" onClick={() => props.onJump(index)} aria-current={index === props.current || undefined}>
               <span className={`sev-badge sev-${f.severity}`}>{t(`severity.${f.severity}`)}</span>
               <span className="finding-category">{props.categoryName(f.category)}</span>
-              <span className="finding-text">“{f.text}”</span>
+              <span className="finding-text" dir="auto">“{f.text}”</span>
               <span className="finding-message">{props.describe(f)}</span>
             </button>
             <div className="finding-actions">

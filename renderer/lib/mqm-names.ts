@@ -1,4 +1,5 @@
 import { categoryKeys } from '../../main/common/mqm/typology';
+import i18next from 'i18next';
 import { hasKey, tDynamic } from './dynamic-t';
 
 /**
@@ -9,5 +10,7 @@ export function categoryName(category: string): string {
   const { top, sub } = categoryKeys(category);
   const name = (k: string, fallback: string) => (hasKey(`mqm:category.${k}`) ? tDynamic(`mqm:category.${k}`) : fallback);
   const parts = category.split('/');
-  return sub ? `${name(top, parts[0]!)} › ${name(sub, parts.slice(1).join('/'))}` : name(top, category);
+  // The arrow points from the branch to the leaf in the reading direction.
+  const arrow = i18next.dir() === 'rtl' ? '‹' : '›';
+  return sub ? `${name(top, parts[0]!)} ${arrow} ${name(sub, parts.slice(1).join('/'))}` : name(top, category);
 }

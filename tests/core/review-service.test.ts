@@ -244,3 +244,25 @@ describe('MQM scoring profile and TSV through the service', () => {
     expect(exported).toContain('<v>Schulen</v> geschlossen.\tAccuracy/Mistranslation\tMajor\twrong article');
   });
 });
+
+describe('PDF reports', () => {
+  it('go through the host printer where there is one, and are refused in the browser', async () => {
+    await rejectsWith(service.exportReport({ format: 'pdf', lng: 'en' }), 'invalidRequest');
+    const printed: string[] = [];
+    const desktop = new CalqueService({
+      root: root(),
+      host: { kind: 'electron', printToPdf: async (html) => (printed.push(html), new TextEncoder().encode('%PDF fake')) },
+      watchIntervalMs: 60_000,
+    });
+    try {
+      await desktop.openProject({});
+      expect((await desktop.hostInfo()).pdfReports).toBe(true);
+      const res = await desktop.exportReport({ id: ID, format: 'pdf', lng: 'fr' });
+      expect(res.fileName).toBe('drought-review.pdf');
+      expect(Buffer.from(res.dataBase64!, 'base64').toString()).toBe('%PDF fake');
+      expect(printed[0]).toContain('lang="fr"');
+    } finally {
+      desktop.dispose();
+    }
+  });
+});
