@@ -241,6 +241,8 @@ export interface CalqueApi {
   saveAnnotations(req: { id: ArticleId; annotations: Annotation[] }): Promise<{ count: number }>;
   /** Add active editing time (milliseconds per segment key, see LiveSegment.key) to the article's review. */
   recordEditingTime(req: { id: ArticleId; segments: Record<string, number> }): Promise<{ totalMs: number }>;
+  /** Accept a word in this project's spelling (project.json `wordList`). */
+  addToWordList(req: { word: string }): Promise<{ wordList: string[] }>;
   scoringProfile(req: Record<string, never>): Promise<ScoringProfileInfo>;
   /** Replace the project's scoring profile; `reset: true` goes back to the WMT defaults. */
   updateScoringProfile(req: { profile?: ScoringProfileInfo; reset?: boolean }): Promise<ScoringProfileInfo>;
@@ -277,6 +279,7 @@ const methods: { readonly [K in keyof CalqueApi]: true } = {
   saveAnnotations: true,
   recordEditingTime: true,
   exportReport: true,
+  addToWordList: true,
   scoringProfile: true,
   updateScoringProfile: true,
   importMqm: true,

@@ -269,6 +269,14 @@ export class CalqueService implements CalqueApi {
     return { totalMs: Object.values(saved.editingMs).reduce((x, y) => x + y, 0) };
   }
 
+  async addToWordList(req: { word: string }): Promise<{ wordList: string[] }> {
+    const p = this.requireProject();
+    const word = req.word.normalize('NFC');
+    const config = await this.changeConfig(p, (c) => (c.wordList?.includes(word) ? c : { ...c, wordList: [...(c.wordList ?? []), word].sort((a, b) => a.localeCompare(b)) }));
+    p.checks.forgetAll();
+    return { wordList: config.wordList ?? [] };
+  }
+
   // ---- MQM scoring profile and TSV ------------------------------------------------------------------
   async scoringProfile(): Promise<ScoringProfileInfo> {
     const p = this.requireProject();

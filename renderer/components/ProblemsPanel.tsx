@@ -22,6 +22,7 @@ export function ProblemsPanel(props: {
   onFix: (index: number, fix: number) => void;
   onAnnotate: (index: number) => void;
   onIgnore: (index: number, scope: 'here' | 'project') => void;
+  onAddWord: (index: number) => void;
 }) {
   const { t } = useTranslation();
   const [severities, setSeverities] = useState<Set<string>>(() => new Set(SEVERITIES));
@@ -83,6 +84,11 @@ export function ProblemsPanel(props: {
                   {props.fixLabel(fix)}
                 </button>
               ))}
+              {f.rule === 'qa.spelling' ? (
+                <button type="button" className="small" onClick={() => props.onAddWord(index)}>
+                  {t('problems.addToWordList', { word: f.text })}
+                </button>
+              ) : null}
               <button type="button" className="small" onClick={() => props.onAnnotate(index)}>
                 {t('problems.annotate')}
               </button>

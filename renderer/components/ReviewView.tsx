@@ -392,6 +392,19 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     [id, onError, runChecks, t],
   );
 
+  const addWord = useCallback(
+    (f: Finding) => {
+      void api.addToWordList({ word: f.text }).then(
+        () => {
+          setNotice(t('problems.addedToWordList', { word: f.text }));
+          void runChecks();
+        },
+        (err) => onError(toUiError(err)),
+      );
+    },
+    [onError, runChecks, t],
+  );
+
   useEffect(() => {
     const model = modelRef.current;
     if (!model || !checks) return;
@@ -400,11 +413,17 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       findings,
       describe,
       fixLabel,
-      labels: { ignoreHere: t('problems.ignoreHere'), ignoreRule: (rule) => t('problems.ignoreRuleNamed', { rule }), annotate: t('problems.annotate') },
+      labels: {
+        ignoreHere: t('problems.ignoreHere'),
+        ignoreRule: (rule) => t('problems.ignoreRuleNamed', { rule }),
+        annotate: t('problems.annotate'),
+        addWord: (word) => t('problems.addToWordList', { word }),
+      },
       onIgnore: ignore,
+      onAddWord: addWord,
       onAnnotate: annotateFinding,
     });
-  }, [checks, findings, describe, fixLabel, ignore, annotateFinding, t]);
+  }, [checks, findings, describe, fixLabel, ignore, annotateFinding, addWord, t]);
 
   const jumpToFinding = useCallback(
     (index: number) => {
@@ -1125,6 +1144,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
             onFix={(i, k) => applyFix(findings[i]!, k)}
             onAnnotate={(i) => annotateFinding(findings[i]!)}
             onIgnore={(i, scope) => ignore(findings[i]!, scope)}
+            onAddWord={(i) => addWord(findings[i]!)}
           />
         </div>
         <div role="tabpanel" id="panel-annotations" aria-labelledby="tab-annotations" hidden={panel !== 'annotations'}>

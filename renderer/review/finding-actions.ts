@@ -8,14 +8,18 @@ import { monaco } from '../monaco/setup';
  */
 
 export const MARKER_OWNER = 'calque.checks';
+/** The spelling check's findings can also be answered by accepting the word in the project. */
+export const SPELLING_RULE = 'qa.spelling';
 
 export interface FindingHandlers {
   findings: readonly Finding[];
   describe: (f: Finding) => string;
   /** The title of a fix in the quick-fix menu and the problems panel. */
   fixLabel: (fix: Finding['fixes'][number]) => string;
-  labels: { ignoreHere: string; ignoreRule: (rule: string) => string; annotate: string };
+  labels: { ignoreHere: string; ignoreRule: (rule: string) => string; annotate: string; addWord: (word: string) => string };
   onIgnore: (f: Finding, scope: 'here' | 'project') => void;
+  /** Spelling findings: accept the word in the project's word list. */
+  onAddWord: (f: Finding) => void;
   onAnnotate: (f: Finding) => void;
 }
 
@@ -74,6 +78,11 @@ function ensureRegistered(): void {
     const f = h?.findings[index];
     if (h && f) h.onIgnore(f, scope);
   });
+  monaco.editor.registerCommand('calque.addWord', (_accessor, uri: string, index: number) => {
+    const h = handlers.get(uri);
+    const f = h?.findings[index];
+    if (h && f) h.onAddWord(f);
+  });
   monaco.editor.registerCommand('calque.annotateFinding', (_accessor, uri: string, index: number) => {
     const h = handlers.get(uri);
     const f = h?.findings[index];
@@ -102,6 +111,10 @@ function ensureRegistered(): void {
             },
           });
         });
+        if (f.rule === SPELLING_RULE) {
+          const addWord = h.labels.addWord(f.text);
+          actions.push({ title: addWord, kind: 'quickfix', diagnostics: [diagnostic], command: { id: 'calque.addWord', title: addWord, arguments: [uri, index] } });
+        }
         actions.push({ title: h.labels.annotate, kind: 'quickfix', diagnostics: [diagnostic], command: { id: 'calque.annotateFinding', title: h.labels.annotate, arguments: [uri, index] } });
         actions.push({ title: h.labels.ignoreHere, kind: 'quickfix', diagnostics: [diagnostic], command: { id: 'calque.ignoreFinding', title: h.labels.ignoreHere, arguments: [uri, index, 'here'] } });
         const ignoreRule = h.labels.ignoreRule(f.rule);

@@ -128,6 +128,16 @@ describe('checks through the service', () => {
     expect(review.editingMs['0']).toBe(300);
   });
 
+  it('accepts a word in the project word list, after which spelling no longer reports it', async () => {
+    const text = TARGET.replace('drought', 'drougth');
+    const before = await service.checkArticle({ id: ID, text });
+    expect(before.findings.filter((f) => f.rule === 'qa.spelling').map((f) => f.text)).toContain('drougth');
+    expect((await service.addToWordList({ word: 'drougth' })).wordList).toEqual(['drougth']);
+    const after = await service.checkArticle({ id: ID, text });
+    expect(after.findings.some((f) => f.rule === 'qa.spelling' && f.text === 'drougth')).toBe(false);
+    await rejectsWith(dispatch(service, 'addToWordList', { word: '<b>x</b>' }), 'invalidRequest');
+  });
+
   it('refuses settings for rules that are not ids, at the boundary', async () => {
     await rejectsWith(dispatch(service, 'updateCheckSettings', { rule: '../../etc', enabled: false }), 'invalidRequest');
     await rejectsWith(dispatch(service, 'ignoreFinding', { id: ID, rule: 'x', text: 'y', scope: 'everywhere' }), 'invalidRequest');

@@ -34,4 +34,36 @@ describe('qa.names', () => {
     expect(spans(oneSidedNames, 'GOVERNO ANUNCIA PACOTE', 'GOVERNMENT ANNOUNCES PACKAGE')).toEqual([]);
     expect(spans(oneSidedNames, 'No século XXI tudo mudou.', 'In the 21st century everything changed.')).toEqual([]);
   });
+  it('accepts translated institution, event and region names but still reports kept personal and place names', () => {
+    const translated: [string, string, string][] = [
+      ['O caso foi ao Ministério Público Federal na semana passada.', 'The case went to federal prosecutors last week.', 'pt-BR'],
+      ['O Conselho Nacional Eleitoral divulgou o resultado.', 'The National Electoral Council released the result.', 'pt-BR'],
+      ['O time lidera o Campeonato Brasileiro com folga.', 'The team leads the Brazilian league comfortably.', 'pt-BR'],
+      ['La delegación llegó a los Juegos Olímpicos con 300 atletas.', 'The delegation arrived at the Olympics with 300 athletes.', 'es'],
+      ['El juez de la Audiencia Nacional citó al exministro.', 'The High Court judge summoned the former minister.', 'es'],
+      ['Las elecciones en el País Vasco serán en abril.', 'The Basque elections will be in April.', 'es'],
+      ['El tribunal de La Haya dictó sentencia.', 'The court in The Hague handed down its ruling.', 'es'],
+      ['Ayer La Bolsa de Madrid cerró en alza.', 'Yesterday the Madrid stock market closed higher.', 'es'],
+      ['A equipe de José Mourinho venceu.', 'Jose Mourinho’s team won.', 'pt-BR'],
+      ['O ex-presidente Jair Bolsonaro discursou.', 'Former president Bolsonaro gave a speech.', 'pt-BR'],
+    ];
+    for (const [s, t, lang] of translated) expect(spans(oneSidedNames, s, t, lang), t).toEqual([]);
+    expect(spans(oneSidedNames, 'O técnico Abel Ferreira foi expulso.', 'The coach was sent off.')).toEqual(['Abel Ferreira']);
+    expect(spans(oneSidedNames, 'Los turistas visitaron Puerto Vallarta ayer.', 'The tourists visited the coast yesterday.', 'es')).toEqual(['Puerto Vallarta']);
+  });
+  it('reads "EE.UU." as one acronym and accepts acronyms translated, reordered or spelled out', () => {
+    const clean: [string, string, string][] = [
+      ['Las exportaciones a EE.UU. crecieron.', 'Exports to the U.S. grew.', 'es'],
+      ['Las exportaciones a EE. UU. crecieron.', 'Exports to the US grew.', 'es'],
+      ['Os EUA reagiram.', 'The United States reacted.', 'pt-BR'],
+      ['La cumbre de la OTAN y la UE terminó.', 'The NATO and EU summit ended.', 'es'],
+      ['O PIB cresceu 2%.', 'GDP grew 2%.', 'pt-BR'],
+      ['El CNE proclamó al ganador.', 'The National Electoral Council (NEC) declared the winner.', 'es'],
+      ['O Conselho Nacional de Justiça (CNJ) abriu processo.', 'The National Justice Council opened proceedings.', 'pt-BR'],
+      ['A OMS alertou.', 'The World Health Organization warned.', 'pt-BR'],
+    ];
+    for (const [s, t, lang] of clean) expect(spans(oneSidedNames, s, t, lang), t).toEqual([]);
+    expect(spans(oneSidedNames, 'O STF julgou o recurso.', 'The Supreme Court ruled on the appeal.')).toEqual(['STF']);
+    expect(spans(oneSidedNames, 'Las ventas a EE.UU. cayeron.', 'Sales fell.', 'es')).toEqual(['EE.UU.']);
+  });
 });

@@ -63,3 +63,28 @@ describe('qa.number-format (a number left in the source convention)', () => {
     expect(spans(numbersChanged, 'There were 1,250 people.', 'Es waren 1.250 Menschen.', 'en', 'de')).toEqual([]);
   });
 });
+
+describe('times (qa.numbers and qa.numbers-missing)', () => {
+  const both = (s: string, t: string, lang = 'pt-BR') => [...spans(numbersChanged, s, t, lang), ...spans(numbersMissing, s, t, lang)];
+  it('matches source times with "h", a dot or a colon to English 12- and 24-hour times', () => {
+    const pairs: [string, string, string][] = [
+      ['A sessão começa às 10h30.', 'The session starts at 10:30 a.m.', 'pt-BR'],
+      ['O voo sai às 20h45.', 'The flight leaves at 8:45 p.m.', 'pt-BR'],
+      ['O voo sai às 20h45.', 'The flight leaves at 20:45.', 'pt-BR'],
+      ['O jogo é às 16h.', 'The game is at 4pm.', 'pt-BR'],
+      ['La reunión será a las 10.30 del lunes.', 'The meeting will be at 10:30 a.m. on Monday.', 'es'],
+      ['Llegó a las 7.15 de la mañana.', 'He arrived at 7:15 in the morning.', 'es'],
+      ['El tren salió a las 18:45.', 'The train left at 6:45 p.m.', 'es'],
+      ['O ato será ao meio-dia, e o show às 12h.', 'The rally will be at noon, and the show at noon too.', 'pt-BR'],
+    ];
+    for (const [s, t, lang] of pairs) expect(both(s, t, lang), t).toEqual([]);
+  });
+  it('reports a time that changed, as one span on each side', () => {
+    expect(both('O voo sai às 20h45.', 'The flight leaves at 9:45 p.m.')).toEqual(['9:45 p.m.', '20h45']);
+    expect(both('La reunión será a las 10.30 del lunes.', 'The meeting will be at 10:30 p.m. on Monday.', 'es')).toEqual(['10:30 p.m.', '10.30']);
+  });
+  it('still reads "10.30" as a number outside a time context', () => {
+    expect(both('El índice subió a 10.30 puntos.', 'The index rose to 10.30 points.', 'es-MX')).toEqual([]);
+    expect(spans(numbersMissing, 'O índice subiu 10,30 pontos.', 'The index rose 10.3 points, at 10:30 a.m.')).toEqual([]);
+  });
+});

@@ -106,4 +106,17 @@ describe('SuggestionSearch', () => {
     expect(search.done).toBe(false);
     expect(search.run()).toEqual(spell.suggest('xqzt'));
   });
+
+  it('accepts currencies, news words and prefixed words English news uses, but not misspellings', () => {
+    const texts = [
+      'The deal was worth 3 billion reais, or about 600 million euros and 90 million soles.',
+      'Prices are set in bolívares, pesos and yuan; the lockdowns hit the favelas.',
+      'A multimillion contract and a multibillion fund backed the anti-inflation plan.',
+      'The ex-minister, a cofounder of the party, joined the pre-campaign and the postpandemic recovery.',
+    ];
+    for (const target of texts) expect(runCheck(spellingCheck, makeContext({ source: 'x', target })).map((f) => f.text), target).toEqual([]);
+    const wrong = 'The multimillon deal untill Friday was anti-inflaton policy.';
+    expect(runCheck(spellingCheck, makeContext({ source: 'x', target: wrong })).map((f) => f.text)).toEqual(['multimillon', 'untill', 'anti-inflaton']);
+  });
 });
+

@@ -63,6 +63,22 @@ describe('qa.end-punctuation', () => {
     expect(spans(endPunctuation, 'Ele disse: "Não há pressa."', 'He said: “There is no rush.”')).toEqual([]);
     expect(spans(endPunctuation, '¿Vendrás?', 'Will you come?', 'es')).toEqual([]);
   });
+  it('tells an exclamation from a statement and a headline from a sentence, with fixes that restore the source', () => {
+    const fixOf = (source: string, target: string, lang = 'pt-BR') => {
+      const found = runCheck(endPunctuation, makeContext({ source, target, sourceLang: lang }));
+      return found.map((f) => [f.text, f.fixes?.[0]?.edits[0]?.text ?? null]);
+    };
+    expect(fixOf('¡Qué partido!', 'What a match.', 'es')).toEqual([['.', '!']]);
+    expect(fixOf('Que vergonha.', 'What a shame!')).toEqual([['!', '.']]);
+    // The last sentence of the segment decides.
+    expect(fixOf('A lei passou. Agora vai ao Senado!', 'The law passed. Now it goes to the Senate.')).toEqual([['.', '!']]);
+    // A headline without a mark: the full stop goes; a missing mark at the end spans the last character.
+    expect(fixOf('Governo anuncia novo pacote', 'Government announces new package.')).toEqual([['.', '']]);
+    expect(fixOf('Fim de jogo!', 'Game over')).toEqual([['r', '!']]);
+    expect(fixOf('Governo anuncia novo pacote', 'Government announces new package')).toEqual([]);
+    // Trailing dots of an ellipsis get no fix.
+    expect(fixOf('Ele saiu!', 'He left...')).toEqual([['.', null]]);
+  });
 });
 
 describe('qa.unpaired-brackets and qa.unpaired-quotes (per paragraph, against the source)', () => {

@@ -1,18 +1,35 @@
 /**
  * Names and acronyms present on one side only: a source acronym ("IBGE") or multi-word name
  * ("Fernando Haddad") that the translation lacks, or an acronym the translation has and the source does not
- * ("OMS" left in an English text). Kept precise: single capitalised words, sentence-initial capitals and
- * words that translate (months, weekdays, countries, acronyms such as ONU ↔ UN) are not reported.
+ * ("OMS" left in an English text). Kept precise, because news translations translate much of what is
+ * capitalised:
+ *  - a multi-word name counts only when it has a distinctive word (not ordinary source vocabulary such as
+ *    "Ministério", "Nacional", "Juegos"; name-common-words.json) and no word of it, accent-insensitively or
+ *    by a shared stem, is in the translation; a leading article ("La Haya") is not part of the name;
+ *  - an acronym counts only when neither it, nor a known English form (ONU → UN, EE.UU. → US), nor an
+ *    acronym or capitalised phrase with the same initials in any order (OTAN → NATO, CNE → National
+ *    Electoral Council) is in the translation, and the source does not spell it out itself;
+ *  - single capitalised words, sentence-initial capitals and words that translate (months, weekdays,
+ *    countries) are not reported.
  */
 import type { CheckContext, CheckDefinition, RawFinding, SegmentView } from '../types.js';
 import { fold, qaMessage, sourcePieces, type Piece } from './util.js';
+import nameCommon from './name-common-words.json';
+import ptCommon from '../packs/lists/pt-common.json';
+import esCommon from '../packs/lists/es-common.json';
 
-/** Source acronym or phrase → the English forms it becomes. */
+/** Source acronym (dots and spaces removed: "EE.UU." → "EEUU") → the English forms it becomes. */
 const ACRONYMS: Record<string, string[]> = {
-  ONU: ['UN'], OMS: ['WHO'], FMI: ['IMF'], OTAN: ['NATO'], UE: ['EU'], EUA: ['US', 'USA'], PIB: ['GDP'], ONG: ['NGO'], ONGS: ['NGOS'],
-  OCDE: ['OECD'], OIT: ['ILO'], BCE: ['ECB'], OEA: ['OAS'], OMC: ['WTO'], ACNUR: ['UNHCR'], AIEA: ['IAEA'], OIEA: ['IAEA'], IVA: ['VAT'],
-  IA: ['AI'], TI: ['IT'], RU: ['UK'], EAU: ['UAE'], RDC: ['DRC'], URSS: ['USSR'], OVNI: ['UFO'], ADN: ['DNA'], ARN: ['RNA'], SIDA: ['AIDS'],
-  PYME: ['SME'], PYMES: ['SMES'], DST: ['STD'], OGM: ['GMO'], CEE: ['EEC'], OLP: ['PLO'], ETA: ['ETA'],
+  ONU: ['UN', 'United Nations'], OMS: ['WHO', 'World Health'], FMI: ['IMF', 'Monetary Fund'], OTAN: ['NATO'], UE: ['EU', 'European Union'],
+  EUA: ['US', 'USA', 'United States'], EEUU: ['US', 'USA', 'United States'], PIB: ['GDP', 'gross domestic', 'economy', 'output'],
+  ONG: ['NGO', 'non-governmental', 'charity'], ONGS: ['NGOS', 'NGOs', 'non-governmental', 'charities'],
+  OCDE: ['OECD'], OIT: ['ILO'], BCE: ['ECB', 'European Central Bank'], OEA: ['OAS'], OMC: ['WTO'], ACNUR: ['UNHCR'], AIEA: ['IAEA'], OIEA: ['IAEA'],
+  IVA: ['VAT'], IA: ['AI'], TI: ['IT'], RU: ['UK'], EAU: ['UAE'], RDC: ['DRC'], URSS: ['USSR', 'Soviet'], OVNI: ['UFO'], ADN: ['DNA'], ARN: ['RNA'],
+  SIDA: ['AIDS'], PYME: ['SME'], PYMES: ['SMES', 'SMEs'], DST: ['STD'], OGM: ['GMO'], CEE: ['EEC'], OLP: ['PLO'], ETA: ['ETA'],
+  OPEP: ['OPEC'], BID: ['IDB', 'Inter-American Development Bank'], BM: ['World Bank'], UA: ['AU', 'African Union'], CE: ['EC', 'European Commission'],
+  PE: ['EP', 'European Parliament'], TJUE: ['CJEU', 'ECJ', 'Court of Justice'], TPI: ['ICC', 'International Criminal Court'], CPI: ['ICC', 'inquiry', 'CPI'],
+  EI: ['IS', 'ISIS', 'ISIL', 'Islamic State'], MP: ['prosecutor', 'Prosecutor', 'MP'], PF: ['Federal Police', 'PF'], FFAA: ['armed forces', 'Armed Forces'],
+  EFE: ['EFE'], PM: ['Military Police', 'PM'], INSS: ['INSS', 'social security', 'Social Security'], IR: ['income tax', 'IR'],
 };
 /** Phrases whose English acronym may stand for them in the translation. */
 const PHRASE_ACRONYMS: [RegExp, string[]][] = [
@@ -50,10 +67,24 @@ const TABLE: [string, string][] = [
 ];
 for (const [words, en] of TABLE) for (const w of words.split(' ')) TRANSLATES[w] = en.split(' ');
 
-const CONNECTORS = new Set(['da', 'de', 'do', 'das', 'dos', 'del', 'la', 'las', 'los', 'von', 'van', 'der', 'den', 'di', 'du', 'des', 'le', "d'"]);
-const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu;
+const CONNECTORS = new Set(['da', 'de', 'do', 'das', 'dos', 'del', 'la', 'las', 'los', 'von', 'van', 'der', 'den', 'di', 'du', 'des', 'le', "d'", 'y', 'e']);
+/** Articles and determiners that open a name in the source but are not part of it ("La Haya", "El Salvador" aside). */
+const ARTICLES = new Set(['o', 'a', 'os', 'as', 'el', 'la', 'los', 'las', 'lo', 'le', 'les', 'l', 'der', 'die', 'das', 'un', 'una', 'um', 'uma', 'este', 'esta', 'esse', 'essa']);
+/** English words that join the words of a spelled-out name ("Bank of England", "Party for Freedom"). */
+const EN_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'on', 'in', 'de', 'la', 'del', 'da', 'do']);
+/** Ordinary source vocabulary that also appears capitalised in institution, event and region names. */
+const COMMON = new Set([...nameCommon.words, ...ptCommon.words, ...esCommon.words].map(fold));
+
+// Plain acronyms ("IBGE") and Spanish doubled-letter plurals with dots ("EE.UU.", "FF. AA.").
+const ACRONYM = /(?<![\p{L}\p{N}])(?:\p{Lu}{2,3}\.\s?\p{Lu}{2,3}\.|\p{Lu}{2,6})(?![\p{L}\p{N}])/gu;
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
 const ROMAN = /^[IVXLCDM]+$/;
+
+const bare = (acronym: string) => acronym.replace(/[.\s]/g, '');
+const sortedLetters = (s: string) => [...s.toUpperCase()].sort().join('');
+/** English acronyms written with dots ("U.S.", "U.N.") read as plain ones. */
+const undot = (text: string) => text.replace(/(?<![\p{L}])((?:\p{Lu}\.){2,})/gu, (m) => m.replace(/\./g, ''));
+const hasWord = (text: string, w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text);
 
 function mostlyUpper(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
@@ -63,6 +94,34 @@ function mostlyUpper(text: string): boolean {
 /** Does the start of a word begin a sentence (segment start, after . ! ? : or an opening quote)? */
 function sentenceInitial(text: string, at: number): boolean {
   return /^[\s"“«„'‘(¿¡—–-]*$/u.test(text.slice(0, at)) || /[.!?:…]["”»’)]?\s+["“«„'‘(¿¡]*$/u.test(text.slice(Math.max(0, at - 6), at));
+}
+
+/**
+ * The initials of every run of capitalised words (connectors skipped), for matching an acronym with its
+ * spelled-out form in either language: "Conselho Nacional Eleitoral" → "CNE", "National Electoral Council" → "NEC".
+ */
+function capitalisedRuns(text: string, connectors: ReadonlySet<string>): string[] {
+  const runs: string[] = [];
+  let run = '';
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0];
+    if (/^\p{Lu}/u.test(w)) run += w[0];
+    else if (!connectors.has(w.toLowerCase())) {
+      if (run.length >= 2) runs.push(run);
+      run = '';
+    }
+  }
+  if (run.length >= 2) runs.push(run);
+  return runs;
+}
+
+/** Does some stretch of consecutive initials in `runs` use the acronym's letters, in any order? */
+function initialsMatch(acronym: string, runs: readonly string[]): boolean {
+  const want = sortedLetters(acronym);
+  return runs.some((r) => {
+    for (let i = 0; i + acronym.length <= r.length; i++) if (sortedLetters(r.slice(i, i + acronym.length)) === want) return true;
+    return false;
+  });
 }
 
 interface Candidate {
@@ -85,7 +144,8 @@ function multiWordNames(piece: Piece): Candidate[] {
     const at = m.index ?? 0;
     const gap = run ? piece.text.slice(run.end, at) : ' ';
     if (run && !/^\s+$/u.test(gap)) flush();
-    if (/^\p{Lu}\p{Ll}/u.test(w) && !sentenceInitial(piece.text, at)) {
+    // A leading article is not part of the name: "em La Haya" → "Haya".
+    if (/^\p{Lu}\p{Ll}/u.test(w) && !sentenceInitial(piece.text, at) && !(!run && ARTICLES.has(w.toLowerCase()))) {
       if (!run) run = { start: at, end: at + w.length, words: [w] };
       else {
         run.end = at + w.length;
@@ -115,14 +175,24 @@ function targetHasWord(word: string, targetWords: string[], targetFolded: string
   return word.length >= 3 && targetWords.some((t) => similar(word, t));
 }
 
+/** A word that marks a kept proper name (a person, a place, a brand), not ordinary vocabulary. */
+function distinctive(word: string): boolean {
+  const f = fold(word);
+  return !COMMON.has(f) && !TRANSLATES[f] && !CONNECTORS.has(f);
+}
+
 export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFinding[] {
   const out: RawFinding[] = [];
-  const target = seg.target;
+  const target = undot(seg.target);
   const targetWords = target.match(WORD) ?? [];
   const targetFolded = fold(target);
+  const targetAcronyms = [...target.matchAll(ACRONYM)].map((m) => bare(m[0]));
+  const targetRuns = capitalisedRuns(target, EN_CONNECTORS);
   const pieces = sourcePieces(ctx, seg);
   const sourceText = pieces.map((p) => p.text).join(' ');
   const sourceFolded = fold(sourceText);
+  const sourceAcronyms = [...sourceText.matchAll(ACRONYM)].map((m) => bare(m[0]));
+  const sourceRuns = capitalisedRuns(sourceText, CONNECTORS);
   const expected = new Set<string>();
   for (const p of pieces) {
     for (const [re, forms] of PHRASE_ACRONYMS) if (re.test(p.text)) forms.forEach((f) => expected.add(f));
@@ -132,30 +202,39 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
   for (const p of pieces) {
     if (!mostlyUpper(p.text)) {
       for (const m of p.text.matchAll(ACRONYM)) {
-        const a = m[0];
+        const a = bare(m[0]);
         ACRONYMS[a]?.forEach((f) => expected.add(f));
-        if (ROMAN.test(a) || target.includes(a) || COMMON_EN.has(a)) continue;
-        if (ACRONYMS[a]?.some((f) => new RegExp(`(?<![\\p{L}])${f}(?![\\p{L}])`, 'u').test(target))) continue;
+        if (ROMAN.test(a) || hasWord(target, a) || COMMON_EN.has(a)) continue;
+        if (ACRONYMS[a]?.some((f) => hasWord(target, f))) continue;
         if (targetWords.some((t) => fold(t) === fold(a))) continue;
+        // Translated with the same initials in another order (OTAN → NATO, CNE → National Electoral Council).
+        if (a.length >= 2 && targetAcronyms.some((t) => sortedLetters(t) === sortedLetters(a))) continue;
+        if (a.length >= 3 && initialsMatch(a, targetRuns)) continue;
+        // Spelled out in the source too: the name itself carries the meaning.
+        if (a.length >= 3 && initialsMatch(a, sourceRuns)) continue;
         const start = p.start + (m.index ?? 0);
-        out.push({ side: 'source', start, end: start + a.length, message: qaMessage('nameMissing', { name: a }) });
+        out.push({ side: 'source', start, end: start + m[0].length, message: qaMessage('nameMissing', { name: m[0] }) });
       }
     }
     for (const c of multiWordNames(p)) {
-      if (target.includes(c.text)) continue;
+      if (targetFolded.includes(fold(c.text))) continue;
+      if (!c.words.some(distinctive)) continue;
       if (c.words.some((w) => targetHasWord(w, targetWords, targetFolded))) continue;
       out.push({ side: 'source', start: c.start, end: c.start + c.text.length, message: qaMessage('nameMissing', { name: c.text }) });
     }
   }
 
   // Target side: acronyms the source does not have.
-  if (!mostlyUpper(target)) {
-    for (const m of target.matchAll(ACRONYM)) {
-      const a = m[0];
+  if (!mostlyUpper(seg.target)) {
+    for (const m of seg.target.matchAll(ACRONYM)) {
+      const a = bare(m[0]);
       if (ROMAN.test(a) || COMMON_EN.has(a) || expected.has(a) || sourceText.includes(a)) continue;
-      if (new RegExp(`(?<![\\p{L}])${fold(a)}(?![\\p{L}])`, 'u').test(sourceFolded)) continue;
+      if (hasWord(sourceFolded, fold(a))) continue;
+      if (sourceAcronyms.some((s) => sortedLetters(s) === sortedLetters(a))) continue;
+      // Spelled out in either text ("the World Trade Organization (WTO)", "Conselho Nacional Eleitoral").
+      if (a.length >= 3 && (initialsMatch(a, targetRuns) || initialsMatch(a, sourceRuns))) continue;
       const start = seg.targetStart + (m.index ?? 0);
-      out.push({ start, end: start + a.length, message: qaMessage('nameAdded', { name: a }) });
+      out.push({ start, end: start + m[0].length, message: qaMessage('nameAdded', { name: m[0] }) });
     }
   }
   return out;

@@ -2,7 +2,10 @@
  * Numbers: a number in the translation that the source does not have (changed or added), a source number the
  * translation lost, and a translated number still written in the source's convention ("1.250 people" in
  * English). Locale-aware: "1.200" (pt, es, de) equals "1,200" (en), "3,5" equals "3.5"; scale words
- * ("2,4 bilhões" = "2.4 billion"), 12-hour times ("16h" = "4 p.m.") and spelled-out 0–10 are allowed.
+ * ("2,4 bilhões" = "2.4 billion"), times and spelled-out 0–10 are allowed. A time is read as one hour/minute
+ * value on each side: "16h", "10h30", "às 20h45", "18:45" and, before "horas", "de la mañana", "del lunes" or
+ * after "a las"/"às", "10.30" (a time there, not a decimal) in the source; "4 p.m.", "8:45 pm", "20:45",
+ * "noon" in the translation.
  */
 import type { CheckContext, CheckDefinition, RawFinding, SegmentView } from '../types.js';
 import { decimalComma, primaryLang, qaMessage, replaceFix, sourcePieces, type Piece } from './util.js';
@@ -55,10 +58,68 @@ function readings(text: string, after: string, commaDec: boolean): number[] {
   return out;
 }
 
-function extract(piece: Piece, commaDec: boolean): NumToken[] {
+/** A time as a value no plain number takes (numbers read here are never negative). */
+const timeValue = (h: number, m: number) => -(1 + (h % 24) * 60 + m);
+
+const WEEKDAYS = 'lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|segunda|ter[çc]a|quarta|quinta|sexta';
+/** "16h", "10h30", "8 h 15": hour with "h" (pt, es, fr). */
+const H_TIME = /(?<![\d.,:])(\d{1,2})\s?h\s?(\d{2})?(?![\p{L}\d])/gu;
+/** "18:45", and "10.30" where its context makes it a time. */
+const SEP_TIME = /(?<![\d.,:])(\d{1,2})([.:])(\d{2})(?![\d.,:]?\d)/g;
+const TIME_BEFORE = /(?:(?<![\p{L}])(?:às|as|das|pelas|at[ée] as|a la|a las|de las|desde las|hasta las|entre las|sobre las|hacia las|tras las|à|vers|um|at|by|until|from)\s+)$/iu;
+const TIME_AFTER = new RegExp(
+  `^\\s?(?:h(?![\\p{L}])|hs\\b|hrs?\\b|horas|heures|uhr|(?:hora|horário) local|(?:de la|da|de|del|do|in the) (?:mañana|manhã|tarde|noche|noite|madrugada|morning|afternoon|evening)|(?:del?|do|da|on) (?:${WEEKDAYS}))`,
+  'iu',
+);
+/** English 12-hour times: "4 p.m.", "8:45 pm", "10.30am", "7 in the evening". */
+const EN_12H = /(?<![\d.,:])(\d{1,2})(?:[:.](\d{2}))?\s?(?:([ap])\.?\s?m\b\.?|(?:o'clock\s+)?in the (morning|afternoon|evening)|(?:o'clock\s+)?at (night))/giu;
+const SPELLED_TIMES: [RegExp, number][] = [
+  [/(?<![\p{L}])(?:noon|midday|meio-dia|mediod[íi]a|midi|mittag)(?![\p{L}])/iu, timeValue(12, 0)],
+  [/(?<![\p{L}])(?:midnight|meia-noite|medianoche|minuit|mitternacht)(?![\p{L}])/iu, timeValue(0, 0)],
+];
+
+/** Times in a text: their spans and values. The 24-hour forms a reader of the translation may mean either way. */
+function times(text: string, source: boolean): { start: number; end: number; values: number[] }[] {
+  const out: { start: number; end: number; values: number[] }[] = [];
+  const add = (at: number, len: number, values: number[]) => {
+    if (!out.some((t) => at < t.end && t.start < at + len)) out.push({ start: at, end: at + len, values });
+  };
+  for (const m of text.matchAll(EN_12H)) {
+    const h = Number(m[1]);
+    const min = Number(m[2] ?? 0);
+    if (h < 1 || h > 12 || min > 59) continue;
+    const pm = (m[3] ?? '').toLowerCase() === 'p' || /afternoon|evening|night/i.test(m[4] ?? m[5] ?? '');
+    add(m.index ?? 0, m[0].length, [timeValue((h % 12) + (pm ? 12 : 0), min)]);
+  }
+  for (const m of text.matchAll(H_TIME)) {
+    const h = Number(m[1]);
+    const min = Number(m[2] ?? 0);
+    if (h > 24 || min > 59) continue;
+    add(m.index ?? 0, m[0].length, [timeValue(h, min), ...(min === 0 ? [h] : [])]);
+  }
+  for (const m of text.matchAll(SEP_TIME)) {
+    const h = Number(m[1]);
+    const min = Number(m[3]);
+    const at = m.index ?? 0;
+    if (h > 24 || min > 59) continue;
+    // "10.30" is a time only in context; "18:45" always is.
+    const after = text.slice(at + m[0].length, at + m[0].length + 24);
+    if (m[2] === '.' && (!source || !(TIME_BEFORE.test(text.slice(Math.max(0, at - 16), at)) || TIME_AFTER.test(after)))) continue;
+    if (/^\s?%/.test(after)) continue;
+    add(at, m[0].length, source || h > 12 ? [timeValue(h, min)] : [timeValue(h, min), timeValue(h + 12, min)]);
+  }
+  return out;
+}
+
+function extract(piece: Piece, commaDec: boolean, source: boolean): NumToken[] {
   const out: NumToken[] = [];
+  const clock = times(piece.text, source);
+  for (const t of clock) {
+    out.push({ text: piece.text.slice(t.start, t.end), start: piece.start + t.start, end: piece.start + t.end, values: t.values, otherValues: [] });
+  }
   for (const m of piece.text.matchAll(NUMBER)) {
     const at = m.index ?? 0;
+    if (clock.some((t) => at < t.end && t.start < at + m[0].length)) continue;
     const after = piece.text.slice(at + m[0].length, at + m[0].length + 16);
     const own = readings(m[0], after, commaDec);
     const other = readings(m[0], after, !commaDec);
@@ -89,7 +150,7 @@ const WORD_LISTS: string[][] = [
 for (const list of WORD_LISTS) list.forEach((w, n) => w && w.split('|').forEach((x) => (NUMBER_WORDS[x] = n)));
 
 function wordValues(text: string): number[] {
-  const out: number[] = [];
+  const out: number[] = SPELLED_TIMES.filter(([re]) => re.test(text)).map(([, v]) => v);
   for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) {
     const n = NUMBER_WORDS[m[0]];
     if (n !== undefined) out.push(n);
@@ -114,8 +175,8 @@ export function analyseNumbers(ctx: CheckContext, seg: SegmentView): NumberAnaly
   if (hit) return hit;
   const srcComma = decimalComma(ctx.sourceLang);
   const tgtComma = decimalComma(ctx.targetLang);
-  const src = sourcePieces(ctx, seg).flatMap((p) => extract(p, srcComma));
-  const tgt = extract({ text: seg.target, start: seg.targetStart }, tgtComma);
+  const src = sourcePieces(ctx, seg).flatMap((p) => extract(p, srcComma, true));
+  const tgt = extract({ text: seg.target, start: seg.targetStart }, tgtComma, false);
   const result: NumberAnalysis = { changed: [], misformatted: [], missing: [] };
   if (src.length === 0 && tgt.length === 0) return result;
 

@@ -80,6 +80,12 @@ function endOf(text: string): { kind: EndKind; at: number; mark: string } {
 /** The mark to add to the translation when the source's is simply missing. */
 const PLAIN_MARK: Partial<Record<EndKind, string>> = { question: '?', exclamation: '!', period: '.' };
 
+/**
+ * The final mark of the last sentence of each aligned segment, source against translation: a question, an
+ * exclamation, a statement and a headline without a mark are told apart ("!" → "." and a full stop added to
+ * a headline are reported). Only a colon and a full stop stand in for each other. The finding spans the
+ * translation's mark, or its last character when it has none; the fix restores the source's choice.
+ */
 export const endPunctuation: CheckDefinition = {
   id: 'qa.end-punctuation',
   category: 'Fluency/Punctuation',
@@ -89,31 +95,38 @@ export const endPunctuation: CheckDefinition = {
     if (!seg?.target || !seg.source) return [];
     const src = endOf(seg.source);
     const tgt = endOf(seg.target);
-    if (src.kind === tgt.kind) return [];
-    // A colon and a full stop stand in for each other across languages; "!" often becomes "." in news style.
+    if (src.kind === tgt.kind || tgt.at < 0) return [];
     const pair = new Set([src.kind, tgt.kind]);
     if (pair.has('colon') && pair.has('period')) return [];
-    if (pair.has('exclamation') && pair.has('period')) return [];
+    // No fix inside an ellipsis written as dots ("..." would become "..!").
+    const fixable = !isUnspacedLanguage(ctx.targetLang) && seg.target[tgt.at - 1] !== '.';
+    const mark = PLAIN_MARK[src.kind];
     if (tgt.kind === 'none') {
       // Span the last character; the fix adds the source's mark when it has a plain equivalent.
-      const at = seg.targetStart + Math.max(0, tgt.at);
-      const mark = PLAIN_MARK[src.kind];
+      const at = seg.targetStart + tgt.at;
       const end = at + 1;
       return [
         {
           start: at,
           end,
           message: qaMessage('endPunctuationMissing', { mark: src.mark }),
-          fixes: mark && !isUnspacedLanguage(ctx.targetLang) ? [{ edits: [{ start: end, end, text: mark }] }] : undefined,
+          fixes: mark && fixable ? [{ edits: [{ start: end, end, text: mark }] }] : undefined,
         },
       ];
     }
     const start = seg.targetStart + tgt.at;
+    const end = start + 1;
+    if (src.kind === 'none') {
+      // A headline: the translation's mark goes, unless it asks or exclaims (then it may be the source's tone).
+      const fixes = tgt.kind === 'period' && tgt.mark === '.' && fixable ? [replaceFix(start, end, '')] : undefined;
+      return [{ start, end, message: qaMessage('endPunctuationAdded', { mark: tgt.mark }), fixes }];
+    }
     return [
       {
         start,
-        end: start + 1,
-        message: src.kind === 'none' ? qaMessage('endPunctuationAdded', { mark: tgt.mark }) : qaMessage('endPunctuationDiffers', { source: src.mark, target: tgt.mark }),
+        end,
+        message: qaMessage('endPunctuationDiffers', { source: src.mark, target: tgt.mark }),
+        fixes: mark && fixable && tgt.kind !== 'colon' ? [replaceFix(start, end, mark)] : undefined,
       },
     ];
   },

@@ -6,7 +6,7 @@
 import type { Fix } from '../../../contract/review.js';
 import type { CheckDefinition, RawFinding } from '../types.js';
 import { qaMessage, replaceFix } from '../qa/util.js';
-import { dictionaryLanguage, spellerFor, type Speller } from './speller.js';
+import { dictionaryLanguage, HYPHEN_PREFIXES, spellerFor, type Speller } from './speller.js';
 
 const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
 const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/giu;
@@ -50,8 +50,10 @@ export const spellingCheck: CheckDefinition = {
       const bare = word.replace(/['’]s$/u, '');
       if (words.has(word.toLowerCase()) || seg.source.includes(bare)) continue;
       // Hyphenated compounds: each part on its own ("well-known", "pós-guerra").
+      // A known prefix before a hyphen needs no entry of its own ("ex-minister", "anti-inflation").
       const parts = word.split('-');
-      if (parts.every((p, i) => p.length === 0 || words.has(p.toLowerCase()) || known(speller, p, initial && i === 0))) continue;
+      const prefixOk = (p: string, i: number) => speller.lang === 'en' && i < parts.length - 1 && HYPHEN_PREFIXES.has(p.toLowerCase());
+      if (parts.every((p, i) => p.length === 0 || words.has(p.toLowerCase()) || prefixOk(p, i) || known(speller, p, initial && i === 0))) continue;
       const start = seg.targetStart + at;
       const end = start + word.length;
       // Suggestions can take long (a half-typed word); under a deadline they may come on a later update.

@@ -9,6 +9,29 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import nspell from 'nspell';
 import { SuggestionSearch } from './suggest.js';
+import enSupplement from './en-supplement.json';
+
+/** Words each language's dictionaries lack that its news text uses ("reais", "lockdown"); added on load. */
+const SUPPLEMENTS: Record<string, readonly string[]> = { en: enSupplement.words };
+
+/**
+ * Productive prefixes: prefix + a known word is a word ("multimillion", "postpandemic", "cofounder").
+ * "un", "de" and "ex" are left out because with them common misspellings read as words ("untill").
+ */
+const PREFIXES = ['multi', 'anti', 'non', 'pre', 'post', 'co', 're', 'inter', 'cross', 'mid', 'over', 'under', 'self', 'pro', 'counter', 'semi', 'sub', 'super', 'ultra', 'mega', 'micro', 'macro', 'cyber', 'neo', 'pseudo', 'quasi', 'bi', 'tri', 'trans', 'extra', 'intra', 'mini', 'hyper', 'tele', 'eco', 'geo', 'narco', 'agro', 'bio'];
+/** English prefixes that stand before a hyphen ("ex-minister", "anti-inflation", "pre-campaign"). */
+export const HYPHEN_PREFIXES = new Set([...PREFIXES, 'ex', 'un', 'de', 'e', 'all', 'vice', 'well', 'half', 'near', 'far', 'long', 'short']);
+
+/** Is `word` a prefix from the list followed by a dictionary word long enough not to hide a misspelling? */
+export function prefixedWord(word: string, isWord: (w: string) => boolean): boolean {
+  const lower = word.toLowerCase();
+  for (const p of PREFIXES) {
+    if (!lower.startsWith(p)) continue;
+    const rest = lower.slice(p.length);
+    if (rest.length >= (p.length <= 2 ? 5 : 4) && isWord(rest)) return true;
+  }
+  return false;
+}
 
 /**
  * Dictionary key → npm packages with index.aff/index.dic (the packages are ESM with top-level await; we
@@ -68,6 +91,8 @@ function loadOne(pkg: string): ReturnType<typeof nspell> | null {
 function load(key: string): Speller | null {
   const spells = (DICTIONARY_PACKAGES[key] ?? []).map(loadOne).filter((s) => s !== null);
   if (spells.length === 0) return null;
+  for (const word of SUPPLEMENTS[key.split('-')[0]!] ?? []) spells[0]!.add(word);
+  const inDictionary = (word: string) => spells.some((s) => s.correct(word));
   const suggestions = new Map<string, string[]>();
   const unfinished = new Map<string, SuggestionSearch[]>();
   const suggestBy = (word: string, deadline: number): string[] | null => {
@@ -89,7 +114,7 @@ function load(key: string): Speller | null {
   };
   return {
     lang: key.split('-')[0]!,
-    correct: (word) => spells.some((s) => s.correct(word)),
+    correct: (word) => inDictionary(word) || (key.startsWith('en') && prefixedWord(word, inDictionary)),
     suggest: (word, limit = 3) => suggestBy(word, Infinity)!.slice(0, limit),
     suggestBy: (word, deadline, limit = 3) => suggestBy(word, deadline)?.slice(0, limit) ?? null,
   };
