@@ -5,6 +5,7 @@ import { api, toUiError, type UiError } from './api';
 import { ArticleList } from './components/ArticleList';
 import { ExportAllDialog } from './components/ExportAllDialog';
 import { ReportDialog } from './components/ReportDialog';
+import { Notice } from './components/Notice';
 import { ProjectSettingsDialog } from './components/ProjectSettingsDialog';
 import { MqmImportDialog } from './components/MqmImportDialog';
 import { downloadBase64 } from './lib/download';
@@ -127,14 +128,7 @@ export function App() {
           </button>
         </div>
       ) : null}
-      {notice ? (
-        <div role="status" className="banner banner-info">
-          <span>{notice}</span>
-          <button type="button" onClick={() => setNotice(null)}>
-            {t('common.dismiss')}
-          </button>
-        </div>
-      ) : null}
+      <Notice message={notice} onDismiss={() => setNotice(null)} />
       {project?.configError ? (
         <div role="alert" className="banner banner-error">
           {t('project.configError', { message: errorMessage(project.configError) })}

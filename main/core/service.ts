@@ -315,14 +315,7 @@ export class CalqueService implements CalqueApi {
     const res = await exportMqmTsv(p.root);
     const bytes = Buffer.from(res.tsv, 'utf8');
     const fileName = `${basename(p.root)}-mqm.tsv`;
-    const host = this.options.host;
-    if (host.chooseSaveFile) {
-      const dest = await host.chooseSaveFile(fileName);
-      if (!dest) return { fileName, cancelled: true };
-      await writeFileAtomic(dest, bytes);
-      return { fileName, savedPath: dest };
-    }
-    return { fileName, dataBase64: Buffer.from(bytes).toString('base64') };
+    return this.deliver(fileName, bytes);
   }
 
   // ---- reports --------------------------------------------------------------------------------------
@@ -358,14 +351,7 @@ export class CalqueService implements CalqueApi {
     }
     const stem = req.id !== undefined ? basename(req.id).replace(/\.[^.]+$/, '') : basename(p.root);
     const fileName = `${stem}-review.${req.format}`;
-    const host = this.options.host;
-    if (host.chooseSaveFile) {
-      const dest = await host.chooseSaveFile(fileName);
-      if (!dest) return { fileName, cancelled: true };
-      await writeFileAtomic(dest, bytes);
-      return { fileName, savedPath: dest };
-    }
-    return { fileName, dataBase64: Buffer.from(bytes).toString('base64') };
+    return this.deliver(fileName, bytes);
   }
 
   private async load(root: string): Promise<void> {
@@ -594,14 +580,19 @@ export class CalqueService implements CalqueApi {
     const a = this.article(req.id);
     const f = await readTextFile(this.abs(a.targetPath), a.targetPath);
     const fileName = basename(a.targetPath);
+    return this.deliver(fileName, f.bytes);
+  }
+
+  /** A file for the user: the desktop host asks where to save it; in the browser its bytes go to the page to download. */
+  private async deliver(fileName: string, bytes: Uint8Array): Promise<ExportResult> {
     const host = this.options.host;
     if (host.chooseSaveFile) {
       const dest = await host.chooseSaveFile(fileName);
       if (!dest) return { fileName, cancelled: true };
-      await writeFileAtomic(dest, f.bytes);
+      await writeFileAtomic(dest, bytes);
       return { fileName, savedPath: dest };
     }
-    return { fileName, dataBase64: Buffer.from(f.bytes).toString('base64') };
+    return { fileName, dataBase64: Buffer.from(bytes).toString('base64') };
   }
 
   async exportAll(req: { outDir?: string }) {

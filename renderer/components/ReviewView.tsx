@@ -24,6 +24,7 @@ import { ConflictDialog } from './ConflictDialog';
 import { MetricsBar } from './MetricsBar';
 import { ProblemsPanel } from './ProblemsPanel';
 import { ReportDialog } from './ReportDialog';
+import { Notice } from './Notice';
 import { SourcePane, sourceSelection, type SourceMark } from './SourcePane';
 
 type Editor = monaco.editor.IStandaloneCodeEditor;
@@ -1070,14 +1071,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
           )}
         </span>
       </div>
-      {notice ? (
-        <div className="banner banner-info" role="status">
-          <span>{notice}</span>
-          <button type="button" onClick={() => setNotice(null)}>
-            {t('common.dismiss')}
-          </button>
-        </div>
-      ) : null}
+      <Notice message={notice} onDismiss={() => setNotice(null)} />
       {stats ? (
         <ChangesSummary
           stats={stats}

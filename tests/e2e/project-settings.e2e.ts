@@ -55,7 +55,7 @@ test('import a WMT MQM file: malformed rows listed by line, then skipped on requ
   await expect(dialog.getByRole('list', { name: 'Rows that cannot be read' })).toContainText('Line 5:');
   await page.screenshot({ path: shot('en-mqm-import-problems') });
   await dialog.getByRole('button', { name: 'Skip these rows and import the rest' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Imported 1 articles with 2 annotations (1 rows skipped).' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Import finished. Articles: 1; annotations: 2; rows skipped: 1.' })).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: 'sysA/talk1.txt' });
   await expect(row).toBeVisible();
   await expect(row.getByRole('cell').last()).toHaveText('2');

@@ -5,6 +5,7 @@ import { CalqueError } from '../../contract/api.js';
 import { MQM_CATEGORIES, MQM_SEVERITIES, type Annotation, type MqmCategory, type MqmSeverity } from '../../contract/review.js';
 import { compareAnnotations } from '../../common/annotations/anchor.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { KeyedQueue } from './keyed-queue.js';
 
 /**
  * MQM annotations beside the user's files: `.calque/annotations/<article id>.jsonl`, one annotation
@@ -75,7 +76,7 @@ export function parseAnnotationLines(content: string): AnnotationFile {
 export class AnnotationStore {
   private readonly dir: string;
   /** Updates of one article run one after another, so none is lost between a read and a write. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue();
 
   constructor(root: string) {
     this.dir = join(root, '.calque', 'annotations');
@@ -123,18 +124,12 @@ export class AnnotationStore {
 
   /** Read, change and write one article's annotations, one update at a time; invalid lines are kept. */
   async update(id: string, fn: (annotations: Annotation[]) => Annotation[] | Promise<Annotation[]>): Promise<Annotation[]> {
-    const previous = this.queues.get(id) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(async () => {
+    return this.queue.run(id, async () => {
       const { annotations, invalidLines } = await this.read(id);
       const changed = [...(await fn(annotations))].sort(compareAnnotations);
       await this.write(id, changed, invalidLines);
       return changed;
     });
-    this.queues.set(id, next);
-    try {
-      return await next;
-    } finally {
-      if (this.queues.get(id) === next) this.queues.delete(id);
-    }
   }
+
 }

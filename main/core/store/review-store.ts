@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { REVIEW_STATUSES, type DiffStats, type ReviewStatus } from '../../contract/api.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { KeyedQueue } from './keyed-queue.js';
 
 /**
  * Calque's per-article state beside the user's files (DESIGN.md, "The project on disk"):
@@ -26,7 +27,7 @@ const Review = z.object({
 export type ReviewRecord = z.infer<typeof Review>;
 
 export class ReviewStore {
-  private readonly queues = new Map<string, Promise<ReviewRecord>>();
+  private readonly queue = new KeyedQueue();
 
   constructor(private readonly root: string) {}
 
@@ -75,8 +76,7 @@ export class ReviewStore {
    * counts and a save storing editing time at the same moment must both land.
    */
   async updateReview(id: string, patch: Partial<ReviewRecord> & { stats?: DiffStats } | ((r: ReviewRecord) => Partial<ReviewRecord>)): Promise<ReviewRecord> {
-    const previous = this.queues.get(id) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(async () => {
+    return this.queue.run(id, async () => {
       const current = await this.readReview(id);
       const next = { ...current, ...(typeof patch === 'function' ? patch(current) : patch), updatedAt: new Date().toISOString() };
       const path = this.reviewPath(id);
@@ -84,11 +84,5 @@ export class ReviewStore {
       await writeFileAtomic(path, Buffer.from(JSON.stringify(next, null, 2) + '\n', 'utf8'));
       return next;
     });
-    this.queues.set(id, run);
-    try {
-      return await run;
-    } finally {
-      if (this.queues.get(id) === run) this.queues.delete(id);
-    }
   }
 }
