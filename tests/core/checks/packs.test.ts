@@ -67,3 +67,75 @@ describe('labelled corpus (tests/corpus/checks)', () => {
     expect((1000 * total.cleanFindings) / total.cleanWords).toBeLessThan(2);
   });
 });
+
+describe('generalised English-target rules', () => {
+  const en = (target: string, rule: string, from = 'pt') => find('x', target, from).filter((f) => f.rule === rule).map((f) => f.text);
+  it('stacked prepositions: a calqued "of" after any preposition, and stacks after ones English never strands', () => {
+    expect(en('Beyond of the river, the road was cut.', 'en.stacked-prepositions')).toEqual(['Beyond of']);
+    expect(en('The shops stay shut during of the works.', 'en.stacked-prepositions')).toEqual(['during of']);
+    expect(en('Funds went among among the towns.', 'en.stacked-prepositions')).toEqual(['among among']);
+    expect(en('The bridge stays closed until in June.', 'en.stacked-prepositions')).toEqual(['until in']);
+  });
+  it.each([
+    'They got out of the car and walked from under the bridge.',
+    'The boy came out from behind the wall, next to the gate, instead of waiting.',
+    'Sales rose up to 20% because of the holiday, according to the survey, due to tourism.',
+    'As of today, apart from two shops, she was chosen from among the rest.',
+    'They waited until after the vote; he has lived there since before the war.',
+    'The chef, along with his staff and together with the owner, went back to work in between shifts.',
+    'It was close to midnight, down to the last minute; they walked over to the stage, up until dawn.',
+    'He came from within the prison, out from the cells, away from the guards.',
+    'Ahead of the summit and prior to the talks, aides stood in front of the palace, on top of the steps.',
+    'As to the money, he looked up to his father, got on with it and came up with a plan.',
+    'Nobody would put up with it; the text he turned to in his speech was short.',
+    'The roads stay closed until at least May, as they have since at least 2019.',
+    'It is a kind of plan made up of volunteers, most of whom ran out of time.',
+  ])('leaves legitimate English sequences alone: %s', (target) => {
+    expect(en(target, 'en.stacked-prepositions')).toEqual([]);
+  });
+  it('blended constructions are found whatever the subject, and only in their wrong form', () => {
+    expect(en('Taxes were set in accordance to the decree.', 'en.blended-construction')).toEqual(['in accordance to']);
+    expect(en('It helps both big firms as well as small ones.', 'en.blended-construction')).toEqual(['both big firms as well as']);
+    expect(en('It helps both big firms and small ones, as well as the state.', 'en.blended-construction')).toEqual([]);
+    expect(en('He is the incumbent to beat.', 'en.blended-construction')).toEqual([]);
+    expect(en('The forecast is based in the data; the firm is based in Porto.', 'en.blended-construction')).toEqual(['based in the data']);
+  });
+  it('datelines: labelled or bare dates and times glued before the first capitalised word, first segment only', () => {
+    expect(en('Atualizado em 02/05/2024 às 14h30 The council met.', 'en.dateline-glued')).toEqual(['Atualizado em 02/05/2024 às 14h30 ']);
+    expect(en('Last updated: May 2, 2024 The council met.', 'en.dateline-glued')).toEqual(['Last updated: May 2, 2024 ']);
+    expect(en('2024-05-02 14:30 The council met.', 'en.dateline-glued')).toEqual(['2024-05-02 14:30 ']);
+    expect(en('2024-05-02 14:30 the council met.', 'en.dateline-glued')).toEqual([]);
+    expect(en('The council met. Updated: 2024-05-02 The mayor spoke.', 'en.dateline-glued')).toEqual([]);
+  });
+  it('reporting inversion: verb, adverbial, then the subject with a role', () => {
+    const text = en('The plan works, said on Tuesday the director of the agency, Rui Sá.', 'en.reporting-inversion');
+    expect(text).toEqual(['said on Tuesday the director of the agency']);
+    expect(en('He said on Tuesday the director of the agency was fired.', 'en.reporting-inversion')).toEqual([]);
+  });
+});
+
+describe('literal idioms and false friends need the source idiom or word', () => {
+  const rule = (source: string, target: string, r: string, from: string) => find(source, target, from).filter((f) => f.rule === r).map((f) => f.text);
+  it('fires on inflected source idioms and not without them', () => {
+    expect(rule('Quem pagou o pato foi o contribuinte.', 'The one who paid the duck was the taxpayer.', 'pt-en.literal-idioms', 'pt')).toEqual(['paid the duck']);
+    expect(rule('O pato fugiu do lago.', 'The duck ran away; they paid the duck owner.', 'pt-en.literal-idioms', 'pt')).toEqual([]);
+    expect(rule('El delantero metió la pata.', 'The striker put his paw.', 'es-en.literal-idioms', 'es')).toEqual(['put his paw']);
+    expect(rule('El perro levantó la pata.', 'The dog put its paw up.', 'es-en.literal-idioms', 'es')).toEqual([]);
+  });
+  it('false friends fire only with the source trigger', () => {
+    expect(rule('A seca trouxe prejuízos.', 'The drought brought prejudices.', 'pt-en.false-friends', 'pt')).toEqual(['prejudices']);
+    expect(rule('O racismo é um preconceito.', 'Racism is a prejudice.', 'pt-en.false-friends', 'pt')).toEqual([]);
+    expect(rule('El suceso conmocionó al barrio.', 'The success shocked the neighbourhood.', 'es-en.false-friends', 'es')).toEqual(['success']);
+    expect(rule('El éxito conmocionó al barrio.', 'The success shocked the neighbourhood.', 'es-en.false-friends', 'es')).toEqual([]);
+  });
+});
+
+describe('untranslated news nouns', () => {
+  it('reports source titles and institutions left in English, not English words spelt the same', () => {
+    const words = (source: string, target: string, from: string) => find(source, target, from).filter((f) => f.rule === 'mt.untranslated-words').map((f) => f.text);
+    expect(words('A prefeitura e o vereador recorreram ao desembargador.', 'The prefeitura and the vereador appealed to the desembargador.', 'pt')).toEqual(['prefeitura', 'vereador', 'desembargador']);
+    expect(words('El ayuntamiento y la alcaldía citaron al concejal.', 'The ayuntamiento and the alcaldía summoned the concejal.', 'es')).toEqual(['ayuntamiento', 'alcaldía', 'concejal']);
+    expect(words('O real caiu; o hotel e o bar fecharam; a crise do gas.', 'The real fell; the hotel and the bar closed; a gas crisis.', 'pt')).toEqual([]);
+    expect(words('El fiscal pidió que no hubiera una sede municipal.', 'The fiscal year had no municipal radio.', 'es')).toEqual([]);
+  });
+});

@@ -44,6 +44,9 @@ export interface RuleSpec {
   fixes?: FixSpec[];
   /** Only in the first segment of the document (datelines). */
   firstSegment?: boolean;
+  /** Words (lower case) one of which the translation must contain before the rule is tried: a quick
+   *  pre-check that spares a regex scan of every segment. Token patterns with a literal first word get it for free. */
+  needs?: string[];
   /** One instance of this rule per row. */
   forEach?: TableRow[];
   /** Sentences the rule must flag (`bad`) and must leave alone (`good`): run by the tests. */
@@ -114,7 +117,7 @@ export interface FixSpec {
   label?: string;
 }
 
-export const RULE_KEYS = new Set(['id', 'category', 'severity', 'description', 'message', 'params', 'tokens', 'regex', 'flags', 'span', 'when', 'fixes', 'firstSegment', 'forEach', 'examples']);
+export const RULE_KEYS = new Set(['id', 'category', 'severity', 'description', 'message', 'params', 'tokens', 'regex', 'flags', 'span', 'when', 'fixes', 'firstSegment', 'needs', 'forEach', 'examples']);
 export const TOKEN_KEYS = new Set(['word', 'list', 'regex', 'cap', 'lower', 'number', 'punct', 'any', 'anyOf', 'not', 'caseSensitive', 'optional', 'repeat', 'name']);
 export const CONDITION_KEYS = new Set(['source', 'notSource', 'before', 'notBefore', 'after', 'notAfter', 'next', 'notNext', 'prev', 'notPrev', 'capture', 'in', 'notIn', 'matches', 'notMatches', 'minWords', 'maxWords', 'notStartsWithListEntry', 'sentenceStart']);
 export const FIX_KEYS = new Set(['replace', 'at', 'label']);

@@ -375,11 +375,16 @@ function validateTemplate(template: string, where: string): void {
 
 // ---------- rules ----------
 
+const NO_MATCH: Match = { start: 0, end: 0, caps: new Map() };
+const NO_SEGMENT: SegmentData = { text: '', tokens: [], words: new Set() };
+
 interface CompiledRule {
   spec: RuleSpec;
   elements?: CompiledElement[];
   regex?: RegExp;
   conditions: CondFn[];
+  /** Conditions on the source sentence alone: tested once per segment, at its first match. */
+  sourceConditions: ((source: string) => boolean)[];
   /** Lower-case words, at least one of which the segment must contain before the rule is tried. */
   needs?: Set<string>;
 }
@@ -390,7 +395,16 @@ function compileRule(spec: RuleSpec, lists: Map<string, CompiledList>, where: st
   if (!(MQM_CATEGORIES as readonly string[]).includes(spec.category)) throw new PackError(`${where}: unknown MQM category "${spec.category}"`);
   if (!['minor', 'major', 'critical'].includes(spec.severity)) throw new PackError(`${where}: severity must be minor, major or critical`);
   if (!spec.tokens === !spec.regex) throw new PackError(`${where}: give either tokens or regex`);
-  const conditions = (spec.when ?? []).map((c, i) => compileCondition(c, lists, `${where}.when[${i}]`));
+  if (spec.needs !== undefined && (!Array.isArray(spec.needs) || spec.needs.some((w) => typeof w !== 'string' || /\s/.test(w)))) throw new PackError(`${where}: needs is a list of single words`);
+  const needs = spec.needs?.length ? new Set(spec.needs.map((w) => w.toLowerCase())) : undefined;
+  const conditions: CondFn[] = [];
+  const sourceConditions: ((source: string) => boolean)[] = [];
+  for (const [i, c] of (spec.when ?? []).entries()) {
+    const fn = compileCondition(c, lists, `${where}.when[${i}]`);
+    // Source conditions do not depend on the match: tested once per segment, not once per match.
+    if ('source' in c || 'notSource' in c) sourceConditions.push((src) => fn(NO_MATCH, NO_SEGMENT, src));
+    else conditions.push(fn);
+  }
   for (const [i, f] of (spec.fixes ?? []).entries()) {
     checkKeys(f, FIX_KEYS, `${where}.fixes[${i}]`);
     if (typeof f.replace !== 'string') throw new PackError(`${where}.fixes[${i}]: replace is required`);
@@ -400,10 +414,10 @@ function compileRule(spec: RuleSpec, lists: Map<string, CompiledList>, where: st
     const elements = spec.tokens.map((t, i) => compileElement(t, lists, `${where}.tokens[${i}]`));
     if (!elements.some((e) => e.min > 0)) throw new PackError(`${where}: a pattern needs at least one required token`);
     const firstRequired = elements.find((e) => e.min > 0 && e.literal);
-    return { spec, elements, conditions, needs: firstRequired?.literal };
+    return { spec, elements, conditions, sourceConditions, needs: needs ?? firstRequired?.literal };
   }
   const regex = compileRegex(spec.regex!, (spec.flags ?? '') + 'gd', where);
-  return { spec, regex, conditions };
+  return { spec, regex, conditions, sourceConditions, needs };
 }
 
 function* findMatches(rule: CompiledRule, seg: SegmentData): Generator<Match> {
@@ -463,8 +477,11 @@ function runRule(rule: CompiledRule, seg: SegmentData, segment: SegmentView, ctx
     if (!any) return out;
   }
   let lastEnd = -1;
+  let sourceOk: boolean | undefined; // tested once, at the first match: most segments have none
   for (const m of findMatches(rule, seg)) {
     if (m.start < lastEnd) continue;
+    sourceOk ??= rule.sourceConditions.every((c) => c(segment.source));
+    if (!sourceOk) return out;
     if (!rule.conditions.every((c) => c(m, seg, segment.source))) continue;
     const span = rule.spec.span ? m.caps.get(rule.spec.span) : { start: m.start, end: m.end, text: seg.text.slice(m.start, m.end) };
     if (!span) continue;
