@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiffStats } from '../../main/contract/api';
 
@@ -10,6 +11,8 @@ export function ChangesSummary(props: {
   onNext: () => void;
   onPrevious: () => void;
   editRate: string;
+  /** The post-editing metrics, shown in the same row. */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const { stats } = props;
@@ -25,6 +28,7 @@ export function ChangesSummary(props: {
           <li>{t('changes.editRate', { rate: props.editRate })}</li>
         </ul>
       )}
+      {props.children}
       <span className="spacer" />
       <button type="button" onClick={props.onPrevious} aria-keyshortcuts="Shift+Alt+F5">
         {t('changes.previous')}

@@ -1081,11 +1081,12 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
           onNext={() => goToChange('next')}
           onPrevious={() => goToChange('previous')}
           editRate={formatPercent(stats.editRate)}
-        />
+        >
+          {metrics ? <MetricsBar totals={metrics.totals} segment={metrics.segments[cursorSegment] ?? null} segmentIndex={cursorSegment} /> : null}
+        </ChangesSummary>
       ) : null}
       <div className="review-body">
       <div className="review-main">
-      {metrics ? <MetricsBar totals={metrics.totals} segment={metrics.segments[cursorSegment] ?? null} segmentIndex={cursorSegment} /> : null}
       <div className={mode === 'review' ? 'panes' : 'panes hidden'} aria-hidden={mode !== 'review'}>
         {view ? (
           <SourcePane
