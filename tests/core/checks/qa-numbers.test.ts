@@ -17,9 +17,10 @@ describe('qa.numbers (a target number the source lacks)', () => {
     for (const [s, t] of pairs) expect(spans(numbersChanged, s, t), t).toEqual([]);
   });
 
+  // The month "06" is the source's "jun": only the year the source lacks and the changed day are reported.
   it('reads an ISO date as the date the source writes in words, but not a different day', () => {
     expect(spans(numbersChanged, 'Belém, 7 jun (EFE).- A cheia do rio recuou.', 'date 2025-06-07 The river flood receded.')).toEqual([]);
-    expect(spans(numbersChanged, 'Belém, 7 jun (EFE).- A cheia do rio recuou.', 'date 2025-06-08 The river flood receded.')).toEqual(['2025', '06', '08']);
+    expect(spans(numbersChanged, 'Belém, 7 jun (EFE).- A cheia do rio recuou.', 'date 2025-06-08 The river flood receded.')).toEqual(['2025', '08']);
   });
 
   it('reports a changed number with its exact span', () => {
@@ -86,5 +87,37 @@ describe('times (qa.numbers and qa.numbers-missing)', () => {
   it('still reads "10.30" as a number outside a time context', () => {
     expect(both('El índice subió a 10.30 puntos.', 'The index rose to 10.30 points.', 'es-MX')).toEqual([]);
     expect(spans(numbersMissing, 'O índice subiu 10,30 pontos.', 'The index rose 10.3 points, at 10:30 a.m.')).toEqual([]);
+  });
+});
+
+describe('Chinese and Japanese sources, and month names (qa.numbers and qa.numbers-missing)', () => {
+  const both = (s: string, t: string, lang: string) => [...spans(numbersChanged, s, t, lang), ...spans(numbersMissing, s, t, lang)];
+  it('reads CJK numerals, full-width digits, scales, dates and times', () => {
+    const pairs: [string, string, string][] = [
+      ['北京3月8日电 3月8日15时30分，会议开幕。', 'Beijing, March 8 -- The meeting opened at 15:30 on March 8.', 'zh-Hans'],
+      ['下午三点半，两架飞机降落。', 'At 3:30 p.m., two planes landed.', 'zh-Hans'],
+      ['该市新增一千二百个岗位。', 'The city added 1,200 jobs.', 'zh-Hans'],
+      ['投资达3.5亿元。', 'The investment reached 350 million yuan.', 'zh-Hans'],
+      ['火箭名为天舟五号，重约百公斤。', 'The rocket is called Tianzhou-5 and weighs about 100 kilograms.', 'zh-Hans'],
+      ['成本降低了三分之一，占百分之四十。', 'Costs fell by a third, to 40%.', 'zh-Hans'],
+      ['２０２６年に１０時１２分に打ち上げた。', 'It was launched at 10:12 in 2026.', 'ja'],
+      ['会議は午後２時に始まった。', 'The meeting began at 2 p.m.', 'ja'],
+    ];
+    for (const [s, t, lang] of pairs) expect(both(s, t, lang), t).toEqual([]);
+  });
+  it('still reports a changed or lost number in a Chinese source', () => {
+    expect(both('11月6日，共有一千二百人参加。', 'On Nov. 6, 1,300 people took part.', 'zh-Hans')).toEqual(['1,300', '一千二百']);
+    expect(both('10时12分发射。', 'It was launched at 10:21.', 'zh-Hans')).toEqual(['10:21', '10时12分']);
+    expect(both('11月6日发射。', 'It was launched on December 6.', 'zh-Hans')).toEqual(['11']);
+  });
+  it('does not take everyday words with 一 or 千万 for numbers the translation must keep', () => {
+    expect(both('下一步，大家千万要注意，统一行动。', 'Next, everyone must be careful and act together.', 'zh-Hans')).toEqual([]);
+  });
+  it('matches a month number to an English month name next to a day or year, in any pair', () => {
+    expect(both('A reunião de 13/03 foi adiada.', 'The meeting of March 13 was postponed.', 'pt-BR')).toEqual([]);
+    expect(both('La cita es el 5 de mayo de 2025.', 'The appointment is on 5/5/2025.', 'es')).toEqual([]);
+    expect(both('A reunião de 13/03 foi adiada.', 'The meeting of April 13 was postponed.', 'pt-BR')).toEqual(['03']);
+    // "may" the verb is not May: the source's 5 is still missing.
+    expect(both('Serão 5 vagas.', 'There may be 12 openings.', 'pt-BR')).toEqual(['12', '5']);
   });
 });

@@ -5,9 +5,12 @@
  * ("2,4 bilhões" = "2.4 billion"), times and spelled-out 0–10 are allowed. A time is read as one hour/minute
  * value on each side: "16h", "10h30", "às 20h45", "18:45" and, before "horas", "de la mañana", "del lunes" or
  * after "a las"/"às", "10.30" (a time there, not a decimal) in the source; "4 p.m.", "8:45 pm", "20:45",
- * "noon" in the translation.
+ * "noon" in the translation. Chinese and Japanese texts add their numerals, full-width digits, "3万" scales and
+ * "10时12分" times (numerals.ts); a month written as a name next to a day or year ("Nov. 6", "13 de março")
+ * stands for its number on the other side ("11月6日", "13/03").
  */
 import type { CheckContext, CheckDefinition, RawFinding, SegmentView } from '../types.js';
+import { asciiDigits, CJK_NUMERAL, CJK_SCALES, cjkReportable, cjkTimes, cjkValue, monthValues } from './numerals.js';
 import { decimalComma, primaryLang, qaMessage, replaceFix, sourcePieces, type Piece } from './util.js';
 
 interface NumToken {
@@ -48,7 +51,7 @@ function readings(text: string, after: string, commaDec: boolean): number[] {
   const v = parseIn(text, commaDec);
   if (v === null) return [];
   const out = [v];
-  for (const [re, factor] of SCALES) {
+  for (const [re, factor] of [...SCALES, ...CJK_SCALES]) {
     if (re.test(after)) {
       out.push(v * factor);
       break;
@@ -77,6 +80,8 @@ const SPELLED_TIMES: [RegExp, number][] = [
   [/(?<![\p{L}])(?:noon|midday|meio-dia|mediod[íi]a|midi|mittag)(?![\p{L}])/iu, timeValue(12, 0)],
   [/(?<![\p{L}])(?:midnight|meia-noite|medianoche|minuit|mitternacht)(?![\p{L}])/iu, timeValue(0, 0)],
 ];
+
+const CJK_TEXT = /[\u3040-\u30ff\u3400-\u9fff]/u;
 
 /** Times in a text: their spans and values. The 24-hour forms a reader of the translation may mean either way. */
 function times(text: string, source: boolean): { start: number; end: number; values: number[] }[] {
@@ -108,11 +113,15 @@ function times(text: string, source: boolean): { start: number; end: number; val
     if (/^\s?%/.test(after)) continue;
     add(at, m[0].length, source || h > 12 ? [timeValue(h, min)] : [timeValue(h, min), timeValue(h + 12, min)]);
   }
+  if (CJK_TEXT.test(text)) {
+    for (const t of cjkTimes(text)) add(t.start, t.end - t.start, [timeValue(t.hour, t.minute), ...(t.bare ? [t.hour] : [])]);
+  }
   return out;
 }
 
-function extract(piece: Piece, commaDec: boolean, source: boolean): NumToken[] {
+function extract(original: Piece, commaDec: boolean, source: boolean): NumToken[] {
   const out: NumToken[] = [];
+  const piece = { text: asciiDigits(original.text), start: original.start };
   const clock = times(piece.text, source);
   for (const t of clock) {
     out.push({ text: piece.text.slice(t.start, t.end), start: piece.start + t.start, end: piece.start + t.end, values: t.values, otherValues: [] });
@@ -134,7 +143,22 @@ function extract(piece: Piece, commaDec: boolean, source: boolean): NumToken[] {
     const start = piece.start + at;
     out.push({ text: m[0], start, end: start + m[0].length, values: own, otherValues: other });
   }
-  return out;
+  // Chinese/Japanese numerals above ten are numbers a translation must keep ("一千二百" = 1200); smaller
+  // ones are words ("两台" = "two") and only vouch for the same value on the other side (wordValues).
+  if (CJK_TEXT.test(piece.text)) {
+    for (const m of piece.text.matchAll(CJK_NUMERAL)) {
+      const at = m.index ?? 0;
+      if (clock.some((t) => at < t.end && t.start < at + m[0].length)) continue;
+      // "3.5亿", "40万": a scale of the digits before it, read with them.
+      if (/\d\s?$/.test(piece.text.slice(Math.max(0, at - 2), at))) continue;
+      const v = cjkValue(m[0]);
+      const after = piece.text.slice(at + m[0].length, at + m[0].length + 4);
+      if (v === null || !cjkReportable(m[0], v, after)) continue;
+      const start = piece.start + at;
+      out.push({ text: original.text.slice(at, at + m[0].length), start, end: start + m[0].length, values: [v], otherValues: [] });
+    }
+  }
+  return out.map((t) => ({ ...t, text: original.text.slice(t.start - original.start, t.end - original.start) }));
 }
 
 /** Spelled-out 0–10 and first–tenth, so "dois" ↔ "2" and "2" ↔ "two" are not reported. */
@@ -149,11 +173,18 @@ const WORD_LISTS: string[][] = [
 ];
 for (const list of WORD_LISTS) list.forEach((w, n) => w && w.split('|').forEach((x) => (NUMBER_WORDS[x] = n)));
 
-function wordValues(text: string): number[] {
+function wordValues(text: string, lang: string): number[] {
   const out: number[] = SPELLED_TIMES.filter(([re]) => re.test(text)).map(([, v]) => v);
   for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) {
     const n = NUMBER_WORDS[m[0]];
     if (n !== undefined) out.push(n);
+  }
+  out.push(...monthValues(asciiDigits(text), lang));
+  if (CJK_TEXT.test(text)) {
+    for (const m of text.matchAll(CJK_NUMERAL)) {
+      const v = cjkValue(m[0]);
+      if (v !== null) out.push(v);
+    }
   }
   return out;
 }
@@ -183,9 +214,9 @@ export function analyseNumbers(ctx: CheckContext, seg: SegmentView): NumberAnaly
   // A source number that does not fit its own convention ("21.00" in Spanish) is read in the other one.
   for (const t of src) if (t.values.length === 0) t.values = t.otherValues;
   const srcValues = new Set(src.flatMap((t) => t.values).map(key));
-  for (const v of wordValues(seg.source)) srcValues.add(v);
+  for (const v of wordValues(seg.source, primaryLang(ctx.sourceLang))) srcValues.add(v);
   const tgtValues = new Set(tgt.flatMap((t) => [...t.values, ...t.otherValues]).map(key));
-  for (const v of wordValues(seg.target)) tgtValues.add(v);
+  for (const v of wordValues(seg.target, primaryLang(ctx.targetLang))) tgtValues.add(v);
 
   // An ISO date ("date 2024-03-13") whose day the source has ("13 mar", "13 de março") is the same
   // date written another way: its year and month digits are not numbers the translation added.

@@ -24,6 +24,18 @@ function known(speller: Speller, word: string, sentenceStart: boolean): boolean 
   return stripped !== w && stripped.length > 0 && (speller.correct(stripped) || (sentenceStart && speller.correct(stripped.toLowerCase())));
 }
 
+/**
+ * A capitalised word at a sentence start is a name when the text also uses it capitalised inside a sentence
+ * ("Jiuquan, Nov. 6 …" and later "the Jiuquan Satellite Launch Center"), or when it opens the article as a
+ * dateline place followed by a comma and a date or agency ("Jiuquan, Nov. 6", "Recife, 13 mar").
+ */
+function usedAsName(text: string, word: string, datelineRest: string | null): boolean {
+  if (datelineRest !== null && /^,\s+(?:\p{Lu}[\p{L}.]*\s+)?\d/u.test(datelineRest)) return true;
+  if (!text.includes(` ${word}`)) return false;
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`[\\p{Ll},;] ${escaped}(?![\\p{L}\\p{M}])`, 'u').test(text);
+}
+
 export const spellingCheck: CheckDefinition = {
   id: 'qa.spelling',
   category: 'Fluency/Spelling',
@@ -47,6 +59,7 @@ export const spellingCheck: CheckDefinition = {
       const capitalised = /^\p{Lu}/u.test(word);
       // German capitalises every noun: there a capital says nothing about names.
       if (capitalised && !initial && speller.lang !== 'de') continue;
+      if (capitalised && initial && speller.lang !== 'de' && usedAsName(ctx.target, word, seg.first && at === 0 ? seg.target.slice(word.length) : null)) continue;
       const bare = word.replace(/['’]s$/u, '');
       if (words.has(word.toLowerCase()) || seg.source.includes(bare)) continue;
       // Hyphenated compounds: each part on its own ("well-known", "pós-guerra").

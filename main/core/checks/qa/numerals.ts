@@ -1,0 +1,133 @@
+/**
+ * Number readings the digit scanner in numbers.ts cannot make on its own: Chinese/Japanese numerals
+ * ("两台" = 2, "百公斤" = 100, "一千二百" = 1200, "二〇二六" = 2026), full-width digits ("１０"), CJK clock
+ * times ("10时12分", "下午三点半") and month names next to a day or year ("November 6", "Nov. 6",
+ * "13 de março"), which stand for the month number the other side may write as digits ("11月", "13/03").
+ */
+
+/** Full-width digits and separators as ASCII, one code unit for one, so offsets do not move. */
+export function asciiDigits(text: string): string {
+  return text.replace(/[\uff10-\uff19\uff0e\uff1a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+const CJK_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CJK_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+const CJK_BIG: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
+const CJK_CLASS = '〇零一二两兩三四五六七八九十拾百佰千仟万萬亿億';
+export const CJK_NUMERAL = new RegExp(`[${CJK_CLASS}]+`, 'g');
+
+/** Value of a run of CJK numerals; digit strings without units read positionally ("二〇二六" = 2026). */
+export function cjkValue(run: string): number | null {
+  const chars = [...run];
+  if (chars.length > 1 && chars.every((c) => c in CJK_DIGITS) && !chars.includes('两')) {
+    return Number(chars.map((c) => CJK_DIGITS[c]).join(''));
+  }
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  for (const c of chars) {
+    if (c in CJK_DIGITS) digit = CJK_DIGITS[c]!;
+    else if (c in CJK_UNITS) {
+      section += (digit ?? 1) * CJK_UNITS[c]!;
+      digit = null;
+    } else if (c in CJK_BIG) {
+      const big = CJK_BIG[c]!;
+      // "一亿五千万": a smaller big unit after a larger one adds; "万亿" multiplies.
+      if (section + (digit ?? 0) === 0 && total > 0) total *= big;
+      else total += (section + (digit ?? (section === 0 ? 1 : 0))) * big;
+      section = 0;
+      digit = null;
+    } else return null;
+  }
+  return total + section + (digit ?? 0);
+}
+
+/**
+ * A CJK numeral run a reader would miss if the translation dropped it: a value above ten (0–10 are
+ * words like "one", and 一 is in 一些, 一直, 统一…), not an idiom (千万 "by all means", 万一 "in case"),
+ * not the denominator of a fraction or percentage (三分之一, 百分之五十).
+ */
+export function cjkReportable(run: string, value: number, after: string): boolean {
+  if (value <= 10 || /^分之/.test(after)) return false;
+  return !/^(?:千万|万万|千千万万|万一|一一|十分|百般|千方百计|万分)$/.test(run);
+}
+
+/** Scale words after digits: "3万" = 30,000, "1.5亿" = 150 million. */
+export const CJK_SCALES: [RegExp, number][] = [
+  [/^\s*(?:万亿|兆)/, 1e12],
+  [/^\s*(?:亿|億)/, 1e8],
+  [/^\s*千万/, 1e7],
+  [/^\s*百万/, 1e6],
+  [/^\s*(?:万|萬)/, 1e4],
+  [/^\s*千/, 1e3],
+];
+
+const CJK_HOUR = `\\d{1,2}|[${'〇零一二两兩三四五六七八九十'}]{1,3}`;
+/** "10时12分", "下午3点", "午後３時半", "十时十二分". */
+const CJK_TIME = new RegExp(`(上午|早上|凌晨|午前|下午|晚上|傍晚|午後|夜)?\\s?(${CJK_HOUR})\\s?[时時点點](?:\\s?(${CJK_HOUR}|\\d{2})\\s?分|(半))?`, 'gu');
+
+const readCjk = (s: string) => (/^\d+$/.test(s) ? Number(s) : cjkValue(s));
+
+export interface ClockReading {
+  start: number;
+  end: number;
+  hour: number;
+  minute: number;
+  /** "10时" with no minutes may also be the plain number 10. */
+  bare: boolean;
+}
+
+export function cjkTimes(text: string): ClockReading[] {
+  const out: ClockReading[] = [];
+  for (const m of text.matchAll(CJK_TIME)) {
+    let hour = readCjk(m[2]!);
+    const minute = m[4] ? 30 : m[3] ? readCjk(m[3]) : 0;
+    if (hour === null || minute === null || hour > 24 || minute > 59) continue;
+    if (m[1] && /下午|晚上|傍晚|午後|夜/.test(m[1]) && hour < 12) hour += 12;
+    const at = (m.index ?? 0) + (m[1]?.length ?? 0);
+    out.push({ start: at, end: (m.index ?? 0) + m[0].length, hour, minute, bare: !m[3] && !m[4] && !m[1] });
+  }
+  return out;
+}
+
+/** Month names by language, with their usual abbreviations (lower case; English is matched capitalised). */
+const MONTHS: Record<string, string[]> = {
+  en: ['january|jan', 'february|feb', 'march|mar', 'april|apr', 'may', 'june|jun', 'july|jul', 'august|aug', 'september|sept|sep', 'october|oct', 'november|nov', 'december|dec'],
+  pt: ['janeiro|jan', 'fevereiro|fev', 'março|mar', 'abril|abr', 'maio|mai', 'junho|jun', 'julho|jul', 'agosto|ago', 'setembro|set', 'outubro|out', 'novembro|nov', 'dezembro|dez'],
+  es: ['enero|ene', 'febrero|feb', 'marzo|mar', 'abril|abr', 'mayo|may', 'junio|jun', 'julio|jul', 'agosto|ago', 'septiembre|setiembre|sept|sep', 'octubre|oct', 'noviembre|nov', 'diciembre|dic'],
+  fr: ['janvier|janv', 'février|févr', 'mars', 'avril|avr', 'mai', 'juin', 'juillet|juil', 'août', 'septembre|sept', 'octobre|oct', 'novembre|nov', 'décembre|déc'],
+  de: ['januar|jan', 'februar|feb', 'märz|mär', 'april|apr', 'mai', 'juni|jun', 'juli|jul', 'august|aug', 'september|sept|sep', 'oktober|okt', 'november|nov', 'dezember|dez'],
+  it: ['gennaio|gen', 'febbraio|feb', 'marzo|mar', 'aprile|apr', 'maggio|mag', 'giugno|giu', 'luglio|lug', 'agosto|ago', 'settembre|set', 'ottobre|ott', 'novembre|nov', 'dicembre|dic'],
+};
+
+const monthPatterns = new Map<string, { re: RegExp; index: Map<string, number> }>();
+
+function monthPattern(lang: string) {
+  const hit = monthPatterns.get(lang);
+  if (hit) return hit;
+  const list = MONTHS[lang] ?? MONTHS.en!;
+  const index = new Map<string, number>();
+  list.forEach((names, i) => names.split('|').forEach((n) => index.set(n, i + 1)));
+  const names = [...index.keys()].sort((a, b) => b.length - a.length).join('|');
+  // English capitalises month names, and "may", "march" are also common words: only "May" counts.
+  const name = lang === 'en' ? `(?:${names.replace(/(^|\|)(\p{L})/gu, (_, b: string, c: string) => `${b}${c.toUpperCase()}`)})` : `(?:${names})`;
+  // A month name counts only next to a day or a year: "Nov. 6", "6 November", "13 de março", "março de 2024".
+  const re = new RegExp(
+    `(?<![\\p{L}])(?:(${name})\\.?,?\\s+(?:de\\s+|del\\s+)?(?=\\d)|(?<=\\d\\.?\\s*(?:de\\s+)?)(${name})(?![\\p{L}]))`,
+    lang === 'en' ? 'gu' : 'giu',
+  );
+  const entry = { re, index };
+  monthPatterns.set(lang, entry);
+  return entry;
+}
+
+/** Month numbers written as names in a text ("Nov. 6" → 11), for a primary language subtag. */
+export function monthValues(text: string, lang: string): number[] {
+  const { re, index } = monthPattern(lang);
+  const out: number[] = [];
+  for (const m of text.matchAll(re)) {
+    const n = index.get((m[1] ?? m[2] ?? '').toLowerCase());
+    if (n !== undefined) out.push(n);
+  }
+  return out;
+}
