@@ -27,9 +27,14 @@ const corpusDir = fileURLToPath(new URL('../tests/corpus/checks/', import.meta.u
  *    and MT checks; qa-pt-en, qa-es-en label the QA checks;
  *  - held-out sets (holdout-*), written by someone who never saw the rules, label every rule.
  */
-export const CORPORA: Record<string, { files: string[]; labels: (rule: string) => boolean }> = {
-  development: { files: ['pt-en', 'es-en', 'en-clean', 'qa-pt-en', 'qa-es-en'], labels: () => true },
-  'held-out': { files: ['holdout-pt-en', 'holdout-es-en'], labels: () => true },
+export const CORPORA: Record<string, { files: string[]; labels: (rule: string) => boolean; note: string }> = {
+  development: { files: ['pt-en', 'es-en', 'en-clean', 'qa-pt-en', 'qa-es-en'], labels: () => true, note: 'written together with the rules' },
+  'held-out 1': {
+    files: ['holdout-pt-en', 'holdout-es-en'],
+    labels: () => true,
+    note: 'written blind; first measured at P 0.828 R 0.793, then its misses guided a round of generalising the rules, so it is no longer blind',
+  },
+  'held-out 2': { files: ['holdout2-pt-en', 'holdout2-es-en'], labels: () => true, note: 'written blind after that round; never used for tuning' },
 };
 const isQa = (rule: string) => rule.startsWith('qa.');
 /** A development file labels only its own family of rules. */
@@ -102,7 +107,7 @@ const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 function print(set: keyof typeof CORPORA): { precision: number; recall: number } {
   const { perRule, total } = scoreCorpus(set);
   const lines = CORPORA[set]!.files.reduce((n, f) => n + readCorpus(f).length, 0);
-  console.log(`  -- ${set} corpus (${lines} lines: ${CORPORA[set]!.files.join(', ')})`);
+  console.log(`  -- ${set} corpus (${lines} lines: ${CORPORA[set]!.files.join(', ')}): ${CORPORA[set]!.note}`);
   console.log(`  ${'rule'.padEnd(30)} ${'prec'.padStart(6)} ${'recall'.padStart(6)}   tp  fp  fn`);
   for (const [rule, s] of [...perRule].sort()) {
     console.log(`  ${rule.padEnd(30)} ${ratio(s.tp, s.tp + s.fp).toFixed(2).padStart(6)} ${ratio(s.tp, s.tp + s.fn).toFixed(2).padStart(6)}  ${String(s.tp).padStart(3)} ${String(s.fp).padStart(3)} ${String(s.fn).padStart(3)}`);
@@ -118,7 +123,8 @@ function print(set: keyof typeof CORPORA): { precision: number; recall: number }
 
 export async function run(): Promise<PartResult> {
   const dev = print('development');
-  const held = print('held-out');
-  // The held-out set is the honest measure: the target applies to it.
-  return { ran: true, passed: dev.precision >= 0.9 && dev.recall >= 0.8 && held.precision >= 0.9 && held.recall >= 0.8 };
+  print('held-out 1');
+  const blind = print('held-out 2');
+  // The blind set is the honest measure: the target applies to it (and to the development set).
+  return { ran: true, passed: dev.precision >= 0.9 && dev.recall >= 0.8 && blind.precision >= 0.9 && blind.recall >= 0.8 };
 }
