@@ -34,26 +34,44 @@ function normalizeWord(w: string): string {
   return n;
 }
 
+/** The anchor keys of one token (none, one or two); memoised, as words repeat across a document. */
+const tokenKeyMemo = new Map<string, readonly string[]>();
+const NO_KEYS: readonly string[] = [];
+
+function tokenKeys(t: string): readonly string[] {
+  let keys = tokenKeyMemo.get(t);
+  if (keys === undefined) {
+    keys = computeTokenKeys(t);
+    if (tokenKeyMemo.size > 100_000) tokenKeyMemo.clear();
+    tokenKeyMemo.set(t, keys);
+  }
+  return keys;
+}
+
+function computeTokenKeys(t: string): readonly string[] {
+  if (HAS_DIGIT.test(t)) {
+    const out: string[] = [];
+    // Digits only: separators differ by locale (1.200 / 1,200; 3,5 / 3.5), the digits do not.
+    const digits = t.replace(/\D/gu, '').replace(/^0+(?=\d)/u, '');
+    if (digits) out.push(`#${digits}`);
+    // Letters glued to a number ("K2", "A320") still name something.
+    const letters = t.replace(/[\p{N}.,'’]/gu, '');
+    if (letters.length >= 2) out.push(`a${normalizeWord(letters)}`);
+    return out;
+  }
+  if (t.length === 1 && !/\p{L}/u.test(t)) return [t === '?' || t === '¿' ? '?' : t === '!' || t === '¡' ? '!' : t === '(' || t === '（' ? '(' : '"'];
+  if (/^\p{Lu}{2,3}$/u.test(t)) return [`a${t.toLowerCase()}`];
+  // Scripts from Thai on (CJK, Hangul…) write no spaces: their runs are phrases, not words.
+  if (t.length >= 4 && t.charCodeAt(0) < 0x0e00) return [`w${normalizeWord(t).slice(0, PREFIX)}`];
+  return NO_KEYS;
+}
+
 /** The anchor keys of one sentence (with repetitions). */
 export function anchorKeys(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    const t = m[0];
-    if (HAS_DIGIT.test(t)) {
-      // Digits only: separators differ by locale (1.200 / 1,200; 3,5 / 3.5), the digits do not.
-      const digits = t.replace(/\D/gu, '').replace(/^0+(?=\d)/u, '');
-      if (digits) out.push(`#${digits}`);
-      // Letters glued to a number ("K2", "A320") still name something.
-      const letters = t.replace(/[\p{N}.,'’]/gu, '');
-      if (letters.length >= 2) out.push(`a${normalizeWord(letters)}`);
-    } else if (t.length === 1 && !/\p{L}/u.test(t)) {
-      out.push(t === '?' || t === '¿' ? '?' : t === '!' || t === '¡' ? '!' : t === '(' || t === '（' ? '(' : '"');
-    } else if (/^\p{Lu}{2,3}$/u.test(t)) {
-      out.push(`a${t.toLowerCase()}`);
-    } else if (t.length >= 4 && t.charCodeAt(0) < 0x0e00) {
-      // Scripts from Thai on (CJK, Hangul…) write no spaces: their runs are phrases, not words.
-      out.push(`w${normalizeWord(t).slice(0, PREFIX)}`);
-    }
+    const keys = tokenKeys(m[0]);
+    for (let k = 0; k < keys.length; k++) out.push(keys[k]!);
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { tokenize, type Token } from '../../../common/words.js';
 import { monthDayText, weekdayDateText, type SimpleDate } from '../dates.js';
 import type { CheckContext, CheckDefinition, CheckSeverity, RawFinding, SegmentView } from '../types.js';
 import { CONDITION_KEYS, FIX_KEYS, RULE_KEYS, TOKEN_KEYS, type Condition, type FixSpec, type PackFile, type RuleSpec, type TableRow, type TokenSpec } from './format.js';
+import { containsAny, foldForPrecheck, requiredLiterals } from './prefilter.js';
 
 export class PackError extends Error {}
 
@@ -228,7 +229,12 @@ function matchTokens(els: readonly CompiledElement[], toks: readonly Token[], at
 interface SegmentData {
   text: string;
   tokens: Token[];
+  /** The tokens' texts in lower case (computed once per segment, not once per rule). */
+  lower: string[];
   words: Set<string>;
+  /** The target and source texts as the case-insensitive literal pre-checks search them (computed on first use). */
+  folded?: string;
+  foldedSource?: string;
 }
 
 type CondFn = (m: Match, seg: SegmentData, source: string) => boolean;
@@ -376,7 +382,7 @@ function validateTemplate(template: string, where: string): void {
 // ---------- rules ----------
 
 const NO_MATCH: Match = { start: 0, end: 0, caps: new Map() };
-const NO_SEGMENT: SegmentData = { text: '', tokens: [], words: new Set() };
+const NO_SEGMENT: SegmentData = { text: '', tokens: [], lower: [], words: new Set() };
 
 interface CompiledRule {
   spec: RuleSpec;
@@ -387,6 +393,10 @@ interface CompiledRule {
   sourceConditions: ((source: string) => boolean)[];
   /** Lower-case words, at least one of which the segment must contain before the rule is tried. */
   needs?: Set<string>;
+  /** Derived from the regex: strings one of which the target text must contain for any match (see prefilter.ts). */
+  literals?: { strings: string[]; folded: boolean };
+  /** Derived from the `source` conditions: for each, strings one of which the folded source must contain. */
+  sourceLiterals: string[][];
 }
 
 function compileRule(spec: RuleSpec, lists: Map<string, CompiledList>, where: string): CompiledRule {
@@ -399,11 +409,15 @@ function compileRule(spec: RuleSpec, lists: Map<string, CompiledList>, where: st
   const needs = spec.needs?.length ? new Set(spec.needs.map((w) => w.toLowerCase())) : undefined;
   const conditions: CondFn[] = [];
   const sourceConditions: ((source: string) => boolean)[] = [];
+  const sourceLiterals: string[][] = [];
   for (const [i, c] of (spec.when ?? []).entries()) {
     const fn = compileCondition(c, lists, `${where}.when[${i}]`);
     // Source conditions do not depend on the match: tested once per segment, not once per match.
     if ('source' in c || 'notSource' in c) sourceConditions.push((src) => fn(NO_MATCH, NO_SEGMENT, src));
     else conditions.push(fn);
+    // A source condition that cannot hold rules the segment out before any scan (compiled with "i").
+    const lits = 'source' in c ? requiredLiterals(c.source, true) : undefined;
+    if (lits) sourceLiterals.push(lits);
   }
   for (const [i, f] of (spec.fixes ?? []).entries()) {
     checkKeys(f, FIX_KEYS, `${where}.fixes[${i}]`);
@@ -414,10 +428,11 @@ function compileRule(spec: RuleSpec, lists: Map<string, CompiledList>, where: st
     const elements = spec.tokens.map((t, i) => compileElement(t, lists, `${where}.tokens[${i}]`));
     if (!elements.some((e) => e.min > 0)) throw new PackError(`${where}: a pattern needs at least one required token`);
     const firstRequired = elements.find((e) => e.min > 0 && e.literal);
-    return { spec, elements, conditions, sourceConditions, needs: needs ?? firstRequired?.literal };
+    return { spec, elements, conditions, sourceConditions, sourceLiterals, needs: needs ?? firstRequired?.literal };
   }
   const regex = compileRegex(spec.regex!, (spec.flags ?? '') + 'gd', where);
-  return { spec, regex, conditions, sourceConditions, needs };
+  const strings = requiredLiterals(spec.regex!, regex.ignoreCase);
+  return { spec, regex, conditions, sourceConditions, sourceLiterals, needs, literals: strings && { strings, folded: regex.ignoreCase } };
 }
 
 function* findMatches(rule: CompiledRule, seg: SegmentData): Generator<Match> {
@@ -426,7 +441,7 @@ function* findMatches(rule: CompiledRule, seg: SegmentData): Generator<Match> {
     const first = rule.elements[0]!;
     for (let i = 0; i < toks.length; i++) {
       // Quick skip: a required literal first element must match this token.
-      if (first.min > 0 && first.literal && !first.literal.has(toks[i]!.text.toLowerCase())) continue;
+      if (first.min > 0 && first.literal && !first.literal.has(seg.lower[i]!)) continue;
       const m = matchTokens(rule.elements, toks, i);
       if (!m) continue;
       const caps = new Map<string, Capture>();
@@ -476,6 +491,14 @@ function runRule(rule: CompiledRule, seg: SegmentData, segment: SegmentView, ctx
     for (const w of rule.needs) if (seg.words.has(w)) { any = true; break; }
     if (!any) return out;
   }
+  if (rule.literals) {
+    const text = rule.literals.folded ? (seg.folded ??= foldForPrecheck(seg.text)) : seg.text;
+    if (!containsAny(text, rule.literals.strings)) return out;
+  }
+  if (rule.sourceLiterals.length) {
+    const src = (seg.foldedSource ??= foldForPrecheck(segment.source));
+    for (const lits of rule.sourceLiterals) if (!containsAny(src, lits)) return out;
+  }
   let lastEnd = -1;
   let sourceOk: boolean | undefined; // tested once, at the first match: most segments have none
   for (const m of findMatches(rule, seg)) {
@@ -511,7 +534,10 @@ function dataOf(segment: SegmentView, lang: string): SegmentData {
   let d = segmentData.get(segment);
   if (!d) {
     const tokens = tokenize(segment.target, lang);
-    d = { text: segment.target, tokens, words: new Set(tokens.filter((t) => t.word).map((t) => t.text.toLowerCase())) };
+    const lower = tokens.map((t) => t.text.toLowerCase());
+    const words = new Set<string>();
+    tokens.forEach((t, i) => t.word && words.add(lower[i]!));
+    d = { text: segment.target, tokens, lower, words };
     segmentData.set(segment, d);
   }
   return d;
@@ -544,7 +570,8 @@ export function compilePack(pack: PackFile, sharedLists: WordLists = {}): CheckD
       run(ctx, segment) {
         if (!segment || !segment.target) return [];
         const seg = dataOf(segment, ctx.targetLang);
-        const found = rules.flatMap((r) => runRule(r, seg, segment, ctx, first.severity));
+        const found: RawFinding[] = [];
+        for (const r of rules) for (const f of runRule(r, seg, segment, ctx, first.severity)) found.push(f);
         // Alternative patterns of one rule may find the same span: keep one.
         found.sort((a, b) => a.start - b.start || b.end - a.end);
         return found.filter((f, i) => i === 0 || f.start >= found[i - 1]!.end);

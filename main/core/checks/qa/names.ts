@@ -86,9 +86,26 @@ const sortedLetters = (s: string) => [...s.toUpperCase()].sort().join('');
 const undot = (text: string) => text.replace(/(?<![\p{L}])((?:\p{Lu}\.){2,})/gu, (m) => m.replace(/\./g, ''));
 const hasWord = (text: string, w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text);
 
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+
+/** More than half of the letters (counted in UTF-16 units) are capitals. One pass, ASCII without regexes. */
 function mostlyUpper(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length > 0 && letters.replace(/[^\p{Lu}]/gu, '').length > letters.length / 2;
+  let letters = 0;
+  let upper = 0;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c < 0x80) {
+      if (c >= 0x41 && c <= 0x5a) {
+        letters++;
+        upper++;
+      } else if (c >= 0x61 && c <= 0x7a) letters++;
+    } else if (LETTER.test(ch)) {
+      letters += ch.length;
+      if (UPPER.test(ch)) upper += ch.length;
+    }
+  }
+  return letters > 0 && upper > letters / 2;
 }
 
 /** Does the start of a word begin a sentence (segment start, after . ! ? : or an opening quote)? */

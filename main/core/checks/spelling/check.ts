@@ -4,7 +4,7 @@
  * appear verbatim in the source (names, titles, untranslated terms the other checks report).
  */
 import type { Fix } from '../../../contract/review.js';
-import type { CheckDefinition, RawFinding } from '../types.js';
+import type { CheckContext, CheckDefinition, RawFinding } from '../types.js';
 import { qaMessage, replaceFix } from '../qa/util.js';
 import { dictionaryLanguage, HYPHEN_PREFIXES, spellerFor, type Speller } from './speller.js';
 
@@ -29,11 +29,33 @@ function known(speller: Speller, word: string, sentenceStart: boolean): boolean 
  * ("Jiuquan, Nov. 6 …" and later "the Jiuquan Satellite Launch Center"), or when it opens the article as a
  * dateline place followed by a comma and a date or agency ("Jiuquan, Nov. 6", "Recife, 13 mar").
  */
-function usedAsName(text: string, word: string, datelineRest: string | null): boolean {
+function usedAsName(ctx: CheckContext, word: string, datelineRest: string | null): boolean {
   if (datelineRest !== null && /^,\s+(?:\p{Lu}[\p{L}.]*\s+)?\d/u.test(datelineRest)) return true;
-  if (!text.includes(` ${word}`)) return false;
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`[\\p{Ll},;] ${escaped}(?![\\p{L}\\p{M}])`, 'u').test(text);
+  return wordsInsideSentences(ctx).has(word);
+}
+
+/** After a lower-case letter, comma or semicolon and a space: a run of word characters (as WORD spells them). */
+const INSIDE_RUN = /(?<=[\p{Ll},;] )[\p{L}\p{M}'’-]+/gu;
+const insideCache = new WeakMap<CheckContext, Set<string>>();
+
+/**
+ * Every word the translation has after "[lower-case letter , ;] " and before a character that is no letter
+ * or mark: one pass over the document, instead of one regex scan of the whole text per sentence-initial
+ * capital (a book has thousands).
+ */
+function wordsInsideSentences(ctx: CheckContext): Set<string> {
+  let words = insideCache.get(ctx);
+  if (!words) {
+    words = new Set();
+    for (const m of ctx.target.matchAll(INSIDE_RUN)) {
+      const run = m[0];
+      // A prefix of the run ends before an apostrophe or hyphen (not a letter or mark), the whole run before whatever follows it.
+      for (let q = 1; q < run.length; q++) if (run[q] === "'" || run[q] === '’' || run[q] === '-') words.add(run.slice(0, q));
+      words.add(run);
+    }
+    insideCache.set(ctx, words);
+  }
+  return words;
 }
 
 export const spellingCheck: CheckDefinition = {
@@ -59,7 +81,7 @@ export const spellingCheck: CheckDefinition = {
       const capitalised = /^\p{Lu}/u.test(word);
       // German capitalises every noun: there a capital says nothing about names.
       if (capitalised && !initial && speller.lang !== 'de') continue;
-      if (capitalised && initial && speller.lang !== 'de' && usedAsName(ctx.target, word, seg.first && at === 0 ? seg.target.slice(word.length) : null)) continue;
+      if (capitalised && initial && speller.lang !== 'de' && usedAsName(ctx, word, seg.first && at === 0 ? seg.target.slice(word.length) : null)) continue;
       const bare = word.replace(/['’]s$/u, '');
       if (words.has(word.toLowerCase()) || seg.source.includes(bare)) continue;
       // Hyphenated compounds: each part on its own ("well-known", "pós-guerra").

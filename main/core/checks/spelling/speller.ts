@@ -64,6 +64,8 @@ export interface Speller {
 const MAX_UNFINISHED = 8;
 /** Finished suggestion lists kept per language. */
 const MAX_CACHED = 5000;
+/** Remembered correct/incorrect answers per language. */
+const MAX_ANSWERS = 200_000;
 
 const spellers = new Map<string, Speller | null>();
 const resolveFromHere = createRequire(import.meta.url);
@@ -112,9 +114,20 @@ function load(key: string): Speller | null {
     suggestions.set(word, found);
     return found;
   };
+  // The dictionaries never change after loading: remember answers (news text repeats its words a lot).
+  const answers = new Map<string, boolean>();
+  const correct = (word: string): boolean => {
+    let ok = answers.get(word);
+    if (ok === undefined) {
+      ok = inDictionary(word) || (key.startsWith('en') && prefixedWord(word, inDictionary));
+      if (answers.size >= MAX_ANSWERS) answers.clear();
+      answers.set(word, ok);
+    }
+    return ok;
+  };
   return {
     lang: key.split('-')[0]!,
-    correct: (word) => inDictionary(word) || (key.startsWith('en') && prefixedWord(word, inDictionary)),
+    correct,
     suggest: (word, limit = 3) => suggestBy(word, Infinity)!.slice(0, limit),
     suggestBy: (word, deadline, limit = 3) => suggestBy(word, deadline)?.slice(0, limit) ?? null,
   };

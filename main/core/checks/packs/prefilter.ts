@@ -1,0 +1,219 @@
+/**
+ * Automatic literal pre-checks for pack regexes: from a regex's source, a set of ASCII strings one of
+ * which every match must contain. A segment containing none of them cannot match, so the (costly,
+ * Unicode-boundary) regex scan is skipped. Only an exact consequence of the regex is ever derived:
+ * whatever the analyser does not understand contributes no requirement, so a pre-check can only
+ * skip texts the regex would not have matched.
+ */
+
+/** What a regex node can match: `exact` = every string it can match (null: unknown or too many); `req` = strings one of which every match contains (null: none known). */
+interface Info {
+  exact: string[] | null;
+  req: string[] | null;
+}
+
+const MAX_SET = 64;
+const NOTHING: Info = { exact: null, req: null };
+const EMPTY: Info = { exact: [''], req: null };
+
+const uniq = (xs: string[]) => [...new Set(xs)];
+
+/** A requirement is useful when none of its strings is empty. */
+const score = (req: string[] | null) => (req && req.length ? Math.min(...req.map((s) => s.length)) : 0);
+
+const asReq = (i: Info): string[] | null => (i.req ? i.req : i.exact && score(i.exact) > 0 ? i.exact : null);
+
+class Parser {
+  private i = 0;
+  constructor(
+    private readonly src: string,
+    private readonly fold: boolean,
+  ) {}
+
+  parse(): Info {
+    const info = this.alternation();
+    if (this.i !== this.src.length) throw new Error('unbalanced');
+    return info;
+  }
+
+  private alternation(): Info {
+    const branches = [this.sequence()];
+    while (this.src[this.i] === '|') {
+      this.i++;
+      branches.push(this.sequence());
+    }
+    if (branches.length === 1) return branches[0]!;
+    const exact = branches.every((b) => b.exact) ? uniq(branches.flatMap((b) => b.exact!)) : null;
+    const reqs = branches.map(asReq);
+    const req = reqs.every((r) => r && score(r) > 0) ? uniq(reqs.flatMap((r) => r!)) : null;
+    return { exact: exact && exact.length <= MAX_SET ? exact : null, req: req && req.length <= MAX_SET ? req : null };
+  }
+
+  private sequence(): Info {
+    let best: string[] | null = null;
+    const consider = (r: string[] | null) => {
+      if (r && score(r) > score(best)) best = r;
+    };
+    let run: string[] = [''];
+    let allExact = true;
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      const el = this.quantified(this.atom());
+      if (el.exact && run.length * el.exact.length <= MAX_SET) {
+        run = uniq(run.flatMap((a) => el.exact!.map((b) => a + b)));
+        continue;
+      }
+      allExact = false;
+      consider(run);
+      consider(asReq(el));
+      run = el.exact ?? [''];
+    }
+    consider(run);
+    return { exact: allExact ? run : null, req: best };
+  }
+
+  private quantified(atom: Info): Info {
+    const s = this.src;
+    let min: number;
+    let max: number;
+    const c = s[this.i];
+    if (c === '?') [min, max] = [0, 1];
+    else if (c === '*') [min, max] = [0, Infinity];
+    else if (c === '+') [min, max] = [1, Infinity];
+    else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(s.slice(this.i));
+      if (!m) throw new Error('bad quantifier');
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+      this.i += m[0].length - 1;
+    } else return atom;
+    this.i++;
+    if (s[this.i] === '?') this.i++; // lazy: same strings
+    if (min === 0) return { exact: max === 1 && atom.exact ? uniq([...atom.exact, '']) : null, req: null };
+    if (min === 1 && max === 1) return atom;
+    return { exact: null, req: asReq(atom) };
+  }
+
+  private atom(): Info {
+    const s = this.src;
+    const c = s[this.i]!;
+    if (c === '(') {
+      this.i++;
+      let lookaround = false;
+      if (s[this.i] === '?') {
+        const rest = s.slice(this.i, this.i + 3);
+        if (rest.startsWith('?:')) this.i += 2;
+        else if (rest.startsWith('?=') || rest.startsWith('?!')) {
+          this.i += 2;
+          lookaround = true;
+        } else if (rest.startsWith('?<=') || rest.startsWith('?<!')) {
+          this.i += 3;
+          lookaround = true;
+        } else if (rest.startsWith('?<')) {
+          const end = s.indexOf('>', this.i);
+          if (end < 0) throw new Error('bad group name');
+          this.i = end + 1;
+        } else throw new Error('unknown group');
+      }
+      const inner = this.alternation();
+      if (s[this.i] !== ')') throw new Error('unclosed group');
+      this.i++;
+      // A lookaround consumes nothing: the match's text is what the other parts consume.
+      return lookaround ? EMPTY : inner;
+    }
+    if (c === '[') {
+      this.i++;
+      if (s[this.i] === '^') this.i++;
+      if (s[this.i] === ']') this.i++;
+      while (this.i < s.length && s[this.i] !== ']') this.i += s[this.i] === '\\' ? 2 : 1;
+      if (s[this.i] !== ']') throw new Error('unclosed class');
+      this.i++;
+      return NOTHING;
+    }
+    if (c === '\\') return this.escape();
+    this.i++;
+    if (c === '^' || c === '$') return EMPTY;
+    if (c === '.') return NOTHING;
+    if (c === '*' || c === '+' || c === '?' || c === '{' || c === '}' || c === ']') throw new Error('unexpected ' + c);
+    return this.literal(c);
+  }
+
+  private literal(c: string): Info {
+    // Non-ASCII letters may case-fold in ways toLowerCase does not mirror: claim nothing about them.
+    if (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) > 0x7e) return NOTHING;
+    return { exact: [this.fold ? c.toLowerCase() : c], req: null };
+  }
+
+  private escape(): Info {
+    const s = this.src;
+    const c = s[this.i + 1];
+    if (c === undefined) throw new Error('trailing backslash');
+    this.i += 2;
+    if (c === 'b' || c === 'B') return EMPTY;
+    if (c === 'p' || c === 'P') {
+      if (s[this.i] === '{') {
+        const end = s.indexOf('}', this.i);
+        if (end < 0) throw new Error('bad property');
+        this.i = end + 1;
+      }
+      return NOTHING;
+    }
+    if (c === 'u') {
+      if (s[this.i] === '{') {
+        const end = s.indexOf('}', this.i);
+        if (end < 0) throw new Error('bad escape');
+        this.i = end + 1;
+      } else this.i += 4;
+      return NOTHING;
+    }
+    if (c === 'x') {
+      this.i += 2;
+      return NOTHING;
+    }
+    if (c === 'c') {
+      this.i += 1;
+      return NOTHING;
+    }
+    if (c === 'k') {
+      const end = s.indexOf('>', this.i);
+      if (end < 0) throw new Error('bad backreference');
+      this.i = end + 1;
+      return NOTHING;
+    }
+    if (/[0-9]/.test(c)) {
+      while (/[0-9]/.test(s[this.i] ?? '')) this.i++;
+      return NOTHING;
+    }
+    if (/[A-Za-z]/.test(c)) return NOTHING; // \d \w \s \n \t … : classes and control characters
+    return this.literal(c); // an escaped syntax character: itself
+  }
+}
+
+/**
+ * Strings one of which any match of `source` (a pack regex, before the Unicode `\b` rewrite) contains,
+ * lower-cased when `ignoreCase`; undefined when no useful requirement can be derived.
+ */
+export function requiredLiterals(source: string, ignoreCase: boolean): string[] | undefined {
+  let info: Info;
+  try {
+    info = new Parser(source, ignoreCase).parse();
+  } catch {
+    return undefined;
+  }
+  const req = asReq(info);
+  return req && score(req) > 0 ? req : undefined;
+}
+
+/**
+ * The text a case-insensitive pre-check searches: lower case, with the one non-ASCII letter that
+ * case-folds to an ASCII one but does not lower-case to it (ſ, folds to s; K → k lower-cases fine).
+ */
+export function foldForPrecheck(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('ſ') ? lower.replace(/ſ/g, 's') : lower;
+}
+
+/** True when `text` (folded with foldForPrecheck when the literals were derived case-insensitively) contains one of the literals. */
+export function containsAny(text: string, literals: readonly string[]): boolean {
+  for (const l of literals) if (text.includes(l)) return true;
+  return false;
+}
