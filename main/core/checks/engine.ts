@@ -155,6 +155,7 @@ function runSegmentChecks(defs: readonly CheckDefinition[], ctx: CheckContext, s
 export class CheckSession {
   private cache = new Map<string, CachedSegment>();
   private generation = 0;
+  /** The document date and the checks' document keys at the last update. */
   private dateKey = '';
   private checks: CheckDefinition[];
   /** The sentence alignment of the last update (the review view shows it). */
@@ -194,10 +195,12 @@ export class CheckSession {
     this.alignment = ctx.alignment;
     const date = ctx.documentDate as SimpleDate | undefined;
     const dateKey = date ? `${date.year}-${date.month}-${date.day}` : '';
-    if (dateKey !== this.dateKey) {
-      // Date fixes depend on the document date: a new dateline invalidates every cached segment.
+    // Date fixes depend on the document date, and some checks on the rest of the document
+    // (CheckDefinition.documentKey): when either changes, every cached segment is stale.
+    const docKey = `${dateKey}\u0001${this.checks.map((c) => c.documentKey?.(ctx) ?? '').join('\u0001')}`;
+    if (docKey !== this.dateKey) {
       this.cache.clear();
-      this.dateKey = dateKey;
+      this.dateKey = docKey;
     }
     const gen = ++this.generation;
     const segmentChecks = this.checks.filter((c) => c.scope === 'segment');

@@ -99,6 +99,11 @@ export interface CheckDefinition {
   /** One line in English for reports (SARIF rule descriptions); the finding's message is the localized text. */
   description?: string;
   run(ctx: CheckContext, segment?: SegmentView): RawFinding[];
+  /**
+   * For a segment check whose answer for one segment also depends on the rest of the document: a key
+   * of what it reads there. The editor's session re-checks every segment when the key changes.
+   */
+  documentKey?(ctx: CheckContext): string;
 }
 
 /** The project's overrides (project.json `checks`), applied by the engine. */

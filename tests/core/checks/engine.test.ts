@@ -141,3 +141,20 @@ describe('documentDate', () => {
     expect(documentDate('Sem data aqui.', 'No date here.')).toBeUndefined();
   });
 });
+
+describe('CheckSession and document-wide answers', () => {
+  it('re-checks a cached segment when a check reads something elsewhere in the document that changed', () => {
+    // "Zorvak" opens a sentence: a misspelling, unless the article also uses it as a name mid-sentence.
+    const source = 'Zorvak anunciou o plano.\n\nO plano foi aprovado.\n';
+    const first = 'Zorvak announced the plan.\n\nThe plan was approved.\n';
+    const second = 'Zorvak announced the plan.\n\nThe plan of Zorvak was approved.\n';
+    const session = new CheckSession({ sourceLang: 'pt-BR', targetLang: 'en' });
+    const spelling = (findings: { rule: string; text: string }[]) => findings.filter((f) => f.rule === 'qa.spelling').map((f) => f.text);
+    // In the source too, so it is not flagged as a misspelling at all: use a source without it.
+    const src = source.replace('Zorvak', 'Ele');
+    expect(spelling(session.update(src, first, 1000))).toEqual(spelling(runChecks({ source: src, target: first, sourceLang: 'pt-BR', targetLang: 'en' })));
+    // The second paragraph now uses the word as a name: the first paragraph's answer must change with it.
+    expect(spelling(session.update(src, second, 1000))).toEqual(spelling(runChecks({ source: src, target: second, sourceLang: 'pt-BR', targetLang: 'en' })));
+    expect(spelling(runChecks({ source: src, target: second, sourceLang: 'pt-BR', targetLang: 'en' }))).not.toContain('Zorvak');
+  });
+});

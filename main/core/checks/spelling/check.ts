@@ -64,6 +64,8 @@ export const spellingCheck: CheckDefinition = {
   severity: 'minor',
   targetLangs: ['en', 'de', 'fr', 'es'],
   scope: 'segment',
+  // Whether a sentence-initial capital is a name depends on the capitalised words used elsewhere.
+  documentKey: (ctx) => [...wordsInsideSentences(ctx)].filter((w) => /^\p{Lu}/u.test(w)).sort().join(' '),
   run(ctx, seg) {
     if (!seg?.target || !dictionaryLanguage(ctx.targetLang)) return [];
     const speller = spellerFor(ctx.targetLang);
