@@ -246,15 +246,20 @@ test('find and replace, autosave after a pause, and autosave when leaving the ar
   expect(pageErrors).toEqual([]);
 });
 
-test('keyboard in the source: arrows step through paragraphs with their partners, Enter edits the partner', async ({ page, served }) => {
+test('keyboard in the source: arrows step through sentences with their partners, Enter edits the partner', async ({ page, served }) => {
   await served.open(page, 'en');
   await page.getByRole('button', { name: `Open ${ARTICLE}` }).click();
   const source = page.getByRole('region', { name: 'Source text (Brazilian Portuguese)' });
+  await expect(source.locator('[data-sentence]').first()).toBeVisible(); // the alignment has arrived
+  // The partner of the translation's cursor (at the start) is active; Down steps sentence by sentence:
+  // the first paragraph has one, the second two, the third starts with the quote.
+  await expect(source.locator('.sent-active')).toContainText('As fortes chuvas');
   await source.focus();
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
-  await expect(source.locator('.para-active')).toContainText('A água subiu muito rápido');
-  await expect(page.locator('.editor-pane .para-active-line').first()).toBeVisible();
+  for (const expected of ['De acordo com a Agência', 'As zonas oeste e sul', 'A água subiu muito rápido']) {
+    await page.keyboard.press('ArrowDown');
+    await expect(source.locator('.sent-active')).toContainText(expected);
+  }
+  await expect(page.locator('.editor-pane .sent-active-range').first()).toBeVisible();
   await page.keyboard.press('Enter');
   await page.keyboard.type('QUOTE ');
   await page.keyboard.press('Control+S');
