@@ -231,6 +231,9 @@ describe('MQM scoring profile and TSV through the service', () => {
     const report = await service.buildReport({ id: ID, lng: 'en' });
     expect(report.articles[0]!.mqm.penalty).toBe(7);
     expect(report.articles[0]!.mqm.passed).toBe(false);
+    // The project is scored too, under the same profile.
+    expect(report.mqm.score).toBe(-7);
+    expect(report.mqm.passed).toBe(false);
     const reset = await service.updateScoringProfile({ reset: true });
     expect(reset).toEqual(wmt);
   });

@@ -2,7 +2,7 @@ import type { ArticleSummary, ArticleView, AnnotationsView } from '../../contrac
 import type { Annotation } from '../../contract/review.js';
 import { alignDocument } from '../../common/align/index.js';
 import { LiveMetrics, type LiveSegment } from '../../common/metrics/live.js';
-import { defaultProfile, errorWeight, scoreArticle, type ScoringProfile } from '../../common/mqm/scoring.js';
+import { defaultProfile, errorWeight, scoreArticle, scoreProject, type ScoringProfile, type SegmentInput as SegmentScoreInput } from '../../common/mqm/scoring.js';
 import { parseScoringProfile } from '../../common/mqm/profile.js';
 import { countWords } from '../../common/words.js';
 import { collectProject, type ArticleInput, type SegmentInput } from '../report/collect.js';
@@ -40,7 +40,7 @@ function segmentOf(segments: readonly LiveSegment[], offset: number): number {
  * as in the editor), the source text of each segment from the sentence alignment, annotations placed
  * in their segments and weighed by the project's MQM profile.
  */
-export async function articleInput(src: ReportSource, summary: ArticleSummary, profile: ScoringProfile): Promise<ArticleInput> {
+export async function articleInput(src: ReportSource, summary: ArticleSummary, profile: ScoringProfile): Promise<{ input: ArticleInput; scored: SegmentScoreInput[] }> {
   const view = await src.getArticle(summary.id);
   const { annotations } = await src.getAnnotations(summary.id);
   const editing = await src.editingMs(summary.id);
@@ -89,14 +89,12 @@ export async function articleInput(src: ReportSource, summary: ArticleSummary, p
     perSegment[Math.min(segmentOf(snapshot.segments, at), perSegment.length - 1)]?.push(a);
   }
   const basis = profile.perWords?.basis ?? 'target';
-  const score = scoreArticle(
-    segments.map((s, i) => ({
-      errors: perSegment[i]!.map((a) => ({ severity: a.severity, category: a.category })),
-      words: countWords(basis === 'source' ? s.source : s.after, basis === 'source' ? view.source.lang : view.target.lang),
-    })),
-    profile,
-  );
-  return {
+  const scored: SegmentScoreInput[] = segments.map((s, i) => ({
+    errors: perSegment[i]!.map((a) => ({ severity: a.severity, category: a.category })),
+    words: countWords(basis === 'source' ? s.source : s.after, basis === 'source' ? view.source.lang : view.target.lang),
+  }));
+  const score = scoreArticle(scored, profile);
+  const input: ArticleInput = {
     id: view.id,
     sourceLang: view.source.lang,
     targetLang: view.target.lang,
@@ -116,6 +114,7 @@ export async function articleInput(src: ReportSource, summary: ArticleSummary, p
       penalties: Object.fromEntries(annotations.map((a) => [a.id, errorWeight(profile, a.severity, a.category)])),
     },
   };
+  return { input, scored };
 }
 
 /** The report of the whole project, or of one article with `article`. */
@@ -123,6 +122,24 @@ export async function buildProjectReport(src: ReportSource, opts: { article?: st
   const profile = profileFrom(src.scoring);
   const chosen = src.articles.filter((a) => !a.error && (opts.article === undefined || a.id === opts.article));
   const articles: ArticleInput[] = [];
-  for (const a of chosen) articles.push(await articleInput(src, a, profile));
-  return collectProject({ name: src.name, generatedAt: (opts.now ?? new Date()).toISOString(), uiLanguage: opts.uiLanguage, articles });
+  const segments: Record<string, SegmentScoreInput[]> = {};
+  for (const a of chosen) {
+    const built = await articleInput(src, a, profile);
+    articles.push(built.input);
+    segments[a.id] = built.scored;
+  }
+  // The project's own score: every article's segments under one profile (normalised over all their words).
+  const project = scoreProject(segments, profile);
+  return collectProject({
+    name: src.name,
+    generatedAt: (opts.now ?? new Date()).toISOString(),
+    uiLanguage: opts.uiLanguage,
+    articles,
+    mqm: {
+      score: project.score,
+      ...(profile.perWords ? { perWords: profile.perWords.per } : {}),
+      ...(profile.threshold !== undefined ? { threshold: profile.threshold } : {}),
+      ...(project.passed !== undefined ? { passed: project.passed } : {}),
+    },
+  });
 }
