@@ -1,8 +1,10 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../main/contract/review';
 
 const SEVERITIES = ['critical', 'major', 'minor'] as const;
+/** Rows rendered at first; a book can have thousands of findings (F8 and the editor reach them all). */
+const PAGE = 200;
 
 /** Top-level MQM branch of a category ("Fluency/Grammar" → "Fluency"). */
 export const branchOf = (category: string) => category.split('/')[0]!;
@@ -11,7 +13,7 @@ export const branchOf = (category: string) => category.split('/')[0]!;
  * What the checks found in the article: filter by MQM branch and severity, jump to a finding, apply one
  * of its fixes, make it an annotation, or ignore it here or in the whole project.
  */
-export function ProblemsPanel(props: {
+export const ProblemsPanel = memo(function ProblemsPanel(props: {
   findings: readonly Finding[];
   describe: (f: Finding) => string;
   fixLabel: (fix: Finding['fixes'][number]) => string;
@@ -27,6 +29,7 @@ export function ProblemsPanel(props: {
   const { t } = useTranslation();
   const [severities, setSeverities] = useState<Set<string>>(() => new Set(SEVERITIES));
   const [branch, setBranch] = useState('');
+  const [limit, setLimit] = useState(PAGE);
   const branches = useMemo(() => [...new Set(props.findings.map((f) => branchOf(f.category)))].sort(), [props.findings]);
   const counts = useMemo(() => {
     const c = { critical: 0, major: 0, minor: 0 };
@@ -70,7 +73,7 @@ export function ProblemsPanel(props: {
         {props.checking ? t('problems.checking') : shown.length === 0 ? t('problems.none') : t('problems.shown', { count: shown.length })}
       </p>
       <ul className="finding-list" aria-label={t('problems.title')}>
-        {shown.map(({ f, index }) => (
+        {shown.slice(0, Math.max(limit, shown.findIndex((x) => x.index === props.current) + 1)).map(({ f, index }) => (
           <li key={`${f.rule}:${f.start}:${index}`} className={index === props.current ? 'finding current' : 'finding'}>
             <button type="button" className="finding-main" onClick={() => props.onJump(index)} aria-current={index === props.current || undefined}>
               <span className={`sev-badge sev-${f.severity}`}>{t(`severity.${f.severity}`)}</span>
@@ -102,6 +105,11 @@ export function ProblemsPanel(props: {
           </li>
         ))}
       </ul>
+      {shown.length > limit ? (
+        <button type="button" className="small" onClick={() => setLimit((l) => l + PAGE)}>
+          {t('problems.showMore', { count: Math.min(PAGE, shown.length - limit) })}
+        </button>
+      ) : null}
     </div>
   );
-}
+});

@@ -4,7 +4,6 @@ import { REVIEW_STATUSES, type ArticleView, type DiffStats, type ReviewStatus } 
 import type { Annotation, Finding, MqmCategory, MqmSeverity, Sentence, TextEdit } from '../../main/contract/review';
 import { indexLinks, partnersOf, sentenceAt, shiftSentences } from '../../main/common/alignment-lookup';
 import { mapThroughEdits, newAnnotationId, quoteAt } from '../../main/common/annotations/anchor';
-import { LiveMetrics, type LiveSnapshot } from '../../main/common/metrics/live';
 import { splitParagraphs, type Paragraph } from '../../main/common/paragraphs';
 import { wordDiff, type WordChange } from '../../main/common/word-diff';
 import { api, toUiError, type UiError } from '../api';
@@ -18,6 +17,7 @@ import { monaco, PROSE_FONT, wrappingFor } from '../monaco/setup';
 import { ChangesSummary } from './ChangesSummary';
 import { clearFindings, fixOperations, showFindings } from '../review/finding-actions';
 import { useChecks } from '../review/use-checks';
+import { segmentAtOffset, useLiveMetrics } from '../review/use-live-metrics';
 import { AnnotateDialog, type AnnotationDraft } from './AnnotateDialog';
 import { AnnotationsPanel } from './AnnotationsPanel';
 import { ConflictDialog } from './ConflictDialog';
@@ -36,13 +36,21 @@ const RECOUNT_MS = 200;
 /** Height of the source pane's sticky heading: paragraphs scrolled to the top sit just below it. */
 const SOURCE_HEADING_PX = 40;
 
-/** A pause this long between keystrokes is not editing time (the same threshold as LiveMetrics). */
-const IDLE_MS = 30_000;
 const SEVERITY_KEYS: readonly MqmSeverity[] = ['neutral', 'minor', 'major', 'critical'];
 
 /** Hover text is rendered by Monaco as markdown: escape it so comments and document text stay text. */
 function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, '\\$&');
+}
+
+function sameSentences(a: readonly Sentence[] | null, b: readonly Sentence[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.start !== b[i]!.start || a[i]!.end !== b[i]!.end) return false;
+  return true;
+}
+
+function sameSet(a: ReadonlySet<number>, b: readonly number[]): boolean {
+  return a.size === b.length && b.every((x) => a.has(x));
 }
 
 function paragraphAtLine(paras: Paragraph[], line: number): number {
@@ -76,8 +84,8 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   const [currentFinding, setCurrentFinding] = useState(-1);
   const [currentAnnotation, setCurrentAnnotation] = useState<string | null>(null);
   const { checks, checking, attach: attachChecks, schedule: scheduleChecks, runNow: runChecks } = useChecks(id, onError);
-  const [metrics, setMetrics] = useState<LiveSnapshot | null>(null);
-  const [cursorSegment, setCursorSegment] = useState(-1);
+  const [cursorOffset, setCursorOffset] = useState(0);
+  const cursorTimer = useRef<number | undefined>(undefined);
 
   const editorHost = useRef<HTMLDivElement>(null);
   const diffHost = useRef<HTMLDivElement>(null);
@@ -101,10 +109,12 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   const annotationsLoaded = useRef(false);
   const annotationTimer = useRef<number | undefined>(undefined);
   const annotationDecorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
-  const metricsRef = useRef<LiveMetrics | null>(null);
-  /** Editing time not yet sent to the review, per segment; and when the last keystroke was. */
-  const editingRef = useRef<{ pending: Record<string, number>; last: number }>({ pending: {}, last: 0 });
 
+  const live = useLiveMetrics(useMemo(() => (view ? { baseline: view.baseline, lang: view.target.lang, text: view.target.text } : null), [view]));
+  const liveRef = useRef(live);
+  liveRef.current = live;
+  const metrics = live.snapshot;
+  const cursorSegment = useMemo(() => segmentAtOffset(metrics, cursorOffset), [metrics, cursorOffset]);
   const sourceParas = useMemo(() => (view ? splitParagraphs(view.source.text) : []), [view]);
   const baselineParas = useMemo(() => (view ? splitParagraphs(view.baseline) : []), [view]);
 
@@ -155,7 +165,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     if (!model || model.isDisposed() || !view) return;
     const text = model.getValue();
     parasRef.current = splitParagraphs(text);
-    if (metricsRef.current) setMetrics(metricsRef.current.update(text));
+    liveRef.current.update(text);
     const diff = wordDiff(view.baseline, text, view.target.lang);
     setStats(diff.stats);
     changesRef.current = diff.changes;
@@ -178,24 +188,11 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   }, [view]);
 
   // ---- editing time -------------------------------------------------------------------------------
-  /** A keystroke at `offset`: the time since the previous one counts for its segment unless it was a pause. */
-  const recordEditing = (offset: number) => {
-    const m = metricsRef.current;
-    if (!m) return;
-    const now = performance.now();
-    const gap = now - editingRef.current.last;
-    editingRef.current.last = now;
-    const seg = m.recordActivity(offset, now);
-    const key = seg >= 0 ? m.snapshot().segments[seg]?.key : undefined;
-    if (key && gap < IDLE_MS) editingRef.current.pending[key] = (editingRef.current.pending[key] ?? 0) + gap;
-  };
-
+  /** Store the editing time gathered since the last save with the article's review. */
   const flushEditingTime = useCallback(() => {
-    const pending = editingRef.current.pending;
-    if (!Object.keys(pending).length) return;
-    editingRef.current.pending = {};
-    const segments = Object.fromEntries(Object.entries(pending).map(([k, v]) => [k, Math.round(v)]));
-    void api.recordEditingTime({ id, segments }).catch((err) => onError(toUiError(err)));
+    void liveRef.current.takeEditingTime().then((segments) => {
+      if (Object.keys(segments).length) void api.recordEditingTime({ id, segments }).catch((err) => onError(toUiError(err)));
+    });
   }, [id, onError]);
 
   // ---- annotations --------------------------------------------------------------------------------
@@ -353,12 +350,20 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [annotations, currentAnnotation, view, categoryName]);
 
+  // Typing moves translation annotations on every keystroke; the source's marks change only when a
+  // source annotation does, and the source pane (thousands of spans in a book) re-renders only then.
+  const sourceAnnotationsKey = JSON.stringify(
+    annotations.filter((a) => a.side === 'source' && !a.orphaned).map((a) => [a.start, a.end, a.severity, a.category, a.comment]),
+  );
   const sourceMarks = useMemo<SourceMark[]>(
     () =>
-      annotations
-        .filter((a) => a.side === 'source' && !a.orphaned)
-        .map((a) => ({ start: a.start, end: a.end, className: `ann ann-${a.severity}`, title: `${categoryName(a.category)} · ${t(`severity.${a.severity}`)}${a.comment ? ` — ${a.comment}` : ''}` })),
-    [annotations, categoryName, t],
+      (JSON.parse(sourceAnnotationsKey) as [number, number, MqmSeverity, MqmCategory, string][]).map(([start, end, severity, category, comment]) => ({
+        start,
+        end,
+        className: `ann ann-${severity}`,
+        title: `${categoryName(category)} · ${t(`severity.${severity}`)}${comment ? ` — ${comment}` : ''}`,
+      })),
+    [sourceAnnotationsKey, categoryName, t],
   );
 
   // ---- checks -------------------------------------------------------------------------------------
@@ -425,6 +430,17 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       onAnnotate: annotateFinding,
     });
   }, [checks, findings, describe, fixLabel, ignore, annotateFinding, addWord, t]);
+
+  // Stable handlers, so the (memoised) problems panel does not re-render on every keystroke.
+  const panelActions = useMemo(
+    () => ({
+      fix: (i: number, k: number) => applyFix(findings[i]!, k),
+      annotate: (i: number) => annotateFinding(findings[i]!),
+      ignore: (i: number, scope: 'here' | 'project') => ignore(findings[i]!, scope),
+      addWord: (i: number) => addWord(findings[i]!),
+    }),
+    [applyFix, annotateFinding, ignore, addWord, findings],
+  );
 
   const jumpToFinding = useCallback(
     (index: number) => {
@@ -523,8 +539,6 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     const pending = timers.current;
 
     attachChecks(model);
-    metricsRef.current = new LiveMetrics(view.baseline, view.target.lang);
-    setMetrics(metricsRef.current.update(view.target.text));
     annotationsLoaded.current = false;
     void api.getAnnotations({ id, text: view.target.text }).then(
       (res) => {
@@ -545,7 +559,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       pending.save = window.setTimeout(() => void save(), AUTOSAVE_MS);
       pending.count = window.setTimeout(recountRef.current, RECOUNT_MS);
       scheduleChecks();
-      recordEditing(e.changes[0]?.rangeOffset ?? 0);
+      liveRef.current.activity(e.changes[0]?.rangeOffset ?? 0);
       // Monaco's changes of one event are relative to the text before it.
       const edits: TextEdit[] = e.changes.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
       for (const c of [...e.changes].sort((a, b) => b.rangeOffset - a.rangeOffset)) {
@@ -594,6 +608,12 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   persistAnnotationsRef.current = persistAnnotations;
 
   const alignment = checks?.alignment ?? null;
+  // The source never changes while reviewing, so neither do its sentences: keep one array, so the source
+  // pane is not re-rendered each time the checks send a new alignment.
+  const sourceSentencesRef = useRef<Sentence[] | null>(null);
+  const incoming = alignment?.source ?? null;
+  if (incoming && !sameSentences(sourceSentencesRef.current, incoming)) sourceSentencesRef.current = incoming;
+  const sourceSentences = sourceSentencesRef.current;
   const alignmentRef = useRef(alignment);
   alignmentRef.current = alignment;
   const linksRef = useRef<ReturnType<typeof indexLinks> | null>(null);
@@ -642,7 +662,9 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       else el.scrollIntoView({ block: 'nearest' });
     };
     const follow = (offset: number, line: number) => {
-      setCursorSegment(metricsRef.current?.segmentAt(offset) ?? -1);
+      // The metrics bar follows the cursor a moment later: re-rendering the view on every keystroke costs a book its frame.
+      window.clearTimeout(cursorTimer.current);
+      cursorTimer.current = window.setTimeout(() => setCursorOffset(offset), 150);
       const a = alignmentRef.current;
       const links = linksRef.current;
       if (a && links) {
@@ -650,7 +672,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
         const partners = ti >= 0 ? partnersOf(a, links, 'target', ti) : null;
         if (partners) {
           highlightRanges(targetRangesOfLink(partners.link));
-          setActiveSource(new Set(partners.sentences));
+          setActiveSource((prev) => (sameSet(prev, partners.sentences) ? prev : new Set(partners.sentences)));
           const first = partners.sentences[0];
           if (first !== undefined) {
             activeSourceRef.current = first;
@@ -730,7 +752,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     if (!a || !links || !editor) return;
     const clamped = Math.max(0, Math.min(index, a.source.length - 1));
     activeSourceRef.current = clamped;
-    setActiveSource(new Set([clamped]));
+    setActiveSource((prev) => (sameSet(prev, [clamped]) ? prev : new Set([clamped])));
     setActivePara(a.source[clamped]?.paragraph ?? 0);
     // Focus follows, so a screen reader reads the sentence; keys still reach the pane's handler.
     sourceRef.current?.querySelector<HTMLElement>(`[data-sentence="${clamped}"]`)?.focus();
@@ -1093,7 +1115,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
             ref={sourceRef}
             text={view.source.text}
             paragraphs={sourceParas}
-            sentences={alignment?.source ?? null}
+            sentences={sourceSentences}
             lang={view.source.lang}
             dir={view.source.dir}
             activeParagraph={activePara}
@@ -1136,10 +1158,10 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
             current={currentFinding}
             checking={checking && !checks}
             onJump={jumpToFinding}
-            onFix={(i, k) => applyFix(findings[i]!, k)}
-            onAnnotate={(i) => annotateFinding(findings[i]!)}
-            onIgnore={(i, scope) => ignore(findings[i]!, scope)}
-            onAddWord={(i) => addWord(findings[i]!)}
+            onFix={panelActions.fix}
+            onAnnotate={panelActions.annotate}
+            onIgnore={panelActions.ignore}
+            onAddWord={panelActions.addWord}
           />
         </div>
         <div role="tabpanel" id="panel-annotations" aria-labelledby="tab-annotations" hidden={panel !== 'annotations'}>

@@ -1,7 +1,7 @@
-import { forwardRef, useMemo } from 'react';
+import { forwardRef, memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paragraph } from '../../main/common/paragraphs';
-import { cutPieces } from '../../main/common/text-pieces';
+import { cutPieces, type Piece } from '../../main/common/text-pieces';
 import type { Sentence } from '../../main/contract/review';
 import { languageName } from '../lib/format';
 
@@ -12,6 +12,88 @@ export interface SourceMark {
   title: string;
 }
 
+interface PaneProps {
+  text: string;
+  paragraphs: Paragraph[];
+  /** The source's sentences once the alignment is known; until then, paragraphs only. */
+  sentences: readonly Sentence[] | null;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  activeParagraph: number;
+  activeSentences: ReadonlySet<number>;
+  marks: readonly SourceMark[];
+  onPickParagraph: (index: number) => void;
+  onPickSentence: (index: number) => void;
+  onStep: (delta: 1 | -1) => void;
+  onEnter: () => void;
+  onScroll: () => void;
+}
+
+interface ParagraphProps {
+  paragraph: Paragraph;
+  text: string;
+  pieces: Piece[];
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  hasSentences: boolean;
+  active: boolean;
+  /** The active sentences inside this paragraph, as a key ("3,4"): only paragraphs whose key changes re-render. */
+  activeKey: string;
+  marks: readonly SourceMark[];
+  pick: { paragraph: (index: number) => void; sentence: (index: number) => void };
+}
+
+/**
+ * One paragraph of the source. Memoised: a book has thousands, and moving the cursor must re-render only
+ * the paragraphs whose highlight changes, not the whole pane.
+ */
+const SourceParagraph = memo(function SourceParagraph(props: ParagraphProps) {
+  const { paragraph: p, text, marks } = props;
+  const active = new Set(props.activeKey ? props.activeKey.split(',').map(Number) : []);
+  return (
+    <p
+      tabIndex={-1}
+      lang={props.lang}
+      dir={props.dir}
+      data-index={p.index}
+      className={props.active ? 'para para-active' : 'para'}
+      onClick={() => {
+        if (!props.hasSentences) props.pick.paragraph(p.index);
+      }}
+    >
+      {props.pieces.map((piece) => {
+        const classes = [];
+        if (piece.sentence >= 0) classes.push('sent');
+        if (active.has(piece.sentence)) classes.push('sent-active');
+        for (const m of piece.marks) classes.push(marks[m]!.className);
+        const title = piece.marks.map((m) => marks[m]!.title).join('\n') || undefined;
+        return (
+          <span
+            key={piece.start}
+            data-start={piece.start}
+            data-sentence={piece.sentence >= 0 ? piece.sentence : undefined}
+            tabIndex={piece.sentence >= 0 ? -1 : undefined}
+            className={classes.join(' ') || undefined}
+            title={title}
+            onClick={
+              piece.sentence >= 0
+                ? (e) => {
+                    // A click that ends a selection is for annotating, not for jumping.
+                    if (window.getSelection()?.isCollapsed === false) return;
+                    e.stopPropagation();
+                    props.pick.sentence(piece.sentence);
+                  }
+                : undefined
+            }
+          >
+            {text.slice(piece.start, piece.end)}
+          </span>
+        );
+      })}
+    </p>
+  );
+});
+
 /**
  * The read-only source, paragraph by paragraph and sentence by sentence, in its own language and
  * direction. Text is rendered as text nodes (React escapes it), never as HTML. Clicking a sentence, or
@@ -19,31 +101,41 @@ export interface SourceMark {
  * partner of the translation's current sentence is highlighted. Each piece carries its offset
  * (data-start) so a selection here can be annotated as a source error.
  */
-export const SourcePane = forwardRef<
-  HTMLDivElement,
-  {
-    text: string;
-    paragraphs: Paragraph[];
-    /** The source's sentences once the alignment is known; until then, paragraphs only. */
-    sentences: readonly Sentence[] | null;
-    lang: string;
-    dir: 'ltr' | 'rtl';
-    activeParagraph: number;
-    activeSentences: ReadonlySet<number>;
-    marks: readonly SourceMark[];
-    onPickParagraph: (index: number) => void;
-    onPickSentence: (index: number) => void;
-    onStep: (delta: 1 | -1) => void;
-    onEnter: () => void;
-    onScroll: () => void;
-  }
->(function SourcePane(props, ref) {
+export const SourcePane = forwardRef<HTMLDivElement, PaneProps>(function SourcePane(props, ref) {
   const { t } = useTranslation();
   const { text, sentences, marks } = props;
-  const pieces = useMemo(
-    () => props.paragraphs.map((p) => cutPieces(p.start, p.end, sentences ?? [], marks)),
-    [props.paragraphs, sentences, marks],
+  // Stable handlers for the memoised paragraphs, always calling the latest props.
+  const latest = useRef(props);
+  latest.current = props;
+  const pick = useMemo(
+    () => ({ paragraph: (i: number) => latest.current.onPickParagraph(i), sentence: (i: number) => latest.current.onPickSentence(i) }),
+    [],
   );
+  // Each paragraph is cut with its own sentences and marks only: a book has thousands of both.
+  const pieces = useMemo(() => {
+    const byParagraph = new Map<number, { start: number; end: number; index: number }[]>();
+    (sentences ?? []).forEach((s, index) => {
+      const list = byParagraph.get(s.paragraph) ?? [];
+      list.push({ start: s.start, end: s.end, index });
+      byParagraph.set(s.paragraph, list);
+    });
+    return props.paragraphs.map((p) => {
+      const own = byParagraph.get(p.index) ?? [];
+      const ownMarks = marks.filter((m) => m.end > p.start && m.start < p.end);
+      return cutPieces(p.start, p.end, own, ownMarks).map((piece) => ({
+        ...piece,
+        sentence: piece.sentence >= 0 ? own[piece.sentence]!.index : -1,
+        marks: piece.marks.map((m) => marks.indexOf(ownMarks[m]!)),
+      }));
+    });
+  }, [props.paragraphs, sentences, marks]);
+  const activeByParagraph = new Map<number, number[]>();
+  if (sentences) {
+    for (const i of props.activeSentences) {
+      const para = sentences[i]?.paragraph;
+      if (para !== undefined) activeByParagraph.set(para, [...(activeByParagraph.get(para) ?? []), i]);
+    }
+  }
   return (
     <div
       ref={ref}
@@ -67,46 +159,19 @@ export const SourcePane = forwardRef<
         {t('review.source')} ({languageName(props.lang)})
       </div>
       {props.paragraphs.map((p) => (
-        <p
+        <SourceParagraph
           key={p.index}
-          tabIndex={-1}
+          paragraph={p}
+          text={text}
+          pieces={pieces[p.index]!}
           lang={props.lang}
           dir={props.dir}
-          data-index={p.index}
-          className={p.index === props.activeParagraph ? 'para para-active' : 'para'}
-          onClick={() => {
-            if (!sentences) props.onPickParagraph(p.index);
-          }}
-        >
-          {pieces[p.index]!.map((piece) => {
-            const classes = [];
-            if (piece.sentence >= 0) classes.push('sent');
-            if (props.activeSentences.has(piece.sentence)) classes.push('sent-active');
-            for (const m of piece.marks) classes.push(marks[m]!.className);
-            const title = piece.marks.map((m) => marks[m]!.title).join('\n') || undefined;
-            return (
-              <span
-                key={piece.start}
-                data-start={piece.start}
-                data-sentence={piece.sentence >= 0 ? piece.sentence : undefined}
-                className={classes.join(' ') || undefined}
-                title={title}
-                onClick={
-                  piece.sentence >= 0
-                    ? (e) => {
-                        // A click that ends a selection is for annotating, not for jumping.
-                        if (window.getSelection()?.isCollapsed === false) return;
-                        e.stopPropagation();
-                        props.onPickSentence(piece.sentence);
-                      }
-                    : undefined
-                }
-              >
-                {text.slice(piece.start, piece.end)}
-              </span>
-            );
-          })}
-        </p>
+          hasSentences={!!sentences}
+          active={p.index === props.activeParagraph}
+          activeKey={(activeByParagraph.get(p.index) ?? []).join(',')}
+          marks={marks}
+          pick={pick}
+        />
       ))}
     </div>
   );

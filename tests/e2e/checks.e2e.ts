@@ -108,3 +108,22 @@ test('a finding becomes an annotation in one step, and the article report shows 
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.screenshot({ path: shot('en-article-report'), fullPage: true });
 });
+
+test('live metrics: HTER and chrF follow the typing, and editing time is stored per segment', async ({ page, served }) => {
+  await served.open(page, 'fr');
+  await page.getByRole('button', { name: ui('fr', 'list.open', { name: ARTICLE }) }).click();
+  const bar = page.getByRole('group', { name: ui('fr', 'metrics.title') });
+  await expect(bar).toContainText(`${ui('fr', 'metrics.hter')}0`); // nothing edited yet: HTER 0 %
+  await findInTranslation(page, 'by the the Fire Department');
+  await page.keyboard.type('by firefighters', { delay: 60 });
+  // Four words replaced by two in one sentence: HTER above zero for the article and the segment.
+  await expect(bar).not.toContainText(`${ui('fr', 'metrics.hter')}0 %`);
+  await expect(bar).toContainText(ui('fr', 'metrics.segment', { n: '' }).trim());
+  await page.keyboard.press('Control+S');
+  await expect
+    .poll(() => {
+      const review = JSON.parse(readFileSync(join(served.root, '.calque/reviews', `${ARTICLE}.json`), 'utf8')) as { editingMs?: Record<string, number> };
+      return Object.values(review.editingMs ?? {}).reduce((a, b) => a + b, 0);
+    })
+    .toBeGreaterThan(300);
+});

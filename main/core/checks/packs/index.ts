@@ -5,6 +5,7 @@ import { compilePack, type WordLists } from './interpreter.js';
 import en from './en.json';
 import ptEn from './pt-en.json';
 import esEn from './es-en.json';
+import zhEn from './zh-en.json';
 import countries from './lists/en-countries-no-article.json';
 import cities from './lists/en-cities-no-article.json';
 import withArticle from './lists/en-places-with-article.json';
@@ -24,7 +25,7 @@ export const WORD_LISTS: WordLists = {
   'es-common': esCommon.words,
 };
 
-export const PACKS: readonly PackFile[] = [en as unknown as PackFile, ptEn as unknown as PackFile, esEn as unknown as PackFile];
+export const PACKS: readonly PackFile[] = [en as unknown as PackFile, ptEn as unknown as PackFile, esEn as unknown as PackFile, zhEn as unknown as PackFile];
 
 let compiled: CheckDefinition[] | null = null;
 
