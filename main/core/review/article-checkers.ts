@@ -10,6 +10,8 @@ import type { ProjectConfig } from '../project/config.js';
 import type { PairedArticle } from '../project/pairing.js';
 import { readTextFile } from '../text/read-text-file.js';
 
+/** Open check sessions kept (each caches its article's segments); a project can have thousands of articles. */
+const MAX_SESSIONS = 16;
 const DEFAULT_GLOSSARIES = ['.calque/glossary.csv', '.calque/glossary.tsv', '.calque/glossary.tbx'];
 
 type Translations = Map<string, { articleId: string; target: string }[]>;
@@ -37,8 +39,11 @@ export class ArticleCheckers {
     let entry = this.sessions.get(a.id);
     if (!entry || entry.key !== key) {
       entry = { session: new CheckSession({ sourceLang: a.sourceLang, targetLang: a.targetLang, project, settings, ignores, articleId: a.id }), key };
-      this.sessions.set(a.id, entry);
     } else entry.session.configure({ ignores });
+    // Most recently used last; sessions of articles not looked at for a while are dropped (memory).
+    this.sessions.delete(a.id);
+    this.sessions.set(a.id, entry);
+    while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
     const findings = entry.session.update(source, target);
     const date = documentDate(source, target);
     return {
