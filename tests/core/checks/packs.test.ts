@@ -114,6 +114,40 @@ describe('generalised English-target rules', () => {
   });
 });
 
+describe('reporting inversion, datelines and blends on unseen shapes', () => {
+  const en = (target: string, rule: string) => find('x', target).filter((f) => f.rule === rule).map((f) => f.text);
+  it('reporting verb, optional adverbials, then a role noun phrase mid-sentence', () => {
+    expect(en('The road reopens on Friday, confirmed this Monday the head of the traffic department.', 'en.reporting-inversion')).toEqual(['confirmed this Monday the head of the traffic department']);
+    expect(en('Fares will rise, announced the company in a statement.', 'en.reporting-inversion')).toEqual(['announced the company']);
+    expect(en('Two boats sank, pointed out to reporters the commander of the navy, who led the search.', 'en.reporting-inversion')).toEqual(['pointed out to reporters the commander of the navy']);
+    expect(en('Likewise said the minister that talks will go on.', 'en.reporting-inversion')).toEqual(['Likewise said the minister']);
+  });
+  it('leaves short subjects after a quote and transitive verbs with objects alone', () => {
+    expect(en('“It is done,” said the minister.', 'en.reporting-inversion')).toEqual([]);
+    expect(en('“It is done,” said the ministry spokesman.', 'en.reporting-inversion')).toEqual([]);
+    expect(en('“It is done,” said the spokesman of the ministry of Health.', 'en.reporting-inversion')).toEqual(['said the spokesman of the ministry of Health']);
+    expect(en('The union, in a letter, warned the government of the risks.', 'en.reporting-inversion')).toEqual([]);
+    expect(en('Later, the mayor told the director of the school to resign.', 'en.reporting-inversion')).toEqual([]);
+    expect(en('She said on Friday the head of the agency would quit.', 'en.reporting-inversion')).toEqual([]);
+  });
+  it('datelines: reading times, "ago" stamps, bylines and the ".-" wire convention', () => {
+    expect(en('By Maria Lopes | May 2, 2024 The council met.', 'en.dateline-glued')).toEqual(['By Maria Lopes | May 2, 2024 ']);
+    expect(en('Published 3 hours ago | 5 min read The council met.', 'en.dateline-glued')).toEqual(['Published 3 hours ago | 5 min read ']);
+    expect(en('Lisbon, May 2 (Lusa).- The council met.', 'en.dateline-glued')).toEqual(['Lisbon, May 2 (Lusa).- ']);
+    expect(en('LISBON, May 2 (Reuters) - The council met.', 'en.dateline-glued')).toEqual([]);
+    expect(en('By Friday the council had met.', 'en.dateline-glued')).toEqual([]);
+  });
+  it('blends: between … to, the reason … is because, neither … or, in order that to', () => {
+    expect(en('Turnout was between 60% to 70%.', 'en.blended-construction')).toEqual(['between 60% to ']);
+    expect(en('Turnout was between 60% and 70%, up from 50% to 55%.', 'en.blended-construction')).toEqual([]);
+    expect(en('The reason turnout fell was because it rained.', 'en.blended-construction')).toEqual(['The reason turnout fell was because']);
+    expect(en('The reason is that it rained; it fell because of rain.', 'en.blended-construction')).toEqual([]);
+    expect(en('Neither the bank or the state paid.', 'en.blended-construction')).toEqual(['Neither the bank or']);
+    expect(en('Neither the bank nor the state paid.', 'en.blended-construction')).toEqual([]);
+    expect(en('They met in order that to sign.', 'en.blended-construction')).toEqual(['in order that to']);
+  });
+});
+
 describe('literal idioms and false friends need the source idiom or word', () => {
   const rule = (source: string, target: string, r: string, from: string) => find(source, target, from).filter((f) => f.rule === r).map((f) => f.text);
   it('fires on inflected source idioms and not without them', () => {

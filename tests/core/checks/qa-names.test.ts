@@ -67,3 +67,17 @@ describe('qa.names', () => {
     expect(spans(oneSidedNames, 'Las ventas a EE.UU. cayeron.', 'Sales fell.', 'es')).toEqual(['EE.UU.']);
   });
 });
+
+describe('qa.names: translated names and acronyms', () => {
+  it('accepts English exonyms inside longer names and written-out acronyms', () => {
+    expect(spans(oneSidedNames, 'La Universidad de Sevilla lo confirmó.', 'The University of Seville confirmed it.', 'es')).toEqual([]);
+    expect(spans(oneSidedNames, 'O Parlamento da Catalunha votou.', 'The Parliament of Catalonia voted.')).toEqual([]);
+    expect(spans(oneSidedNames, 'Segundo o INE, o desemprego caiu.', 'According to the National Statistics Institute, unemployment fell.', 'es')).toEqual([]);
+    expect(spans(oneSidedNames, 'A PF prendeu o suspeito.', 'The Federal Police arrested the suspect.')).toEqual([]);
+    expect(spans(oneSidedNames, 'O presidente Lula falou.', 'President Lula spoke.')).toEqual([]);
+  });
+  it('still reports a missing person and an acronym English keeps', () => {
+    expect(spans(oneSidedNames, 'O ministro Fernando Haddad falou em Sevilla.', 'The minister spoke in Seville.')).toEqual(['Fernando Haddad']);
+    expect(spans(oneSidedNames, 'O STF decidiu.', 'The court decided.')).toEqual(['STF']);
+  });
+});

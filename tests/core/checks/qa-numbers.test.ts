@@ -121,3 +121,36 @@ describe('Chinese and Japanese sources, and month names (qa.numbers and qa.numbe
     expect(both('Serão 5 vagas.', 'There may be 12 openings.', 'pt-BR')).toEqual(['12', '5']);
   });
 });
+
+describe('numbers a professional translation legitimately rewrites', () => {
+  const clean = (s: string, t: string, lang = 'pt-BR') => [...spans(numbersChanged, s, t, lang), ...spans(numbersMissing, s, t, lang)];
+  it('accepts rescaled amounts, spelled-out numbers to twenty and round tens, fractions', () => {
+    expect(clean('La obra costará 1.500 millones de euros.', 'The work will cost 1.5 billion euros.', 'es')).toEqual([]);
+    expect(clean('O rombo é de 2,3 mil milhões de euros.', 'The shortfall is 2.3 billion euros.', 'pt-PT')).toEqual([]);
+    expect(clean('O lucro foi de R$ 1,2 bi.', 'The profit was 1.2 billion reais.')).toEqual([]);
+    expect(clean('Eram vinte alunos.', 'There were 20 pupils.')).toEqual([]);
+    expect(clean('Eram 17 alunos e 30 professores.', 'There were seventeen pupils and thirty teachers.')).toEqual([]);
+    expect(clean('A adesão caiu 50%.', 'Membership fell by half.')).toEqual([]);
+    expect(clean('Un tercio de los 30 votos.', 'A third of the thirty votes.', 'es')).toEqual([]);
+    expect(clean('Dezenas de moradores protestaram.', 'Dozens of residents protested.')).toEqual([]);
+  });
+  it('accepts durations and clock times rewritten in English', () => {
+    expect(clean('O voo dura 2 h 30 min.', 'The flight lasts 2 hours 30 minutes.')).toEqual([]);
+    expect(clean('A etapa levou 1h15.', 'The stage took 1 hour 15 minutes.')).toEqual([]);
+    expect(clean('O show começa às 22h30.', 'The show starts at 10:30 p.m.')).toEqual([]);
+    expect(clean('El concierto empieza a las 21.30.', 'The concert starts at 9:30 p.m.', 'es')).toEqual([]);
+    expect(clean('La rueda de prensa fue convocada para las 20.00.', 'The press conference was called for 8 p.m.', 'es')).toEqual([]);
+  });
+  it('accepts centuries in Roman numerals, decades and abbreviated years', () => {
+    expect(clean('Desafios do século XXI.', 'Challenges of the 21st century.')).toEqual([]);
+    expect(clean('Fue la guerra más larga del siglo XX.', 'It was the longest war of the 20th century.', 'es')).toEqual([]);
+    expect(clean('Nos anos 80 a inflação era alta.', 'In the 1980s inflation was high.')).toEqual([]);
+    expect(clean('A música da década de 1990.', "The music of the '90s.")).toEqual([]);
+  });
+  it('still reports a wrong duration, century or decade', () => {
+    expect(spans(numbersChanged, 'O voo dura 2 h 30 min.', 'The flight lasts 3 hours 30 minutes.')).toEqual(['3']);
+    expect(spans(numbersChanged, 'Desafios do século XXI.', 'Challenges of the 20th century.')).toEqual(['20']);
+    expect(spans(numbersChanged, 'Nos anos 80 a inflação era alta.', 'In the 1970s inflation was high.')).toEqual(['1970']);
+    expect(spans(numbersMissing, 'Eram 30 professores.', 'There were forty teachers.')).toEqual(['30']);
+  });
+});

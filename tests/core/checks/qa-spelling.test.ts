@@ -86,6 +86,16 @@ describe('qa.spelling', () => {
   });
 });
 
+describe('qa.spelling: news loanwords, demonyms and compounds', () => {
+  it('accepts loanwords, proper adjectives and names after a hyphen, but not a misspelling next to them', () => {
+    const found = (target: string) => runCheck(spellingCheck, makeContext({ source: 'x', target })).map((f) => f.text);
+    expect(found('Paulista fans drank caipirinhas and mezcal at the quinceañera.')).toEqual([]);
+    expect(found('Bolsonarist groups held an anti-Lula, pro-Bolsonaro rally.')).toEqual([]);
+    expect(found('Madrilenian bars served tapas and empanadas in the barrio.')).toEqual([]);
+    expect(found('The anti-Lula ralyl ended.')).toEqual(['ralyl']);
+  });
+});
+
 describe('SuggestionSearch', () => {
   const dir = dirname(createRequire(import.meta.url).resolve('dictionary-en'));
   const spell = nspell({ aff: readFileSync(join(dir, 'index.aff')), dic: readFileSync(join(dir, 'index.dic')) });

@@ -29,6 +29,11 @@ const ACRONYMS: Record<string, string[]> = {
   OPEP: ['OPEC'], BID: ['IDB', 'Inter-American Development Bank'], BM: ['World Bank'], UA: ['AU', 'African Union'], CE: ['EC', 'European Commission'],
   PE: ['EP', 'European Parliament'], TJUE: ['CJEU', 'ECJ', 'Court of Justice'], TPI: ['ICC', 'International Criminal Court'], CPI: ['ICC', 'inquiry', 'CPI'],
   EI: ['IS', 'ISIS', 'ISIL', 'Islamic State'], MP: ['prosecutor', 'Prosecutor', 'MP'], PF: ['Federal Police', 'PF'], FFAA: ['armed forces', 'Armed Forces'],
+  INE: ['National Statistics Institute', 'National Institute of Statistics', 'statistics'], CIS: ['Sociological Research', 'CIS'],
+  BC: ['Central Bank', 'BC'], BCB: ['Central Bank', 'BCB'], TSE: ['Electoral Court', 'TSE'], MPF: ['Federal Prosecutor', 'prosecutors', 'MPF'],
+  PGR: ['Prosecutor General', 'Attorney General', 'PGR'], PT: ["Workers' Party", 'Workers Party', 'PT'], PP: ['Popular Party', 'PP'],
+  PSOE: ['Socialist', 'PSOE'], CCAA: ['regions', 'autonomous communities', 'regional'], SUS: ['public health', 'Unified Health System', 'SUS'],
+  PRF: ['Highway Police', 'PRF'], MST: ['Landless', 'MST'], PN: ['National Police', 'PN'], GC: ['Civil Guard', 'GC'],
   EFE: ['EFE'], PM: ['Military Police', 'PM'], INSS: ['INSS', 'social security', 'Social Security'], IR: ['income tax', 'IR'],
 };
 /** Phrases whose English acronym may stand for them in the translation. */
@@ -63,6 +68,16 @@ const TABLE: [string, string][] = [
   ['cidade ciudad ville stadt', 'city'], ['casa maison haus', 'house'], ['branca blanca blanche weiss', 'white'], ['copa coupe', 'cup'],
   ['mundo mundial monde welt', 'world'], ['papa pape papst', 'pope'], ['rei rey roi konig', 'king'], ['rainha reina reine konigin', 'queen'],
   ['governo gobierno gouvernement regierung', 'govern'], ['presidente president prasident', 'president'], ['ministro ministre minister', 'minister'],
+  // Cities and regions with English exonyms ("Sevilla" → "Seville", "Catalunha" → "Catalonia"/"Catalan").
+  ['londres', 'london'], ['sevilla sevilha', 'sevill'], ['andalucia andaluzia', 'andalus'], ['catalunha cataluna catalunya', 'catal'],
+  ['lisboa', 'lisbon'], ['genebra ginebra', 'geneva'], ['moscou moscu', 'moscow'], ['pequim pekin', 'beijing peking'],
+  ['bruxelas bruselas', 'brussels'], ['haia haya', 'hague'], ['viena', 'vienna'], ['varsovia', 'warsaw'], ['atenas', 'athens'],
+  ['roma', 'rome'], ['florenca florencia', 'florence'], ['veneza venecia', 'venice'], ['napoles', 'naples'], ['munique', 'munich'],
+  ['colonia', 'cologne'], ['copenhague', 'copenhagen'], ['estocolmo', 'stockholm'], ['praga', 'prague'], ['cairo', 'cairo'],
+  ['filadelfia', 'philadelphia'], ['iorque york', 'york'], ['galiza', 'galicia'], ['aragao', 'aragon'], ['castela castilla', 'castil'],
+  ['vasco basco', 'basque'], ['baviera', 'bavaria'], ['escocia', 'scot'], ['irlanda', 'irish ireland'], ['gales', 'wales welsh'],
+  ['ucrania', 'ukrain'], ['polonia', 'pol'], ['turquia', 'turk'], ['egito egipto', 'egypt'], ['marrocos marruecos', 'morocc'],
+  ['canarias canarias', 'canar'], ['baleares', 'balear'], ['amazonia', 'amazon'], ['patagonia', 'patagonia'], ['cordilheira cordillera', 'range'],
   ['universidade universidad universite universitat', 'universit'], ['banco banque bank', 'bank'], ['central zentral', 'central'],
 ];
 for (const [words, en] of TABLE) for (const w of words.split(' ')) TRANSLATES[w] = en.split(' ');

@@ -100,7 +100,8 @@ function times(text: string, source: boolean): { start: number; end: number; val
     const h = Number(m[1]);
     const min = Number(m[2] ?? 0);
     if (h > 24 || min > 59) continue;
-    add(m.index ?? 0, m[0].length, [timeValue(h, min), ...(min === 0 ? [h] : [])]);
+    // "2 h 30 min", "1h15" are also durations: "2 hours 30 minutes" has the plain numbers.
+    add(m.index ?? 0, m[0].length, [timeValue(h, min), h, ...(m[2] ? [min] : [])]);
   }
   for (const m of text.matchAll(SEP_TIME)) {
     const h = Number(m[1]);
@@ -109,8 +110,12 @@ function times(text: string, source: boolean): { start: number; end: number; val
     if (h > 24 || min > 59) continue;
     // "10.30" is a time only in context; "18:45" always is.
     const after = text.slice(at + m[0].length, at + m[0].length + 24);
-    if (m[2] === '.' && (!source || !(TIME_BEFORE.test(text.slice(Math.max(0, at - 16), at)) || TIME_AFTER.test(after)))) continue;
     if (/^\s?%/.test(after)) continue;
+    if (m[2] === '.' && (!source || !(TIME_BEFORE.test(text.slice(Math.max(0, at - 16), at)) || TIME_AFTER.test(after)))) {
+      // "21.30", "20.00" in a source without context: a time or a decimal, so both readings.
+      if (source && (h >= 13 || m[3] === '00' || m[3] === '30')) add(at, m[0].length, [timeValue(h, min), h + min / 100, ...(min === 0 ? [h] : [])]);
+      continue;
+    }
     add(at, m[0].length, source || h > 12 ? [timeValue(h, min)] : [timeValue(h, min), timeValue(h + 12, min)]);
   }
   if (CJK_TEXT.test(text)) {
@@ -161,23 +166,64 @@ function extract(original: Piece, commaDec: boolean, source: boolean): NumToken[
   return out.map((t) => ({ ...t, text: original.text.slice(t.start - original.start, t.end - original.start) }));
 }
 
-/** Spelled-out 0–10 and first–tenth, so "dois" ↔ "2" and "2" ↔ "two" are not reported. */
+/**
+ * Spelled-out 0–20, round tens, first–twentieth and simple fractions, so "dois" ↔ "2", "20" ↔ "twenty",
+ * "50%" ↔ "half" are not reported. Words like "dozens"/"dezenas" carry no number and are not read.
+ */
 const NUMBER_WORDS: Record<string, number> = {};
+const FRACTION_WORDS = new Map<string, number[]>();
 const WORD_LISTS: string[][] = [
-  ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'],
-  ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'],
-  ['zero', 'um|uma', 'dois|duas', 'três', 'quatro', 'cinco', 'seis', 'sete', 'oito', 'nove', 'dez'],
-  ['cero', 'uno|una|un', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez'],
+  ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'],
+  ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'],
+  ['zero', 'um|uma', 'dois|duas', 'três', 'quatro', 'cinco', 'seis', 'sete', 'oito', 'nove', 'dez', 'onze', 'doze', 'treze', 'catorze|quatorze', 'quinze', 'dezesseis|dezasseis', 'dezessete|dezassete', 'dezoito', 'dezenove|dezanove', 'vinte'],
+  ['cero', 'uno|una|un', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once', 'doce', 'trece', 'catorce', 'quince', 'dieciséis', 'diecisiete', 'dieciocho', 'diecinueve', 'veinte'],
+  // Not "segundo"/"segunda": also "according to" and Monday.
+  ['', 'primeiro|primeira|primero|primera|primer', '', 'terceiro|terceira|tercero|tercera|tercer', 'quarto|quarta|cuarto|cuarta', 'quinto|quinta', 'sexto|sexta', 'sétimo|sétima|séptimo|séptima', 'oitavo|oitava|octavo|octava', 'nono|nona|noveno|novena', 'décimo|décima'],
   ['zéro', 'un|une', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix'],
   ['null', 'eins|ein|eine', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn'],
 ];
 for (const list of WORD_LISTS) list.forEach((w, n) => w && w.split('|').forEach((x) => (NUMBER_WORDS[x] = n)));
+const TENS: [string, number][] = [
+  ['thirty trinta treinta', 30], ['forty quarenta cuarenta', 40], ['fifty cinquenta cincuenta', 50], ['sixty sessenta sesenta', 60],
+  ['seventy setenta', 70], ['eighty oitenta ochenta', 80], ['ninety noventa', 90], ['hundred cem cien', 100],
+  ['thousand', 1000], ['million', 1e6], ['billion', 1e9],
+];
+for (const [words, n] of TENS) for (const w of words.split(' ')) NUMBER_WORDS[w] = n;
+/** Fractions and their percentages ("half" = ½ = 50%, "un tercio" = ⅓). */
+const FRACTIONS: [string, number[]][] = [
+  ['half halves meio meia metade medio media mitad', [0.5, 50]], ['third thirds terço terços tercio tercios', [3, 33, 33.3, 1 / 3]],
+  ['quarter quarters quarto quartos cuarto cuartos', [4, 25, 0.25]], ['double dobro doble', [2]], ['triple triplo triple', [3]],
+];
+for (const [words, vs] of FRACTIONS) for (const w of words.split(' ')) FRACTION_WORDS.set(w, vs);
+
+/** Roman numerals after a century, a king's or pope's name, or of two or more letters ("século XXI", "XX"). */
+function romanValue(r: string): number | null {
+  const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+  let total = 0;
+  for (let i = 0; i < r.length; i++) {
+    const a = v[r[i]!]!;
+    const b = v[r[i + 1] ?? ''] ?? 0;
+    total += a < b ? -a : a;
+  }
+  return total > 0 && total < 4000 ? total : null;
+}
 
 function wordValues(text: string, lang: string): number[] {
   const out: number[] = SPELLED_TIMES.filter(([re]) => re.test(text)).map(([, v]) => v);
   for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) {
     const n = NUMBER_WORDS[m[0]];
     if (n !== undefined) out.push(n);
+    const f = FRACTION_WORDS.get(m[0]);
+    if (f) out.push(...f);
+  }
+  for (const m of text.matchAll(/(?<![\p{L}])[IVXLCDM]{2,}(?![\p{L}])|(?<=(?:s[ée]culo|siglo|century|Papa|Pope|rei|rey|king)\s+)[IVXLCDM]+(?![\p{L}])/gu)) {
+    const v = romanValue(m[0]);
+    if (v !== null) out.push(v);
+  }
+  // Decades and abbreviated years: "anos 80" = "1980s" = "'80s", "década de 1990" = "the '90s".
+  for (const m of text.matchAll(/(?<![\d.,])(1[89]|20)(\d0)s\b|['’](\d0)s\b|(?:anos|años|década de|decade of the)\s+(?:de\s+)?(?:19|20)?(\d0)\b/gu)) {
+    const d = Number(m[2] ?? m[3] ?? m[4]);
+    out.push(d, 1900 + d, 2000 + d);
   }
   out.push(...monthValues(asciiDigits(text), lang));
   if (CJK_TEXT.test(text)) {

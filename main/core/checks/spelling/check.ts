@@ -90,7 +90,9 @@ export const spellingCheck: CheckDefinition = {
       // A known prefix before a hyphen needs no entry of its own ("ex-minister", "anti-inflation").
       const parts = word.split('-');
       const prefixOk = (p: string, i: number) => speller.lang === 'en' && i < parts.length - 1 && HYPHEN_PREFIXES.has(p.toLowerCase());
-      if (parts.every((p, i) => p.length === 0 || words.has(p.toLowerCase()) || prefixOk(p, i) || known(speller, p, initial && i === 0))) continue;
+      // A capitalised part after a hyphen is a name ("anti-Bolsonaro", "pro-Lula").
+      const nameOk = (p: string, i: number) => i > 0 && speller.lang !== 'de' && /^\p{Lu}/u.test(p);
+      if (parts.every((p, i) => p.length === 0 || words.has(p.toLowerCase()) || prefixOk(p, i) || nameOk(p, i) || known(speller, p, initial && i === 0))) continue;
       const start = seg.targetStart + at;
       const end = start + word.length;
       // Suggestions can take long (a half-typed word); under a deadline they may come on a later update.
