@@ -34,7 +34,12 @@ export const CORPORA: Record<string, { files: string[]; labels: (rule: string) =
     labels: () => true,
     note: 'written blind; first measured at P 0.828 R 0.793, then its misses guided a round of generalising the rules, so it is no longer blind',
   },
-  'held-out 2': { files: ['holdout2-pt-en', 'holdout2-es-en'], labels: () => true, note: 'written blind after that round; never used for tuning' },
+  'held-out 2': {
+    files: ['holdout2-pt-en', 'holdout2-es-en'],
+    labels: () => true,
+    note: 'written blind after that round; first measured at P 0.896 R 0.824; only its per-rule figures guided the last round',
+  },
+  'held-out 3': { files: ['holdout3-pt-en', 'holdout3-es-en'], labels: () => true, note: 'written blind during the last round; measured once, never used for tuning' },
 };
 const isQa = (rule: string) => rule.startsWith('qa.');
 /** A development file labels only its own family of rules. */
@@ -124,7 +129,8 @@ function print(set: keyof typeof CORPORA): { precision: number; recall: number }
 export async function run(): Promise<PartResult> {
   const dev = print('development');
   print('held-out 1');
-  const blind = print('held-out 2');
+  print('held-out 2');
+  const blind = print('held-out 3');
   // The blind set is the honest measure: the target applies to it (and to the development set).
   return { ran: true, passed: dev.precision >= 0.9 && dev.recall >= 0.8 && blind.precision >= 0.9 && blind.recall >= 0.8 };
 }
