@@ -2,17 +2,16 @@ import { mkdtemp, readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MQM_HEADER, mqmRow } from '../helpers/mqm-rows.js';
 import { mqmCommand, type Io } from '../../main/cli/commands/mqm.js';
 import { UsageError } from '../../main/cli/usage-error.js';
 
-const HEADER = 'system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\tcomment';
-const row = (...f: string[]) => f.join('\t');
 const TSV = [
-  HEADER,
-  row('alpha', 'd', '1', '1', 'r1', 'Snow fell.', 'A neve <v>caiu</v>.', 'Accuracy/Mistranslation', 'Major', ''),
-  row('alpha', 'd', '2', '2', 'r1', 'It was cold.', 'Fazia frio<v>.</v>', 'Fluency/Punctuation', 'Minor', ''),
-  row('beta', 'd', '1', '1', 'r1', 'Snow fell.', 'Nevou.', 'No-error', 'No-error', ''),
-  row('beta', 'd', '2', '2', 'r1', 'It was cold.', 'Estava <v>frio</v>.', 'Style/Awkward', 'Minor', ''),
+  MQM_HEADER,
+  mqmRow('alpha', 'd', '1', '1', 'r1', 'Snow fell.', 'A neve <v>caiu</v>.', 'Accuracy/Mistranslation', 'Major', ''),
+  mqmRow('alpha', 'd', '2', '2', 'r1', 'It was cold.', 'Fazia frio<v>.</v>', 'Fluency/Punctuation', 'Minor', ''),
+  mqmRow('beta', 'd', '1', '1', 'r1', 'Snow fell.', 'Nevou.', 'No-error', 'No-error', ''),
+  mqmRow('beta', 'd', '2', '2', 'r1', 'It was cold.', 'Estava <v>frio</v>.', 'Style/Awkward', 'Minor', ''),
 ].join('\n') + '\n';
 
 let dir: string;
@@ -51,7 +50,7 @@ describe('calque mqm', () => {
 
   it('lists malformed rows with line numbers on stderr and prints no scores', async () => {
     const file = join(dir, 'bad.tsv');
-    await writeFile(file, TSV + row('beta', 'd', '3', 'three', 'r1', 'x', 'y', 'Other', 'Minor', '') + '\n' + row('beta', 'd', '4', '4', 'r1', 'x', 'y', 'Other', 'Huge', '') + '\n');
+    await writeFile(file, TSV + mqmRow('beta', 'd', '3', 'three', 'r1', 'x', 'y', 'Other', 'Minor', '') + '\n' + mqmRow('beta', 'd', '4', '4', 'r1', 'x', 'y', 'Other', 'Huge', '') + '\n');
     expect(await mqmCommand([file], io)).toBe(1);
     expect(out).toBe('');
     expect(err).toContain(`${file}:6: seg_id is not an integer`);

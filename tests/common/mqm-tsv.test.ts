@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { MQM_HEADER, mqmRow } from '../helpers/mqm-rows.js';
 import { formatTsv, parseTsv, segmentScores, stripMarkers, systemScores } from '../../main/common/mqm/tsv.js';
 
-const HEADER = 'system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\tcomment';
-const row = (...f: string[]) => f.join('\t');
 
 const SAMPLE = [
-  HEADER,
-  row('sysA', 'tale', '1', '1', 'r1', 'The baker sold bread.', 'O padeiro <v>vendeu</v> pães.', 'Accuracy/Mistranslation', 'Major', 'tense'),
-  row('sysA', 'tale', '1', '1', 'r1', 'The baker sold bread.', 'O padeiro vendeu pães<v>.</v>', 'Fluency/Punctuation', 'Minor', ''),
-  row('sysA', 'tale', '2', '2', 'r1', 'It was <v>very</v> warm.', 'Estava quente.', 'Accuracy/Omission', 'Minor', ''),
-  row('sysA', 'tale', '3', '3', 'r2', 'Then it rained.', 'Depois choveu.', 'No-error', 'No-error', ''),
-  row('sysB', 'tale', '1', '1', 'r1', 'The baker sold bread.', 'O padeiro vendia pão.', 'No-error', 'No-error', ''),
-  row('sysB', 'tale', '1', '1', 'r2', 'The baker sold bread.', 'O padeiro vendia <v>pão</v>.', 'Style/Awkward', 'Minor', ''),
+  MQM_HEADER,
+  mqmRow('sysA', 'tale', '1', '1', 'r1', 'The baker sold bread.', 'O padeiro <v>vendeu</v> pães.', 'Accuracy/Mistranslation', 'Major', 'tense'),
+  mqmRow('sysA', 'tale', '1', '1', 'r1', 'The baker sold bread.', 'O padeiro vendeu pães<v>.</v>', 'Fluency/Punctuation', 'Minor', ''),
+  mqmRow('sysA', 'tale', '2', '2', 'r1', 'It was <v>very</v> warm.', 'Estava quente.', 'Accuracy/Omission', 'Minor', ''),
+  mqmRow('sysA', 'tale', '3', '3', 'r2', 'Then it rained.', 'Depois choveu.', 'No-error', 'No-error', ''),
+  mqmRow('sysB', 'tale', '1', '1', 'r1', 'The baker sold bread.', 'O padeiro vendia pão.', 'No-error', 'No-error', ''),
+  mqmRow('sysB', 'tale', '1', '1', 'r2', 'The baker sold bread.', 'O padeiro vendia <v>pão</v>.', 'Style/Awkward', 'Minor', ''),
   '',
 ].join('\n');
 
@@ -34,13 +33,13 @@ describe('parseTsv', () => {
 
   it('reports malformed rows with their line numbers and reasons', () => {
     const bad = [
-      HEADER,
-      row('s', 'd', '1', '1', 'r', 'a', 'b', 'Other', 'Minor'), // 9 fields
-      row('s', 'd', 'x', '1', 'r', 'a', 'b', 'Other', 'Minor', ''),
-      row('s', 'd', '1', '2', 'r', 'a', 'b', 'Other', 'Terrible', ''),
-      row('s', 'd', '1', '3', 'r', 'a', 'b</v> c <v>', 'Other', 'Minor', ''),
-      row('s', 'd', '1', '4', 'r', 'a', '<v>b</v> <v>c</v>', 'Other', 'Minor', ''),
-      row('s', 'd', '1', '5', 'r', 'a', 'ok', 'Other', 'Minor', ''),
+      MQM_HEADER,
+      mqmRow('s', 'd', '1', '1', 'r', 'a', 'b', 'Other', 'Minor'), // 9 fields
+      mqmRow('s', 'd', 'x', '1', 'r', 'a', 'b', 'Other', 'Minor', ''),
+      mqmRow('s', 'd', '1', '2', 'r', 'a', 'b', 'Other', 'Terrible', ''),
+      mqmRow('s', 'd', '1', '3', 'r', 'a', 'b</v> c <v>', 'Other', 'Minor', ''),
+      mqmRow('s', 'd', '1', '4', 'r', 'a', '<v>b</v> <v>c</v>', 'Other', 'Minor', ''),
+      mqmRow('s', 'd', '1', '5', 'r', 'a', 'ok', 'Other', 'Minor', ''),
     ].join('\n');
     const { rows, problems } = parseTsv(bad);
     expect(rows.map((r) => r.segId)).toEqual([5]);
@@ -53,7 +52,7 @@ describe('parseTsv', () => {
   });
 
   it('repairs an unclosed <v> at the end of a field, with a warning', () => {
-    const { rows, problems, warnings } = parseTsv([HEADER, row('s', 'd', '1', '1', 'r', 'Why?', 'Warum<v>?', 'Fluency/Punctuation', 'Minor', '')].join('\n'));
+    const { rows, problems, warnings } = parseTsv([MQM_HEADER, mqmRow('s', 'd', '1', '1', 'r', 'Why?', 'Warum<v>?', 'Fluency/Punctuation', 'Minor', '')].join('\n'));
     expect(problems).toEqual([]);
     expect(warnings.map((w) => w.line)).toEqual([2]);
     expect(rows[0]!.target.slice(rows[0]!.span!.start)).toBe('?');
@@ -66,7 +65,7 @@ describe('parseTsv', () => {
   });
 
   it('accepts files without a comment column and CRLF line ends', () => {
-    const noComment = ['system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity', row('s', 'd', '1', '1', 'r', 'a', 'b', 'No-error', 'No-error')].join('\r\n');
+    const noComment = ['system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity', mqmRow('s', 'd', '1', '1', 'r', 'a', 'b', 'No-error', 'No-error')].join('\r\n');
     const parsed = parseTsv(noComment);
     expect(parsed.problems).toEqual([]);
     expect(parsed.hasComment).toBe(false);
@@ -95,7 +94,7 @@ describe('scores', () => {
   });
 
   it('keeps segments of different documents apart even when their seg_id is the same', () => {
-    const text = [HEADER, row('s', 'd1', '1', '1', 'r', 'a', '<v>b</v>', 'Other', 'Major', ''), row('s', 'd2', '1', '1', 'r', 'c', 'd', 'No-error', 'No-error', '')].join('\n');
+    const text = [MQM_HEADER, mqmRow('s', 'd1', '1', '1', 'r', 'a', '<v>b</v>', 'Other', 'Major', ''), mqmRow('s', 'd2', '1', '1', 'r', 'c', 'd', 'No-error', 'No-error', '')].join('\n');
     const segs = segmentScores(parseTsv(text).rows);
     expect(segs.map((s) => s.penalty)).toEqual([5, 0]);
     expect(systemScores(segs)[0]!.score).toBe(2.5);

@@ -2,24 +2,23 @@ import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MQM_HEADER, mqmRow } from '../helpers/mqm-rows.js';
 import { parseTsv } from '../../main/common/mqm/tsv.js';
 import { AnnotationStore } from '../../main/core/store/annotation-store.js';
 import { exportMqmTsv, importMqmTsv, MqmImportError } from '../../main/core/mqm/import-export.js';
 import { readConfig, writeConfig } from '../../main/core/project/config.js';
 
-const HEADER = 'system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\tcomment';
-const row = (...f: string[]) => f.join('\t');
 
 // Rows out of seg_id order on purpose; "Cafe\u0301" is not NFC.
 const TSV = [
-  HEADER,
-  row('mtA', 'walk', '2', '2', 'r1', 'We stopped at the cafe.', 'Paramos no <v>Cafe\u0301</v>.', 'Fluency/Spelling', 'Minor', 'accent'),
-  row('mtA', 'walk', '1', '1', 'r1', 'The path was long.', 'O caminho era <v>comprido demais</v>.', 'Accuracy/Addition', 'Major', ''),
-  row('mtA', 'walk', '1', '1', 'r1', 'The path was long.', 'O caminho era comprido demais<v>.</v>', 'Other', 'Neutral', ''),
-  row('mtA', 'walk', '3', '3', 'r1', 'Night <v>fell</v> early.', 'A noite cedo.', 'Accuracy/Omission', 'Critical', ''),
-  row('mtA', 'walk', '4', '4', 'r1', 'We went home.', 'Fomos para casa.', 'No-error', 'No-error', ''),
-  row('mtB', 'walk', '1', '1', 'r2', 'The path was long.', 'A trilha era longa.', 'No-error', 'No-error', ''),
-  row('mtB', 'walk', '2', '2', 'r2', 'We stopped at the cafe.', 'Nós paramos no café.', 'Style/Awkward', 'Minor', 'whole segment'),
+  MQM_HEADER,
+  mqmRow('mtA', 'walk', '2', '2', 'r1', 'We stopped at the cafe.', 'Paramos no <v>Cafe\u0301</v>.', 'Fluency/Spelling', 'Minor', 'accent'),
+  mqmRow('mtA', 'walk', '1', '1', 'r1', 'The path was long.', 'O caminho era <v>comprido demais</v>.', 'Accuracy/Addition', 'Major', ''),
+  mqmRow('mtA', 'walk', '1', '1', 'r1', 'The path was long.', 'O caminho era comprido demais<v>.</v>', 'Other', 'Neutral', ''),
+  mqmRow('mtA', 'walk', '3', '3', 'r1', 'Night <v>fell</v> early.', 'A noite cedo.', 'Accuracy/Omission', 'Critical', ''),
+  mqmRow('mtA', 'walk', '4', '4', 'r1', 'We went home.', 'Fomos para casa.', 'No-error', 'No-error', ''),
+  mqmRow('mtB', 'walk', '1', '1', 'r2', 'The path was long.', 'A trilha era longa.', 'No-error', 'No-error', ''),
+  mqmRow('mtB', 'walk', '2', '2', 'r2', 'We stopped at the cafe.', 'Nós paramos no café.', 'Style/Awkward', 'Minor', 'whole segment'),
 ].join('\n') + '\n';
 
 let dir: string;
@@ -60,7 +59,7 @@ describe('importMqmTsv', () => {
 
   it('writes nothing when a row is malformed, and imports the rest with skipMalformed', async () => {
     const project = join(dir, 'proj');
-    const bad = TSV + row('mtC', 'walk', '1', 'one', 'r', 'a', 'b', 'Other', 'Minor', '') + '\n' + row('mtC', 'walk', '2', '2', 'r', 'a', '<v>b</v>', 'Made up', 'Minor', '') + '\n';
+    const bad = TSV + mqmRow('mtC', 'walk', '1', 'one', 'r', 'a', 'b', 'Other', 'Minor', '') + '\n' + mqmRow('mtC', 'walk', '2', '2', 'r', 'a', '<v>b</v>', 'Made up', 'Minor', '') + '\n';
     const err = await importMqmTsv(bad, { into: project, from: 'en', to: 'pt-BR' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MqmImportError);
     expect((err as MqmImportError).problems.map((p) => p.line)).toEqual([9, 10]);
@@ -80,7 +79,7 @@ describe('importMqmTsv', () => {
   });
 
   it('refuses segments whose text differs between rows and unsafe names', async () => {
-    const clash = TSV + row('mtB', 'walk', '1', '1', 'r3', 'The path was long!', 'A trilha era longa.', 'No-error', 'No-error', '') + '\n' + row('..', 'x', '1', '1', 'r', 'a', 'b', 'No-error', 'No-error', '') + '\n';
+    const clash = TSV + mqmRow('mtB', 'walk', '1', '1', 'r3', 'The path was long!', 'A trilha era longa.', 'No-error', 'No-error', '') + '\n' + mqmRow('..', 'x', '1', '1', 'r', 'a', 'b', 'No-error', 'No-error', '') + '\n';
     const err = (await importMqmTsv(clash, { into: join(dir, 'p'), from: 'en', to: 'pt-BR' }).catch((e: unknown) => e)) as MqmImportError;
     expect(err.problems.map((p) => p.line)).toEqual([9, 10]);
     expect(err.problems[0]!.reason).toMatch(/other text than on line 7/);
