@@ -641,26 +641,22 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     return a.links[link]!.target.map((i) => targetSentencesRef.current[i]).filter((s): s is Sentence => !!s).map((s) => rangeOf(model, s.start, s.end));
   };
 
-  const scrollSourceToSentence = (index: number, block: 'nearest' | 'start') => {
-    const el = sourceRef.current?.querySelector<HTMLElement>(`[data-sentence="${index}"]`);
+  /** Scroll the source pane to a sentence or paragraph (a `data-…` attribute), marking the scroll as the editor's. */
+  const scrollSourceTo = (selector: string, block: 'nearest' | 'start') => {
+    const el = sourceRef.current?.querySelector<HTMLElement>(selector);
     if (!el || !sourceRef.current) return;
     syncRef.current = { origin: 'editor', until: Date.now() + 200 };
     if (block === 'start') sourceRef.current.scrollTop = el.offsetTop - SOURCE_HEADING_PX;
     else el.scrollIntoView({ block: 'nearest' });
   };
+  const scrollSourceToSentence = (index: number, block: 'nearest' | 'start') => scrollSourceTo(`[data-sentence="${index}"]`, block);
 
   // Cursor and scrolling bring the partner sentence (or paragraph) into view and highlight both.
   useEffect(() => {
     const editor = activeEditor();
     const model = modelRef.current;
     if (!editor || !model) return;
-    const scrollSourceToPara = (index: number, block: 'nearest' | 'start') => {
-      const el = sourceRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
-      if (!el || !sourceRef.current) return;
-      syncRef.current = { origin: 'editor', until: Date.now() + 200 };
-      if (block === 'start') sourceRef.current.scrollTop = el.offsetTop - SOURCE_HEADING_PX;
-      else el.scrollIntoView({ block: 'nearest' });
-    };
+    const scrollSourceToPara = (index: number, block: 'nearest' | 'start') => scrollSourceTo(`[data-index="${index}"]`, block);
     const follow = (offset: number, line: number) => {
       // The metrics bar follows the cursor a moment later: re-rendering the view on every keystroke costs a book its frame.
       window.clearTimeout(cursorTimer.current);
