@@ -3,7 +3,6 @@
  * results). Pure: no files, no clock; the caller gathers the inputs from the project and the scoring
  * and metrics modules. Only sums, groups and orders here: no MQM weights, no metric formulas.
  */
-import type { ReviewStatus } from '../../contract/api.js';
 import { MQM_CATEGORIES, MQM_SEVERITIES, type Annotation, type MqmSeverity, type SegmentMetrics, type TerBreakdown } from '../../contract/review.js';
 import { wordDiff } from '../../common/word-diff.js';
 import type {
@@ -40,14 +39,8 @@ export interface MqmInput {
   penalties: Record<string, number>;
 }
 
-export interface ArticleInput {
-  id: string;
-  sourceLang: string;
-  targetLang: string;
-  status: ReviewStatus;
-  source: string;
-  baseline: string;
-  final: string;
+/** The article's identity and texts as the report shows them, with the raw material of the rest. */
+export interface ArticleInput extends Pick<ArticleReport, 'id' | 'sourceLang' | 'targetLang' | 'status' | 'source' | 'baseline' | 'final'> {
   segments: SegmentInput[];
   annotations: Annotation[];
   mqm: MqmInput;
