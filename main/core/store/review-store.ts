@@ -8,16 +8,15 @@ import { KeyedQueue } from './keyed-queue.js';
 /**
  * Calque's per-article state beside the user's files (DESIGN.md, "The project on disk"):
  * .calque/baselines/<article> — the machine translation as first opened, never rewritten;
- * .calque/reviews/<article>.json — status, time spent and the last known edit counts.
+ * .calque/reviews/<article>.json — status, editing time, ignored findings and the last known counts.
  */
 const Review = z.object({
   status: z.enum(REVIEW_STATUSES as [ReviewStatus, ...ReviewStatus[]]).default('not-started'),
-  secondsSpent: z.number().nonnegative().default(0),
   updatedAt: z.string().optional(),
   stats: z
     .object({ inserted: z.number(), deleted: z.number(), replaced: z.number(), changed: z.number(), baselineWords: z.number(), words: z.number(), editRate: z.number() })
     .optional(),
-  /** Active editing time per segment index, milliseconds. */
+  /** Active editing time per segment (LiveSegment.key: its first baseline sentence), milliseconds. */
   editingMs: z.record(z.string(), z.number().nonnegative()).default({}),
   /** Findings the reviewer chose to ignore in this article ("ignore here"): the rule and the span's text. */
   ignores: z.array(z.object({ rule: z.string(), text: z.string() })).default([]),
