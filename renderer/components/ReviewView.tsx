@@ -36,6 +36,8 @@ const RECOUNT_MS = 200;
 /** Height of the source pane's sticky heading: paragraphs scrolled to the top sit just below it. */
 const SOURCE_HEADING_PX = 40;
 
+/** A pause this long between keystrokes is not editing time (LiveMetrics counts the same way). */
+const IDLE_MS = 30_000;
 const SEVERITY_KEYS: readonly MqmSeverity[] = ['neutral', 'minor', 'major', 'critical'];
 
 /** Hover text is rendered by Monaco as markdown: escape it so comments and document text stay text. */
@@ -85,6 +87,8 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   const [currentAnnotation, setCurrentAnnotation] = useState<string | null>(null);
   const { checks, checking, attach: attachChecks, schedule: scheduleChecks, runNow: runChecks } = useChecks(id, onError);
   const [cursorOffset, setCursorOffset] = useState(0);
+  /** Editing time not yet stored, per segment key; and when the last keystroke was. */
+  const editingRef = useRef<{ pending: Record<string, number>; last: number }>({ pending: {}, last: 0 });
   const cursorTimer = useRef<number | undefined>(undefined);
 
   const editorHost = useRef<HTMLDivElement>(null);
@@ -189,10 +193,26 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
 
   // ---- editing time -------------------------------------------------------------------------------
   /** Store the editing time gathered since the last save with the article's review. */
+  /**
+   * A keystroke at `offset`: the time since the previous one counts for the segment it is in, unless it
+   * was a pause. Kept here, not in the worker, so it can be stored synchronously when the view closes.
+   */
+  const recordEditing = (offset: number) => {
+    const now = performance.now();
+    const gap = now - editingRef.current.last;
+    editingRef.current.last = now;
+    liveRef.current.activity(offset);
+    const snapshot = liveRef.current.snapshot;
+    const key = snapshot?.segments[segmentAtOffset(snapshot, offset)]?.key;
+    if (key && gap < IDLE_MS) editingRef.current.pending[key] = (editingRef.current.pending[key] ?? 0) + Math.round(gap);
+  };
+
+  /** Store the editing time gathered since the last call with the article's review. */
   const flushEditingTime = useCallback(() => {
-    void liveRef.current.takeEditingTime().then((segments) => {
-      if (Object.keys(segments).length) void api.recordEditingTime({ id, segments }).catch((err) => onError(toUiError(err)));
-    });
+    const segments = editingRef.current.pending;
+    if (!Object.keys(segments).length) return;
+    editingRef.current.pending = {};
+    void api.recordEditingTime({ id, segments }).catch((err) => onError(toUiError(err)));
   }, [id, onError]);
 
   // ---- annotations --------------------------------------------------------------------------------
@@ -559,7 +579,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       pending.save = window.setTimeout(() => void save(), AUTOSAVE_MS);
       pending.count = window.setTimeout(recountRef.current, RECOUNT_MS);
       scheduleChecks();
-      liveRef.current.activity(e.changes[0]?.rangeOffset ?? 0);
+      recordEditingRef.current(e.changes[0]?.rangeOffset ?? 0);
       // Monaco's changes of one event are relative to the text before it.
       const edits: TextEdit[] = e.changes.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
       for (const c of [...e.changes].sort((a, b) => b.rangeOffset - a.rangeOffset)) {
@@ -583,7 +603,8 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       direction.dispose();
       window.clearTimeout(pending.save);
       window.clearTimeout(pending.count);
-      // Autosave when leaving the article (switching article, back to the list).
+      // Autosave when leaving the article (switching article, back to the list), with the editing time.
+      flushEditingTimeRef.current();
       if (model.getAlternativeVersionId() !== savedVersionRef.current) {
         const text = model.getValue();
         void api.saveArticle({ id, text, expectedRevision: revisionRef.current }).catch((err) => onError(toUiError(err)));
@@ -602,6 +623,8 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
 
   const flushEditingTimeRef = useRef(flushEditingTime);
   flushEditingTimeRef.current = flushEditingTime;
+  const recordEditingRef = useRef(recordEditing);
+  recordEditingRef.current = recordEditing;
   const recountRef = useRef(recount);
   recountRef.current = recount;
   const persistAnnotationsRef = useRef(persistAnnotations);

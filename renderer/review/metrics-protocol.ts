@@ -4,7 +4,6 @@ import type { LiveSnapshot } from '../../main/common/metrics/live';
 export type MetricsRequest =
   | { type: 'init'; baseline: string; lang: string; text: string; version: number }
   | { type: 'update'; text: string; version: number }
-  | { type: 'activity'; offset: number; now: number }
-  | { type: 'flush' };
+  | { type: 'activity'; offset: number; now: number };
 
-export type MetricsReply = { type: 'snapshot'; version: number; snapshot: LiveSnapshot } | { type: 'editing'; segments: Record<string, number> };
+export type MetricsReply = { type: 'snapshot'; version: number; snapshot: LiveSnapshot };

@@ -126,4 +126,14 @@ test('live metrics: HTER and chrF follow the typing, and editing time is stored 
       return Object.values(review.editingMs ?? {}).reduce((a, b) => a + b, 0);
     })
     .toBeGreaterThan(300);
+
+  // Time typed after the last save is stored when the article is left.
+  const stored = () => {
+    const review = JSON.parse(readFileSync(join(served.root, '.calque/reviews', `${ARTICLE}.json`), 'utf8')) as { editingMs?: Record<string, number> };
+    return Object.values(review.editingMs ?? {}).reduce((a, b) => a + b, 0);
+  };
+  const before = stored();
+  await page.keyboard.type(' today', { delay: 80 });
+  await page.getByRole('button', { name: ui('fr', 'review.back') }).click();
+  await expect.poll(stored).toBeGreaterThan(before + 300);
 });
