@@ -89,6 +89,9 @@ export function App() {
         const command = (payload as { command: string }).command;
         if (command === 'settings') setSettingsOpen(true);
         else if (command === 'exportAll') setExportAllOpen(true);
+        else if (command === 'report') setReportOpen(true);
+        else if (command === 'projectSettings') setProjectSettingsOpen(true);
+        else if (command === 'importMqm') setMqmImportOpen(true);
         else if (command === 'openFolder') void openFolder();
       }),
     [openFolder],
@@ -153,7 +156,9 @@ export function App() {
       ) : null}
       {settingsOpen ? <SettingsDialog theme={theme} onTheme={setTheme} onClose={() => setSettingsOpen(false)} /> : null}
       {exportAllOpen && host ? <ExportAllDialog host={host} onClose={() => setExportAllOpen(false)} /> : null}
-      {reportOpen ? <ReportDialog onClose={() => setReportOpen(false)} onDone={setNotice} /> : null}
+      {reportOpen ? (
+        <ReportDialog articleId={screen.kind === 'article' ? screen.id : undefined} onClose={() => setReportOpen(false)} onDone={setNotice} />
+      ) : null}
       {projectSettingsOpen ? <ProjectSettingsDialog onClose={() => setProjectSettingsOpen(false)} /> : null}
       {mqmImportOpen && project ? (
         <MqmImportDialog

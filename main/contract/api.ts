@@ -301,7 +301,7 @@ export interface CalqueEvents {
   /** An article's list row changed (its problems were counted in the background). */
   articleUpdated: { summary: ArticleSummary };
 }
-export type MenuCommand = 'save' | 'export' | 'exportAll' | 'openFolder' | 'settings' | 'changes' | 'review';
+export type MenuCommand = 'save' | 'export' | 'exportAll' | 'openFolder' | 'settings' | 'changes' | 'review' | 'report' | 'projectSettings' | 'importMqm';
 const events: { readonly [K in keyof CalqueEvents]: true } = { articleChangedOnDisk: true, job: true, menu: true, articleUpdated: true };
 export const EVENT_NAMES = Object.keys(events) as (keyof CalqueEvents)[];
 export type EventName = keyof CalqueEvents;
