@@ -179,15 +179,19 @@ export class CalqueService implements CalqueApi {
     const p = this.requireProject();
     const a = this.article(req.id);
     const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath);
-    const text = req.text !== undefined ? req.text.normalize('NFC') : (await readTextFile(this.abs(a.targetPath), a.targetPath)).text;
-    const review0 = await p.store.readReview(a.id);
-    const result = await p.checks.check(a, source.text, text, p.config, review0.ignores);
-    const counts = { minor: 0, major: 0, critical: 0 };
-    for (const f of result.findings) counts[f.severity]++;
+    const disk = (await readTextFile(this.abs(a.targetPath), a.targetPath)).text;
+    const text = req.text !== undefined ? req.text.normalize('NFC') : disk;
     const review = await p.store.readReview(a.id);
-    const before = review.problems;
-    if (!before || before.minor !== counts.minor || before.major !== counts.major || before.critical !== counts.critical) {
-      await p.store.updateReview(a.id, { problems: { ...counts, textHash: revisionOf(Buffer.from(text, 'utf8')) } });
+    const result = await p.checks.check(a, source.text, text, p.config, review.ignores);
+    // The article list shows the counts of the text on disk: store them when this check was of that text.
+    if (text === disk) {
+      const counts = { minor: 0, major: 0, critical: 0 };
+      for (const f of result.findings) counts[f.severity]++;
+      const problems = { ...counts, textHash: revisionOf(Buffer.from(text, 'utf8')) };
+      const before = review.problems;
+      if (!before || (Object.keys(problems) as (keyof typeof problems)[]).some((k) => before[k] !== problems[k])) {
+        await p.store.updateReview(a.id, { problems });
+      }
     }
     return result;
   }

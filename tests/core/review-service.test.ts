@@ -84,6 +84,12 @@ describe('checks through the service', () => {
     row = (await service.openProject({})).articles[0]!;
     const onDisk = (await service.checkArticle({ id: ID })).findings;
     expect((row.problems?.minor ?? 0) + (row.problems?.major ?? 0) + (row.problems?.critical ?? 0)).toBe(onDisk.length);
+    // A saved edit that leaves the counts as they were still counts as checked for the new text.
+    const view = await service.getArticle({ id: ID });
+    await service.saveArticle({ id: ID, text: view.target.text.replace('foresees', 'provides'), expectedRevision: view.revision });
+    await service.checkArticle({ id: ID, text: view.target.text.replace('foresees', 'provides') });
+    row = (await service.openProject({})).articles[0]!;
+    expect(row.problems).toBeDefined();
   });
 
   it('ignores a finding here (kept in the review) and a rule in the project (kept in project.json)', async () => {
