@@ -285,3 +285,16 @@ describe('PDF reports', () => {
     }
   });
 });
+
+describe('reopening the project while a review is being written', () => {
+  it('loses no update: the old and the new stores write the same file one after another', async () => {
+    // A save (old store) and editing time sent after the list rescanned the project (new store), at once.
+    const view = await service.getArticle({ id: ID });
+    const saving = service.saveArticle({ id: ID, text: view.target.text.replace('foresees', 'provides'), expectedRevision: view.revision });
+    await service.openProject({});
+    await Promise.all([saving, service.recordEditingTime({ id: ID, segments: { 'b0.0': 700 } })]);
+    const review = JSON.parse(fs.readFileSync(join(root(), '.calque/reviews', `${ID}.json`), 'utf8')) as { editingMs: Record<string, number>; status: string };
+    expect(review.editingMs['b0.0']).toBe(700);
+    expect(review.status).toBe('in-review');
+  });
+});

@@ -5,7 +5,7 @@ import { CalqueError } from '../../contract/api.js';
 import { MQM_CATEGORIES, MQM_SEVERITIES, type Annotation, type MqmCategory, type MqmSeverity } from '../../contract/review.js';
 import { compareAnnotations } from '../../common/annotations/anchor.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { KeyedQueue } from './keyed-queue.js';
+import { fileQueue } from './keyed-queue.js';
 
 /**
  * MQM annotations beside the user's files: `.calque/annotations/<article id>.jsonl`, one annotation
@@ -75,8 +75,6 @@ export function parseAnnotationLines(content: string): AnnotationFile {
 
 export class AnnotationStore {
   private readonly dir: string;
-  /** Updates of one article run one after another, so none is lost between a read and a write. */
-  private readonly queue = new KeyedQueue();
 
   constructor(root: string) {
     this.dir = join(root, '.calque', 'annotations');
@@ -124,7 +122,8 @@ export class AnnotationStore {
 
   /** Read, change and write one article's annotations, one update at a time; invalid lines are kept. */
   async update(id: string, fn: (annotations: Annotation[]) => Annotation[] | Promise<Annotation[]>): Promise<Annotation[]> {
-    return this.queue.run(id, async () => {
+    // Updates of one article's file run one after another (across store instances), so none is lost.
+    return fileQueue.run(this.path(id), async () => {
       const { annotations, invalidLines } = await this.read(id);
       const changed = [...(await fn(annotations))].sort(compareAnnotations);
       await this.write(id, changed, invalidLines);

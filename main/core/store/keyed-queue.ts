@@ -17,3 +17,9 @@ export class KeyedQueue {
     return next;
   }
 }
+
+/**
+ * The one queue for read-modify-write of files under `.calque/`, keyed by absolute path. Shared by all
+ * store instances: reopening a project makes new stores while the old ones may still be writing.
+ */
+export const fileQueue = new KeyedQueue();

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { REVIEW_STATUSES, type DiffStats, type ReviewStatus } from '../../contract/api.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { KeyedQueue } from './keyed-queue.js';
+import { fileQueue } from './keyed-queue.js';
 
 /**
  * Calque's per-article state beside the user's files (DESIGN.md, "The project on disk"):
@@ -26,7 +26,6 @@ const Review = z.object({
 export type ReviewRecord = z.infer<typeof Review>;
 
 export class ReviewStore {
-  private readonly queue = new KeyedQueue();
 
   constructor(private readonly root: string) {}
 
@@ -75,7 +74,7 @@ export class ReviewStore {
    * counts and a save storing editing time at the same moment must both land.
    */
   async updateReview(id: string, patch: Partial<ReviewRecord> & { stats?: DiffStats } | ((r: ReviewRecord) => Partial<ReviewRecord>)): Promise<ReviewRecord> {
-    return this.queue.run(id, async () => {
+    return fileQueue.run(this.reviewPath(id), async () => {
       const current = await this.readReview(id);
       const next = { ...current, ...(typeof patch === 'function' ? patch(current) : patch), updatedAt: new Date().toISOString() };
       const path = this.reviewPath(id);
