@@ -40,8 +40,8 @@ import { annotationsCsv } from './report/csv.js';
 import { renderHtml } from './report/html.js';
 import { renderJson } from './report/json.js';
 import type { ProjectReport } from './report/model.js';
-import { formatForPath } from './text/formats.js';
-import { readTextFile, revisionOf, type TextFile } from './text/read-text-file.js';
+import { declaredLanguages } from './formats/declared-languages.js';
+import { bytesWithText, readSide, readTextFile, revisionOf, type TextFile } from './text/read-text-file.js';
 import { DiskWatcher } from './watch/disk-watcher.js';
 
 export type EventListener = <E extends EventName>(name: E, payload: CalqueEvents[E]) => void;
@@ -178,7 +178,7 @@ export class CalqueService implements CalqueApi {
   async checkArticle(req: { id: string; text?: string }): Promise<ArticleChecks> {
     const p = this.requireProject();
     const a = this.article(req.id);
-    const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath);
+    const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source');
     const disk = (await readTextFile(this.abs(a.targetPath), a.targetPath)).text;
     const text = req.text !== undefined ? req.text.normalize('NFC') : disk;
     const review = await p.store.readReview(a.id);
@@ -250,7 +250,7 @@ export class CalqueService implements CalqueApi {
     const a = this.article(req.id);
     const { annotations, invalidLines } = await p.annotations.read(a.id);
     const target = req.text !== undefined ? req.text.normalize('NFC') : (await readTextFile(this.abs(a.targetPath), a.targetPath)).text;
-    const source = (await readTextFile(this.abs(a.sourcePath), a.sourcePath)).text;
+    const source = (await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source')).text;
     return { annotations: reanchorAll(annotations, { target, source }).sort(compareAnnotations), invalidLines: invalidLines.length };
   }
 
@@ -372,12 +372,13 @@ export class CalqueService implements CalqueApi {
       config = { ...config, pairs: this.options.languages };
       await writeConfig(root, config);
     }
-    let pairing = pairFiles(files, config.pairs);
+    const declared = await declaredLanguages(root, files);
+    let pairing = pairFiles(files, config.pairs, declared);
     if (!configError && !config.pairs.length && pairing.proposedPairs.length && !pairing.ambiguous) {
       // The languages can be told from the names: remember them, as the user would have confirmed.
       config = { ...config, pairs: pairing.proposedPairs };
       await writeConfig(root, config);
-      pairing = pairFiles(files, config.pairs);
+      pairing = pairFiles(files, config.pairs, declared);
     }
     this.watcher.clear();
     this.project = {
@@ -429,7 +430,7 @@ export class CalqueService implements CalqueApi {
       const a = p.articles.get(id);
       if (!a) continue;
       try {
-        const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath);
+        const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source');
         const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
         const review = await p.store.readReview(a.id);
         const findings = runChecks({
@@ -466,7 +467,7 @@ export class CalqueService implements CalqueApi {
       words: 0,
     };
     try {
-      await readTextFile(this.abs(a.sourcePath), a.sourcePath);
+      await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source');
       const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
       const extra: Partial<ArticleSummary> = {};
       // Problem counts of the last check, if it was of this very text.
@@ -513,7 +514,7 @@ export class CalqueService implements CalqueApi {
   async getArticle(req: { id: string }): Promise<ArticleView> {
     const p = this.requireProject();
     const a = this.article(req.id);
-    const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath);
+    const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source');
     const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
     const baselineBytes = await p.store.captureBaseline(a.id, target.bytes);
     const baseline = this.readBaseline(a, baselineBytes).text;
@@ -533,7 +534,7 @@ export class CalqueService implements CalqueApi {
 
   /** The baseline's text, read with the article's own format (it is a byte copy of the translation). */
   private readBaseline(a: PairedArticle, bytes: Uint8Array) {
-    return formatForPath(a.targetPath).read(bytes, `.calque/baselines/${a.id}`);
+    return readSide(bytes, a.targetPath, 'target', `.calque/baselines/${a.id}`);
   }
 
   async readDisk(req: { id: string }): Promise<{ text: string; revision: string }> {
@@ -562,7 +563,7 @@ export class CalqueService implements CalqueApi {
     const baseline = this.readBaseline(a, baselineBytes);
     let revision = current?.revision ?? '';
     if (!current || current.text !== text) {
-      const bytes = formatForPath(a.targetPath).write(text, current?.format ?? baseline.format);
+      const bytes = bytesWithText(a.targetPath, current ?? { doc: baseline.doc, bytes: baselineBytes }, 'target', text);
       revision = revisionOf(bytes);
       this.watcher.expect(a.id, revision);
       await writeFileAtomic(path, bytes);
