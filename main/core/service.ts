@@ -41,6 +41,8 @@ import { renderHtml } from './report/html.js';
 import { renderJson } from './report/json.js';
 import type { ProjectReport } from './report/model.js';
 import { declaredLanguages } from './formats/declared-languages.js';
+import { documentWithText } from './formats/document-text.js';
+import { editingBySegment, migrateArticleState, segmentOfAnnotation, withAnnotationSegments } from './store/segment-migration.js';
 import { bytesWithText, readSide, readTextFile, revisionOf, type TextFile } from './text/read-text-file.js';
 import { DiskWatcher } from './watch/disk-watcher.js';
 
@@ -249,26 +251,41 @@ export class CalqueService implements CalqueApi {
     const p = this.requireProject();
     const a = this.article(req.id);
     const { annotations, invalidLines } = await p.annotations.read(a.id);
-    const target = req.text !== undefined ? req.text.normalize('NFC') : (await readTextFile(this.abs(a.targetPath), a.targetPath)).text;
-    const source = (await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source')).text;
-    return { annotations: reanchorAll(annotations, { target, source }).sort(compareAnnotations), invalidLines: invalidLines.length };
+    const disk = await readTextFile(this.abs(a.targetPath), a.targetPath);
+    const target = req.text !== undefined ? req.text.normalize('NFC') : disk.text;
+    const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source');
+    const placed = reanchorAll(annotations, { target, source: source.text });
+    // Each placed annotation names the segment it now starts in (of the editor's text when given).
+    const docs = { source: source.doc, target: documentWithText(a.targetPath, disk.doc, 'target', target) };
+    const withSegments = placed.map((x) => ({ ...x, segment: x.orphaned ? x.segment : (segmentOfAnnotation(x, docs) ?? x.segment) }));
+    return { annotations: withSegments.map(dropUndefinedSegment).sort(compareAnnotations), invalidLines: invalidLines.length };
   }
 
   async saveAnnotations(req: { id: string; annotations: Annotation[] }): Promise<{ count: number }> {
     const p = this.requireProject();
     const a = this.article(req.id);
+    // An annotation made since the last read names its segment in the text on disk, where its quote is at its offsets.
+    const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
+    const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source');
+    const texts = { target: target.text, source: source.text };
+    const docs = { target: target.doc, source: source.doc };
+    const list = req.annotations.map((x) => (x.segment !== undefined || texts[x.side].slice(x.start, x.end) !== x.quote.exact ? x : withAnnotationSegments([x], docs).annotations[0]!));
     // update() keeps the file's unreadable lines: a bad line is never dropped by a save from the editor.
-    const saved = await p.annotations.update(a.id, () => req.annotations);
+    const saved = await p.annotations.update(a.id, () => list);
     return { count: saved.length };
   }
 
   async recordEditingTime(req: { id: string; segments: Record<string, number> }): Promise<{ totalMs: number }> {
     const p = this.requireProject();
     const a = this.article(req.id);
+    const baselineBytes = await p.store.readBaseline(a.id);
+    const bySegment = baselineBytes ? editingBySegment(req.segments, this.readBaseline(a, baselineBytes).doc) : {};
     const saved = await p.store.updateReview(a.id, (r) => {
       const editingMs = { ...r.editingMs };
       for (const [k, ms] of Object.entries(req.segments)) editingMs[k] = (editingMs[k] ?? 0) + ms;
-      return { editingMs };
+      const segments = { ...r.segments };
+      for (const [seg, ms] of Object.entries(bySegment)) segments[seg] = { ...segments[seg], editingMs: (segments[seg]?.editingMs ?? 0) + ms };
+      return { editingMs, segments };
     });
     return { totalMs: Object.values(saved.editingMs).reduce((x, y) => x + y, 0) };
   }
@@ -518,6 +535,7 @@ export class CalqueService implements CalqueApi {
     const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
     const baselineBytes = await p.store.captureBaseline(a.id, target.bytes);
     const baseline = this.readBaseline(a, baselineBytes).text;
+    await migrateArticleState(a.id, { reviews: p.store, annotations: p.annotations }, { source: source.doc, target: target.doc, baseline: this.readBaseline(a, baselineBytes).doc });
     const review = await p.store.readReview(a.id);
     const stats = wordDiff(baseline, target.text, a.targetLang).stats;
     this.watcher.watch(a.id, this.abs(a.targetPath), target.revision);
@@ -648,4 +666,9 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (t: T) => Promise
   return out;
 }
 
-
+/** An annotation without a `segment` key rather than one set to undefined (lines and responses stay tidy). */
+function dropUndefinedSegment(a: Annotation): Annotation {
+  if (a.segment !== undefined) return a;
+  const { segment: _none, ...rest } = a;
+  return rest;
+}
