@@ -534,8 +534,8 @@ export class CalqueService implements CalqueApi {
     const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source');
     const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
     const baselineBytes = await p.store.captureBaseline(a.id, target.bytes);
-    const baseline = this.readBaseline(a, baselineBytes).text;
-    await migrateArticleState(a.id, { reviews: p.store, annotations: p.annotations }, { source: source.doc, target: target.doc, baseline: this.readBaseline(a, baselineBytes).doc });
+    const { text: baseline, doc: baselineDoc } = this.readBaseline(a, baselineBytes);
+    await migrateArticleState(a.id, { reviews: p.store, annotations: p.annotations }, { source: source.doc, target: target.doc, baseline: baselineDoc });
     const review = await p.store.readReview(a.id);
     const stats = wordDiff(baseline, target.text, a.targetLang).stats;
     this.watcher.watch(a.id, this.abs(a.targetPath), target.revision);
