@@ -127,8 +127,8 @@ test('export all writes every translation, with progress', async ({ page, served
   const out = `${served.root}-out`;
   await dialog.getByRole('textbox', { name: 'Destination folder' }).fill(out);
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(dialog.getByRole('status')).toContainText('Exported 3 translations to');
-  for (const rel of ['news/flood-recife.en.txt', 'news/inflacion-madrid.en.txt', 'tech/satelite.en.txt']) {
+  await expect(dialog.getByRole('status')).toContainText('Exported 4 translations to');
+  for (const rel of ['news/flood-recife.en.txt', 'news/inflacion-madrid.en.txt', 'review/chuva-salvador.tsv', 'tech/satelite.en.txt']) {
     expect(readFileSync(join(out, rel))).toEqual(readFileSync(join(served.root, rel)));
   }
 });

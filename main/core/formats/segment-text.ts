@@ -59,10 +59,13 @@ export function splitEditedText(oldText: string, ranges: readonly [number, numbe
 /**
  * Cut `edited` into as many pieces as `before` had segments, where the blank lines between them went.
  * Both texts become tokens, a blank line ("\n\n") one token and every other character one, so a diff
- * can only match an old separator with a blank line of the new text. A diff too big to finish in
- * time falls back to lines (coarser: an empty line inside a cell can stand in for a separator).
+ * can only match an old separator with a blank line of the new text. When that diff is too big to
+ * finish in time (a replace-all over a long table), the new text is cut at its blank lines, which is
+ * right when no segment had a blank line of its own and the count matches; otherwise null.
  */
 function cutAtSeparators(before: readonly string[], edited: string): string[] | null {
+  const size = edited.length + before.reduce((n, t) => n + t.length, 0);
+  if (size > MAX_DIFFED_CHARS) return cutAtBlankLines(before, edited);
   const oldTokens: string[] = [];
   const separators: number[] = [];
   for (const [i, t] of before.entries()) {
@@ -72,23 +75,9 @@ function cutAtSeparators(before: readonly string[], edited: string): string[] | 
     }
     oldTokens.push(...tokens(t));
   }
-  let newTokens = tokens(edited);
-  let glue = '';
-  let changes = diffArrays(oldTokens, newTokens, { timeout: 250 });
-  if (!changes) {
-    const oldLines: string[] = [];
-    separators.length = 0;
-    for (const [i, t] of before.entries()) {
-      if (i > 0) {
-        separators.push(oldLines.length);
-        oldLines.push('');
-      }
-      oldLines.push(...t.split('\n'));
-    }
-    newTokens = edited.split('\n');
-    glue = '\n';
-    changes = diffArrays(oldLines, newTokens);
-  }
+  const newTokens = tokens(edited);
+  const changes = diffArrays(oldTokens, newTokens, { timeout: DIFF_TIMEOUT_MS });
+  if (!changes) return cutAtBlankLines(before, edited);
   // Old token index → new token index, for the tokens the diff kept.
   const kept = new Map<number, number>();
   let o = 0;
@@ -104,11 +93,22 @@ function cutAtSeparators(before: readonly string[], edited: string): string[] | 
   for (const sep of separators) {
     const cut = kept.get(sep);
     if (cut === undefined || cut < start) return null;
-    pieces.push(newTokens.slice(start, cut).join(glue));
+    pieces.push(newTokens.slice(start, cut).join(''));
     start = cut + 1;
   }
-  pieces.push(newTokens.slice(start).join(glue));
+  pieces.push(newTokens.slice(start).join(''));
   return pieces;
+}
+
+/** How long a save may spend finding where the rows of an edited table went, and on how much text. */
+const DIFF_TIMEOUT_MS = 200;
+const MAX_DIFFED_CHARS = 400_000;
+
+/** The coarse cut: right when no segment had a blank line of its own and the count matches. */
+function cutAtBlankLines(before: readonly string[], edited: string): string[] | null {
+  if (before.some((t) => t.includes(SEGMENT_SEPARATOR))) return null;
+  const pieces = edited.split(SEGMENT_SEPARATOR);
+  return pieces.length === before.length ? pieces : null;
 }
 
 function tokens(s: string): string[] {

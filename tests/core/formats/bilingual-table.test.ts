@@ -110,3 +110,15 @@ describe('mapping edited text back onto segments', () => {
     expect(splitEditedText(text, ranges, text.replace('Um.\n\nDois', 'Um.\n\nX\n\nY Dois'))).toEqual(['Um.', 'X\n\nY Dois\n\ncom linha.', '', 'Quatro.']);
   });
 });
+
+describe('mapping a replace-all over a long table', () => {
+  const rows = Array.from({ length: 8000 }, (_, i) => `Row ${i} has the heavy rain in it.`);
+  const { text, ranges } = joinSegments(rows);
+  it('maps every row (the cut at blank lines, without a diff of the whole text)', () => {
+    expect(splitEditedText(text, ranges, text.replaceAll('heavy', 'strong'))).toEqual(rows.map((r) => r.replace('heavy', 'strong')));
+  });
+  it('still refuses a merge of two rows among the edits', () => {
+    expect(splitEditedText(text, ranges, text.replaceAll('heavy', 'strong').replace('it.\n\nRow 5 ', 'it. Row 5 '))).toBeNull();
+  });
+});
+

@@ -25,6 +25,12 @@ export function parseDelimited(raw: string, delimiter: string): Row[] {
   const d = delimiter.charCodeAt(0);
   let i = 0;
   const n = raw.length;
+  // Where an unquoted field ends: the next delimiter or line break (a regex scan, not char by char).
+  const stop = new RegExp(`[${delimiter === '\t' ? '\\t' : delimiter}\\r\\n]`, 'g');
+  const fieldEnd = (from: number) => {
+    stop.lastIndex = from;
+    return stop.exec(raw)?.index ?? n;
+  };
   while (i < n) {
     const rowStart = i;
     const fields: Field[] = [];
@@ -55,10 +61,10 @@ export function parseDelimited(raw: string, delimiter: string): Row[] {
         }
         // Text after the closing quote (malformed) stays part of the value, not lost.
         const after = i;
-        while (i < n && raw.charCodeAt(i) !== d && raw[i] !== '\n' && raw[i] !== '\r') i++;
+        i = fieldEnd(i);
         value = v + raw.slice(after, i);
       } else {
-        while (i < n && raw.charCodeAt(i) !== d && raw[i] !== '\n' && raw[i] !== '\r') i++;
+        i = fieldEnd(i);
         value = raw.slice(start, i);
       }
       fields.push({ start, end: i, value, quoted });
