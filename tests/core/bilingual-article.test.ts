@@ -69,6 +69,13 @@ describe('bilingual table through the service', () => {
     expect(fs.readFileSync(join(root, 'floods.tsv'), 'utf8')).toBe(TABLE);
   });
 
+  it('a project of tables alone gets its languages from their headers, remembered in project.json', async () => {
+    const { root, info } = await open({ 'a.tsv': TABLE });
+    expect(info.pairs).toEqual([{ source: 'pt-BR', target: 'en' }]);
+    expect(info.needsLanguages).toBe(false);
+    expect(JSON.parse(fs.readFileSync(join(root, '.calque/project.json'), 'utf8')).pairs).toEqual([{ source: 'pt-BR', target: 'en' }]);
+  });
+
   it('a table whose header names no languages takes the project’s pair', async () => {
     const { info } = await open({ 'x.csv': 'id,source,target\n1,Hola.,Hello.\n' }, [{ source: 'es', target: 'en' }]);
     expect(info.articles.map((a) => [a.id, a.sourceLang, a.targetLang])).toEqual([['x.csv', 'es', 'en']]);

@@ -79,6 +79,11 @@ export function pairFiles(paths: string[], configured: LanguagePair[], declared:
   }
 
   const { proposed, ambiguous } = proposePairs(groups);
+  // A bilingual file that names its languages says the direction itself: propose its pair too.
+  for (const b of bilingual) {
+    const covered = proposed.some((p) => tagMatches(b.sourceLang, p.source) && tagMatches(b.targetLang, p.target));
+    if (b.sourceLang && b.targetLang && !covered) proposed.push({ source: b.sourceLang, target: b.targetLang });
+  }
   const pairs = configured.length ? configured : proposed;
   const articles: PairedArticle[] = [];
   const ids = new Set<string>();
