@@ -181,7 +181,7 @@ export class CalqueService implements CalqueApi {
     const p = this.requireProject();
     const a = this.article(req.id);
     const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source');
-    const disk = (await readTextFile(this.abs(a.targetPath), a.targetPath)).text;
+    const disk = (await readTextFile(this.abs(a.targetPath), a.targetPath, 'target')).text;
     const text = req.text !== undefined ? req.text.normalize('NFC') : disk;
     const review = await p.store.readReview(a.id);
     const result = await p.checks.check(a, source.text, text, p.config, review.ignores);
@@ -251,7 +251,7 @@ export class CalqueService implements CalqueApi {
     const p = this.requireProject();
     const a = this.article(req.id);
     const { annotations, invalidLines } = await p.annotations.read(a.id);
-    const disk = await readTextFile(this.abs(a.targetPath), a.targetPath);
+    const disk = await readTextFile(this.abs(a.targetPath), a.targetPath, 'target');
     const target = req.text !== undefined ? req.text.normalize('NFC') : disk.text;
     const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source');
     const placed = reanchorAll(annotations, { target, source: source.text });
@@ -265,7 +265,7 @@ export class CalqueService implements CalqueApi {
     const p = this.requireProject();
     const a = this.article(req.id);
     // An annotation made since the last read names its segment in the text on disk, where its quote is at its offsets.
-    const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
+    const target = await readTextFile(this.abs(a.targetPath), a.targetPath, 'target');
     const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source');
     const texts = { target: target.text, source: source.text };
     const docs = { target: target.doc, source: source.doc };
@@ -448,7 +448,7 @@ export class CalqueService implements CalqueApi {
       if (!a) continue;
       try {
         const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source');
-        const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
+        const target = await readTextFile(this.abs(a.targetPath), a.targetPath, 'target');
         const review = await p.store.readReview(a.id);
         const findings = runChecks({
           source: source.text,
@@ -485,7 +485,7 @@ export class CalqueService implements CalqueApi {
     };
     try {
       await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source');
-      const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
+      const target = await readTextFile(this.abs(a.targetPath), a.targetPath, 'target');
       const extra: Partial<ArticleSummary> = {};
       // Problem counts of the last check, if it was of this very text.
       if (review.problems && review.problems.textHash === revisionOf(Buffer.from(target.text, 'utf8'))) {
@@ -532,10 +532,11 @@ export class CalqueService implements CalqueApi {
     const p = this.requireProject();
     const a = this.article(req.id);
     const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source');
-    const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
+    const target = await readTextFile(this.abs(a.targetPath), a.targetPath, 'target');
     const baselineBytes = await p.store.captureBaseline(a.id, target.bytes);
     const { text: baseline, doc: baselineDoc } = this.readBaseline(a, baselineBytes);
-    await migrateArticleState(a.id, { reviews: p.store, annotations: p.annotations }, { source: source.doc, target: target.doc, baseline: baselineDoc });
+    // Best effort: a review or annotations file that cannot be upgraded now still reads as it is.
+    await migrateArticleState(a.id, { reviews: p.store, annotations: p.annotations }, { source: source.doc, target: target.doc, baseline: baselineDoc }).catch(() => undefined);
     const review = await p.store.readReview(a.id);
     const stats = wordDiff(baseline, target.text, a.targetLang).stats;
     this.watcher.watch(a.id, this.abs(a.targetPath), target.revision);
@@ -557,7 +558,7 @@ export class CalqueService implements CalqueApi {
 
   async readDisk(req: { id: string }): Promise<{ text: string; revision: string }> {
     const a = this.article(req.id);
-    const f = await readTextFile(this.abs(a.targetPath), a.targetPath);
+    const f = await readTextFile(this.abs(a.targetPath), a.targetPath, 'target');
     return { text: f.text, revision: f.revision };
   }
 
@@ -567,7 +568,7 @@ export class CalqueService implements CalqueApi {
     const path = this.abs(a.targetPath);
     let current: TextFile | null = null;
     try {
-      current = await readTextFile(path, a.targetPath);
+      current = await readTextFile(path, a.targetPath, 'target');
     } catch (err) {
       // A deleted file can be written again (the editor still has the text); other errors stop the save.
       if (!(err instanceof CalqueError && err.code === 'fileNotFound')) throw err;
@@ -601,7 +602,7 @@ export class CalqueService implements CalqueApi {
 
   async exportArticle(req: { id: string }): Promise<ExportResult> {
     const a = this.article(req.id);
-    const f = await readTextFile(this.abs(a.targetPath), a.targetPath);
+    const f = await readTextFile(this.abs(a.targetPath), a.targetPath, 'target');
     const fileName = basename(a.targetPath);
     return this.deliver(fileName, f.bytes);
   }

@@ -215,7 +215,7 @@ async function check(
   const files: CheckedFile[] = [];
   for (const [i, job] of jobs.entries()) {
     if (jobs.length > 1) process.stderr.write(`checking ${i + 1}/${jobs.length} ${job.display}\n`);
-    const [src, tgt] = await Promise.all([readTextFile(job.sourcePath, job.sourcePath, 'source'), readTextFile(job.targetPath)]);
+    const [src, tgt] = await Promise.all([readTextFile(job.sourcePath, job.sourcePath, 'source'), readTextFile(job.targetPath, job.targetPath, 'target')]);
     const findings = runChecks({ source: src.text, target: tgt.text, sourceLang: job.sourceLang, targetLang: job.targetLang, settings, project, articleId: job.display });
     files.push({ path: job.display, text: tgt.text, findings });
   }

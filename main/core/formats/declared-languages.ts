@@ -12,7 +12,7 @@ export async function declaredLanguages(root: string, paths: readonly string[]):
   for (const path of paths) {
     if (!formatForPath(path).bilingual) continue;
     try {
-      const { doc } = await readTextFile(join(root, path), path);
+      const { doc } = await readTextFile(join(root, path), path, 'target');
       out.set(path, { ...(doc.sourceLang ? { sourceLang: doc.sourceLang } : {}), ...(doc.targetLang ? { targetLang: doc.targetLang } : {}) });
     } catch {
       out.set(path, {});

@@ -318,7 +318,7 @@ export async function exportMqmTsv(rootDir: string): Promise<ExportResult> {
   const rows: MqmRowOut[] = [];
   let annotationCount = 0;
   for (const article of paired.articles) {
-    const [sourceText, targetText] = await Promise.all([readTextFile(join(root, article.sourcePath), article.sourcePath, 'source'), readTextFile(join(root, article.targetPath))]).then((f) => f.map((x) => x.text));
+    const [sourceText, targetText] = await Promise.all([readTextFile(join(root, article.sourcePath), article.sourcePath, 'source'), readTextFile(join(root, article.targetPath), article.targetPath, 'target')]).then((f) => f.map((x) => x.text));
     const { annotations } = await store.read(article.id);
     const first = article.id.includes('/') ? article.id.slice(0, article.id.indexOf('/')) : '';
     const fromImport = first !== '' && imported.has(first);

@@ -115,7 +115,7 @@ export class ArticleCheckers {
     for (const a of this.articles()) {
       try {
         const source = (await readTextFile(join(this.root, a.sourcePath), a.sourcePath, 'source')).text;
-        const target = (await readTextFile(join(this.root, a.targetPath), a.targetPath)).text;
+        const target = (await readTextFile(join(this.root, a.targetPath), a.targetPath, 'target')).text;
         const al = alignDocument(source, target, a.sourceLang, a.targetLang);
         for (const link of al.links) {
           if (link.source.length !== 1 || link.target.length !== 1) continue;

@@ -25,13 +25,17 @@ export function revisionOf(bytes: Uint8Array): string {
  * Bytes → one side of the article, through the format of `path` (a baseline is read with its
  * translation's path). A bilingual file has both sides; a monolingual file is the side asked for.
  */
-export function readSide(bytes: Uint8Array, path: string, side: Side = 'target', displayPath = path): SideText {
+export function readSide(bytes: Uint8Array, path: string, side: Side, displayPath = path): SideText {
   const doc = formatForPath(path).read(bytes, { path: displayPath, side });
   return { text: doc.text[side], format: doc.file, doc };
 }
 
-/** Read a file through its format's reader, with errors the user can act on (missing, too large, binary, bad encoding). */
-export async function readTextFile(path: string, displayPath = path, side: Side = 'target'): Promise<TextFile> {
+/**
+ * Read one side of an article from its file, through its format's reader, with errors the user can
+ * act on (missing, too large, binary, bad encoding). `side` has no default on purpose: a bilingual
+ * file's source column read as its target would be a silent error.
+ */
+export async function readTextFile(path: string, displayPath: string, side: Side): Promise<TextFile> {
   let bytes: Uint8Array;
   try {
     const st = await fsp.stat(path);
