@@ -1,7 +1,7 @@
 import * as fsp from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { CalqueError, type ErrorInfo } from '../../contract/api.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
+import { writeFileAtomic } from '../platform/atomic-write.js';
 
 type Progress = (done: number, total: number, state: 'running' | 'finished' | 'cancelled' | 'failed', error?: ErrorInfo) => void;
 
