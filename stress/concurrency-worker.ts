@@ -3,14 +3,18 @@
  * opens the project like `calque serve` does and hammers one article. Prints one JSON line with what
  * it did, so the parent can prove that nothing was lost.
  *
- *   node --import tsx stress/concurrency-worker.ts <root> <mode> <article id> <count> <tag>
+ *   node --import tsx stress/concurrency-worker.ts <root> <mode> <article id> <count> <tag> [<barrier dir>]
  *   mode: save | time | annotate | words
+ * With a barrier folder, the worker writes `ready-<tag>` there once the project is open and starts
+ * only when `go` appears, so the processes really run at the same time.
  */
+import * as fs from 'node:fs';
+import { join } from 'node:path';
 import { CalqueError } from '../main/contract/api.js';
 import type { Annotation } from '../main/contract/review.js';
 import { CalqueService } from '../main/core/service.js';
 
-const [root, mode, id, countArg, tag] = process.argv.slice(2) as [string, string, string, string, string];
+const [root, mode, id, countArg, tag, barrier] = process.argv.slice(2) as [string, string, string, string, string, string | undefined];
 const count = Number(countArg);
 
 function annotation(n: number): Annotation {
@@ -21,6 +25,10 @@ function annotation(n: number): Annotation {
 async function main(): Promise<void> {
   const service = new CalqueService({ root, host: { kind: 'cli' }, watchIntervalMs: 60_000 });
   await service.openProject({});
+  if (barrier) {
+    fs.writeFileSync(join(barrier, `ready-${tag}`), '');
+    while (!fs.existsSync(join(barrier, 'go'))) await new Promise((r) => setTimeout(r, 5));
+  }
   const accepted: { expected: string; revision: string }[] = [];
   let conflicts = 0;
   let errors = 0;

@@ -38,10 +38,17 @@ interface WorkerResult {
 
 /** Start `calque`-like processes on the same folder at once and collect what each did. */
 async function workers(mode: string, count: number, tags: string[]): Promise<WorkerResult[]> {
-  const outs = await Promise.all(
-    tags.map((tag) => run(process.execPath, ['--import', 'tsx', join(repo, 'stress/concurrency-worker.ts'), root, mode, 'a.txt', String(count), tag], { cwd: repo })),
-  );
-  return outs.map((o) => JSON.parse(o.stdout.trim().split('\n').pop()!) as WorkerResult);
+  const barrier = fs.mkdtempSync(join(tmpdir(), 'calque-barrier-'));
+  try {
+    const running = tags.map((tag) => run(process.execPath, ['--import', 'tsx', join(repo, 'stress/concurrency-worker.ts'), root, mode, 'a.txt', String(count), tag, barrier], { cwd: repo }));
+    // Start them together once every process has the project open.
+    while (!tags.every((t) => fs.existsSync(join(barrier, `ready-${t}`)))) await new Promise((r) => setTimeout(r, 10));
+    fs.writeFileSync(join(barrier, 'go'), '');
+    const outs = await Promise.all(running);
+    return outs.map((o) => JSON.parse(o.stdout.trim().split('\n').pop()!) as WorkerResult);
+  } finally {
+    fs.rmSync(barrier, { recursive: true, force: true });
+  }
 }
 
 describe('saves of one article in one process', () => {
