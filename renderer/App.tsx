@@ -159,7 +159,7 @@ export function App() {
       {reportOpen ? (
         <ReportDialog articleId={screen.kind === 'article' ? screen.id : undefined} onClose={() => setReportOpen(false)} onDone={setNotice} />
       ) : null}
-      {projectSettingsOpen ? <ProjectSettingsDialog onClose={() => setProjectSettingsOpen(false)} /> : null}
+      {projectSettingsOpen ? <ProjectSettingsDialog project={project ?? undefined} onProject={setProject} onClose={() => setProjectSettingsOpen(false)} /> : null}
       {mqmImportOpen && project ? (
         <MqmImportDialog
           pairs={project.pairs}
