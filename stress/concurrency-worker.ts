@@ -4,7 +4,7 @@
  * it did, so the parent can prove that nothing was lost.
  *
  *   node --import tsx stress/concurrency-worker.ts <root> <mode> <article id> <count> <tag> [<barrier dir>]
- *   mode: save | time | annotate | words
+ *   mode: save | bigsave (200 kB texts, each accepted save printed at once) | time | annotate | words
  * With a barrier folder, the worker writes `ready-<tag>` there once the project is open and starts
  * only when `go` appears, so the processes really run at the same time.
  */
@@ -16,6 +16,8 @@ import { CalqueService } from '../main/core/service.js';
 
 const [root, mode, id, countArg, tag, barrier] = process.argv.slice(2) as [string, string, string, string, string, string | undefined];
 const count = Number(countArg);
+/** Length of the filler of `bigsave` texts. */
+const BIG = 200_000;
 
 function annotation(n: number): Annotation {
   const now = new Date().toISOString();
@@ -34,10 +36,13 @@ async function main(): Promise<void> {
   let errors = 0;
   for (let i = 0; i < count; i++) {
     try {
-      if (mode === 'save') {
+      if (mode === 'save' || mode === 'bigsave') {
         const disk = await service.readDisk({ id });
-        const res = await service.saveArticle({ id, text: `${tag} ${i} ${disk.text.length}`, expectedRevision: disk.revision });
+        const text = mode === 'save' ? `${tag} ${i} ${disk.text.length}` : `${tag} ${i} ${'x'.repeat(BIG)}`;
+        const res = await service.saveArticle({ id, text, expectedRevision: disk.revision });
         accepted.push({ expected: disk.revision, revision: res.revision });
+        // Confirmed to the caller: a kill after this line must not lose it.
+        if (mode === 'bigsave') process.stdout.write(`A ${i} ${res.revision}\n`);
       } else if (mode === 'time') {
         await service.recordEditingTime({ id, segments: { s: 1 } });
       } else if (mode === 'annotate') {

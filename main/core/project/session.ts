@@ -40,7 +40,9 @@ export class ProjectSession {
   /** Scan and pair again (files added or renamed, the languages changed). */
   async scan(languages?: LanguagePair[]): Promise<void> {
     const files = await scanTextFiles(this.root);
-    let { config, error } = await this.config.load();
+    const loaded = await this.config.load();
+    const error = loaded.error;
+    let config = loaded.config;
     if (!error && languages?.length) config = await this.config.addPairs(languages);
     let pairing = pairFiles(files, config.pairs);
     if (!error && !config.pairs.length && pairing.proposedPairs.length && !pairing.ambiguous) {
