@@ -144,6 +144,8 @@ export function App() {
           <ReviewView key={screen.id} id={screen.id} onBack={backToList} onError={setError} />
         ) : (
           <ArticleList project={project} onOpen={(id) => setScreen({ kind: 'article', id })} onExportAll={() => setExportAllOpen(true)}
+            onReviewReplaced={(summary) => setProject((p) => (p ? { ...p, articles: p.articles.map((a) => (a.id === summary.id ? summary : a)) } : p))}
+            onError={setError}
             onReport={() => setReportOpen(true)}
             onProjectSettings={() => setProjectSettingsOpen(true)}
             onImportMqm={() => setMqmImportOpen(true)}

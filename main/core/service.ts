@@ -274,6 +274,8 @@ export class CalqueService implements CalqueApi {
 
   async exportAll(req: { outDir?: string }) {
     const p = this.requireProject();
+    // Which file of a pair is the translation is the user's answer, not a guess (the CLI says how to give it).
+    if (!p.session.languagesConfirmed) throw new CalqueError('languagesUnconfirmed');
     let outDir = req.outDir;
     if (!outDir) {
       const chosen = await this.options.host.chooseFolder?.('exportDir');
