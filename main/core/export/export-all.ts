@@ -26,6 +26,8 @@ export async function exportAllFiles(
       const f = files[i]!;
       const dest = join(outDir, ...f.rel.split('/'));
       await fsp.mkdir(dirname(dest), { recursive: true });
+      // A translation swapped for a link after the project opened could copy any file out: refused.
+      if ((await fsp.lstat(f.from)).isSymbolicLink()) throw new CalqueError('symlinkRefused', { path: f.rel });
       const bytes = await fsp.readFile(f.from);
       await writeFileAtomic(dest, bytes);
       progress(i + 1, total, 'running');
