@@ -215,7 +215,8 @@ export class CalqueService implements CalqueApi {
       unpaired: session.pairing.unpaired,
       ...(configError ? { configError: configError.toInfo() } : {}),
     };
-    if (this.options.backgroundChecks) void this.countProblems(p, articles.filter((a) => !a.problems && !a.error).map((a) => a.id));
+    // Counting under a guessed direction would check the source as the translation: only once confirmed.
+    if (this.options.backgroundChecks && session.languagesConfirmed) void this.countProblems(p, articles.filter((a) => !a.problems && !a.error).map((a) => a.id));
     return info;
   }
 

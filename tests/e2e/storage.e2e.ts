@@ -28,3 +28,21 @@ for (const lng of ['en', 'ar']) {
     expect(pageErrors).toEqual([]);
   });
 }
+
+for (const lng of ['en', 'fr']) {
+  test(`a project.json with git conflict markers is named in the language dialog and kept as a backup when replaced (${lng})`, async ({ page, served, pageErrors }) => {
+    const path = join(served.root, '.calque/project.json');
+    const merged = `{\n  "formatVersion": 1,\n<<<<<<< HEAD\n  "pairs": [{ "source": "pt-BR", "target": "en" }, { "source": "es", "target": "en" }, { "source": "zh-Hans", "target": "en" }]\n=======\n  "pairs": [{ "source": "es", "target": "en" }]\n>>>>>>> theirs\n}\n`;
+    writeFileSync(path, merged);
+    await served.open(page, lng);
+    const dialog = page.getByRole('dialog', { name: ui(lng, 'languages.title') });
+    await expect(dialog.getByRole('alert')).toHaveText(ui(lng, 'errors.projectConfigMergeConflict', { path }));
+    await page.screenshot({ path: shot(`${lng}-config-merge-conflict`) });
+    expect(readFileSync(path, 'utf8')).toBe(merged);
+    await dialog.getByRole('button', { name: ui(lng, 'languages.save') }).click();
+    await expect(dialog).toBeHidden();
+    const backups = readdirSync(join(served.root, '.calque')).filter((n) => n.startsWith('project.json.broken-'));
+    expect(backups.map((b) => readFileSync(join(served.root, '.calque', b), 'utf8'))).toEqual([merged]);
+    expect(pageErrors).toEqual([]);
+  });
+}
