@@ -211,9 +211,13 @@ export interface CalqueApi {
   openProject(req: { root?: string; choose?: boolean }): Promise<ProjectInfo>;
   /** Recently opened project folders, newest first (desktop; empty in the browser). */
   recentProjects(req: Record<string, never>): Promise<string[]>;
-  /** Set the project's language pairs (written to .calque/project.json) and rescan. */
+  /**
+   * Set the project's language pairs (written to .calque/project.json) and rescan: the answer to the
+   * direction question, or a direction changed in the project settings. Over a project.json that
+   * cannot be read, the old file is kept as project.json.broken-<time>.
+   */
   setLanguages(req: { pairs: LanguagePair[] }): Promise<ProjectInfo>;
-  /** Open an article: captures the baseline on first open. */
+  /** Open an article: captures the baseline on first open. Refused (languagesUnconfirmed) while the direction is a guess. */
   getArticle(req: { id: ArticleId }): Promise<ArticleView>;
   /**
    * Save the translation in place (atomic, keeping encoding, line endings and final newline).
