@@ -31,7 +31,7 @@ for (const lng of ['en', 'ar']) {
       await dialog.getByRole('button', { name: ui(lng, 'languages.save') }).click();
       await expect(dialog).toBeHidden();
       await page.getByRole('button', { name: ui(lng, 'list.open', { name: 'report.txt' }) }).click();
-      await expect(page.locator('.monaco-editor').first()).toContainText('The river rose');
+      await expect(page.locator('.monaco-editor').first()).toContainText('The river rose', { timeout: 30_000 }); // Monaco loads slowly on a loaded machine
       expect(readFileSync(join(root, '.calque/baselines/report.txt'), 'utf8')).toBe('The river rose two meters.\n');
       expect(pageErrors).toEqual([]);
     } finally {
@@ -47,7 +47,7 @@ for (const lng of ['en', 'ar']) {
     try {
       await page.goto(`${url}&lng=${lng}`);
       await page.getByRole('button', { name: ui(lng, 'list.open', { name: 'report.txt' }) }).click();
-      await expect(page.locator('.monaco-editor').first()).toContainText('O rio subiu');
+      await expect(page.locator('.monaco-editor').first()).toContainText('O rio subiu', { timeout: 30_000 });
       await page.getByRole('button', { name: ui(lng, 'review.back') }).click();
       await page.getByRole('button', { name: ui(lng, 'projectSettings.open') }).click();
       const dialog = page.getByRole('dialog', { name: ui(lng, 'projectSettings.title') });
