@@ -144,6 +144,8 @@ export function App() {
           <ReviewView key={screen.id} id={screen.id} onBack={backToList} onError={setError} />
         ) : (
           <ArticleList project={project} onOpen={(id) => setScreen({ kind: 'article', id })} onExportAll={() => setExportAllOpen(true)}
+            onReviewReplaced={(summary) => setProject((p) => (p ? { ...p, articles: p.articles.map((a) => (a.id === summary.id ? summary : a)) } : p))}
+            onError={setError}
             onReport={() => setReportOpen(true)}
             onProjectSettings={() => setProjectSettingsOpen(true)}
             onImportMqm={() => setMqmImportOpen(true)}
@@ -159,7 +161,7 @@ export function App() {
       {reportOpen ? (
         <ReportDialog articleId={screen.kind === 'article' ? screen.id : undefined} onClose={() => setReportOpen(false)} onDone={setNotice} />
       ) : null}
-      {projectSettingsOpen ? <ProjectSettingsDialog onClose={() => setProjectSettingsOpen(false)} /> : null}
+      {projectSettingsOpen ? <ProjectSettingsDialog project={project ?? undefined} onProject={setProject} onClose={() => setProjectSettingsOpen(false)} /> : null}
       {mqmImportOpen && project ? (
         <MqmImportDialog
           pairs={project.pairs}

@@ -42,6 +42,10 @@ export interface ArticleSummary {
   problems?: ProblemCounts;
   /** Number of annotations (orphaned included). */
   annotations?: number;
+  /** The review file cannot be read (a git merge, a newer format): kept as it is, nothing written over it. */
+  reviewError?: ErrorInfo;
+  /** The baseline was captured from the other file, before the direction changed: replace it explicitly. */
+  baselineStale?: boolean;
 }
 
 export interface ProblemCounts {
@@ -97,6 +101,9 @@ export interface ArticleView {
   /** Opaque token of the translation file's content on disk; saving checks it (lost-update guard). */
   revision: string;
   stats: DiffStats;
+  /** As in ArticleSummary. */
+  reviewError?: ErrorInfo;
+  baselineStale?: boolean;
 }
 
 export interface DiffStats {
@@ -113,6 +120,8 @@ export interface DiffStats {
 export interface SaveResult {
   revision: string;
   stats: DiffStats;
+  /** The translation was saved but its review (status, edit counts) was not, and why. */
+  reviewError?: ErrorInfo;
 }
 
 export interface ExportResult {
@@ -202,9 +211,13 @@ export interface CalqueApi {
   openProject(req: { root?: string; choose?: boolean }): Promise<ProjectInfo>;
   /** Recently opened project folders, newest first (desktop; empty in the browser). */
   recentProjects(req: Record<string, never>): Promise<string[]>;
-  /** Set the project's language pairs (written to .calque/project.json) and rescan. */
+  /**
+   * Set the project's language pairs (written to .calque/project.json) and rescan: the answer to the
+   * direction question, or a direction changed in the project settings. Over a project.json that
+   * cannot be read, the old file is kept as project.json.broken-<time>.
+   */
   setLanguages(req: { pairs: LanguagePair[] }): Promise<ProjectInfo>;
-  /** Open an article: captures the baseline on first open. */
+  /** Open an article: captures the baseline on first open. Refused (languagesUnconfirmed) while the direction is a guess. */
   getArticle(req: { id: ArticleId }): Promise<ArticleView>;
   /**
    * Save the translation in place (atomic, keeping encoding, line endings and final newline).
@@ -237,8 +250,16 @@ export interface CalqueApi {
   updateCheckSettings(req: { rule: string; enabled?: boolean; severity?: Exclude<MqmSeverity, 'neutral'> | null }): Promise<CheckSettingsInfo>;
   /** The article's annotations, re-anchored against `text` (the editor's) or the text on disk. */
   getAnnotations(req: { id: ArticleId; text?: string }): Promise<AnnotationsView>;
-  /** Replace the article's annotations (written as .calque/annotations/<article>.jsonl). */
-  saveAnnotations(req: { id: ArticleId; annotations: Annotation[] }): Promise<{ count: number }>;
+  /**
+   * Save the article's annotations (.calque/annotations/<article>.jsonl). `base`: the ids this editor
+   * last read or saved; then what another tab or process added meanwhile is merged in, never dropped,
+   * and only the annotations this editor removed are deleted. Returns the ids now in the file (the next base).
+   */
+  saveAnnotations(req: { id: ArticleId; annotations: Annotation[]; base?: string[] }): Promise<{ count: number; ids: string[] }>;
+  /** Start a new review over a review file that cannot be read (it is kept as a backup first). */
+  resetReview(req: { id: ArticleId }): Promise<ArticleSummary>;
+  /** Take each article's current translation as its baseline (after a direction change); the old ones are kept as backups. */
+  replaceBaselines(req: { ids: ArticleId[] }): Promise<{ replaced: ArticleId[]; backups: string[] }>;
   /** Add active editing time (milliseconds per segment key, see LiveSegment.key) to the article's review. */
   recordEditingTime(req: { id: ArticleId; segments: Record<string, number> }): Promise<{ totalMs: number }>;
   /** Accept a word in this project's spelling (project.json `wordList`). */
@@ -277,6 +298,8 @@ const methods: { readonly [K in keyof CalqueApi]: true } = {
   updateCheckSettings: true,
   getAnnotations: true,
   saveAnnotations: true,
+  resetReview: true,
+  replaceBaselines: true,
   recordEditingTime: true,
   exportReport: true,
   addToWordList: true,
@@ -331,6 +354,14 @@ export const ERROR_CODES = [
   'unknownArticle',
   'unknownJob',
   'conflict',
+  'fileLocked',
+  'symlinkRefused',
+  'languagesUnconfirmed',
+  'reviewUnreadable',
+  'reviewMergeConflict',
+  'reviewNewerVersion',
+  'projectConfigMergeConflict',
+  'annotationsMergeConflict',
   'exportIntoProject',
   'invalidRequest',
   'noProject',

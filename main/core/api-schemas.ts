@@ -62,7 +62,9 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
   checkSettings: empty as unknown as z.ZodType<Record<string, never>>,
   updateCheckSettings: z.object({ rule: ruleId, enabled: z.boolean().optional(), severity: gradedSeverity.nullable().optional() }).strict(),
   getAnnotations: z.object({ id: articleId, text: z.string().max(64 * 1024 * 1024).optional() }).strict(),
-  saveAnnotations: z.object({ id: articleId, annotations: z.array(AnnotationSchema).max(100_000) }).strict(),
+  saveAnnotations: z.object({ id: articleId, annotations: z.array(AnnotationSchema).max(100_000), base: z.array(z.string().max(64)).max(100_000).optional() }).strict(),
+  resetReview: z.object({ id: articleId }).strict(),
+  replaceBaselines: z.object({ ids: z.array(articleId).min(1).max(100_000) }).strict(),
   recordEditingTime: z
     .object({ id: articleId, segments: z.record(z.string().regex(/^[\w.+-]{1,64}$/), z.number().min(0).max(24 * 3600 * 1000)) })
     .strict(),

@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { writeFileAtomic } from '../core/fs/atomic-write.js';
+import { writeFileAtomic } from '../core/platform/atomic-write.js';
 import { DEFAULT_BOUNDS, MIN_HEIGHT, MIN_WIDTH, type WindowBounds } from './window-options.js';
 
 export const MAX_RECENT = 10;

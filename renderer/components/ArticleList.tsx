@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { REVIEW_STATUSES, type ArticleSummary, type ProjectInfo, type ReviewStatus } from '../../main/contract/api';
 import { errorMessage } from '../lib/errors';
 import { formatNumber, formatPercent, languageName } from '../lib/format';
+import type { UiError } from '../api';
+import { ReviewFileProblem } from './ReviewFileProblem';
 
 type SortKey = 'article' | 'status' | 'words' | 'wordsChanged' | 'editRate' | 'problems' | 'annotations';
 
@@ -37,6 +39,9 @@ export function ArticleList(props: {
   onProjectSettings: () => void;
   onImportMqm: () => void;
   onExportMqm: () => void;
+  /** A review file that could not be read was replaced on request (see ReviewFileProblem). */
+  onReviewReplaced?: (summary: ArticleSummary) => void;
+  onError?: (e: UiError) => void;
 }) {
   const { t } = useTranslation();
   const { project } = props;
@@ -128,6 +133,7 @@ export function ArticleList(props: {
                     </button>
                   )}
                   {a.error ? <div className="error-text">{t('list.error', { message: errorMessage(a.error) })}</div> : null}
+                  {a.reviewError && props.onReviewReplaced && props.onError ? <ReviewFileProblem id={a.id} error={a.reviewError} onReplaced={props.onReviewReplaced} onError={props.onError} /> : null}
                 </th>
                 <td>{t('languages.pair', { source: languageName(a.sourceLang), target: languageName(a.targetLang) })}</td>
                 <td>

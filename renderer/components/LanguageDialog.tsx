@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LanguagePair, ProjectInfo } from '../../main/contract/api';
 import { api, toUiError, type UiError } from '../api';
+import { errorMessage } from '../lib/errors';
 import { languageName } from '../lib/format';
 import { Modal } from './Modal';
 
@@ -20,7 +21,16 @@ export function LanguageDialog(props: { project: ProjectInfo; onDone: (p: Projec
 
   return (
     <Modal title={t('languages.title')} onClose={() => undefined}>
-      <p>{t('languages.explain')}</p>
+      {props.project.configError ? (
+        <>
+          <p className="error-text" role="alert">
+            {errorMessage(props.project.configError)}
+          </p>
+          <p>{t('languages.replacesBroken')}</p>
+        </>
+      ) : (
+        <p>{t('languages.explain')}</p>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckSettingsInfo, ScoringProfileInfo } from '../../main/contract/api';
+import type { CheckSettingsInfo, ProjectInfo, ScoringProfileInfo } from '../../main/contract/api';
 import { api, toUiError, type UiError } from '../api';
 import { errorMessage } from '../lib/errors';
 import { categoryName } from '../lib/mqm-names';
+import { LanguagePairsSection } from './LanguagePairsSection';
 import { Modal } from './Modal';
 
 type Rule = CheckSettingsInfo['rules'][number];
@@ -16,7 +17,7 @@ const isNoError = (w: ScoringProfileInfo['weights'][number]) => w.severity === '
  * The project's settings: which checks run and how they are graded, and the MQM scoring profile
  * (weights, per-word normalisation, pass threshold). Saved in .calque/project.json as they change.
  */
-export function ProjectSettingsDialog(props: { onClose: () => void }) {
+export function ProjectSettingsDialog(props: { onClose: () => void; project?: ProjectInfo; onProject?: (p: ProjectInfo) => void }) {
   const { t } = useTranslation();
   const [rules, setRules] = useState<Rule[] | null>(null);
   const [profile, setProfile] = useState<ScoringProfileInfo | null>(null);
@@ -69,6 +70,7 @@ export function ProjectSettingsDialog(props: { onClose: () => void }) {
           {errorMessage(error)}
         </p>
       ) : null}
+      {props.project && props.onProject ? <LanguagePairsSection project={props.project} onProject={props.onProject} onError={setError} /> : null}
       <div className="settings-columns">
         <section aria-labelledby="checks-heading">
           <h3 id="checks-heading">{t('projectSettings.checks')}</h3>

@@ -41,6 +41,12 @@ const IDLE_MS = 30_000;
 const SEVERITY_KEYS: readonly MqmSeverity[] = ['neutral', 'minor', 'major', 'critical'];
 
 /** Hover text is rendered by Monaco as markdown: escape it so comments and document text stay text. */
+/** Save an editor's annotations as a merge from the ids it last had; the file's ids become the next base. */
+async function saveAnnotationsMerged(id: string, annotations: Annotation[], base: { current: string[] }): Promise<void> {
+  const res = await api.saveAnnotations({ id, annotations, base: base.current });
+  base.current = res.ids;
+}
+
 function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, '\\$&');
 }
@@ -110,6 +116,8 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   /** Target sentences of the last alignment, moved through every edit since (highlights stay put while typing). */
   const targetSentencesRef = useRef<Sentence[]>([]);
   const annotationsRef = useRef<Annotation[]>([]);
+  /** The annotation ids as last read or saved: saves merge with what another tab added since (never dropped). */
+  const annotationBaseRef = useRef<string[]>([]);
   const annotationsLoaded = useRef(false);
   const annotationTimer = useRef<number | undefined>(undefined);
   const annotationDecorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
@@ -239,7 +247,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       const write = () => {
         annotationTimer.current = undefined;
         if (!annotationsLoaded.current) return;
-        void api.saveAnnotations({ id, annotations: annotationsRef.current }).catch((err) => onError(toUiError(err)));
+        void saveAnnotationsMerged(id, annotationsRef.current, annotationBaseRef).catch((err) => onError(toUiError(err)));
       };
       if (immediately) write();
       else annotationTimer.current = window.setTimeout(write, AUTOSAVE_MS);
@@ -565,6 +573,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
         if (model.isDisposed()) return;
         annotationsLoaded.current = true;
         annotationsRef.current = res.annotations;
+        annotationBaseRef.current = res.annotations.map((a) => a.id);
         setAnnotations(res.annotations);
         setInvalidLines(res.invalidLines);
       },
@@ -598,7 +607,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       if (annotationTimer.current !== undefined) {
         window.clearTimeout(annotationTimer.current);
         annotationTimer.current = undefined;
-        if (annotationsLoaded.current) void api.saveAnnotations({ id, annotations: annotationsRef.current }).catch((err) => onError(toUiError(err)));
+        if (annotationsLoaded.current) void saveAnnotationsMerged(id, annotationsRef.current, annotationBaseRef).catch((err) => onError(toUiError(err)));
       }
       direction.dispose();
       window.clearTimeout(pending.save);

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MQM_HEADER, mqmRow } from '../helpers/mqm-rows.js';
 import { parseTsv } from '../../main/common/mqm/tsv.js';
-import { AnnotationStore } from '../../main/core/store/annotation-store.js';
+import { AnnotationStore } from '../../main/core/article/annotation-store.js';
 import { exportMqmTsv, importMqmTsv, MqmImportError } from '../../main/core/mqm/import-export.js';
-import { readConfig, writeConfig } from '../../main/core/project/config.js';
+import { readConfig } from '../../main/core/project/config.js';
+import { ConfigService } from '../../main/core/project/config-service.js';
+import { FileLocks } from '../../main/core/platform/file-lock.js';
 
 
 // Rows out of seg_id order on purpose; "Cafe\u0301" is not NFC.
@@ -104,7 +106,7 @@ describe('exportMqmTsv', () => {
   it('writes the project folder as the system and the article id as the doc for ordinary projects', async () => {
     const project = join(dir, 'my-project');
     await mkdir(join(project, 'news'), { recursive: true });
-    await writeConfig(project, { formatVersion: 1, pairs: [{ source: 'en', target: 'fr' }] });
+    await new ConfigService(project, new FileLocks(project)).update((c) => ({ ...c, pairs: [{ source: 'en', target: 'fr' }] }));
     await writeFile(join(project, 'news/rain.en.txt'), 'It rained all day.\n\nThe river rose.\n');
     await writeFile(join(project, 'news/rain.fr.txt'), 'Il a plu toute la journée.\n\nLa rivière est montée.\n');
     const text = 'Il a plu toute la journée.\n\nLa rivière est montée.';

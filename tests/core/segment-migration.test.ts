@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CalqueService } from '../../main/core/service.js';
-import { segmentOfEditingKey, upgradeReview } from '../../main/core/store/segment-migration.js';
-import { ReviewStore } from '../../main/core/store/review-store.js';
+import { segmentOfEditingKey, upgradeReview } from '../../main/core/article/segment-migration.js';
+import { ReviewStore } from '../../main/core/article/review-store.js';
+import { FileLocks } from '../../main/core/platform/file-lock.js';
 import { plainText } from '../../main/core/formats/plain-text/index.js';
 
 let tmp: string;
@@ -47,9 +48,10 @@ function project(): string {
 
 describe('migration to segment ids', () => {
   it('an old review still reads as it is', async () => {
-    const review = await new ReviewStore(project()).readReview('a.txt');
+    const root = project();
+    const review = await new ReviewStore(root, new FileLocks(root)).read('a.txt');
     expect(review).toMatchObject({ status: 'in-review', editingMs: V1_REVIEW.editingMs, ignores: V1_REVIEW.ignores, segments: {} });
-    expect(review.version).toBeUndefined();
+    expect(review.formatVersion).toBeUndefined();
   });
 
   it('editing-time keys map to the segment holding their baseline paragraph', () => {
@@ -65,7 +67,7 @@ describe('migration to segment ids', () => {
     await service.getArticle({ id: 'a.txt' });
 
     const review = JSON.parse(fs.readFileSync(join(root, '.calque/reviews/a.txt.json'), 'utf8'));
-    expect(review).toMatchObject({ ...V1_REVIEW, updatedAt: expect.any(String), version: 2, segments: { p1: { editingMs: 1000 }, p2: { editingMs: 3000 } } });
+    expect(review).toMatchObject({ ...V1_REVIEW, updatedAt: expect.any(String), formatVersion: 2, segments: { p1: { editingMs: 1000 }, p2: { editingMs: 3000 } } });
     const lines = fs.readFileSync(join(root, '.calque/annotations/a.txt.jsonl'), 'utf8').split('\n');
     expect(lines.map((l) => (l.startsWith('{') ? JSON.parse(l).segment : l))).toEqual(['p2', 'p3', 'not json at all', '']);
     expect(JSON.parse(lines[0]!)).toMatchObject({ id: 'x1', start: 23, end: 28, quote: { exact: 'mayor' } });
@@ -83,7 +85,7 @@ describe('migration to segment ids', () => {
   });
 
   it('upgradeReview leaves a current review alone', () => {
-    const current = { ...V1_REVIEW, status: 'in-review' as const, version: 2, segments: {}, editingMs: {} };
+    const current = { ...V1_REVIEW, status: 'in-review' as const, formatVersion: 2, segments: {}, editingMs: {} };
     expect(upgradeReview(current, plainText.read(Buffer.from(TARGET), { path: 'x.txt' }))).toBeNull();
   });
 });

@@ -150,6 +150,10 @@ describe('registerIpc with a real CalqueService', () => {
     const opened = (await ipc.call('calque:openProject', trustedEvent(), {})) as { ok: true; result: ProjectInfo };
     expect(opened.ok).toBe(true);
     expect(opened.result.articles.map((a) => a.id)).toEqual(['a.txt']);
+    // pt/en cannot be told apart by the names: nothing is opened for review before the user answers.
+    const unconfirmed = (await ipc.call('calque:getArticle', trustedEvent(), { id: 'a.txt' })) as { ok: false; error: { code: string } };
+    expect(unconfirmed.error.code).toBe('languagesUnconfirmed');
+    await ipc.call('calque:setLanguages', trustedEvent(), { pairs: [{ source: 'pt', target: 'en' }] });
     const article = (await ipc.call('calque:getArticle', trustedEvent(), { id: 'a.txt' })) as { ok: true; result: { revision: string; target: { text: string } } };
     expect(article.result.target.text.trimEnd()).toBe('The cat sleep.');
     const saved = (await ipc.call('calque:saveArticle', trustedEvent(), { id: 'a.txt', text: 'The cat sleeps.', expectedRevision: article.result.revision })) as { ok: boolean };

@@ -6,7 +6,7 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pickLocale, type LocaleCode } from '../../../locales/index.js';
-import { writeFileAtomic } from '../../core/fs/atomic-write.js';
+import { writeFileAtomic } from '../../core/platform/atomic-write.js';
 import { isLanguageTag } from '../../core/project/languages.js';
 import { annotationsCsv, segmentsCsv } from '../../core/report/csv.js';
 import { renderHtml } from '../../core/report/html.js';

@@ -1,7 +1,7 @@
 import * as fsp from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { CalqueError, type ErrorInfo } from '../../contract/api.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
+import { writeFileAtomic } from '../platform/atomic-write.js';
 
 type Progress = (done: number, total: number, state: 'running' | 'finished' | 'cancelled' | 'failed', error?: ErrorInfo) => void;
 
@@ -26,6 +26,8 @@ export async function exportAllFiles(
       const f = files[i]!;
       const dest = join(outDir, ...f.rel.split('/'));
       await fsp.mkdir(dirname(dest), { recursive: true });
+      // A translation swapped for a link after the project opened could copy any file out: refused.
+      if ((await fsp.lstat(f.from)).isSymbolicLink()) throw new CalqueError('symlinkRefused', { path: f.rel });
       const bytes = await fsp.readFile(f.from);
       await writeFileAtomic(dest, bytes);
       progress(i + 1, total, 'running');

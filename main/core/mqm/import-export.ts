@@ -5,13 +5,15 @@ import type { Annotation, MqmCategory, MqmSeverity } from '../../contract/review
 import { newAnnotationId, quoteAt } from '../../common/annotations/anchor.js';
 import { isMqmCategory, parseSeverity, severityLabel } from '../../common/mqm/typology.js';
 import { formatTsv, parseTsv, type MqmRow, type MqmRowOut, type TsvProblem } from '../../common/mqm/tsv.js';
-import { emptyConfig, readConfig, writeConfig } from '../project/config.js';
+import { readConfig } from '../project/config.js';
+import { ConfigService } from '../project/config-service.js';
+import { FileLocks } from '../platform/file-lock.js';
 import { canonicalTag, isLanguageTag } from '../project/languages.js';
 import { pairFiles } from '../project/pairing.js';
 import { scanTextFiles } from '../project/scan.js';
 import { declaredLanguages } from '../formats/declared-languages.js';
 import { readTextFile } from '../text/read-text-file.js';
-import { AnnotationStore } from '../store/annotation-store.js';
+import { AnnotationStore } from '../article/annotation-store.js';
 
 /**
  * Google's WMT MQM TSV in and out of a Calque project. Import turns each (system, doc) into an
@@ -41,6 +43,8 @@ export interface ImportOptions {
   skipMalformed?: boolean;
   /** ISO time for created/modified (tests). */
   now?: string;
+  /** The project's settings service (the only writer of project.json); made for `into` when absent. */
+  config?: ConfigService;
 }
 
 export interface ImportedArticle {
@@ -222,7 +226,9 @@ export async function importMqmTsv(content: string, options: ImportOptions): Pro
   const taken: string[] = [];
   for (const t of targets) if (await exists(t)) taken.push(t);
   if (taken.length) throw new MqmImportError(`${taken.length} file(s) already exist (nothing was written): ${taken.slice(0, 5).join(', ')}${taken.length > 5 ? ', …' : ''}`, []);
-  const config = (await readConfig(root)) ?? emptyConfig(); // a broken project.json stops the import here
+  const settings = options.config ?? new ConfigService(root, new FileLocks(root));
+  const { error: configError } = await settings.load();
+  if (configError) throw configError; // a broken project.json stops the import here
 
   await fsp.mkdir(join(root, '.calque'), { recursive: true });
   const temp = join(root, '.calque', `.import-${randomBytes(6).toString('hex')}`);
@@ -254,12 +260,13 @@ export async function importMqmTsv(content: string, options: ImportOptions): Pro
   }
 
   const systems = new Set(articles.map((a) => a.id.split('/')[0]!));
-  const known = Array.isArray(config[IMPORTED_SYSTEMS_KEY]) ? (config[IMPORTED_SYSTEMS_KEY] as string[]) : [];
   let pairsKept = false;
-  if (config.pairs.length === 0) config.pairs = [{ source: from, target: to }];
-  else pairsKept = !config.pairs.some((p) => p.source === from && p.target === to);
-  config[IMPORTED_SYSTEMS_KEY] = [...new Set([...known, ...systems])].sort();
-  await writeConfig(root, config);
+  await settings.update((c) => {
+    const known = Array.isArray(c[IMPORTED_SYSTEMS_KEY]) ? (c[IMPORTED_SYSTEMS_KEY] as string[]) : [];
+    const pairs = c.pairs.length === 0 ? [{ source: from, target: to }] : c.pairs;
+    pairsKept = c.pairs.length > 0 && !c.pairs.some((p) => p.source === from && p.target === to);
+    return { ...c, pairs, [IMPORTED_SYSTEMS_KEY]: [...new Set([...known, ...systems])].sort() };
+  });
 
   const result: ImportResult = {
     articles: articles.map(({ id, sourcePath, targetPath, segments, annotations }) => ({ id, sourcePath, targetPath, segments, annotations })),

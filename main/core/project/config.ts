@@ -2,7 +2,8 @@ import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CalqueError, type LanguagePair } from '../../contract/api.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
+import { assertNoSymlinks } from '../platform/safe-path.js';
+import { hasMergeConflict } from '../platform/merge-markers.js';
 import { isLanguageTag } from './languages.js';
 
 export const CONFIG_FORMAT_VERSION = 1;
@@ -54,6 +55,7 @@ export function configPath(root: string): string {
 /** Read .calque/project.json; missing means a new project. Malformed: CalqueError('projectConfigInvalid'). */
 export async function readConfig(root: string): Promise<ProjectConfig | null> {
   let raw: string;
+  await assertNoSymlinks(root, configPath(root));
   try {
     raw = await fsp.readFile(configPath(root), 'utf8');
   } catch (err) {
@@ -64,6 +66,7 @@ export async function readConfig(root: string): Promise<ProjectConfig | null> {
 }
 
 export function parseConfig(raw: string, path = 'project.json'): ProjectConfig {
+  if (hasMergeConflict(raw)) throw new CalqueError('projectConfigMergeConflict', { path });
   let data: unknown;
   try {
     data = JSON.parse(raw.replace(/^\uFEFF/, ''));
@@ -90,23 +93,6 @@ export function parseConfig(raw: string, path = 'project.json'): ProjectConfig {
     throw new CalqueError('projectConfigInvalid', { path, reason: `${issue.path.join('.') || '(root)'}: ${issue.message}` });
   }
   return parsed.data;
-}
-
-export async function writeConfig(root: string, config: ProjectConfig): Promise<void> {
-  await fsp.mkdir(join(root, '.calque'), { recursive: true });
-  await writeFileAtomic(configPath(root), Buffer.from(JSON.stringify(config, null, 2) + '\n', 'utf8'));
-}
-
-/** Keep a copy of a malformed project.json before it is replaced, so nothing the user wrote is lost. */
-export async function backUpBrokenConfig(root: string): Promise<string | null> {
-  const from = configPath(root);
-  const to = `${from}.broken-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  try {
-    await fsp.copyFile(from, to);
-    return to;
-  } catch {
-    return null;
-  }
 }
 
 export function samePairs(a: LanguagePair[], b: LanguagePair[]): boolean {

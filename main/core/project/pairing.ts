@@ -78,12 +78,20 @@ export function pairFiles(paths: string[], configured: LanguagePair[], declared:
     groups.set(c.key, list);
   }
 
-  const { proposed, ambiguous } = proposePairs(groups);
-  // A bilingual file that names its languages says the direction itself: propose its pair too.
+  const { proposed: guessed, ties } = proposePairs(groups);
+  // A bilingual file that names its languages says the direction itself: propose its pair too, and it
+  // settles a tie between the same two languages in file names (a pt/en pair beside a pt→en table).
+  let proposed = guessed;
   for (const b of bilingual) {
-    const covered = proposed.some((p) => tagMatches(b.sourceLang, p.source) && tagMatches(b.targetLang, p.target));
-    if (b.sourceLang && b.targetLang && !covered) proposed.push({ source: b.sourceLang, target: b.targetLang });
+    if (!b.sourceLang || !b.targetLang) continue;
+    const forward = (p: LanguagePair) => tagMatches(b.sourceLang, p.source) && tagMatches(b.targetLang, p.target);
+    const backward = (p: LanguagePair) => tagMatches(b.sourceLang, p.target) && tagMatches(b.targetLang, p.source);
+    for (const t of [...ties]) if (forward(t) || backward(t)) ties.delete(t);
+    // A guess the other way round is turned; the file names' own tags are kept.
+    proposed = proposed.map((p) => (backward(p) ? { source: p.target, target: p.source } : p));
+    if (!proposed.some(forward)) proposed.push({ source: b.sourceLang, target: b.targetLang });
   }
+  const ambiguous = ties.size > 0;
   const pairs = configured.length ? configured : proposed;
   const articles: PairedArticle[] = [];
   const ids = new Set<string>();
@@ -153,7 +161,7 @@ function bilingualArticle(path: string, langs: { sourceLang?: string; targetLang
  * articles is the translation's (a project usually translates several sources into one language).
  * A tie cannot be told from names; English is then proposed as the target, and the user is asked.
  */
-function proposePairs(groups: Map<string, Member[]>): { proposed: LanguagePair[]; ambiguous: boolean } {
+function proposePairs(groups: Map<string, Member[]>): { proposed: LanguagePair[]; ties: Set<LanguagePair> } {
   const freq = new Map<string, number>();
   const combos = new Map<string, [string, string]>();
   for (const members of groups.values()) {
@@ -162,15 +170,16 @@ function proposePairs(groups: Map<string, Member[]>): { proposed: LanguagePair[]
     for (let i = 0; i < tags.length; i++)
       for (let j = i + 1; j < tags.length; j++) combos.set(`${tags[i]}|${tags[j]}`, [tags[i]!, tags[j]!]);
   }
-  let ambiguous = false;
+  const ties = new Set<LanguagePair>();
   const proposed: LanguagePair[] = [];
   for (const [a, b] of combos.values()) {
     const fa = freq.get(a)!;
     const fb = freq.get(b)!;
     if (fa === fb) {
-      ambiguous = true;
       const aIsEnglish = a.split('-')[0] === 'en';
-      proposed.push(aIsEnglish ? { source: b, target: a } : { source: a, target: b });
+      const guess = aIsEnglish ? { source: b, target: a } : { source: a, target: b };
+      ties.add(guess);
+      proposed.push(guess);
     } else proposed.push(fa > fb ? { source: b, target: a } : { source: a, target: b });
   }
   // One target per source: drop weaker duplicates (e.g. pt→es when pt→en and es→en exist).
@@ -180,5 +189,5 @@ function proposePairs(groups: Map<string, Member[]>): { proposed: LanguagePair[]
     if (!prev || (freq.get(p.target) ?? 0) > (freq.get(prev.target) ?? 0)) bySource.set(p.source, p);
   }
   const result = [...bySource.values()].filter((p) => !bySource.has(p.target) || bySource.get(p.target)!.target !== p.source);
-  return { proposed: result.sort((x, y) => x.source.localeCompare(y.source)), ambiguous };
+  return { proposed: result.sort((x, y) => x.source.localeCompare(y.source)), ties };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedQueue } from '../../main/core/store/keyed-queue.js';
+import { KeyedQueue } from '../../../main/core/platform/write-queue.js';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

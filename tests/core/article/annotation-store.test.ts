@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Annotation } from '../../main/contract/review.js';
-import { AnnotationStore } from '../../main/core/store/annotation-store.js';
+import type { Annotation } from '../../../main/contract/review.js';
+import { AnnotationStore } from '../../../main/core/article/annotation-store.js';
 
 let root: string;
 beforeEach(async () => {

@@ -3,8 +3,8 @@ import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../main/core/fs/atomic-write.js';
-import { rejectsWith } from '../helpers/errors.js';
+import { writeFileAtomic } from '../../../main/core/platform/atomic-write.js';
+import { rejectsWith } from '../../helpers/errors.js';
 
 let dir: string;
 

@@ -2,9 +2,13 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CalqueError } from '../../main/contract/api.js';
-import { backUpBrokenConfig, configPath, parseConfig, readConfig, writeConfig, type ProjectConfig } from '../../main/core/project/config.js';
-import { rejectsWith } from '../helpers/errors.js';
+import { CalqueError } from '../../../main/contract/api.js';
+import { configPath, parseConfig, readConfig, type ProjectConfig } from '../../../main/core/project/config.js';
+import { ConfigService } from '../../../main/core/project/config-service.js';
+import { FileLocks } from '../../../main/core/platform/file-lock.js';
+
+const settings = (root: string) => new ConfigService(root, new FileLocks(root));
+import { rejectsWith } from '../../helpers/errors.js';
 
 let root: string;
 
@@ -86,23 +90,23 @@ describe('project.json', () => {
     writeRaw(JSON.stringify({ formatVersion: 1, pairs: [{ source: 'pt', target: 'en' }], glossary: [{ term: 'gato', tr: 'cat' }], scoring: { profile: 'mqm' } }));
     const config = (await readConfig(root))!;
     const next: ProjectConfig = { ...config, pairs: [{ source: 'es', target: 'en' }] };
-    await writeConfig(root, next);
+    await settings(root).update(() => next);
     const onDisk = JSON.parse(fs.readFileSync(configPath(root), 'utf8')) as Record<string, unknown>;
     expect(onDisk).toEqual({ formatVersion: 1, pairs: [{ source: 'es', target: 'en' }], glossary: [{ term: 'gato', tr: 'cat' }], scoring: { profile: 'mqm' } });
     expect(await readConfig(root)).toEqual(onDisk);
   });
 
-  it('writeConfig creates .calque/ and writes readable JSON', async () => {
-    await writeConfig(root, { formatVersion: 1, pairs: [{ source: 'pt', target: 'en' }] });
+  it('the config service creates .calque/ and writes readable JSON', async () => {
+    await settings(root).update((c) => ({ ...c, pairs: [{ source: 'pt', target: 'en' }] }));
     const text = fs.readFileSync(configPath(root), 'utf8');
     expect(text.endsWith('\n')).toBe(true);
     expect(await readConfig(root)).toEqual({ formatVersion: 1, pairs: [{ source: 'pt', target: 'en' }] });
   });
 
-  it('backUpBrokenConfig keeps a byte copy of the broken file', async () => {
+  it('replacing a broken file keeps a byte copy of it', async () => {
     writeRaw('{ broken');
-    const to = await backUpBrokenConfig(root);
-    expect(to).not.toBeNull();
+    const { backup: to } = await settings(root).replaceBroken((c) => c);
+    expect(to).toBeDefined();
     expect(to!.startsWith(configPath(root) + '.broken-')).toBe(true);
     expect(fs.readFileSync(to!, 'utf8')).toBe('{ broken');
   });

@@ -3,7 +3,7 @@ import { segmentAt } from '../../contract/document.js';
 import type { Annotation } from '../../contract/review.js';
 import { splitParagraphs } from '../../common/paragraphs.js';
 import type { AnnotationStore } from './annotation-store.js';
-import type { ReviewRecord, ReviewStore } from './review-store.js';
+import { REVIEW_FORMAT_VERSION, type ReviewRecord, type ReviewStore } from './review-store.js';
 
 /**
  * Reviews and annotations attach to document segment ids as well as to offsets (DESIGN.md, "The
@@ -12,7 +12,6 @@ import type { ReviewRecord, ReviewStore } from './review-store.js';
  * once, when it is next opened. Nothing is dropped: a span or key that no segment holds keeps only
  * what it had.
  */
-export const REVIEW_VERSION = 2;
 
 /** The segment an annotation starts in, on its side ('' texts of a monolingual side give none). */
 export function segmentOfAnnotation(a: Annotation, docs: Partial<Record<Side, Document>>): string | undefined {
@@ -58,10 +57,10 @@ export function editingBySegment(editingMs: Record<string, number>, baseline: Do
 
 /** A version-1 review upgraded: its editing time also by segment id. Null when it is already current. */
 export function upgradeReview(review: ReviewRecord, baseline: Document): Partial<ReviewRecord> | null {
-  if ((review.version ?? 1) >= REVIEW_VERSION) return null;
+  if ((review.formatVersion ?? 1) >= REVIEW_FORMAT_VERSION) return null;
   const segments = { ...review.segments };
   for (const [id, ms] of Object.entries(editingBySegment(review.editingMs, baseline))) segments[id] = { ...segments[id], editingMs: ms };
-  return { version: REVIEW_VERSION, segments };
+  return { formatVersion: REVIEW_FORMAT_VERSION, segments };
 }
 
 export interface ArticleDocuments {
@@ -76,13 +75,13 @@ export interface ArticleDocuments {
  */
 export async function migrateArticleState(
   id: string,
-  stores: { reviews: Pick<ReviewStore, 'readReview' | 'updateReview'>; annotations: Pick<AnnotationStore, 'read' | 'update'> },
+  stores: { reviews: Pick<ReviewStore, 'read' | 'update'>; annotations: Pick<AnnotationStore, 'read' | 'update'> },
   docs: ArticleDocuments,
 ): Promise<void> {
-  const review = await stores.reviews.readReview(id);
+  const review = await stores.reviews.read(id);
   // A review never written has nothing to upgrade; it is written as the current version.
   if (review.updatedAt && upgradeReview(review, docs.baseline)) {
-    await stores.reviews.updateReview(id, (r) => upgradeReview(r, docs.baseline) ?? {});
+    await stores.reviews.update(id, (r) => upgradeReview(r, docs.baseline) ?? {});
   }
   const { annotations } = await stores.annotations.read(id);
   if (withAnnotationSegments(annotations, docs).changed) {

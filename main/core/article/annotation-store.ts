@@ -4,8 +4,11 @@ import { z } from 'zod';
 import { CalqueError } from '../../contract/api.js';
 import { MQM_CATEGORIES, MQM_SEVERITIES, type Annotation, type MqmCategory, type MqmSeverity } from '../../contract/review.js';
 import { compareAnnotations } from '../../common/annotations/anchor.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
-import { fileQueue } from './keyed-queue.js';
+import { writeFileAtomic } from '../platform/atomic-write.js';
+import { ensureCalqueFolder, tempDirOf } from '../platform/calque-folder.js';
+import { FileLocks } from '../platform/file-lock.js';
+import { hasMergeConflict } from '../platform/merge-markers.js';
+import { assertNoSymlinks } from '../platform/safe-path.js';
 
 /**
  * MQM annotations beside the user's files: `.calque/annotations/<article id>.jsonl`, one annotation
@@ -43,6 +46,8 @@ export interface InvalidLine {
 export interface AnnotationFile {
   annotations: Annotation[];
   invalidLines: InvalidLine[];
+  /** The file holds git conflict markers: it is read as far as possible and never rewritten. */
+  mergeConflict?: boolean;
 }
 
 /** One annotation as its line in the file (key order fixed by the schema, so lines diff well). */
@@ -77,7 +82,10 @@ export function parseAnnotationLines(content: string): AnnotationFile {
 export class AnnotationStore {
   private readonly dir: string;
 
-  constructor(root: string) {
+  constructor(
+    private readonly root: string,
+    private readonly locks: FileLocks = new FileLocks(root),
+  ) {
     this.dir = join(root, '.calque', 'annotations');
   }
 
@@ -94,13 +102,17 @@ export class AnnotationStore {
   /** The annotations of an article (none when it has no file) and the lines that did not validate. */
   async read(id: string): Promise<AnnotationFile> {
     let content: string;
+    await assertNoSymlinks(this.root, this.path(id));
     try {
       content = await fsp.readFile(this.path(id), 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { annotations: [], invalidLines: [] };
       throw new CalqueError('fileUnreadable', { path: this.path(id), reason: (err as NodeJS.ErrnoException).code ?? 'unreadable' });
     }
-    return parseAnnotationLines(content);
+    const parsed = parseAnnotationLines(content);
+    // Sorting and rewriting would scramble both sides of an unresolved git merge: never written over.
+    if (hasMergeConflict(content)) parsed.mergeConflict = true;
+    return parsed;
   }
 
   /**
@@ -114,22 +126,48 @@ export class AnnotationStore {
     const lines = [...annotations].sort(compareAnnotations).map(annotationLine);
     for (const bad of keepInvalid) lines.push(bad.text.replace(/\r$/, ''));
     if (lines.length === 0) {
+      await assertNoSymlinks(this.root, path);
       await fsp.rm(path, { force: true });
       return;
     }
+    await ensureCalqueFolder(this.root);
+    await assertNoSymlinks(this.root, path);
     await fsp.mkdir(dirname(path), { recursive: true });
-    await writeFileAtomic(path, Buffer.from(lines.join('\n') + '\n', 'utf8'));
+    await writeFileAtomic(path, Buffer.from(lines.join('\n') + '\n', 'utf8'), { tempDir: tempDirOf(this.root) });
   }
 
-  /** Read, change and write one article's annotations, one update at a time; invalid lines are kept. */
+  /**
+   * Read, change and write one article's annotations under its lock (across processes and store
+   * instances), so no update is lost; invalid lines are kept. A file with merge markers is refused.
+   */
   async update(id: string, fn: (annotations: Annotation[]) => Annotation[] | Promise<Annotation[]>): Promise<Annotation[]> {
-    // Updates of one article's file run one after another (across store instances), so none is lost.
-    return fileQueue.run(this.path(id), async () => {
-      const { annotations, invalidLines } = await this.read(id);
+    return this.locks.run(this.path(id), async () => {
+      const { annotations, invalidLines, mergeConflict } = await this.read(id);
+      if (mergeConflict) throw new CalqueError('annotationsMergeConflict', { path: `.calque/annotations/${id}.jsonl` });
       const changed = [...(await fn(annotations))].sort(compareAnnotations);
       await this.write(id, changed, invalidLines);
       return changed;
     });
   }
+}
 
+/**
+ * Three-way merge of an editor's annotations into the file. `base` are the ids the editor had when it
+ * last read or saved: ids in `base` missing from `mine` were deleted by this editor; ids on disk
+ * missing from `base` were added elsewhere (another tab, another process) and are kept. An annotation
+ * changed on both sides keeps the later `modified`. Without `base` the editor's list replaces the file.
+ */
+export function mergeAnnotations(disk: readonly Annotation[], mine: readonly Annotation[], base?: readonly string[]): Annotation[] {
+  if (!base) return [...mine];
+  const known = new Set(base);
+  const mineById = new Map(mine.map((a) => [a.id, a]));
+  const out = new Map<string, Annotation>();
+  for (const d of disk) {
+    const m = mineById.get(d.id);
+    if (m) out.set(d.id, Date.parse(m.modified) >= Date.parse(d.modified) || !known.has(d.id) ? m : d);
+    else if (!known.has(d.id)) out.set(d.id, d); // added elsewhere
+    // else: deleted by this editor
+  }
+  for (const m of mine) if (!out.has(m.id)) out.set(m.id, m);
+  return [...out.values()];
 }

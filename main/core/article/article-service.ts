@@ -1,0 +1,236 @@
+import { CalqueError, type ArticleSummary, type ArticleView, type ErrorInfo, type ReviewStatus, type SaveResult } from '../../contract/api.js';
+import { wordDiff } from '../../common/word-diff.js';
+import { countWords } from '../../common/words.js';
+import { writeFileAtomic } from '../platform/atomic-write.js';
+import { tempDirOf } from '../platform/calque-folder.js';
+import type { DiskWatcher } from '../platform/watcher.js';
+import { directionOf } from '../project/languages.js';
+import type { PairedArticle } from '../project/pairing.js';
+import type { ProjectSession } from '../project/session.js';
+import { revisionOf } from '../text/read-text-file.js';
+import type { AnnotationStore } from './annotation-store.js';
+import { assertUnchanged, decodeBaseline, encodeArticleFile, readArticleFile, type ArticleFile } from './article-files.js';
+import type { BaselineStore } from './baseline-store.js';
+import { addEditingTime, type ReviewRecord, type ReviewStore } from './review-store.js';
+import { editingBySegment, migrateArticleState } from './segment-migration.js';
+
+export interface ArticleServiceDeps {
+  session: ProjectSession;
+  reviews: ReviewStore;
+  baselines: BaselineStore;
+  annotations: AnnotationStore;
+  watcher: DiskWatcher;
+}
+
+/**
+ * One article's files: load (capturing the baseline once the direction is confirmed), save (compare
+ * and write under the article's lock, so exactly one save of a revision wins, across processes),
+ * conflicts, status, and the baseline's replacement after a direction change.
+ */
+export class ArticleService {
+  constructor(private readonly deps: ArticleServiceDeps) {}
+
+  private get session(): ProjectSession {
+    return this.deps.session;
+  }
+
+  readSource(a: PairedArticle): Promise<ArticleFile> {
+    return readArticleFile(this.session.root, this.session.abs(a.sourcePath), a.sourcePath, 'source');
+  }
+
+  readTarget(a: PairedArticle): Promise<ArticleFile> {
+    return readArticleFile(this.session.root, this.session.abs(a.targetPath), a.targetPath, 'target');
+  }
+
+  async view(id: string): Promise<ArticleView> {
+    const a = this.session.article(id);
+    this.requireConfirmedLanguages();
+    const source = await this.readSource(a);
+    const target = await this.readTarget(a);
+    const { bytes: baselineBytes, captured } = await this.deps.baselines.capture(a.id, target.bytes);
+    const { record, problem } = await this.deps.reviews.inspect(a.id);
+    if (captured && !problem) await this.deps.reviews.update(a.id, { baselineOf: { path: a.targetPath, lang: a.targetLang } }).catch(() => undefined);
+    const { text: baseline, doc: baselineDoc } = decodeBaseline(a.targetPath, a.id, baselineBytes);
+    // Best effort: a review or annotations file that cannot be upgraded now still reads as it is.
+    if (!problem) await migrateArticleState(a.id, { reviews: this.deps.reviews, annotations: this.deps.annotations }, { source: source.doc, target: target.doc, baseline: baselineDoc }).catch(() => undefined);
+    const stats = wordDiff(baseline, target.text, a.targetLang).stats;
+    this.deps.watcher.watch(a.id, this.session.abs(a.targetPath), target.revision);
+    return {
+      id: a.id,
+      source: { path: a.sourcePath, lang: a.sourceLang, dir: directionOf(a.sourceLang), text: source.text },
+      target: { path: a.targetPath, lang: a.targetLang, dir: directionOf(a.targetLang), text: target.text, format: target.format },
+      baseline,
+      status: record.status,
+      revision: target.revision,
+      stats,
+      ...(problem ? { reviewError: problem.toInfo() } : {}),
+      ...(!captured && baselineIsStale(a, record, baselineBytes, source.bytes) ? { baselineStale: true } : {}),
+    };
+  }
+
+  /**
+   * Add active editing time (by sentence key, main/common/metrics/live.ts) under the review's lock, so
+   * increments from several processes all land; the same time is kept by document segment id.
+   */
+  async recordEditingTime(id: string, add: Record<string, number>): Promise<{ totalMs: number }> {
+    const a = this.session.article(id);
+    const baselineBytes = await this.deps.baselines.read(a.id);
+    const bySegment = baselineBytes ? editingBySegment(add, decodeBaseline(a.targetPath, a.id, baselineBytes).doc) : {};
+    const saved = await this.deps.reviews.update(a.id, (r) => ({ editingMs: addEditingTime(r.editingMs, add), segments: addSegmentTime(r.segments, bySegment) }));
+    return { totalMs: Object.values(saved.editingMs).reduce((x, y) => x + y, 0) };
+  }
+
+  async readDisk(id: string): Promise<{ text: string; revision: string }> {
+    const f = await this.readTarget(this.session.article(id));
+    return { text: f.text, revision: f.revision };
+  }
+
+  /**
+   * Save under the article's lock: the revision check, the write and the identity check right before
+   * the rename are one step for every process. The review is updated afterwards; when that fails the
+   * result says so (`reviewError`): the translation is saved, its review is not.
+   */
+  async save(req: { id: string; text: string; expectedRevision: string; force?: boolean }): Promise<SaveResult> {
+    const a = this.session.article(req.id);
+    this.requireConfirmedLanguages();
+    const abs = this.session.abs(a.targetPath);
+    return this.session.locks.run(abs, async () => {
+      let current: ArticleFile | null = null;
+      try {
+        current = await this.readTarget(a);
+      } catch (err) {
+        // A deleted file can be written again (the editor still has the text); other errors stop the save.
+        if (!(err instanceof CalqueError && err.code === 'fileNotFound')) throw err;
+        if (!req.force) throw new CalqueError('conflict', { id: a.id, reason: 'deleted' });
+      }
+      if (current && current.revision !== req.expectedRevision && !req.force) throw new CalqueError('conflict', { id: a.id, reason: 'changed' });
+      const text = req.text.normalize('NFC');
+      const { bytes: baselineBytes, captured } = await this.deps.baselines.capture(a.id, current?.bytes ?? new Uint8Array());
+      const baseline = decodeBaseline(a.targetPath, a.id, baselineBytes);
+      let revision = current?.revision ?? '';
+      if (!current || current.text !== text) {
+        const bytes = encodeArticleFile(a.targetPath, text, current ?? { doc: baseline.doc, bytes: baselineBytes });
+        revision = revisionOf(bytes);
+        this.deps.watcher.expect(a.id, revision);
+        const read = current;
+        await writeFileAtomic(abs, bytes, {
+          tempDir: tempDirOf(this.session.root),
+          beforeRename: req.force ? undefined : () => assertUnchanged(this.session.root, abs, a.id, read),
+        });
+      }
+      const stats = wordDiff(baseline.text, text, a.targetLang).stats;
+      let reviewError: ErrorInfo | undefined;
+      try {
+        await this.deps.reviews.update(a.id, (r) => ({
+          stats,
+          status: r.status === 'not-started' ? 'in-review' : r.status,
+          ...(captured ? { baselineOf: { path: a.targetPath, lang: a.targetLang } } : {}),
+        }));
+      } catch (err) {
+        if (!(err instanceof CalqueError)) throw err;
+        reviewError = err.toInfo();
+      }
+      return { revision, stats, ...(reviewError ? { reviewError } : {}) };
+    });
+  }
+
+  async setStatus(id: string, status: ReviewStatus): Promise<ArticleSummary> {
+    const a = this.session.article(id);
+    await this.deps.reviews.update(a.id, { status });
+    return this.summarize(a);
+  }
+
+  /** The user asked for a new review over a file that cannot be read (the old one is kept as a backup). */
+  async resetReview(id: string): Promise<ArticleSummary> {
+    const a = this.session.article(id);
+    await this.deps.reviews.replaceUnreadable(a.id);
+    return this.summarize(a);
+  }
+
+  /**
+   * Take the current translation as the baseline of each article (after a direction change made the
+   * old one the other language's file). The old baselines are kept in `.calque/backups/baselines/`.
+   */
+  async replaceBaselines(ids: string[]): Promise<{ replaced: string[]; backups: string[] }> {
+    this.requireConfirmedLanguages();
+    const replaced: string[] = [];
+    const backups: string[] = [];
+    for (const id of ids) {
+      const a = this.session.article(id);
+      const target = await this.readTarget(a);
+      const backup = await this.deps.baselines.replace(a.id, target.bytes);
+      if (backup) backups.push(backup);
+      await this.deps.reviews.update(a.id, { baselineOf: { path: a.targetPath, lang: a.targetLang } }).catch(() => undefined);
+      replaced.push(a.id);
+    }
+    return { replaced, backups };
+  }
+
+  /** A row of the article list: status, counts of the last check of this very text, edits against the baseline. */
+  async summarize(a: PairedArticle): Promise<ArticleSummary> {
+    const { record: review, problem } = await this.deps.reviews.inspect(a.id).catch((err: unknown) => {
+      if (err instanceof CalqueError) return { record: undefined, problem: err };
+      throw err;
+    });
+    const base: ArticleSummary = {
+      id: a.id,
+      sourcePath: a.sourcePath,
+      targetPath: a.targetPath,
+      sourceLang: a.sourceLang,
+      targetLang: a.targetLang,
+      status: review?.status ?? 'not-started',
+      wordsChanged: 0,
+      editRate: 0,
+      words: 0,
+      ...(problem ? { reviewError: problem.toInfo() } : {}),
+    };
+    try {
+      const source = await this.readSource(a);
+      const target = await this.readTarget(a);
+      const extra: Partial<ArticleSummary> = {};
+      if (review?.problems && review.problems.textHash === revisionOf(Buffer.from(target.text, 'utf8'))) {
+        const { minor, major, critical } = review.problems;
+        extra.problems = { minor, major, critical };
+      }
+      const annotations = await this.deps.annotations.read(a.id).catch(() => null);
+      if (annotations) extra.annotations = annotations.annotations.length;
+      const baselineBytes = await this.deps.baselines.read(a.id);
+      if (!baselineBytes) return { ...base, ...extra, words: countWords(target.text, a.targetLang) };
+      if (review && baselineIsStale(a, review, baselineBytes, source.bytes)) extra.baselineStale = true;
+      const stats = wordDiff(decodeBaseline(a.targetPath, a.id, baselineBytes).text, target.text, a.targetLang).stats;
+      return { ...base, ...extra, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate };
+    } catch (err) {
+      if (err instanceof CalqueError) return { ...base, error: err.toInfo() };
+      throw err;
+    }
+  }
+
+  async exportBytes(id: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+    const a = this.session.article(id);
+    const f = await this.readTarget(a);
+    return { fileName: a.targetPath.split('/').pop()!, bytes: f.bytes };
+  }
+
+  private requireConfirmedLanguages(): void {
+    // No baseline is captured and nothing is saved while the direction is a guess: the "translation"
+    // might be the source.
+    if (!this.session.languagesConfirmed) throw new CalqueError('languagesUnconfirmed');
+  }
+}
+
+/**
+ * The baseline was taken from another file than the article's translation: the direction changed
+ * since. Older reviews do not say where it came from; then a baseline equal to the source file is
+ * the tell (the old "translation" is the new source).
+ */
+function baselineIsStale(a: PairedArticle, review: ReviewRecord, baseline: Uint8Array, source: Uint8Array): boolean {
+  if (review.baselineOf) return review.baselineOf.path !== a.targetPath;
+  return Buffer.from(baseline).equals(Buffer.from(source));
+}
+
+/** Per-segment editing time plus the new increments, keeping each segment's other fields (its state). */
+function addSegmentTime(current: ReviewRecord['segments'], add: Record<string, number>): ReviewRecord['segments'] {
+  const out = { ...current };
+  for (const [seg, ms] of Object.entries(add)) out[seg] = { ...out[seg], editingMs: (out[seg]?.editingMs ?? 0) + ms };
+  return out;
+}
