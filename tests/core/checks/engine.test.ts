@@ -57,8 +57,9 @@ describe('runChecks', () => {
   it('works in NFC: a decomposed accent in the input does not shift offsets', () => {
     const target = 'The city hall distributed cesta\u0301s? no: cestas ba\u0301sicas.';
     const found = runChecks({ source: 'A prefeitura distribuiu cestas básicas.', target, sourceLang: 'pt', targetLang: 'en' });
-    const f = found.find((x) => x.rule === 'mt.untranslated-words')!;
-    expect(f.text).toBe('cestas básicas');
+    // "cestás" is the source's "cestas" once accents are folded: both are copies of the source.
+    const texts = found.filter((x) => x.rule === 'mt.untranslated-words').map((x) => x.text);
+    expect(texts).toEqual(['cestás', 'cestas básicas']);
   });
 });
 
