@@ -100,7 +100,12 @@ export const untranslatedWords: CheckDefinition = {
     const masked = segment.target.replace(URL_OR_EMAIL, (m) => ' '.repeat(m.length));
     const tokens = tokenize(masked, ctx.targetLang);
     const out: RawFinding[] = [];
+    const capitalAt = (i: number) => /^\p{Lu}/u.test(tokens[i]?.text ?? '');
     for (const r of runsOf(tokens, (t) => copied(ctx, t.text, src, words), src)) {
+      // Lower-case particles inside a name ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
+      const first = tokens.findIndex((t) => t.start === r.start);
+      const last = tokens.findIndex((t) => t.end === r.end);
+      if (capitalAt(first - 1) && capitalAt(last + 1)) continue;
       const text = segment.target.slice(r.start, r.end);
       out.push({ start: segment.targetStart + r.start, end: segment.targetStart + r.end, message: { key: 'checks:untranslatedWords', params: { text } }, fixes: [] });
     }
