@@ -9,6 +9,7 @@ import zhEn from './zh-en.json';
 import frEn from './fr-en.json';
 import deEn from './de-en.json';
 import itEn from './it-en.json';
+import noArticlesEn from './no-articles-en.json';
 import countries from './lists/en-countries-no-article.json';
 import cities from './lists/en-cities-no-article.json';
 import withArticle from './lists/en-places-with-article.json';
@@ -36,6 +37,7 @@ export const PACKS: readonly PackFile[] = [
   frEn as unknown as PackFile,
   deEn as unknown as PackFile,
   itEn as unknown as PackFile,
+  noArticlesEn as unknown as PackFile,
 ];
 
 let compiled: CheckDefinition[] | null = null;
