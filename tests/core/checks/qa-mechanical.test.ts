@@ -103,3 +103,12 @@ describe('qa.consistency-target', () => {
     expect(runCheck(targetConsistency, makeContext({ source: 'Sim.\nClaro.', target: 'Yes.\nYes.' }))).toEqual([]);
   });
 });
+
+describe('qa.quote-style for Spanish, Portuguese and Italian targets', () => {
+  it('reports the minority quote family and German low quotes', async () => {
+    const { quoteStyle } = await import('../../../main/core/checks/qa/quotes.js');
+    const ctx = makeContext({ source: 'a', target: '«Uno», dijo. «Dos», dijo. “Tres”, dijo. „Cuatro“.', sourceLang: 'en', targetLang: 'es' });
+    expect(runCheck(quoteStyle, ctx).map((f) => `${f.text}→${f.fixes![0]!.edits[0]!.text}`)).toEqual(['“→«', '”→»', '„→«', '“→»']);
+    expect(runCheck(quoteStyle, makeContext({ source: 'a', target: '“Uno”, disse. “Dois”, disse.', sourceLang: 'en', targetLang: 'pt-BR' }))).toEqual([]);
+  });
+});
