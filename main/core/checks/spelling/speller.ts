@@ -1,13 +1,15 @@
 /**
  * Hunspell dictionaries through nspell, loaded lazily once per language. Measured here (Node 20):
- * English (American + British) ~0.3 s and ~40 MB, Spanish and German ~0.9 s and ~55 MB, French ~4 s and ~430 MB. Portuguese
- * (dictionary-pt 4.0.0) took over two minutes in nspell, so it is not installed: Portuguese targets get
- * no spelling check. A language without a dictionary gets no speller, never another language's.
+ * English (American + British) ~0.3 s and ~40 MB, Spanish and German ~0.9 s and ~55 MB, French ~4 s and ~430 MB.
+ * Portuguese (dictionary-pt 4.0.0, Brazilian) and Italian (dictionary-it 2.0.0) did not load in nspell within
+ * minutes (it expands every stem into all its forms); they are read by affix-lookup.ts instead, in 1–4 s,
+ * and give no suggestions. A language without a dictionary gets no speller, never another language's.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import nspell from 'nspell';
+import { loadAffixDictionary, lookupOnlySpeller } from './affix-lookup.js';
 import { SuggestionSearch } from './suggest.js';
 import enSupplement from './en-supplement.json';
 
@@ -45,7 +47,11 @@ const DICTIONARY_PACKAGES: Record<string, string[]> = {
   de: ['dictionary-de'],
   fr: ['dictionary-fr'],
   es: ['dictionary-es'],
+  pt: ['dictionary-pt'],
+  it: ['dictionary-it'],
 };
+/** Dictionaries read by affix lookup rather than nspell (see the top of this file). */
+const LOOKUP_ONLY = new Set(['dictionary-pt', 'dictionary-it']);
 const BRITISH_REGIONS = new Set(['gb', 'uk', 'au', 'nz', 'ie', 'in', 'za']);
 
 export interface Speller {
@@ -77,6 +83,8 @@ export function dictionaryLanguage(tag: string): string | null {
     const region = rest.find((r) => r.length === 2);
     return region === 'us' ? 'en-us' : region && BRITISH_REGIONS.has(region) ? 'en-gb' : 'en';
   }
+  // dictionary-pt is Brazilian: European Portuguese spellings ("facto", "económico") are not in it.
+  if (lang === 'pt' && rest.some((r) => r.length === 2 && r !== 'br')) return null;
   return DICTIONARY_PACKAGES[lang] ? lang : null;
 }
 
@@ -91,6 +99,17 @@ function loadOne(pkg: string): ReturnType<typeof nspell> | null {
 }
 
 function load(key: string): Speller | null {
+  const only = (DICTIONARY_PACKAGES[key] ?? []).find((p) => LOOKUP_ONLY.has(p));
+  if (only) {
+    let dir: string;
+    try {
+      dir = dirname(resolveFromHere.resolve(only));
+    } catch {
+      return null;
+    }
+    const dictionary = loadAffixDictionary(readFileSync(join(dir, 'index.aff'), 'utf8'), readFileSync(join(dir, 'index.dic'), 'utf8'));
+    return lookupOnlySpeller(key, dictionary, SUPPLEMENTS[key] ?? []);
+  }
   const spells = (DICTIONARY_PACKAGES[key] ?? []).map(loadOne).filter((s) => s !== null);
   if (spells.length === 0) return null;
   for (const word of SUPPLEMENTS[key.split('-')[0]!] ?? []) spells[0]!.add(word);
