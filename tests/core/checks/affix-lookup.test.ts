@@ -66,3 +66,11 @@ describe('spelling of Portuguese and Italian targets (dictionary-pt, dictionary-
     expect(spelling('O governo anunciou medidas económicas de facto.', 'pt-PT')).toEqual([]);
   });
 });
+
+describe('German targets: compounds and separable particles', () => {
+  const spelling = (target: string) =>
+    runChecks({ source: 'x', target, sourceLang: 'en', targetLang: 'de' }).filter((f) => f.rule === 'qa.spelling').map((f) => f.text);
+  it('accepts compounds of two dictionary words and a particle ending the clause, not a typo', { timeout: 60_000 }, () => {
+    expect(spelling('Die Regierung kündigte neue Maßnahmen und eine Lohnerhöhung an. Viele nahmen teil. Die Regirung schwieg.')).toEqual(['Regirung']);
+  });
+});

@@ -24,7 +24,8 @@ const SOURCE_ACCENTS = /[ãõçáéíóúâêôñàü]/iu;
 /** A whole lower-case word: no capitals inside ("iPhone"), digits or dots. */
 const LOWER_WORD = /^\p{Ll}[\p{Ll}\p{M}'’-]*$/u;
 const VOWEL = /[aeiouyà-öø-ÿ]/iu;
-const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/giu;
+/** URLs, e-mail addresses, markup tags and placeholders: never words of the prose. */
+const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|<\/?[A-Za-z][^<>]*>|\{\{[^{}]*\}\}|\{[^{}\s]*\}|%\([A-Za-z_]\w*\)[sdif]/giu;
 
 const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0]!;
 

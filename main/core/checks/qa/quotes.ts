@@ -98,6 +98,8 @@ function romance(text: string): RawFinding[] {
   return out;
 }
 
+const TAG = /<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>/gu;
+
 const BY_LANG: Record<string, (text: string) => RawFinding[]> = { en: english, de: german, fr: french, es: romance, pt: romance, it: romance };
 
 export const quoteStyle: CheckDefinition = {
@@ -108,6 +110,7 @@ export const quoteStyle: CheckDefinition = {
   scope: 'document',
   run(ctx) {
     const check = BY_LANG[primaryLang(ctx.targetLang)];
-    return check ? check(ctx.target) : [];
+    // Quotes inside markup (<a href="/help">) belong to the tag, not to the prose: blank the tags out.
+    return check ? check(ctx.target.replace(TAG, (t) => ' '.repeat(t.length))) : [];
   },
 };

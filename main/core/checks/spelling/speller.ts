@@ -14,7 +14,28 @@ import { SuggestionSearch } from './suggest.js';
 import enSupplement from './en-supplement.json';
 
 /** Words each language's dictionaries lack that its news text uses ("reais", "lockdown"); added on load. */
-const SUPPLEMENTS: Record<string, readonly string[]> = { en: enSupplement.words };
+const SUPPLEMENTS: Record<string, readonly string[]> = {
+  en: enSupplement.words,
+  // Separable-verb particles that stand alone at the end of a clause ("nahmen teil", "fand statt").
+  de: ['teil', 'statt', 'fest', 'heim', 'preis', 'kund', 'bekannt', 'frei', 'hoch', 'fern', 'wieder'],
+};
+
+/**
+ * German writes compounds as one word and dictionary-de builds most of them by compounding, which nspell
+ * does not do ("Maßnahmen", "Lohnerhöhung"): a word is taken as a compound of two dictionary words, with
+ * or without a linking "s", each long enough not to hide a misspelling.
+ */
+export function germanCompound(word: string, isWord: (w: string) => boolean): boolean {
+  if (word.length < 8) return false;
+  for (let i = 3; i <= word.length - 4; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    const tailCap = tail[0]!.toUpperCase() + tail.slice(1);
+    if (!(isWord(tailCap) || isWord(tail))) continue;
+    if (isWord(head) || (head.endsWith('s') && head.length > 4 && isWord(head.slice(0, -1)))) return true;
+  }
+  return false;
+}
 
 /**
  * Productive prefixes: prefix + a known word is a word ("multimillion", "postpandemic", "cofounder").
@@ -113,7 +134,9 @@ function load(key: string): Speller | null {
   const spells = (DICTIONARY_PACKAGES[key] ?? []).map(loadOne).filter((s) => s !== null);
   if (spells.length === 0) return null;
   for (const word of SUPPLEMENTS[key.split('-')[0]!] ?? []) spells[0]!.add(word);
-  const inDictionary = (word: string) => spells.some((s) => s.correct(word));
+  // Asked first: nspell keeps a supplement word's existing flags, which may forbid it standing alone ("teil").
+  const supplement = new Set(SUPPLEMENTS[key.split('-')[0]!] ?? []);
+  const inDictionary = (word: string) => supplement.has(word) || spells.some((s) => s.correct(word));
   const suggestions = new Map<string, string[]>();
   const unfinished = new Map<string, SuggestionSearch[]>();
   const suggestBy = (word: string, deadline: number): string[] | null => {
@@ -138,7 +161,7 @@ function load(key: string): Speller | null {
   const correct = (word: string): boolean => {
     let ok = answers.get(word);
     if (ok === undefined) {
-      ok = inDictionary(word) || (key.startsWith('en') && prefixedWord(word, inDictionary));
+      ok = inDictionary(word) || (key.startsWith('en') && prefixedWord(word, inDictionary)) || (key === 'de' && germanCompound(word, inDictionary));
       if (answers.size >= MAX_ANSWERS) answers.clear();
       answers.set(word, ok);
     }
