@@ -37,20 +37,20 @@ interface SourceWords {
 function sourceWordsOf(seg: SegmentView, lang: string): SourceWords {
   const exact = new Set<string>();
   const folded = new Set<string>();
-  for (const t of tokenize(seg.source.replace(URL_OR_EMAIL, ' '), lang)) {
-    if (!t.word) continue;
-    exact.add(t.text.toLowerCase());
-    folded.add(fold(t.text));
-  }
+  const text = /[:@<{%]|www\./.test(seg.source) ? seg.source.replace(URL_OR_EMAIL, ' ') : seg.source;
+  for (const t of tokenize(text, lang)) if (t.word) exact.add(t.text.toLowerCase());
+  // One fold of the whole text, not one per word; ASCII-only text folds to itself.
+  if (/[^\x00-\x7f]/u.test(text)) for (const t of tokenize(fold(text), lang)) if (t.word) folded.add(t.text);
   return { exact, folded };
 }
+
+const foldWord = (word: string, lower: string) => (/[^\x00-\x7f]/u.test(word) ? fold(word) : lower);
 
 /** Is this target word the source's, and foreign to the target language? */
 function copied(ctx: CheckContext, word: string, src: SourceWords, projectWords: Set<string>): boolean {
   if (!LOWER_WORD.test(word) || word.length < 3 || !VOWEL.test(word)) return false; // names, acronyms, units
   const lower = word.toLowerCase();
-  const key = fold(word);
-  if (!src.exact.has(lower) && !src.folded.has(key)) return false;
+  if (!src.exact.has(lower) && !src.folded.has(foldWord(word, lower))) return false;
   const target = primary(ctx.targetLang);
   if (projectWords.has(lower) || (target === 'en' && ENGLISH_OK.has(lower))) return false;
   const common = COMMON[primary(ctx.sourceLang)];
@@ -98,7 +98,7 @@ export const untranslatedWords: CheckDefinition = {
     let projectWords = projectWordsCache.get(ctx.project.wordList);
     if (!projectWords) projectWordsCache.set(ctx.project.wordList, (projectWords = new Set(ctx.project.wordList.map((w) => w.toLowerCase()))));
     const words = projectWords;
-    const masked = segment.target.replace(URL_OR_EMAIL, (m) => ' '.repeat(m.length));
+    const masked = /[:@<{%]|www\./.test(segment.target) ? segment.target.replace(URL_OR_EMAIL, (m) => ' '.repeat(m.length)) : segment.target;
     const tokens = tokenize(masked, ctx.targetLang);
     const out: RawFinding[] = [];
     const capitalAt = (i: number) => /^\p{Lu}/u.test(tokens[i]?.text ?? '');
