@@ -28,7 +28,7 @@ const corpusDir = fileURLToPath(new URL('../tests/corpus/checks/', import.meta.u
  *  - held-out sets (holdout-*), written by someone who never saw the rules, label every rule.
  */
 export const CORPORA: Record<string, { files: string[]; labels: (rule: string) => boolean; note: string }> = {
-  development: { files: ['pt-en', 'es-en', 'zh-en', 'en-clean', 'qa-pt-en', 'qa-es-en'], labels: () => true, note: 'written together with the rules' },
+  development: { files: ['pt-en', 'es-en', 'zh-en', 'fr-en', 'de-en', 'it-en', 'untranslated-any', 'en-clean', 'qa-pt-en', 'qa-es-en', 'qa-any'], labels: () => true, note: 'written together with the rules' },
   'held-out 1': {
     files: ['holdout-pt-en', 'holdout-es-en'],
     labels: () => true,

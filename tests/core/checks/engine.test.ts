@@ -25,7 +25,7 @@ describe('runChecks', () => {
     expect(friday.fixes[0]!.edits[0]!.text).toBe('Friday, March 15');
   });
 
-  it('never runs English-target or pt→en rules on a German target', () => {
+  it('never runs English-target or pt→en rules on a German target', { timeout: 60_000 }, () => {
     const found = runChecks({ source: SOURCE, target: TARGET, sourceLang: 'pt', targetLang: 'de' });
     expect(found.filter((f) => f.rule.startsWith('en.') || f.rule.startsWith('pt-en.'))).toEqual([]);
     expect(checksFor('pt', 'de').some((c) => c.id.startsWith('en.'))).toBe(false);
@@ -57,8 +57,9 @@ describe('runChecks', () => {
   it('works in NFC: a decomposed accent in the input does not shift offsets', () => {
     const target = 'The city hall distributed cesta\u0301s? no: cestas ba\u0301sicas.';
     const found = runChecks({ source: 'A prefeitura distribuiu cestas básicas.', target, sourceLang: 'pt', targetLang: 'en' });
-    const f = found.find((x) => x.rule === 'mt.untranslated-words')!;
-    expect(f.text).toBe('cestas básicas');
+    // "cestás" is the source's "cestas" once accents are folded: both are copies of the source.
+    const texts = found.filter((x) => x.rule === 'mt.untranslated-words').map((x) => x.text);
+    expect(texts).toEqual(['cestás', 'cestas básicas']);
   });
 });
 

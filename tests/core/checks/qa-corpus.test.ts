@@ -33,5 +33,5 @@ describe('QA checks on the labelled corpus', () => {
     expect(files.length).toBeGreaterThanOrEqual(2);
     expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.9);
     expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.8);
-  }, 20_000);
+  }, 180_000);
 });

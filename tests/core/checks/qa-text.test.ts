@@ -120,7 +120,7 @@ describe('qa.quote-style', () => {
     expect(runCheck(quoteStyle, makeContext({ source: 'x', target: 'Il a dit «\u00a0oui\u00a0».', targetLang: 'fr' }))).toEqual([]);
   });
   it('does not apply to languages it has no rule for', () => {
-    expect(quoteStyle.targetLangs).toEqual(['en', 'de', 'fr']);
+    expect(quoteStyle.targetLangs).toEqual(['en', 'de', 'fr', 'es', 'pt', 'it']);
     expect(runCheck(quoteStyle, makeContext({ source: 'x', target: 'قال "نعم" و«لا».', targetLang: 'ar' }))).toEqual([]);
   });
 });

@@ -63,7 +63,7 @@ describe('sample project: findings are the planted artifacts', () => {
 
   // The zh-en pack reads the planted calques and the singular after a number. Two more calques it reports are
   // real ones the README does not list: 实现了 → "has realized the synchronous observation" and 明显降低 →
-  // "obviously reduced". Not reported: the missing article ("Satellite weighs", no rule) and "provide data
+  // "obviously reduced". The missing article ("Satellite weighs") is en.missing-article. Not reported: "provide data
   // services for" (the 为…提供…服务 rule only reads "high-quality/better/convenient … services for", as plain
   // "provide … services for" is ordinary English). Chinese numerals, dates and times ("11月6日10时12分", "两台",
   // "百公斤", "青岚一号", "长征二号丁") and the dateline place "Jiuquan" must raise no false alarm.
@@ -73,6 +73,7 @@ describe('sample project: findings are the planted artifacts', () => {
         'target zh-en.calques: obtained a complete success',
         'target zh-en.calques: According to the introduction',
         'target en.number-singular-noun: two infrared camera',
+        'target en.missing-article: Satellite',
         'target zh-en.calques: realized',
         'target zh-en.calques: filling the domestic blank in this field',
         'target zh-en.calques: obviously',

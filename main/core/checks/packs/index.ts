@@ -6,6 +6,10 @@ import en from './en.json';
 import ptEn from './pt-en.json';
 import esEn from './es-en.json';
 import zhEn from './zh-en.json';
+import frEn from './fr-en.json';
+import deEn from './de-en.json';
+import itEn from './it-en.json';
+import noArticlesEn from './no-articles-en.json';
 import countries from './lists/en-countries-no-article.json';
 import cities from './lists/en-cities-no-article.json';
 import withArticle from './lists/en-places-with-article.json';
@@ -25,7 +29,16 @@ export const WORD_LISTS: WordLists = {
   'es-common': esCommon.words,
 };
 
-export const PACKS: readonly PackFile[] = [en as unknown as PackFile, ptEn as unknown as PackFile, esEn as unknown as PackFile, zhEn as unknown as PackFile];
+export const PACKS: readonly PackFile[] = [
+  en as unknown as PackFile,
+  ptEn as unknown as PackFile,
+  esEn as unknown as PackFile,
+  zhEn as unknown as PackFile,
+  frEn as unknown as PackFile,
+  deEn as unknown as PackFile,
+  itEn as unknown as PackFile,
+  noArticlesEn as unknown as PackFile,
+];
 
 let compiled: CheckDefinition[] | null = null;
 

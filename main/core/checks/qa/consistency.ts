@@ -38,3 +38,32 @@ export const consistency: CheckDefinition = {
     return out;
   },
 };
+
+/**
+ * The other direction (Xbench's "target inconsistency"): two different source sentences of the article
+ * rendered by the same translation, so one of them is probably mistranslated.
+ */
+export const targetConsistency: CheckDefinition = {
+  id: 'qa.consistency-target',
+  category: 'Fluency/Inconsistency',
+  severity: 'minor',
+  description: 'Two different source sentences with the same translation.',
+  scope: 'document',
+  run(ctx) {
+    const out: RawFinding[] = [];
+    const firstSource = new Map<string, string>();
+    for (const seg of ctx.segments) {
+      if (!seg.source || !seg.target) continue;
+      const tgt = normaliseSentence(seg.target);
+      if (tgt.split(' ').length < MIN_WORDS) continue;
+      const src = normaliseSentence(seg.source);
+      const earlier = firstSource.get(tgt);
+      if (earlier === undefined) firstSource.set(tgt, src);
+      // Sources that differ only in case or punctuation are the same sentence.
+      else if (earlier.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') !== src.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')) {
+        out.push({ start: seg.targetStart, end: seg.targetStart + seg.target.length, message: qaMessage('sameTargetOtherSource', { other: earlier }) });
+      }
+    }
+    return out;
+  },
+};

@@ -1,7 +1,12 @@
 /** The QA checks (as in Xbench, Verifika, Okapi CheckMate) that the check engine runs as code checks. */
 import type { CheckDefinition } from '../types.js';
 import { spellingCheck } from '../spelling/index.js';
-import { consistency } from './consistency.js';
+import { whitespaceLine } from './blank-lines.js';
+import { consistency, targetConsistency } from './consistency.js';
+import { doublePunctuation } from './double-punctuation.js';
+import { numberMagnitude } from './magnitudes.js';
+import { placeholders, urls } from './placeholders.js';
+import { dashes, digitGrouping, hyphenSpacing } from './typography.js';
 import { glossaryCheck } from './glossary.js';
 import { numberFormat, numbersChanged, numbersMissing } from './numbers.js';
 import { unpairedBracketsCheck, unpairedQuotesCheck } from './pairing.js';
@@ -15,6 +20,7 @@ export const QA_CHECKS: CheckDefinition[] = [
   numbersChanged,
   numbersMissing,
   numberFormat,
+  numberMagnitude,
   repeatedWords,
   doubleSpace,
   edgeSpaces,
@@ -23,9 +29,17 @@ export const QA_CHECKS: CheckDefinition[] = [
   endPunctuation,
   unpairedBracketsCheck,
   unpairedQuotesCheck,
+  doublePunctuation,
+  whitespaceLine,
+  placeholders,
+  urls,
+  dashes,
+  hyphenSpacing,
+  digitGrouping,
   quoteStyle,
   oneSidedNames,
   consistency,
+  targetConsistency,
   glossaryCheck,
   spellingCheck,
 ];

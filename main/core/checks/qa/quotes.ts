@@ -1,6 +1,6 @@
 /**
  * The target language's double-quote style: English “…” or "…" (one of them throughout), German „…“ (or »…«),
- * French « … » with spaces inside. Mixed styles within a document are reported where they are the minority.
+ * French « … » with spaces inside; Spanish, Portuguese and Italian «…» or “…”, one family per document. Mixed styles within a document are reported where they are the minority.
  */
 import type { CheckDefinition, RawFinding } from '../types.js';
 import { primaryLang, qaMessage, replaceFix } from './util.js';
@@ -79,7 +79,28 @@ function french(text: string): RawFinding[] {
   return out;
 }
 
-const BY_LANG: Record<string, (text: string) => RawFinding[]> = { en: english, de: german, fr: french };
+/**
+ * Spanish, Portuguese and Italian accept angle quotes «…» and English quotes “…” (and straight ones);
+ * a document keeps to one family. „ is German style. The minority family is reported.
+ */
+function romance(text: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  const all = marks(text);
+  const family = (c: string) => (c === '«' || c === '»' ? 'angle' : c === '"' ? 'straight' : 'curly');
+  const counts = new Map<string, number>();
+  for (const m of all) if (m.char !== '„') counts.set(family(m.char), (counts.get(family(m.char)) ?? 0) + 1);
+  const major = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'curly';
+  const want = (m: QuoteMark) => (major === 'angle' ? (m.open ? '«' : '»') : major === 'straight' ? '"' : m.open ? '“' : '”');
+  for (const m of all) {
+    if (m.char === '„') out.push(finding(m.at, 'quoteStyle', { mark: m.char, expected: want(m) }, want(m)));
+    else if (family(m.char) !== major) out.push(finding(m.at, 'quoteMixed', { mark: m.char, expected: want(m) }, want(m)));
+  }
+  return out;
+}
+
+const TAG = /<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>/gu;
+
+const BY_LANG: Record<string, (text: string) => RawFinding[]> = { en: english, de: german, fr: french, es: romance, pt: romance, it: romance };
 
 export const quoteStyle: CheckDefinition = {
   id: 'qa.quote-style',
@@ -89,6 +110,7 @@ export const quoteStyle: CheckDefinition = {
   scope: 'document',
   run(ctx) {
     const check = BY_LANG[primaryLang(ctx.targetLang)];
-    return check ? check(ctx.target) : [];
+    // Quotes inside markup (<a href="/help">) belong to the tag, not to the prose: blank the tags out.
+    return check ? check(ctx.target.replace(TAG, (t) => ' '.repeat(t.length))) : [];
   },
 };

@@ -62,7 +62,7 @@ export const spellingCheck: CheckDefinition = {
   id: 'qa.spelling',
   category: 'Fluency/Spelling',
   severity: 'minor',
-  targetLangs: ['en', 'de', 'fr', 'es'],
+  targetLangs: ['en', 'de', 'fr', 'es', 'pt', 'it'],
   scope: 'segment',
   // Whether a sentence-initial capital is a name depends on the capitalised words used elsewhere.
   documentKey: (ctx) => [...wordsInsideSentences(ctx)].filter((w) => /^\p{Lu}/u.test(w)).sort().join(' '),
@@ -92,7 +92,8 @@ export const spellingCheck: CheckDefinition = {
       const prefixOk = (p: string, i: number) => speller.lang === 'en' && i < parts.length - 1 && HYPHEN_PREFIXES.has(p.toLowerCase());
       // A capitalised part after a hyphen is a name ("anti-Bolsonaro", "pro-Lula").
       const nameOk = (p: string, i: number) => i > 0 && speller.lang !== 'de' && /^\p{Lu}/u.test(p);
-      if (parts.every((p, i) => p.length === 0 || words.has(p.toLowerCase()) || prefixOk(p, i) || nameOk(p, i) || known(speller, p, initial && i === 0))) continue;
+      // The whole word first: Portuguese and Italian clitics ("comê-lo", "disse-lhe") are dictionary forms, not parts.
+      if ((parts.length > 1 && known(speller, word, initial)) || parts.every((p, i) => p.length === 0 || words.has(p.toLowerCase()) || prefixOk(p, i) || nameOk(p, i) || known(speller, p, initial && i === 0))) continue;
       const start = seg.targetStart + at;
       const end = start + word.length;
       // Suggestions can take long (a half-typed word); under a deadline they may come on a later update.

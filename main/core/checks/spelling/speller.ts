@@ -1,18 +1,41 @@
 /**
  * Hunspell dictionaries through nspell, loaded lazily once per language. Measured here (Node 20):
- * English (American + British) ~0.3 s and ~40 MB, Spanish and German ~0.9 s and ~55 MB, French ~4 s and ~430 MB. Portuguese
- * (dictionary-pt 4.0.0) took over two minutes in nspell, so it is not installed: Portuguese targets get
- * no spelling check. A language without a dictionary gets no speller, never another language's.
+ * English (American + British) ~0.3 s and ~40 MB, Spanish and German ~0.9 s and ~55 MB, French ~4 s and ~430 MB.
+ * Portuguese (dictionary-pt 4.0.0, Brazilian) and Italian (dictionary-it 2.0.0) did not load in nspell within
+ * minutes (it expands every stem into all its forms); they are read by affix-lookup.ts instead, in 1–4 s,
+ * and give no suggestions. A language without a dictionary gets no speller, never another language's.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import nspell from 'nspell';
+import { loadAffixDictionary, lookupOnlySpeller } from './affix-lookup.js';
 import { SuggestionSearch } from './suggest.js';
 import enSupplement from './en-supplement.json';
 
 /** Words each language's dictionaries lack that its news text uses ("reais", "lockdown"); added on load. */
-const SUPPLEMENTS: Record<string, readonly string[]> = { en: enSupplement.words };
+const SUPPLEMENTS: Record<string, readonly string[]> = {
+  en: enSupplement.words,
+  // Separable-verb particles that stand alone at the end of a clause ("nahmen teil", "fand statt").
+  de: ['teil', 'statt', 'fest', 'heim', 'preis', 'kund', 'bekannt', 'frei', 'hoch', 'fern', 'wieder'],
+};
+
+/**
+ * German writes compounds as one word and dictionary-de builds most of them by compounding, which nspell
+ * does not do ("Maßnahmen", "Lohnerhöhung"): a word is taken as a compound of two dictionary words, with
+ * or without a linking "s", each long enough not to hide a misspelling.
+ */
+export function germanCompound(word: string, isWord: (w: string) => boolean): boolean {
+  if (word.length < 8) return false;
+  for (let i = 3; i <= word.length - 4; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    const tailCap = tail[0]!.toUpperCase() + tail.slice(1);
+    if (!(isWord(tailCap) || isWord(tail))) continue;
+    if (isWord(head) || (head.endsWith('s') && head.length > 4 && isWord(head.slice(0, -1)))) return true;
+  }
+  return false;
+}
 
 /**
  * Productive prefixes: prefix + a known word is a word ("multimillion", "postpandemic", "cofounder").
@@ -45,7 +68,11 @@ const DICTIONARY_PACKAGES: Record<string, string[]> = {
   de: ['dictionary-de'],
   fr: ['dictionary-fr'],
   es: ['dictionary-es'],
+  pt: ['dictionary-pt'],
+  it: ['dictionary-it'],
 };
+/** Dictionaries read by affix lookup rather than nspell (see the top of this file). */
+const LOOKUP_ONLY = new Set(['dictionary-pt', 'dictionary-it']);
 const BRITISH_REGIONS = new Set(['gb', 'uk', 'au', 'nz', 'ie', 'in', 'za']);
 
 export interface Speller {
@@ -77,6 +104,8 @@ export function dictionaryLanguage(tag: string): string | null {
     const region = rest.find((r) => r.length === 2);
     return region === 'us' ? 'en-us' : region && BRITISH_REGIONS.has(region) ? 'en-gb' : 'en';
   }
+  // dictionary-pt is Brazilian: European Portuguese spellings ("facto", "económico") are not in it.
+  if (lang === 'pt' && rest.some((r) => r.length === 2 && r !== 'br')) return null;
   return DICTIONARY_PACKAGES[lang] ? lang : null;
 }
 
@@ -91,10 +120,23 @@ function loadOne(pkg: string): ReturnType<typeof nspell> | null {
 }
 
 function load(key: string): Speller | null {
+  const only = (DICTIONARY_PACKAGES[key] ?? []).find((p) => LOOKUP_ONLY.has(p));
+  if (only) {
+    let dir: string;
+    try {
+      dir = dirname(resolveFromHere.resolve(only));
+    } catch {
+      return null;
+    }
+    const dictionary = loadAffixDictionary(readFileSync(join(dir, 'index.aff'), 'utf8'), readFileSync(join(dir, 'index.dic'), 'utf8'));
+    return lookupOnlySpeller(key, dictionary, SUPPLEMENTS[key] ?? []);
+  }
   const spells = (DICTIONARY_PACKAGES[key] ?? []).map(loadOne).filter((s) => s !== null);
   if (spells.length === 0) return null;
   for (const word of SUPPLEMENTS[key.split('-')[0]!] ?? []) spells[0]!.add(word);
-  const inDictionary = (word: string) => spells.some((s) => s.correct(word));
+  // Asked first: nspell keeps a supplement word's existing flags, which may forbid it standing alone ("teil").
+  const supplement = new Set(SUPPLEMENTS[key.split('-')[0]!] ?? []);
+  const inDictionary = (word: string) => supplement.has(word) || spells.some((s) => s.correct(word));
   const suggestions = new Map<string, string[]>();
   const unfinished = new Map<string, SuggestionSearch[]>();
   const suggestBy = (word: string, deadline: number): string[] | null => {
@@ -119,7 +161,7 @@ function load(key: string): Speller | null {
   const correct = (word: string): boolean => {
     let ok = answers.get(word);
     if (ok === undefined) {
-      ok = inDictionary(word) || (key.startsWith('en') && prefixedWord(word, inDictionary));
+      ok = inDictionary(word) || (key.startsWith('en') && prefixedWord(word, inDictionary)) || (key === 'de' && germanCompound(word, inDictionary));
       if (answers.size >= MAX_ANSWERS) answers.clear();
       answers.set(word, ok);
     }

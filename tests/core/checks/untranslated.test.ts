@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '../../../main/core/checks/engine.js';
+
+const copies = (source: string, target: string, sourceLang: string, targetLang = 'en', wordList: string[] = []) =>
+  runChecks({ source, target, sourceLang, targetLang, project: { glossary: [], wordList } })
+    .filter((f) => f.rule === 'mt.untranslated-words')
+    .map((f) => f.text);
+
+describe('mt.untranslated-words, found from the source in every pair', () => {
+  it.each([
+    ['fr', 'Les syndicats dénoncent une réforme injuste.', 'The unions denounce an injuste reform.', ['injuste']],
+    ['de', 'Die Regierung hat bereits reagiert.', 'The government has bereits reacted.', ['bereits']],
+    ['it', 'Il sindaco ha detto che la situazione è sotto controllo.', 'The mayor said that the situazione is under control.', ['situazione']],
+    // Near-verbatim: the accent dropped on the way.
+    ['es', 'La hostelería pide ayudas.', 'The hosteleria asks for aid.', ['hosteleria']],
+    // Two copied words next to each other are one finding.
+    ['fr', 'Une solution choisie faute de mieux.', 'A solution chosen faute de mieux.', ['faute de mieux']],
+  ])('%s: %s → %s', (lang, source, target, expected) => {
+    expect(copies(source, target, lang)).toEqual(expected);
+  });
+
+  it.each([
+    ['fr', 'Emmanuel Macron a rencontré Olaf Scholz à Paris.', 'Emmanuel Macron met Olaf Scholz in Paris.'],
+    ['it', 'Giorgia Meloni ha incontrato Ursula von der Leyen.', 'Giorgia Meloni met Ursula von der Leyen.'],
+    ['fr', 'Le restaurant propose un menu à 20 euros.', 'The restaurant offers a menu for 20 euros.'],
+    ['de', 'Das Auto kostet 20.000 Euro.', 'The auto costs 20,000 euros.'],
+    ['it', 'La pizza margherita costa otto euro.', 'A margherita pizza costs eight euros.'],
+    ['fr', 'Voir https://exemple.fr/actualites pour le détail.', 'See https://exemple.fr/actualites for details.'],
+  ])('leaves names, English words, loanwords and URLs alone (%s: %s)', (lang, source, target) => {
+    expect(copies(source, target, lang)).toEqual([]);
+  });
+
+  it('accepts a word of the project word list', () => {
+    expect(copies('Le principe de laïcité.', 'The principle of laïcité.', 'fr')).toEqual(['laïcité']);
+    expect(copies('Le principe de laïcité.', 'The principle of laïcité.', 'fr', 'en', ['laïcité'])).toEqual([]);
+  });
+
+  it('works for a target other than English, with that language’s dictionary', () => {
+    expect(copies('The government has already reacted.', 'Die Regierung hat already reagiert.', 'en', 'de')).toEqual(['already']);
+    expect(copies('The government reacted on Monday.', 'Die Regierung hat am Montag reagiert.', 'en', 'de')).toEqual([]);
+  });
+});
