@@ -6,6 +6,7 @@
  * so a finished search returns exactly what `suggest()` returns (tests/core/checks/qa-spelling.test.ts).
  */
 import type nspell from 'nspell';
+import { nearWordsOf, type NearWords } from './near-words.js';
 
 /** The parts of an nspell instance the search reads (nspell keeps them as plain properties). */
 interface SpellData {
@@ -92,6 +93,8 @@ export class SuggestionSearch {
   private max = 0;
   private size = 0;
   private result: string[] | null = null;
+  /** Skips lookups and expansions that cannot meet a word (same result, see near-words.ts). */
+  private near: NearWords | null = null;
 
   constructor(spell: ReturnType<typeof nspell>, word: string) {
     this.sp = spell as unknown as SpellData;
@@ -120,6 +123,7 @@ export class SuggestionSearch {
 
   /** The replacement table, keyboard neighbours, doubled letters and case variants (nspell's first part). */
   private prepare(): void {
+    this.near = nearWordsOf(this.sp);
     const value = this.value;
     const edits = this.edits;
     for (const [from, to] of this.sp.replacementTable) {
@@ -193,7 +197,11 @@ export class SuggestionSearch {
       // Like nspell, look for suggestions only between batches.
       if (this.cursor === 0 && (this.suggestions.length || this.previous >= this.max)) return this.finish();
       const batchEnd = Math.min(this.previous + this.size, this.firstLevel.length);
-      if (this.previous + this.cursor < batchEnd) this.expand(this.firstLevel[this.previous + this.cursor]!, null);
+      if (this.previous + this.cursor < batchEnd) {
+        const word = this.firstLevel[this.previous + this.cursor]!;
+        // With no word within one edit of it, expanding this candidate would find nothing and change no weight.
+        if (this.near!.mayHaveNeighbour(word)) this.expand(word, null);
+      }
       this.cursor++;
       if (this.previous + this.cursor >= batchEnd) {
         this.previous += this.size;
@@ -281,6 +289,7 @@ export class SuggestionSearch {
     let state = this.state.get(value);
     if (state === undefined) {
       result?.push(value);
+      if (!this.near!.mayBeWord(value)) return; // form() would be null
       const corrected = form(this.sp, value);
       if (corrected === null) return;
       state = !hasFlag(this.sp.flags, 'NOSUGGEST', this.sp.data[corrected]);
