@@ -39,7 +39,7 @@ export function checksFor(sourceLang: string, targetLang: string, settings?: Che
   const s = primary(sourceLang);
   const t = primary(targetLang);
   const off = new Set(settings?.disabled ?? []);
-  return allChecks().filter(
+  return [...packChecks(sourceLang, targetLang), ...CODE_CHECKS, ...QA_CHECKS].filter(
     (c) => !off.has(c.id) && (!c.sourceLangs || c.sourceLangs.some((l) => primary(l) === s)) && (!c.targetLangs || c.targetLangs.some((l) => primary(l) === t)),
   );
 }

@@ -95,6 +95,8 @@ export class SuggestionSearch {
   private result: string[] | null = null;
   /** Skips lookups and expansions that cannot meet a word (same result, see near-words.ts). */
   private near: NearWords | null = null;
+  /** Set while expanding a word that has no word within one edit (see step()). */
+  private blind = false;
 
   constructor(spell: ReturnType<typeof nspell>, word: string) {
     this.sp = spell as unknown as SpellData;
@@ -185,13 +187,18 @@ export class SuggestionSearch {
       for (; this.cursor < end; this.cursor++) this.check(this.edits[this.cursor]!, true, this.firstLevel);
       if (this.cursor >= this.edits.length) [this.phase, this.cursor] = ['values', 0];
     } else if (this.phase === 'values') {
-      this.expand(this.values[this.cursor++]!, this.firstLevel);
+      const word = this.values[this.cursor++]!;
+      // No word within one edit: the expansion only lengthens the list the second level reads, and
+      // that reads at most its first `firstLevelNeeded` entries, so stop there without any lookups.
+      this.blind = !this.near!.mayHaveNeighbour(word);
+      this.expand(word, this.firstLevel);
+      this.blind = false;
       if (this.cursor >= this.values.length) {
         this.phase = 'second';
         this.previous = 0;
         this.cursor = 0;
-        this.max = Math.min(this.firstLevel.length, Math.max(15 - this.value.length, 3) ** 3);
-        this.size = Math.max((10 - this.value.length) ** 3, 1);
+        this.max = Math.min(this.firstLevel.length, this.maxSecond());
+        this.size = this.batchSize();
       }
     } else if (this.phase === 'second') {
       // Like nspell, look for suggestions only between batches.
@@ -208,6 +215,21 @@ export class SuggestionSearch {
         this.cursor = 0;
       }
     }
+  }
+
+  /** nspell expands at most this many first-level candidates at distance 2... */
+  private maxSecond(): number {
+    return Math.max(15 - this.value.length, 3) ** 3;
+  }
+
+  /** ...in batches of this many. */
+  private batchSize(): number {
+    return Math.max((10 - this.value.length) ** 3, 1);
+  }
+
+  /** The second level reads firstLevel[0, max + size) at most (its last batch may run past max). */
+  private firstLevelNeeded(): number {
+    return this.maxSecond() + this.batchSize();
   }
 
   private finish(): void {
@@ -251,6 +273,7 @@ export class SuggestionSearch {
     let nextUpper = nextCharacter.toLowerCase() !== nextCharacter;
     const currentCase = casing(word);
     for (let position = 0; position <= word.length; position++) {
+      if (this.blind && result!.length >= this.firstLevelNeeded()) return;
       before += character;
       const after = nextAfter;
       nextAfter = nextNextAfter;
@@ -286,6 +309,10 @@ export class SuggestionSearch {
    * store the unknown ones at all: the memory stays small, without long pauses to grow a huge map.
    */
   private check(value: string, double: boolean, result: string[] | null): void {
+    if (this.blind) {
+      if (result!.length < this.firstLevelNeeded()) result!.push(value);
+      return;
+    }
     let state = this.state.get(value);
     if (state === undefined) {
       result?.push(value);
