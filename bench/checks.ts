@@ -27,6 +27,7 @@ interface ChildResult {
   words: number;
   setupMs: number;
   ms: number;
+  cpuMs: number;
   maxRssMb: number;
   findings: number;
   fingerprint: string;
@@ -60,7 +61,8 @@ function growth(): void {
     results.push(r);
     const k = `${words / 1000}k`;
     const goal = words === 1_000_000 ? `goal 10,000 ms: ${(r.ms / 10_000).toFixed(2)}×` : '';
-    row(`full check, ${words.toLocaleString('en')} words`, fmt(r.ms), `${r.findings} findings, ${Math.round(r.words / (r.ms / 1000)).toLocaleString('en')} words/s${goal ? `; ${goal}` : ''}`, `checks.words-${k}-ms`, r.ms);
+    row(`full check, ${words.toLocaleString('en')} words`, fmt(r.ms), `cpu ${fmt(r.cpuMs)}; ${r.findings} findings, ${Math.round(r.words / (r.ms / 1000)).toLocaleString('en')} words/s${goal ? `; ${goal}` : ''}`, `checks.words-${k}-ms`, r.ms);
+    row(`  cpu time of that check`, fmt(r.cpuMs), 'the machine is shared: compare cpu times', `checks.words-${k}-cpu-ms`, r.cpuMs);
     row(`  peak memory (RSS) of that process`, `${r.maxRssMb.toFixed(0)} MB`, words === 1_000_000 ? 'goal 600 MB' : '', `checks.words-${k}-rss-mb`, r.maxRssMb);
     row(`  findings fingerprint`, r.fingerprint, '', undefined);
   }
@@ -68,8 +70,9 @@ function growth(): void {
   if (results.length >= 2) {
     const a = results[0]!;
     const b = results[results.length - 1]!;
-    const exponent = Math.log(b.ms / a.ms) / Math.log(b.words / a.words);
-    row(`growth exponent, ${a.words.toLocaleString('en')} → ${b.words.toLocaleString('en')} words`, exponent.toFixed(2), 'goal ≤ 1.1', 'checks.growth-exponent', exponent);
+    // On CPU time: wall time on a shared machine mostly measures the other engineers' load.
+    const exponent = Math.log(b.cpuMs / a.cpuMs) / Math.log(b.words / a.words);
+    row(`growth exponent (cpu time), ${a.words.toLocaleString('en')} → ${b.words.toLocaleString('en')} words`, exponent.toFixed(2), 'goal ≤ 1.1', 'checks.growth-exponent', exponent);
   }
 }
 

@@ -20,7 +20,7 @@ function segmenterFor(lang: string): Intl.Segmenter {
 }
 
 /** A piece of a line: [start, end) relative to the line, untrimmed. */
-type Piece = [number, number];
+export type Piece = [number, number];
 
 const CLOSERS = /^[\s»”’"'）)\]】」』›]+/u;
 const OPENERS_AND_SPACE = /^[\s«“‘"'(（[【「『‹]+/u;
@@ -65,11 +65,11 @@ const WINDOW = 4000;
 const MARGIN = 400;
 
 /** ICU's sentence pieces of a line; a long line window by window, each window starting at a break ICU made. */
-function icuPieces(line: string, lang: string): Piece[] {
+export function icuPieces(line: string, lang: string, firstWindow = WINDOW): Piece[] {
   const raw: Piece[] = [];
   const segmenter = segmenterFor(lang);
   let from = 0;
-  let window = WINDOW;
+  let window = firstWindow;
   while (from < line.length) {
     const end = from + window >= line.length - MARGIN ? line.length : from + window;
     const pieces: Piece[] = [];
@@ -86,7 +86,7 @@ function icuPieces(line: string, lang: string): Piece[] {
     }
     raw.push(...pieces.slice(0, kept));
     from = pieces[kept - 1]![1];
-    window = WINDOW;
+    window = firstWindow;
   }
   return raw;
 }
