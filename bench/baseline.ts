@@ -23,3 +23,8 @@ export function record(key: string, value: number): number {
   measured[key] = Math.round(value * 100) / 100;
   return value;
 }
+
+/** A baseline's figure as it was recorded (a number or a note). */
+export function baselineFigure(key: string): number | string | undefined {
+  return figures[key];
+}
