@@ -5,6 +5,7 @@
 import type { AlignmentLink } from '../main/contract/review.js';
 import { alignDocument, alignSentenceLists } from '../main/common/align/index.js';
 import { splitSentences } from '../main/common/sentences/split.js';
+import { against, record } from './baseline.js';
 
 const GOAL_MS = 1000;
 const SRC_WORDS = 'governo cidade chuva ministro escola hospital ponte mercado estrada polícia moradores relatório semana família rio norte sul água preço agência'.split(' ');
@@ -89,17 +90,30 @@ function row(name: string, value: string, against: string): void {
   console.log(`${name.padEnd(44)} ${value.padStart(12)}   ${against}`);
 }
 
-export async function bench(): Promise<void> {
-  console.log('\n== core: sentence alignment ==');
-  const pair = generateSentencePair(10_000);
-  alignSentenceLists(pair.source.slice(0, 500), pair.target.slice(0, 500)); // warm up the JIT
-  let t0 = performance.now();
+/** Align `count` generated pairs; the time and the share of true links found. */
+function alignOnce(count: number): { ms: number; cpuMs: number; right: number; total: number; n: number; m: number } {
+  const pair = generateSentencePair(count);
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const links = alignSentenceLists(pair.source, pair.target);
   const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  const cpuMs = (c.user + c.system) / 1000;
   const key = (l: AlignmentLink) => `${l.source.join(',')}:${l.target.join(',')}`;
   const truth = new Set(pair.truth.map(key));
-  const right = links.filter((l) => truth.has(key(l))).length;
-  row(`alignSentenceLists, ${pair.source.length}×${pair.target.length} sentences`, fmt(ms), `goal ${GOAL_MS} ms: ${(ms / GOAL_MS).toFixed(2)}× of it; ${right}/${pair.truth.length} true links found`);
+  return { ms, cpuMs, right: links.filter((l) => truth.has(key(l))).length, total: pair.truth.length, n: pair.source.length, m: pair.target.length };
+}
+
+export async function bench(): Promise<void> {
+  console.log('\n== core: sentence alignment ==');
+  alignOnce(500); // warm up the JIT
+  const small = alignOnce(10_000);
+  row(`alignSentenceLists, ${small.n}×${small.m} sentences`, fmt(small.ms), `cpu ${fmt(record('align.10k-cpu-ms', small.cpuMs))}; goal ${GOAL_MS} ms; ${small.right}/${small.total} true links; ${against('align.10k-ms', record('align.10k-ms', small.ms))}`);
+  const big = alignOnce(100_000);
+  row(`alignSentenceLists, ${big.n}×${big.m} sentences`, fmt(big.ms), `cpu ${fmt(record('align.100k-cpu-ms', big.cpuMs))}; ${against('align.100k-cpu-ms', big.cpuMs)}; goal 3,000 ms; ${big.right}/${big.total} true links; ${against('align.100k-ms', record('align.100k-ms', big.ms))}`);
+  const exponent = Math.log(big.cpuMs / small.cpuMs) / Math.log(big.n / small.n);
+  row('growth exponent (cpu time), 10k → 100k', exponent.toFixed(2), `goal ≤ 1.1; ${against('align.growth-exponent', record('align.growth-exponent', exponent))}`);
+  const pair = generateSentencePair(10_000);
 
   // The same pair as documents in paragraphs of 8 source sentences, the translation with one paragraph in 20
   // merged into the next, so that the paragraphs do not correspond and the whole document is aligned.
@@ -110,10 +124,19 @@ export async function bench(): Promise<void> {
   };
   const sourceDoc = paras(pair.source, Infinity);
   const targetDoc = paras(pair.target, 20);
-  t0 = performance.now();
+  let t0 = performance.now();
   const doc = alignDocument(sourceDoc, targetDoc, 'pt', 'en');
   const docMs = performance.now() - t0;
-  row('alignDocument, same pair as text', fmt(docMs), `goal ${GOAL_MS} ms: ${(docMs / GOAL_MS).toFixed(2)}× of it; ${doc.source.length}/${doc.target.length} sentences`);
+  row('alignDocument, same pair as text', fmt(docMs), `goal ${GOAL_MS} ms; ${doc.source.length}/${doc.target.length} sentences; ${against('align.document-10k-ms', record('align.document-10k-ms', docMs))}`);
+
+  // One paragraph of about 1 MB on each side (no paragraph breaks at all).
+  const one = generateSentencePair(7_000, 11);
+  const srcPara = one.source.join(' ');
+  const tgtPara = one.target.join(' ');
+  t0 = performance.now();
+  alignDocument(srcPara, tgtPara, 'pt', 'en');
+  const paraMs = performance.now() - t0;
+  row(`alignDocument, one paragraph of ${(srcPara.length / 1e6).toFixed(1)} MB`, fmt(paraMs), `bounded; ${against('align.one-paragraph-ms', record('align.one-paragraph-ms', paraMs))}`);
 
   t0 = performance.now();
   const sentences = splitSentences(sourceDoc, 'pt');

@@ -23,7 +23,7 @@ function terBench(): void {
   const root = process.env.CALQUE_EVAL_DIR ?? fileURLToPath(new URL('../../shared/eval/', import.meta.url));
   const dir = `${root.replace(/\/$/, '')}/mlqe-pe/en-de-dev`;
   if (!existsSync(dir)) {
-    console.log(`  skipped: ${dir} is absent`);
+    console.log(`  SKIPPED: TER needs the MLQE-PE reference lines, and ${dir} is absent (put shared/eval beside the clone, or set CALQUE_EVAL_DIR)`);
     return;
   }
   const read = (f: string) => readFileSync(`${dir}/${f}`, 'utf8').split('\n').slice(0, 1000).map(terTokens);

@@ -7,13 +7,19 @@
  * occur on only one side are dropped: they can never match, so they would only add noise.
  */
 
-/** Sentences as rows of (anchor id, count), with each row's total weight. */
+/**
+ * Sentences as rows of (anchor id, count), with each row's total weight. The rows are slices of two
+ * flat arrays (sentence k: [start[k], start[k + 1])): a hundred thousand small typed arrays per side
+ * made the garbage collector's work grow faster than the document.
+ */
 export interface AnchorTable {
   /** weight of each anchor id */
   weight: Float64Array;
-  /** per sentence: anchor ids and counts (parallel arrays) */
-  ids: Int32Array[];
-  counts: Int32Array[];
+  /** anchor ids and counts (parallel arrays), row by row */
+  ids: Int32Array;
+  counts: Int32Array;
+  /** where each sentence's row starts in ids/counts; length sentences + 1 */
+  start: Int32Array;
   /** per sentence: sum of weight × count */
   total: Float64Array;
 }
@@ -98,22 +104,27 @@ export function buildAnchors(source: readonly string[], target: readonly string[
   }
   const weight = Float64Array.from(weights);
   const table = (rows: string[][]): AnchorTable => {
-    const idRows: Int32Array[] = [];
-    const countRows: Int32Array[] = [];
+    const idList: number[] = [];
+    const countList: number[] = [];
+    const start = new Int32Array(rows.length + 1);
     const total = new Float64Array(rows.length);
+    const counts = new Map<number, number>();
     rows.forEach((row, r) => {
-      const counts = new Map<number, number>();
+      counts.clear();
       for (const k of row) {
         const id = ids.get(k);
         if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
       }
-      idRows.push(Int32Array.from(counts.keys()));
-      countRows.push(Int32Array.from(counts.values()));
       let t = 0;
-      for (const [id, c] of counts) t += weight[id]! * c;
+      for (const [id, c] of counts) {
+        idList.push(id);
+        countList.push(c);
+        t += weight[id]! * c;
+      }
       total[r] = t;
+      start[r + 1] = idList.length;
     });
-    return { weight, ids: idRows, counts: countRows, total };
+    return { weight, ids: Int32Array.from(idList), counts: Int32Array.from(countList), start, total };
   };
   return [table(srcKeys), table(tgtKeys)];
 }

@@ -53,6 +53,12 @@ const SHAPES: readonly (readonly [number, number])[] = [
 ];
 const MAX_SPAN = 3;
 const INITIAL_HALF_BAND = 24;
+/**
+ * When the best path touches the band's edge, the band first moves to follow that path (a long
+ * document drifts from its length diagonal by about √(deleted sentences), so a fixed band had to grow
+ * with the document, and alignment grew as n^1.5); only after this many moves does it widen.
+ */
+const MAX_RECENTER = 8;
 /** Below this many cells the whole matrix is searched: a band could hide the best path without the path touching its edge. */
 const FULL_DP_CELLS = 1_000_000;
 
@@ -63,39 +69,49 @@ export interface UnitOptions {
   targetBreaks?: Uint8Array;
 }
 
-/** Weighted anchors shared by source sentence i and target sentence j, for j in a window per i. */
+/** Weighted anchors shared by source sentence i and target sentence j, for j in a window per i (one flat array). */
 class OverlapCache {
-  private readonly rows: Float64Array[] = [];
+  private readonly cells: Float64Array;
   private readonly from: Int32Array;
+  private readonly offset: Int32Array;
+  private readonly width: Int32Array;
   constructor(src: AnchorTable, tgt: AnchorTable, range: (i: number) => [number, number]) {
-    const n = src.ids.length;
+    const n = src.total.length;
     this.from = new Int32Array(n);
-    const scratch = new Int32Array(src.weight.length);
+    this.offset = new Int32Array(n);
+    this.width = new Int32Array(n);
+    let size = 0;
     for (let i = 0; i < n; i++) {
       const [a, b] = range(i);
       this.from[i] = a;
-      const row = new Float64Array(Math.max(0, b - a));
-      const ids = src.ids[i]!;
-      const counts = src.counts[i]!;
-      if (ids.length) {
-        for (let k = 0; k < ids.length; k++) scratch[ids[k]!] = counts[k]!;
-        for (let j = a; j < b; j++) {
-          const tid = tgt.ids[j]!;
-          const tc = tgt.counts[j]!;
-          let s = 0;
-          for (let k = 0; k < tid.length; k++) {
-            const c = scratch[tid[k]!]!;
-            if (c) s += src.weight[tid[k]!]! * Math.min(c, tc[k]!);
-          }
-          row[j - a] = s;
+      this.offset[i] = size;
+      this.width[i] = Math.max(0, b - a);
+      size += this.width[i]!;
+    }
+    this.cells = new Float64Array(size);
+    const scratch = new Int32Array(src.weight.length);
+    for (let i = 0; i < n; i++) {
+      const s0 = src.start[i]!;
+      const s1 = src.start[i + 1]!;
+      if (s0 === s1) continue;
+      for (let k = s0; k < s1; k++) scratch[src.ids[k]!] = src.counts[k]!;
+      const a = this.from[i]!;
+      const base = this.offset[i]! - a;
+      for (let j = a, b = a + this.width[i]!; j < b; j++) {
+        let s = 0;
+        for (let k = tgt.start[j]!, e = tgt.start[j + 1]!; k < e; k++) {
+          const id = tgt.ids[k]!;
+          const c = scratch[id]!;
+          if (c) s += src.weight[id]! * Math.min(c, tgt.counts[k]!);
         }
-        for (let k = 0; k < ids.length; k++) scratch[ids[k]!] = 0;
+        this.cells[base + j] = s;
       }
-      this.rows.push(row);
+      for (let k = s0; k < s1; k++) scratch[src.ids[k]!] = 0;
     }
   }
   get(i: number, j: number): number {
-    return this.rows[i]![j - this.from[i]!] ?? 0;
+    const d = j - this.from[i]!;
+    return d >= 0 && d < this.width[i]! ? this.cells[this.offset[i]! + d]! : 0;
   }
 }
 
@@ -133,6 +149,7 @@ export function alignUnits(source: readonly string[], target: readonly string[],
     center[i] = i === n ? m : j;
   }
   let half = INITIAL_HALF_BAND;
+  let recentered = 0;
   for (;;) {
     const full = half >= Math.max(n, m) || (n + 1) * (m + 1) <= FULL_DP_CELLS;
     const loA = new Int32Array(n + 1);
@@ -179,18 +196,22 @@ export function alignUnits(source: readonly string[], target: readonly string[],
       return c;
     };
 
+    // One flat array of costs and back pointers for the whole band, row i at [rowAt[i], rowAt[i + 1]).
     const rowLo = new Int32Array(n + 1);
-    const cost: Float64Array[] = [];
-    const back: Int8Array[] = [];
+    const rowAt = new Int32Array(n + 2);
     for (let i = 0; i <= n; i++) {
-      const a0 = lo(i);
+      rowLo[i] = lo(i);
+      rowAt[i + 1] = rowAt[i]! + hi(i) - lo(i) + 1;
+    }
+    const cost = new Float64Array(rowAt[n + 1]!).fill(Infinity);
+    const backAll = new Int8Array(rowAt[n + 1]!).fill(-1);
+    for (let i = 0; i <= n; i++) {
+      const a0 = rowLo[i]!;
       const b0 = hi(i);
-      rowLo[i] = a0;
-      const row = new Float64Array(b0 - a0 + 1).fill(Infinity);
-      const br = new Int8Array(b0 - a0 + 1).fill(-1);
+      const at = rowAt[i]!;
       for (let j = a0; j <= b0; j++) {
         if (i === 0 && j === 0) {
-          row[0] = 0;
+          cost[at] = 0;
           continue;
         }
         let best = Infinity;
@@ -200,10 +221,9 @@ export function alignUnits(source: readonly string[], target: readonly string[],
           const pi = i - a;
           const pj = j - b;
           if (pi < 0 || pj < 0) continue;
-          const prev = pi === i ? row : cost[pi]!;
           const off = pj - rowLo[pi]!;
-          if (off < 0 || off >= prev.length) continue;
-          const base = prev[off]!;
+          if (off < 0 || off >= rowAt[pi + 1]! - rowAt[pi]!) continue;
+          const base = cost[rowAt[pi]! + off]!;
           if (base === Infinity) continue;
           const c = base + linkCost(pi, a, pj, b);
           if (c < best) {
@@ -211,11 +231,9 @@ export function alignUnits(source: readonly string[], target: readonly string[],
             arg = s;
           }
         }
-        row[j - a0] = best;
-        br[j - a0] = arg;
+        cost[at + j - a0] = best;
+        backAll[at + j - a0] = arg;
       }
-      cost.push(row);
-      back.push(br);
     }
 
     // Backtrack; note whether the path ran along the band's edge (then the band was too narrow).
@@ -224,8 +242,7 @@ export function alignUnits(source: readonly string[], target: readonly string[],
     let j = m;
     let touched = false;
     while (i > 0 || j > 0) {
-      const off = j - rowLo[i]!;
-      const s = back[i]![off]!;
+      const s = backAll[rowAt[i]! + j - rowLo[i]!]!;
       if (!full && ((lo(i) > 0 && j - lo(i) < 2) || (hi(i) < m && hi(i) - j < 2))) touched = true;
       const [a, b] = SHAPES[s]!;
       links.push({ source: range(i - a, a), target: range(j - b, b) });
@@ -233,7 +250,37 @@ export function alignUnits(source: readonly string[], target: readonly string[],
       j -= b;
     }
     if (!touched || full) return links.reverse();
-    half *= 2;
+    if (recentered < MAX_RECENTER) {
+      recentered++;
+      followPath(center, links, n);
+    } else {
+      recentered = 0;
+      half *= 2;
+    }
+  }
+}
+
+/** Re-centres the band on a path (links in reverse order): per row, the middle of the columns the path visits there. */
+function followPath(center: Int32Array, reversed: readonly AlignmentLink[], n: number): void {
+  const minJ = new Int32Array(n + 1).fill(-1);
+  const maxJ = new Int32Array(n + 1);
+  let i = 0;
+  let j = 0;
+  const visit = () => {
+    if (minJ[i] === -1) minJ[i] = j;
+    maxJ[i] = j;
+  };
+  visit();
+  for (let k = reversed.length - 1; k >= 0; k--) {
+    const l = reversed[k]!;
+    i += l.source.length;
+    j += l.target.length;
+    visit();
+  }
+  let last = 0;
+  for (let r = 0; r <= n; r++) {
+    if (minJ[r] !== -1) last = (minJ[r]! + maxJ[r]!) >> 1;
+    center[r] = Math.max(last, r > 0 ? center[r - 1]! : 0);
   }
 }
 

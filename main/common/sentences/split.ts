@@ -20,7 +20,7 @@ function segmenterFor(lang: string): Intl.Segmenter {
 }
 
 /** A piece of a line: [start, end) relative to the line, untrimmed. */
-type Piece = [number, number];
+export type Piece = [number, number];
 
 const CLOSERS = /^[\s»”’"'）)\]】」』›]+/u;
 const OPENERS_AND_SPACE = /^[\s«“‘"'(（[【「『‹]+/u;
@@ -59,9 +59,40 @@ function joins(left: string, right: string, lang: string, primary: string): bool
   return false;
 }
 
-function segmentLine(line: string, lang: string, primary: string): Piece[] {
+/** Lines longer than this are segmented window by window (ICU's time grows faster than a line's length). */
+const WINDOW = 4000;
+/** Breaks this close to a window's end may depend on text past it: the next window starts at the last break before. */
+const MARGIN = 400;
+
+/** ICU's sentence pieces of a line; a long line window by window, each window starting at a break ICU made. */
+export function icuPieces(line: string, lang: string, firstWindow = WINDOW): Piece[] {
   const raw: Piece[] = [];
-  for (const seg of segmenterFor(lang).segment(line)) raw.push([seg.index, seg.index + seg.segment.length]);
+  const segmenter = segmenterFor(lang);
+  let from = 0;
+  let window = firstWindow;
+  while (from < line.length) {
+    const end = from + window >= line.length - MARGIN ? line.length : from + window;
+    const pieces: Piece[] = [];
+    for (const seg of segmenter.segment(line.slice(from, end))) pieces.push([from + seg.index, from + seg.index + seg.segment.length]);
+    if (end === line.length) {
+      raw.push(...pieces);
+      break;
+    }
+    let kept = 0;
+    while (kept < pieces.length && pieces[kept]![1] <= end - MARGIN) kept++;
+    if (kept === 0) {
+      window *= 2; // no break early enough in this window: look further
+      continue;
+    }
+    raw.push(...pieces.slice(0, kept));
+    from = pieces[kept - 1]![1];
+    window = firstWindow;
+  }
+  return raw;
+}
+
+function segmentLine(line: string, lang: string, primary: string): Piece[] {
+  const raw = icuPieces(line, lang);
   // ICU leaves a closing quote that follows a space ("« Bonjour. » Elle") at the start of the next piece.
   for (let k = 1; k < raw.length; k++) {
     const m = CLOSERS.exec(line.slice(raw[k]![0], raw[k]![1]));

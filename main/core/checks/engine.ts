@@ -39,7 +39,7 @@ export function checksFor(sourceLang: string, targetLang: string, settings?: Che
   const s = primary(sourceLang);
   const t = primary(targetLang);
   const off = new Set(settings?.disabled ?? []);
-  return allChecks().filter(
+  return [...packChecks(sourceLang, targetLang), ...CODE_CHECKS, ...QA_CHECKS].filter(
     (c) => !off.has(c.id) && (!c.sourceLangs || c.sourceLangs.some((l) => primary(l) === s)) && (!c.targetLangs || c.targetLangs.some((l) => primary(l) === t)),
   );
 }
@@ -155,8 +155,10 @@ function runSegmentChecks(defs: readonly CheckDefinition[], ctx: CheckContext, s
 export class CheckSession {
   private cache = new Map<string, CachedSegment>();
   private generation = 0;
-  /** The document date and the checks' document keys at the last update. */
+  /** The document date at the last update (date fixes depend on it: all segments are stale when it changes). */
   private dateKey = '';
+  /** Each check's document key at the last update (CheckDefinition.documentKey). */
+  private docKeys = new Map<CheckDefinition, string>();
   private checks: CheckDefinition[];
   /** The sentence alignment of the last update (the review view shows it). */
   alignment: DocumentAlignment | null = null;
@@ -176,6 +178,7 @@ export class CheckSession {
     if (changes.settings || changes.project) {
       this.checks = checksFor(this.options.sourceLang, this.options.targetLang, this.options.settings);
       this.cache.clear();
+      this.docKeys.clear();
     }
   }
 
@@ -195,12 +198,20 @@ export class CheckSession {
     this.alignment = ctx.alignment;
     const date = ctx.documentDate as SimpleDate | undefined;
     const dateKey = date ? `${date.year}-${date.month}-${date.day}` : '';
-    // Date fixes depend on the document date, and some checks on the rest of the document
-    // (CheckDefinition.documentKey): when either changes, every cached segment is stale.
-    const docKey = `${dateKey}\u0001${this.checks.map((c) => c.documentKey?.(ctx) ?? '').join('\u0001')}`;
-    if (docKey !== this.dateKey) {
+    // Date fixes depend on the document date: when it changes, every cached segment is stale. Some
+    // checks depend on the rest of the document (CheckDefinition.documentKey): when a check's key
+    // changes, only that check re-runs on the cached segments (a new capitalised name used to re-run
+    // every check on every segment: 6.5 s on a 200,000-word book).
+    if (dateKey !== this.dateKey) {
       this.cache.clear();
-      this.dateKey = docKey;
+      this.dateKey = dateKey;
+    }
+    const stale: CheckDefinition[] = [];
+    for (const c of this.checks) {
+      if (!c.documentKey) continue;
+      const key = c.documentKey(ctx);
+      if (this.docKeys.has(c) && this.docKeys.get(c) !== key && c.scope === 'segment') stale.push(c);
+      this.docKeys.set(c, key);
     }
     const gen = ++this.generation;
     const segmentChecks = this.checks.filter((c) => c.scope === 'segment');
@@ -213,8 +224,8 @@ export class CheckSession {
         cached = { findings: [], generation: gen, pending: [] };
         runSegmentChecks(segmentChecks, ctx, seg, cached);
         this.cache.set(key, cached);
-      } else if (cached.pending.length) {
-        const redo = cached.pending;
+      } else if (cached.pending.length || stale.length) {
+        const redo = [...new Set([...cached.pending, ...stale])];
         cached.findings = cached.findings.filter((f) => !redo.includes(f.def));
         cached.pending = [];
         runSegmentChecks(redo, ctx, seg, cached);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CheckSession, checksFor, documentDate, runChecks } from '../../../main/core/checks/engine.js';
 
 const SOURCE = [
@@ -157,5 +157,27 @@ describe('CheckSession and document-wide answers', () => {
     // The second paragraph now uses the word as a name: the first paragraph's answer must change with it.
     expect(spelling(session.update(src, second, 1000))).toEqual(spelling(runChecks({ source: src, target: second, sourceLang: 'pt-BR', targetLang: 'en' })));
     expect(spelling(runChecks({ source: src, target: second, sourceLang: 'pt-BR', targetLang: 'en' }))).not.toContain('Zorvak');
+  });
+
+  it('re-runs only the check whose document key changed: a new capitalised name re-checks spelling, not every check', () => {
+    const src = 'Ele anunciou o plano.\n\nO plano foi aprovado.\n\nA cidade tem 1.200 moradores.\n';
+    const first = 'Zorvak announced the plan.\n\nThe plan was approved.\n\nThe city has 1,200 residents.\n';
+    const second = 'Zorvak announced the plan.\n\nThe plan of Zorvak was approved.\n\nThe city has 1,200 residents.\n';
+    const session = new CheckSession({ sourceLang: 'pt-BR', targetLang: 'en' });
+    session.update(src, first, 1000);
+    const numbers = checksFor('pt-BR', 'en').find((c) => c.id === 'qa.numbers')!;
+    const spelling = checksFor('pt-BR', 'en').find((c) => c.id === 'qa.spelling')!;
+    const numbersRun = vi.spyOn(numbers, 'run');
+    const spellingRun = vi.spyOn(spelling, 'run');
+    try {
+      const found = session.update(src, second, 1000);
+      // One segment changed: the numbers check ran there only; spelling re-ran on every segment.
+      expect(numbersRun).toHaveBeenCalledTimes(1);
+      expect(spellingRun).toHaveBeenCalledTimes(3);
+      expect(found).toEqual(runChecks({ source: src, target: second, sourceLang: 'pt-BR', targetLang: 'en' }));
+    } finally {
+      numbersRun.mockRestore();
+      spellingRun.mockRestore();
+    }
   });
 });

@@ -40,9 +40,23 @@ export const PACKS: readonly PackFile[] = [
   noArticlesEn as unknown as PackFile,
 ];
 
-let compiled: CheckDefinition[] | null = null;
+const compiled = new Map<PackFile, CheckDefinition[]>();
+const primary = (tag: string) => tag.toLowerCase().split('-')[0]!;
 
-export function packChecks(): CheckDefinition[] {
-  compiled ??= PACKS.flatMap((p) => compilePack(p, WORD_LISTS));
-  return compiled;
+function compiledPack(pack: PackFile): CheckDefinition[] {
+  let defs = compiled.get(pack);
+  if (!defs) {
+    defs = compilePack(pack, WORD_LISTS);
+    compiled.set(pack, defs);
+  }
+  return defs;
+}
+
+/**
+ * The packs' checks, compiled on first use and kept. With a language pair, only the packs for that
+ * pair are compiled (compiling every pack cost each `calque check` about half a second up front).
+ */
+export function packChecks(sourceLang?: string, targetLang?: string): CheckDefinition[] {
+  const applies = (langs: readonly string[] | undefined, lang: string | undefined) => !langs || lang === undefined || langs.some((l) => primary(l) === primary(lang));
+  return PACKS.filter((p) => applies(p.sourceLangs, sourceLang) && applies(p.targetLangs, targetLang)).flatMap(compiledPack);
 }

@@ -6,6 +6,7 @@
  * so a finished search returns exactly what `suggest()` returns (tests/core/checks/qa-spelling.test.ts).
  */
 import type nspell from 'nspell';
+import { nearWordsOf, type NearWords } from './near-words.js';
 
 /** The parts of an nspell instance the search reads (nspell keeps them as plain properties). */
 interface SpellData {
@@ -92,6 +93,10 @@ export class SuggestionSearch {
   private max = 0;
   private size = 0;
   private result: string[] | null = null;
+  /** Skips lookups and expansions that cannot meet a word (same result, see near-words.ts). */
+  private near: NearWords | null = null;
+  /** Set while expanding a word that has no word within one edit (see step()). */
+  private blind = false;
 
   constructor(spell: ReturnType<typeof nspell>, word: string) {
     this.sp = spell as unknown as SpellData;
@@ -120,6 +125,7 @@ export class SuggestionSearch {
 
   /** The replacement table, keyboard neighbours, doubled letters and case variants (nspell's first part). */
   private prepare(): void {
+    this.near = nearWordsOf(this.sp);
     const value = this.value;
     const edits = this.edits;
     for (const [from, to] of this.sp.replacementTable) {
@@ -181,25 +187,49 @@ export class SuggestionSearch {
       for (; this.cursor < end; this.cursor++) this.check(this.edits[this.cursor]!, true, this.firstLevel);
       if (this.cursor >= this.edits.length) [this.phase, this.cursor] = ['values', 0];
     } else if (this.phase === 'values') {
-      this.expand(this.values[this.cursor++]!, this.firstLevel);
+      const word = this.values[this.cursor++]!;
+      // No word within one edit: the expansion only lengthens the list the second level reads, and
+      // that reads at most its first `firstLevelNeeded` entries, so stop there without any lookups.
+      this.blind = !this.near!.mayHaveNeighbour(word);
+      this.expand(word, this.firstLevel);
+      this.blind = false;
       if (this.cursor >= this.values.length) {
         this.phase = 'second';
         this.previous = 0;
         this.cursor = 0;
-        this.max = Math.min(this.firstLevel.length, Math.max(15 - this.value.length, 3) ** 3);
-        this.size = Math.max((10 - this.value.length) ** 3, 1);
+        this.max = Math.min(this.firstLevel.length, this.maxSecond());
+        this.size = this.batchSize();
       }
     } else if (this.phase === 'second') {
       // Like nspell, look for suggestions only between batches.
       if (this.cursor === 0 && (this.suggestions.length || this.previous >= this.max)) return this.finish();
       const batchEnd = Math.min(this.previous + this.size, this.firstLevel.length);
-      if (this.previous + this.cursor < batchEnd) this.expand(this.firstLevel[this.previous + this.cursor]!, null);
+      if (this.previous + this.cursor < batchEnd) {
+        const word = this.firstLevel[this.previous + this.cursor]!;
+        // With no word within one edit of it, expanding this candidate would find nothing and change no weight.
+        if (this.near!.mayHaveNeighbour(word)) this.expand(word, null);
+      }
       this.cursor++;
       if (this.previous + this.cursor >= batchEnd) {
         this.previous += this.size;
         this.cursor = 0;
       }
     }
+  }
+
+  /** nspell expands at most this many first-level candidates at distance 2... */
+  private maxSecond(): number {
+    return Math.max(15 - this.value.length, 3) ** 3;
+  }
+
+  /** ...in batches of this many. */
+  private batchSize(): number {
+    return Math.max((10 - this.value.length) ** 3, 1);
+  }
+
+  /** The second level reads firstLevel[0, max + size) at most (its last batch may run past max). */
+  private firstLevelNeeded(): number {
+    return this.maxSecond() + this.batchSize();
   }
 
   private finish(): void {
@@ -243,6 +273,7 @@ export class SuggestionSearch {
     let nextUpper = nextCharacter.toLowerCase() !== nextCharacter;
     const currentCase = casing(word);
     for (let position = 0; position <= word.length; position++) {
+      if (this.blind && result!.length >= this.firstLevelNeeded()) return;
       before += character;
       const after = nextAfter;
       nextAfter = nextNextAfter;
@@ -278,9 +309,14 @@ export class SuggestionSearch {
    * store the unknown ones at all: the memory stays small, without long pauses to grow a huge map.
    */
   private check(value: string, double: boolean, result: string[] | null): void {
+    if (this.blind) {
+      if (result!.length < this.firstLevelNeeded()) result!.push(value);
+      return;
+    }
     let state = this.state.get(value);
     if (state === undefined) {
       result?.push(value);
+      if (!this.near!.mayBeWord(value)) return; // form() would be null
       const corrected = form(this.sp, value);
       if (corrected === null) return;
       state = !hasFlag(this.sp.flags, 'NOSUGGEST', this.sp.data[corrected]);

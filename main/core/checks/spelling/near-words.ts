@@ -1,0 +1,174 @@
+/**
+ * A Bloom filter over a dictionary's words (lower case) and every word with one letter deleted, so
+ * that the suggestion search can skip work that cannot find anything, without changing its result:
+ *  - `mayBeWord(s)`: false means no key of the dictionary has s's lower case, so nspell's `form(s)` is null;
+ *  - `mayHaveNeighbour(f)`: false means no key lies within one edit (insertion, deletion, substitution,
+ *    adjacent swap, case) of f, so expanding f at edit distance 2 would meet no word at all.
+ * A Bloom filter answers "maybe" for some absent strings (about 1 %) and never "no" for a present one:
+ * a wrong "maybe" costs time, never a suggestion. The search at distance 2 built ~900 strings per
+ * first-level candidate and looked each up; most candidates of an unknown word have no word nearby.
+ * Strings the filter cannot reason about (non-Latin letters whose lower case changes length, digits
+ * where compound rules use digits, characters that the dictionary's input conversion rewrites, spaces)
+ * answer "maybe", so the search does exactly what it did before.
+ */
+
+interface Dictionary {
+  data: Record<string, unknown>;
+  compoundRules: RegExp[];
+  conversion: { in: [RegExp, string][] };
+  flags: { TRY: string[] };
+}
+
+/** Lower-case code of each UTF-16 unit below 0x250, or -1 when the filter must answer "maybe". */
+const LOWER = new Int32Array(0x250).fill(-1);
+
+const KEY_SALT = 0x9e3779b1;
+const DELETION_SALT = 0x85ebca6b;
+const B = 0x01000193;
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * Whether every match of a compound rule contains a digit: once its optional and repeated groups are
+ * removed, the rule is a plain sequence of groups, one of which holds only single digits
+ * (en: "(?:0|…|9)*(?:1)(?:0th|1th|…)").
+ */
+function digitBound(rule: RegExp): boolean {
+  const mandatory = rule.source.replace(/\(\?:[^()]*\)[*?]/g, '').replace(/^\^|\$$/g, '');
+  return /^(?:\(\?:[^()*+?]*\))+$/.test(mandatory) && /\(\?:\d(?:\|\d)*\)/.test(mandatory);
+}
+
+export class NearWords {
+  private readonly bits: Uint32Array;
+  private readonly mask: number;
+  private readonly lower: Int32Array;
+  /** Scratch: the lower-case codes, prefix hashes and powers of one query. */
+  private codes = new Int32Array(64);
+  private pre = new Int32Array(65);
+  private suf = new Int32Array(65);
+  private pow = new Int32Array(65);
+
+  constructor(dict: Dictionary) {
+    this.lower = NearWords.lowerTable(dict);
+    const keys = Object.keys(dict.data);
+    let entries = 0;
+    for (const k of keys) entries += k.length + 1;
+    let size = 1 << 20;
+    while (size < entries * 24) size *= 2;
+    this.bits = new Uint32Array(size / 32);
+    this.mask = size - 1;
+    for (const key of keys) {
+      const n = this.load(key.toLowerCase());
+      // A key the filter cannot encode is still a word: its queries fall back ("maybe") anyway,
+      // since they contain the same unencodable characters.
+      if (n < 0) continue;
+      this.add(this.hash(n, -1), KEY_SALT);
+      for (let i = 0; i < n; i++) this.add(this.hash(n, i), DELETION_SALT);
+    }
+  }
+
+  /** The lower-case table for this dictionary: digits are unencodable when compound rules could use them. */
+  private static lowerTable(dict: Dictionary): Int32Array {
+    const table = LOWER.slice();
+    for (let c = 0; c < table.length; c++) {
+      const ch = String.fromCharCode(c);
+      const lower = ch.toLowerCase();
+      if (lower.length === 1 && !/[\s\p{N}]/u.test(ch) && c !== 0x130) table[c] = lower.charCodeAt(0);
+    }
+    // Characters that the input conversion rewrites (’ → ') are unencodable; a pattern that is not a
+    // plain character makes every query "maybe".
+    for (const [pattern] of dict.conversion.in) {
+      const literal = pattern.source.length === 1 ? pattern.source.charCodeAt(0) : -1;
+      if (literal < 0) return table.fill(-1);
+      if (literal < table.length) table[literal] = -1;
+    }
+    // Candidates get letters from TRY: one the table cannot encode would put words outside the filter's reach.
+    for (const c of dict.flags.TRY) if (c.length !== 1 || c.charCodeAt(0) >= table.length || table[c.charCodeAt(0)] === -1) return table.fill(-1);
+    // A compound rule makes strings words that are no key; digits are unencodable, so only rules whose
+    // every match holds a digit keep the filter exact.
+    if (!dict.compoundRules.every(digitBound)) return table.fill(-1);
+    return table;
+  }
+
+  /** Lower-cases `s` into `codes`; its length, or -1 when a character is unencodable. */
+  private load(s: string): number {
+    const n = s.length;
+    if (n >= this.codes.length) {
+      this.codes = new Int32Array(n * 2);
+      this.pre = new Int32Array(n * 2 + 1);
+      this.suf = new Int32Array(n * 2 + 1);
+      this.pow = new Int32Array(n * 2 + 1);
+    }
+    const { codes, pre, pow, lower } = this;
+    pow[0] = 1;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      const l = c < lower.length ? lower[c]! : -1;
+      if (l < 0) return -1;
+      codes[i] = l;
+      pre[i + 1] = (Math.imul(pre[i]!, B) + l) | 0;
+      pow[i + 1] = Math.imul(pow[i]!, B);
+    }
+    const suf = this.suf;
+    suf[n] = 0;
+    for (let i = n - 1; i >= 0; i--) suf[i] = (Math.imul(codes[i]!, pow[n - 1 - i]!) + suf[i + 1]!) | 0;
+    return n;
+  }
+
+  /** Hash of the loaded string of length n with position `skip` deleted (-1: nothing deleted). */
+  private hash(n: number, skip: number): number {
+    const h = skip < 0 ? this.pre[n]! : (Math.imul(this.pre[skip]!, this.pow[n - 1 - skip]!) + this.suf[skip + 1]!) | 0;
+    return h ^ Math.imul(skip < 0 ? n : n - 1, 0x27d4eb2d);
+  }
+
+  private add(h: number, salt: number): void {
+    const a = fmix(h ^ salt) & this.mask;
+    const b = fmix(h + salt + 0x6b43a9b5) & this.mask;
+    this.bits[a >>> 5]! |= 1 << (a & 31);
+    this.bits[b >>> 5]! |= 1 << (b & 31);
+  }
+
+  private has(h: number, salt: number): boolean {
+    const a = fmix(h ^ salt) & this.mask;
+    if (!(this.bits[a >>> 5]! & (1 << (a & 31)))) return false;
+    const b = fmix(h + salt + 0x6b43a9b5) & this.mask;
+    return (this.bits[b >>> 5]! & (1 << (b & 31))) !== 0;
+  }
+
+  /** False only when no dictionary key has the lower case of `s`. */
+  mayBeWord(s: string): boolean {
+    const n = this.load(s);
+    return n < 0 || this.has(this.hash(n, -1), KEY_SALT);
+  }
+
+  /** False only when no dictionary key is within one edit of `s` (case aside). */
+  mayHaveNeighbour(s: string): boolean {
+    const n = this.load(s);
+    if (n < 0) return true;
+    const whole = this.hash(n, -1);
+    if (this.has(whole, KEY_SALT) || this.has(whole, DELETION_SALT)) return true;
+    for (let i = 0; i < n; i++) {
+      const h = this.hash(n, i);
+      if (this.has(h, KEY_SALT) || this.has(h, DELETION_SALT)) return true;
+    }
+    return false;
+  }
+}
+
+const filters = new WeakMap<object, NearWords>();
+
+/** The filter of a loaded dictionary, built on first use (its words must not change afterwards). */
+export function nearWordsOf(dict: Dictionary): NearWords {
+  let f = filters.get(dict);
+  if (!f) {
+    f = new NearWords(dict);
+    filters.set(dict, f);
+  }
+  return f;
+}
