@@ -37,7 +37,8 @@ export function useDiffEditor(
       lineHeight: 24,
       scrollBeyondLastLine: false,
       originalAriaLabel: originalLabel,
-      ariaLabel: modifiedLabel,
+      // The diff editor names its right side by `modifiedAriaLabel` (`ariaLabel` left it unnamed).
+      modifiedAriaLabel: modifiedLabel,
     });
     editor.setModel({ original: session.doc.baseline, modified: session.doc.model });
     const directions = [followTextDirection(editor.getOriginalEditor(), dir), followTextDirection(editor.getModifiedEditor(), dir)];
@@ -55,8 +56,13 @@ export function useDiffEditor(
   }, [session, shown, host, dir, originalLabel, modifiedLabel]);
 
   useEffect(() => {
-    diff?.updateOptions({ renderSideBySide: sideBySide });
-  }, [diff, sideBySide]);
+    if (!diff) return;
+    diff.updateOptions({ renderSideBySide: sideBySide });
+    // Any diff editor update re-derives its two editors' options and drops their accessible names
+    // (Monaco 0.57 keeps them only from the construction options): name them again after each.
+    diff.getOriginalEditor().updateOptions({ ariaLabel: originalLabel });
+    diff.getModifiedEditor().updateOptions({ ariaLabel: modifiedLabel });
+  }, [diff, sideBySide, originalLabel, modifiedLabel]);
 
   return diff;
 }
