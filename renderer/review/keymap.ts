@@ -70,6 +70,9 @@ export const REVIEW_KEYMAP: readonly KeyBinding[] = [
   { key: 'Shift-F6', run: 'previousPane', label: 'previousPane' },
 ];
 
+/** What a keydown says about its key (a KeyboardEvent has all of it). */
+export type KeyEventLike = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
+
 interface Chord {
   mod: boolean;
   ctrl: boolean;
@@ -85,7 +88,7 @@ function parse(key: string): Chord {
 }
 
 /** Whether a keydown is this key. Digits match by physical key (Alt+1 types "¡" on a Mac). */
-export function matchesKey(key: string, e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): boolean {
+export function matchesKey(key: string, e: KeyEventLike): boolean {
   const c = parse(key);
   const mod = e.ctrlKey || e.metaKey;
   if (c.mod !== mod && !c.ctrl) return false;
@@ -96,7 +99,7 @@ export function matchesKey(key: string, e: Pick<KeyboardEvent, 'key' | 'code' | 
 }
 
 /** The binding with a command for a keydown, if any. */
-export function commandFor(e: KeyboardEvent, dialogOpen: boolean, keymap: readonly KeyBinding[] = REVIEW_KEYMAP): KeyBinding | undefined {
+export function commandFor(e: KeyEventLike, dialogOpen: boolean, keymap: readonly KeyBinding[] = REVIEW_KEYMAP): KeyBinding | undefined {
   return keymap.find((b) => b.run && (!dialogOpen || b.inDialogs) && matchesKey(b.key, e));
 }
 

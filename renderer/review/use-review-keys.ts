@@ -14,7 +14,9 @@ export function useReviewKeys(run: (command: ReviewCommand) => void, hasUnsavedE
     const onKey = (e: KeyboardEvent) => {
       const binding = commandFor(e, !!document.querySelector('dialog[open]'));
       if (!binding?.run) return;
+      // Ours alone: Monaco has its own F8 (markers by severity) and Alt+F5 (line changes) underneath.
       e.preventDefault();
+      e.stopPropagation();
       latest.current.run(binding.run);
     };
     const onUnload = (e: BeforeUnloadEvent) => {
