@@ -62,3 +62,25 @@ for (const lng of ['en', 'ar']) {
     await expect(banner).toHaveCount(0);
   });
 }
+
+for (const lng of ['de', 'ar']) {
+  test(`the counts and metrics row stays one line on a small laptop screen and never pushes the panes (${lng})`, async ({ page, served }) => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await served.open(page, lng);
+    await page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) }).click();
+    const bar = page.getByRole('group', { name: ui(lng, 'metrics.title') });
+    await expect(bar).toBeVisible();
+    const row = page.getByRole('group', { name: ui(lng, 'changes.summary') });
+    const panesTop = async () => (await page.locator('.panes').boundingBox())!.y;
+    const before = await panesTop();
+    expect((await bar.locator('dl').boundingBox())!.height).toBeLessThan(30); // one line of text
+    // Editing fills in the counts; the panes stay where they were.
+    await page.locator('.editor-pane .monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('Recife, March 13 (EFE) - ');
+    await expect(row).not.toContainText(ui(lng, 'changes.none'));
+    await expect(bar).toContainText(ui(lng, 'metrics.segment', { n: 1 }));
+    expect(await panesTop()).toBe(before);
+    expect((await bar.locator('dl').boundingBox())!.height).toBeLessThan(30);
+  });
+}
