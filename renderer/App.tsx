@@ -5,12 +5,12 @@ import { api, toUiError, type UiError } from './api';
 import { ArticleList } from './components/ArticleList';
 import { ExportAllDialog } from './components/ExportAllDialog';
 import { ReportDialog } from './components/ReportDialog';
-import { Notice } from './components/Notice';
+import { Notice, type NoticeMessage } from './components/Notice';
 import { ProjectSettingsDialog } from './components/ProjectSettingsDialog';
 import { MqmImportDialog } from './components/MqmImportDialog';
 import { downloadBase64 } from './lib/download';
 import { LanguageDialog } from './components/LanguageDialog';
-import { ReviewView } from './components/ReviewView';
+import { ReviewView } from './review/ReviewView';
 import { SettingsDialog } from './components/SettingsDialog';
 import { errorMessage } from './lib/errors';
 import { applyTheme, savedTheme, type ThemeSetting } from './theme';
@@ -28,9 +28,12 @@ export function App() {
   const [reportOpen, setReportOpen] = useState(false);
   const [projectSettingsOpen, setProjectSettingsOpen] = useState(false);
   const [mqmImportOpen, setMqmImportOpen] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A banner belongs to the screen it was raised on: it does not follow the editor into an article.
+  const [notice, setNoticeOn] = useState<{ message: NoticeMessage; screen: string } | null>(null);
   const [theme, setTheme] = useState<ThemeSetting>(savedTheme);
 
+  const screenKey = screen.kind === 'article' ? `article:${screen.id}` : 'list';
+  const setNotice = useCallback((message: NoticeMessage) => setNoticeOn({ message, screen: screenKey }), [screenKey]);
   useEffect(() => applyTheme(theme), [theme]);
   // The host localizes its own surfaces (the desktop's native menus) in the language chosen here.
   useEffect(() => {
@@ -70,7 +73,7 @@ export function App() {
     try {
       const res = await api.exportMqm({});
       if (res.dataBase64) downloadBase64(res.fileName, res.dataBase64);
-      if (!res.cancelled) setNotice(res.savedPath ? t('report.savedTo', { path: res.savedPath }) : t('report.downloaded', { name: res.fileName }));
+      if (!res.cancelled) setNotice(res.savedPath ? { key: 'report.savedTo', params: { path: res.savedPath } } : { key: 'report.downloaded', params: { name: res.fileName } });
     } catch (err) {
       setError(toUiError(err));
     }
@@ -131,7 +134,7 @@ export function App() {
           </button>
         </div>
       ) : null}
-      <Notice message={notice} onDismiss={() => setNotice(null)} />
+      <Notice message={notice && notice.screen === screenKey ? notice.message : null} onDismiss={() => setNoticeOn(null)} />
       {project?.configError ? (
         <div role="alert" className="banner banner-error">
           {t('project.configError', { message: errorMessage(project.configError) })}

@@ -48,11 +48,8 @@ export function AnnotateDialog(props: {
   // The dialog focuses its first control when it opens; typing should go to the category filter.
   useEffect(() => categoryRef.current?.focus(), []);
   const listId = useId();
-  const matches = useMemo(
-    () => MQM_CATEGORIES.filter((c) => matchesQuery(query, props.categoryName(c), c)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [query],
-  );
+  const { categoryName } = props; // stable per UI language
+  const matches = useMemo(() => MQM_CATEGORIES.filter((c) => matchesQuery(query, categoryName(c), c)), [query, categoryName]);
   const save = () => props.onSave({ severity, category, comment: comment.trim() });
 
   return (

@@ -5,6 +5,7 @@ import { api, toUiError, type UiError } from '../api';
 import { errorMessage } from '../lib/errors';
 import { formatNumber } from '../lib/format';
 import { Modal } from './Modal';
+import type { NoticeMessage } from './Notice';
 
 /** At most this many malformed rows are listed; the count says how many there are. */
 const SHOWN_PROBLEMS = 50;
@@ -13,7 +14,7 @@ const SHOWN_PROBLEMS = 50;
  * Import Google's WMT MQM TSV into the project. All or nothing: malformed rows are listed with their line
  * numbers and nothing is written, unless the user then chooses to skip them.
  */
-export function MqmImportDialog(props: { pairs: LanguagePair[]; onClose: () => void; onImported: (message: string) => void }) {
+export function MqmImportDialog(props: { pairs: LanguagePair[]; onClose: () => void; onImported: (message: NoticeMessage) => void }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [from, setFrom] = useState(props.pairs[0]?.source ?? 'en');
@@ -31,7 +32,7 @@ export function MqmImportDialog(props: { pairs: LanguagePair[]; onClose: () => v
       const res = await api.importMqm({ content, from, to, skipMalformed });
       setResult(res);
       if (res.imported) {
-        props.onImported(t('mqmImport.done', { articles: formatNumber(res.articles), annotations: formatNumber(res.annotations), skipped: formatNumber(res.problems.length) }));
+        props.onImported({ key: 'mqmImport.done', params: { articles: res.articles, annotations: res.annotations, skipped: res.problems.length } });
         props.onClose();
       }
     } catch (e) {

@@ -5,6 +5,7 @@ import { api, toUiError, type UiError } from '../api';
 import { downloadBase64 } from '../lib/download';
 import { errorMessage } from '../lib/errors';
 import { Modal } from './Modal';
+import type { NoticeMessage } from './Notice';
 
 const FORMATS: readonly ReportFormat[] = ['html', 'pdf', 'csv', 'json'];
 
@@ -12,7 +13,7 @@ const FORMATS: readonly ReportFormat[] = ['html', 'pdf', 'csv', 'json'];
  * Export a review report of the project, or of one article: self-contained HTML (printable), CSV of the
  * annotations, or JSON. In the browser it downloads; the desktop app asks where to save it.
  */
-export function ReportDialog(props: { articleId?: string; onClose: () => void; onDone: (message: string) => void }) {
+export function ReportDialog(props: { articleId?: string; onClose: () => void; onDone: (message: NoticeMessage) => void }) {
   const { t, i18n } = useTranslation();
   const [scope, setScope] = useState<'article' | 'project'>(props.articleId ? 'article' : 'project');
   const [format, setFormat] = useState<ReportFormat>('html');
@@ -30,7 +31,7 @@ export function ReportDialog(props: { articleId?: string; onClose: () => void; o
       const res = await api.exportReport({ ...(scope === 'article' && props.articleId ? { id: props.articleId } : {}), format, lng: i18n.language });
       if (res.cancelled) return;
       if (res.dataBase64) downloadBase64(res.fileName, res.dataBase64);
-      props.onDone(res.savedPath ? t('report.savedTo', { path: res.savedPath }) : t('report.downloaded', { name: res.fileName }));
+      props.onDone(res.savedPath ? { key: 'report.savedTo', params: { path: res.savedPath } } : { key: 'report.downloaded', params: { name: res.fileName } });
       props.onClose();
     } catch (err) {
       setError(toUiError(err));

@@ -2,20 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { LOCALES, LOCALE_NAMES, type LocaleCode } from '../../locales/index';
 import { changeLanguage } from '../i18n';
 import { THEME_SETTINGS, type ThemeSetting } from '../theme';
+import { keysList } from '../review/keymap';
 import { Modal } from './Modal';
 
-const SHORTCUTS = [
-  ['Ctrl/⌘ + S', 'keys.save'],
-  ['Alt + F5', 'keys.nextChange'],
-  ['Shift + Alt + F5', 'keys.previousChange'],
-  ['Ctrl/⌘ + F, Ctrl/⌘ + H', 'keys.find'],
-  ['F8', 'keys.nextProblem'],
-  ['Shift + F8', 'keys.previousProblem'],
-  ['Ctrl/⌘ + .', 'keys.quickFix'],
-  ['Alt + 1 … Alt + 4', 'keys.annotate'],
-  ['1 … 4', 'keys.severityInDialog'],
-  ['Ctrl/⌘ + Enter', 'keys.saveAnnotation'],
-] as const;
+// The keys list is the review view's keymap itself (review/keymap.ts): one truth for what a key does.
+const SHORTCUTS = keysList();
 
 export function SettingsDialog(props: { theme: ThemeSetting; onTheme: (t: ThemeSetting) => void; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -43,12 +34,12 @@ export function SettingsDialog(props: { theme: ThemeSetting; onTheme: (t: ThemeS
       </label>
       <h3>{t('keys.title')}</h3>
       <dl className="shortcuts">
-        {SHORTCUTS.map(([keys, label]) => (
+        {SHORTCUTS.map(({ keys, label }) => (
           <div key={label}>
             <dt>
               <kbd dir="ltr">{keys}</kbd>
             </dt>
-            <dd>{t(label)}</dd>
+            <dd>{t(`keys.${label}`)}</dd>
           </div>
         ))}
       </dl>

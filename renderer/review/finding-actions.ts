@@ -1,5 +1,6 @@
 import type { Finding } from '../../main/contract/review';
 import { monaco } from '../monaco/setup';
+import { rangeAt } from './ranges';
 
 /**
  * Check findings in Monaco: squiggles (model markers, whose hover explains the finding) and quick fixes
@@ -32,12 +33,6 @@ const SEVERITY: Record<Finding['severity'], monaco.MarkerSeverity> = {
   minor: monaco.MarkerSeverity.Info,
 };
 
-function rangeOf(model: monaco.editor.ITextModel, start: number, end: number): monaco.Range {
-  const a = model.getPositionAt(start);
-  const b = model.getPositionAt(end);
-  return new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column);
-}
-
 /** Show the findings of a model's text as markers and make its quick fixes available. */
 export function showFindings(model: monaco.editor.ITextModel, h: FindingHandlers): void {
   ensureRegistered();
@@ -45,7 +40,7 @@ export function showFindings(model: monaco.editor.ITextModel, h: FindingHandlers
   const markers = h.findings
     .filter((f) => f.side === 'target')
     .map((f) => {
-      const r = rangeOf(model, f.start, Math.max(f.end, f.start + 1));
+      const r = rangeAt(model, f.start, Math.max(f.end, f.start + 1));
       return {
         severity: SEVERITY[f.severity],
         message: h.describe(f),
@@ -67,7 +62,7 @@ export function clearFindings(model: monaco.editor.ITextModel): void {
 
 /** The edits of a fix as Monaco edit operations (offsets of the current text). */
 export function fixOperations(model: monaco.editor.ITextModel, fix: Finding['fixes'][number]): monaco.editor.IIdentifiedSingleEditOperation[] {
-  return fix.edits.map((e) => ({ range: rangeOf(model, e.start, e.end), text: e.text, forceMoveMarkers: true }));
+  return fix.edits.map((e) => ({ range: rangeAt(model, e.start, e.end), text: e.text, forceMoveMarkers: true }));
 }
 
 function ensureRegistered(): void {
@@ -98,7 +93,7 @@ function ensureRegistered(): void {
       const actions: monaco.languages.CodeAction[] = [];
       h.findings.forEach((f, index) => {
         if (f.side !== 'target' || f.end < from || f.start > to) return;
-        const diagnostic = { severity: SEVERITY[f.severity], message: h.describe(f), ...rangeOf(model, f.start, f.end) } as monaco.editor.IMarkerData;
+        const diagnostic = { severity: SEVERITY[f.severity], message: h.describe(f), ...rangeAt(model, f.start, f.end) } as monaco.editor.IMarkerData;
         f.fixes.forEach((fix, k) => {
           const label = h.fixLabel(fix);
           actions.push({
@@ -107,7 +102,7 @@ function ensureRegistered(): void {
             isPreferred: k === 0,
             diagnostics: [diagnostic],
             edit: {
-              edits: fix.edits.map((e) => ({ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: rangeOf(model, e.start, e.end), text: e.text } })),
+              edits: fix.edits.map((e) => ({ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: rangeAt(model, e.start, e.end), text: e.text } })),
             },
           });
         });

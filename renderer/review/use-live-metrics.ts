@@ -28,9 +28,8 @@ export function useLiveMetrics(article: { baseline: string; lang: string; text: 
       worker.current = null;
       setSnapshot(null);
     };
-    // The worker lives as long as the article view: a new text goes through update().
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [article?.baseline, article?.lang]);
+    // The worker lives as long as the article (callers memoise it per article): a new text goes through update().
+  }, [article]);
 
   const update = useCallback((text: string) => {
     worker.current?.postMessage({ type: 'update', text, version: ++version.current } satisfies MetricsRequest);

@@ -1,0 +1,367 @@
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArticleView, ReviewStatus } from '../../main/contract/api';
+import type { Annotation, Finding, MqmSeverity } from '../../main/contract/review';
+import { splitParagraphs } from '../../main/common/paragraphs';
+import { api, toUiError, type UiError } from '../api';
+import { AnnotateDialog } from '../components/AnnotateDialog';
+import { ChangesSummary } from '../components/ChangesSummary';
+import { ConflictDialog } from '../components/ConflictDialog';
+import { MetricsBar } from '../components/MetricsBar';
+import { Notice, type NoticeMessage } from '../components/Notice';
+import { ReportDialog } from '../components/ReportDialog';
+import { SourcePane, type SourceMark } from '../components/SourcePane';
+import { downloadBase64 } from '../lib/download';
+import { tDynamic } from '../lib/dynamic-t';
+import { formatPercent, languageName } from '../lib/format';
+import { categoryName as mqmCategoryName } from '../lib/mqm-names';
+import type { DocumentState } from './article-document';
+import { StateCell } from './contrib/contribution';
+import { cycleFocus, focusFirstControl } from './focus-cycle';
+import type { ReviewCommand } from './keymap';
+import { ReviewToolbar, type ReviewMode } from './ReviewToolbar';
+import { SidePanel, type PanelName } from './SidePanel';
+import { sourceMarks } from './source-marks';
+import { useAnnotating } from './use-annotating';
+import { useChecks } from './use-checks';
+import { useDiffEditor } from './use-diff-editor';
+import { useFindings } from './use-findings';
+import { segmentAtOffset, useLiveMetrics } from './use-live-metrics';
+import { useReviewKeys } from './use-review-keys';
+import { useReviewSession } from './use-review-session';
+
+const IDLE_DOC: DocumentState = { dirty: false, saveState: 'idle', conflict: null };
+const NO_SUBSCRIBE = () => () => undefined;
+const SEVERITY_COMMANDS: Partial<Record<ReviewCommand, MqmSeverity>> = {
+  annotateNeutral: 'neutral',
+  annotateMinor: 'minor',
+  annotateMajor: 'major',
+  annotateCritical: 'critical',
+};
+
+/** A contribution's state in React (its initial value until the session exists). */
+function useCell<T>(cell: StateCell<T> | undefined, fallback: T): T {
+  return useSyncExternalStore(cell?.subscribe ?? NO_SUBSCRIBE, cell?.get ?? (() => fallback));
+}
+
+/**
+ * The review of one article: the layout (toolbar, counts and metrics, source | translation or the
+ * Changes view, the side panel, dialogs) and the wiring between the article's working copy
+ * (ArticleDocument), the editor's contributions (contrib/*), the checks and the keymap.
+ */
+export function ReviewView(props: { id: string; onBack: () => void; onError: (e: UiError) => void }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const { id, onError, onBack } = props;
+  const [view, setView] = useState<ArticleView | null>(null);
+  const [mode, setMode] = useState<ReviewMode>('review');
+  const [sideBySide, setSideBySide] = useState(true);
+  const [status, setStatus] = useState<ReviewStatus>('not-started');
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
+  const [panel, setPanel] = useState<PanelName>('problems');
+  const [reportOpen, setReportOpen] = useState(false);
+  const [cursorOffset, setCursorOffset] = useState(0);
+  const editorHost = useRef<HTMLDivElement>(null);
+  const diffHost = useRef<HTMLDivElement>(null);
+  const sourceRef = useRef<HTMLDivElement>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const sideRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    api.getArticle({ id }).then(
+      (v) => {
+        if (cancelled) return;
+        setStatus(v.status);
+        setView(v);
+      },
+      (err) => {
+        if (cancelled) return;
+        onError(toUiError(err));
+        onBack();
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [id, onError, onBack]);
+
+  const checks = useChecks(id, onError);
+  const { attach: attachChecks, schedule: scheduleChecks } = checks;
+  const live = useLiveMetrics(useMemo(() => (view ? { baseline: view.baseline, lang: view.target.lang, text: view.target.text } : null), [view]));
+  const metrics = live.snapshot;
+  const session = useReviewSession(id, view, editorHost, {
+    onError,
+    onSaved: () => setStatus((s) => (s === 'not-started' ? 'in-review' : s)),
+    onEdit: (offset) => {
+      scheduleChecks();
+      live.activity(offset);
+      session?.editing.record(metrics?.segments[segmentAtOffset(metrics, offset)]?.key);
+    },
+    onRecount: live.update,
+  });
+  const doc = useSyncExternalStore(session?.doc.subscribe ?? NO_SUBSCRIBE, session?.doc.getState ?? (() => IDLE_DOC));
+  const annotations = useCell(session?.annotations.state, { annotations: [], invalidLines: 0, current: null });
+  const sync = useCell(session?.sync.state, { paragraph: 0, sentences: new Set<number>() });
+  const stats = useCell(session?.changes.stats, view?.stats ?? null);
+  const currentFinding = useCell(session?.findings.current, -1);
+  const diff = useDiffEditor(session, diffHost, mode === 'changes', {
+    sideBySide,
+    dir: view?.target.dir ?? 'ltr',
+    originalLabel: t('changes.baseline'),
+    modifiedLabel: t('changes.current'),
+  });
+  const activeEditor = useCallback(() => (mode === 'changes' && diff ? diff.getModifiedEditor() : (session?.editor ?? null)), [mode, diff, session]);
+
+  // The editor's accessible name follows the UI language.
+  useEffect(() => {
+    if (session && view) session.editor.updateOptions({ ariaLabel: t('review.translationEditor', { lang: languageName(view.target.lang) }) });
+  }, [session, view, t]);
+  useEffect(() => {
+    session?.sync.setPane(sourceRef.current);
+    session?.sync.setEnabled(mode === 'review');
+  }, [session, mode]);
+  useEffect(() => {
+    if (!session) return;
+    attachChecks(session.doc.model);
+    return () => attachChecks(null);
+  }, [session, attachChecks]);
+  // The metrics bar follows the cursor a moment later: re-rendering the view on every keystroke costs a book its frame.
+  useEffect(() => {
+    const editor = mode === 'changes' && diff ? diff.getModifiedEditor() : session?.editor;
+    const model = editor?.getModel();
+    if (!editor || !model) return;
+    let timer: number | undefined;
+    const sub = editor.onDidChangeCursorPosition((e) => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => setCursorOffset(model.getOffsetAt(e.position)), 150);
+    });
+    return () => {
+      sub.dispose();
+      window.clearTimeout(timer);
+    };
+  }, [session, diff, mode]);
+
+  // ---- labels in the UI language ------------------------------------------------------------------
+  const describe = useCallback((f: Finding) => tDynamic(f.message.key, { ...f.message.params, lng }), [lng]);
+  const categoryName = useCallback((c: string) => mqmCategoryName(c, lng), [lng]);
+  const fixLabel = useCallback(
+    (fix: Finding['fixes'][number]) => {
+      if (fix.labelKey) return tDynamic(fix.labelKey, { text: fix.edits.map((e) => e.text).join(' … ') });
+      const texts = fix.edits.map((e) => e.text).filter(Boolean);
+      return texts.length ? t('problems.replaceWith', { text: texts.join(' … ') }) : t('problems.removeText');
+    },
+    [t],
+  );
+  const describeAnnotation = useCallback((a: Annotation) => `${categoryName(a.category)} · ${t(`severity.${a.severity}`)}${a.comment ? ` — ${a.comment}` : ''}`, [categoryName, t]);
+  useEffect(() => session?.annotations.setDescribe(describeAnnotation), [session, describeAnnotation]);
+
+  // ---- annotations ------------------------------------------------------------------------------
+  const annotating = useAnnotating(session, view, activeEditor, sourceRef, setNotice, setPanel);
+
+  // ---- checks -------------------------------------------------------------------------------------
+  const { fromFinding } = annotating;
+  const annotateFinding = useCallback((f: Finding) => fromFinding(f, describe(f)), [fromFinding, describe]);
+  const { findings, actions: findingActions } = useFindings(session, checks, { id, onError, notify: setNotice, describe, fixLabel, annotateFinding, activeEditor, setPanel });
+
+  // ---- commands -----------------------------------------------------------------------------------
+  const save = useCallback(() => void session?.doc.save(), [session]);
+  const exportArticle = useCallback(async () => {
+    await session?.doc.save();
+    try {
+      const res = await api.exportArticle({ id });
+      if (res.dataBase64) {
+        downloadBase64(res.fileName, res.dataBase64);
+        setNotice({ key: 'review.exported', params: { name: res.fileName } });
+      } else if (res.savedPath) setNotice({ key: 'review.exportedTo', params: { path: res.savedPath } });
+    } catch (err) {
+      onError(toUiError(err));
+    }
+  }, [id, onError, session]);
+  const changeStatus = async (next: ReviewStatus) => {
+    setStatus(next);
+    try {
+      await api.setStatus({ id, status: next });
+      setNotice({ key: 'review.statusChanged', params: { status: { key: `status.${next}` } } });
+    } catch (err) {
+      onError(toUiError(err));
+    }
+  };
+  const openReport = () => {
+    save();
+    session?.annotations.flush(); // pending annotation moves first, so the report shows them where they are
+    setReportOpen(true);
+  };
+  const focusRegions = () => [
+    { el: toolbarRef.current, focus: () => focusFirstControl(toolbarRef.current) },
+    { el: sourceRef.current, focus: () => sourceRef.current?.focus() },
+    { el: (mode === 'changes' ? diffHost : editorHost).current, focus: () => activeEditor()?.focus() },
+    { el: sideRef.current, focus: () => sideRef.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus() },
+  ];
+  const run = (command: ReviewCommand) => {
+    const editor = activeEditor();
+    const severity = SEVERITY_COMMANDS[command];
+    if (severity) return annotating.fromSelection(severity);
+    if (command === 'save') return save();
+    if (command === 'nextPane' || command === 'previousPane') return cycleFocus(focusRegions(), command === 'nextPane' ? 1 : -1);
+    if (!editor || !session) return;
+    if (command === 'nextChange' || command === 'previousChange') session.changes.goTo(editor, command === 'nextChange' ? 'next' : 'previous');
+    else if (command === 'nextProblem' || command === 'previousProblem') {
+      setPanel('problems');
+      session.findings.goTo(editor, command === 'nextProblem' ? 'next' : 'previous', !!sourceRef.current?.contains(document.activeElement));
+    }
+  };
+  useReviewKeys(run, () => !!session?.doc.isDirty(), save);
+
+  // ---- outside changes and native menus ------------------------------------------------------------
+  useEffect(
+    () =>
+      api.onEvent((name, payload) => {
+        if (name === 'menu') {
+          const command = (payload as { command: string }).command;
+          if (command === 'save') save();
+          else if (command === 'export') void exportArticle();
+          else if (command === 'changes' || command === 'review') setMode(command);
+          return;
+        }
+        if (name !== 'articleChangedOnDisk' || !session) return;
+        const change = payload as { id: string; revision: string; deleted: boolean };
+        if (change.id !== id) return;
+        session.doc.changedOnDisk(change).then(
+          (what) => {
+            if (what === 'deleted') setNotice({ key: 'review.deleted' });
+            else if (what === 'reloaded') setNotice({ key: 'review.reloaded' });
+          },
+          (err) => onError(toUiError(err)),
+        );
+      }),
+    [exportArticle, id, onError, save, session],
+  );
+
+  useEffect(() => {
+    document.title = `${doc.dirty ? '● ' : ''}${id} — Calque`;
+    return () => {
+      document.title = 'Calque';
+    };
+  }, [doc.dirty, id]);
+
+  const back = async () => {
+    await session?.doc.save();
+    onBack();
+  };
+  // Typing moves the translation's annotations, but the source's marks change only when a source
+  // annotation does: the source pane (thousands of spans in a book) re-renders only then.
+  const marksKey = JSON.stringify(sourceMarks(annotations.annotations, categoryName, t));
+  const marks = useMemo(() => JSON.parse(marksKey) as SourceMark[], [marksKey]);
+  const sourceParas = useMemo(() => (view ? splitParagraphs(view.source.text) : []), [view]);
+  const editorNow = activeEditor();
+
+  return (
+    <section className="review" aria-label={id}>
+      <ReviewToolbar
+        ref={toolbarRef}
+        id={id}
+        mode={mode}
+        onMode={setMode}
+        status={status}
+        onStatus={(s) => void changeStatus(s)}
+        doc={doc}
+        onBack={() => void back()}
+        onRevertParagraph={() => editorNow && session?.changes.revertParagraph(editorNow)}
+        onRevertArticle={() => editorNow && session?.changes.revertArticle(editorNow)}
+        onExport={() => void exportArticle()}
+        onReport={openReport}
+        onSave={save}
+      />
+      <Notice message={notice} onDismiss={() => setNotice(null)} />
+      {stats ? (
+        <ChangesSummary
+          stats={stats}
+          mode={mode}
+          sideBySide={sideBySide}
+          onSideBySide={setSideBySide}
+          onNext={() => run('nextChange')}
+          onPrevious={() => run('previousChange')}
+          editRate={formatPercent(stats.editRate)}
+        >
+          {metrics ? <MetricsBar totals={metrics.totals} segment={metrics.segments[segmentAtOffset(metrics, cursorOffset)] ?? null} segmentIndex={segmentAtOffset(metrics, cursorOffset)} /> : null}
+        </ChangesSummary>
+      ) : null}
+      <div className="review-body">
+        <div className="review-main">
+          <div className={mode === 'review' ? 'panes' : 'panes hidden'} aria-hidden={mode !== 'review'}>
+            {view ? (
+              <SourcePane
+                ref={sourceRef}
+                text={view.source.text}
+                paragraphs={sourceParas}
+                sentences={checks.checks?.alignment.source ?? null}
+                lang={view.source.lang}
+                dir={view.source.dir}
+                activeParagraph={sync.paragraph}
+                activeSentences={sync.sentences}
+                marks={marks}
+                onPickParagraph={(i) => session?.sync.pickParagraph(i)}
+                onPickSentence={(i) => session?.sync.pickSentence(i)}
+                onStep={(d) => session?.sync.step(d)}
+                onEnter={() => session?.sync.enter()}
+                onScroll={() => session?.sync.sourceScrolled()}
+              />
+            ) : null}
+            <div className="editor-pane" lang={view?.target.lang}>
+              <div className="pane-heading" dir={view?.target.dir}>
+                {t('review.translation')} {view ? `(${languageName(view.target.lang)})` : ''}
+              </div>
+              {/* Monaco lays itself out left to right; right-to-left text gets RTL lines (followTextDirection). */}
+              <div ref={editorHost} className="monaco-host" dir="ltr" />
+            </div>
+          </div>
+          <div className={mode === 'changes' ? 'diff-pane' : 'diff-pane hidden'}>
+            <div ref={diffHost} className="monaco-host" dir="ltr" />
+          </div>
+        </div>
+        <SidePanel
+          ref={sideRef}
+          panel={panel}
+          onPanel={setPanel}
+          findings={findings}
+          currentFinding={currentFinding}
+          checking={checks.checking && !checks.checks}
+          describe={describe}
+          fixLabel={fixLabel}
+          categoryName={categoryName}
+          actions={findingActions}
+          annotations={annotations}
+          onAnnotateSelection={() => annotating.fromSelection('minor')}
+          onJumpAnnotation={(a) => session?.annotations.jump(a, activeEditor(), (s, e) => session.sync.showSource(s, e))}
+          onEditAnnotation={annotating.edit}
+          onDeleteAnnotation={(a) => {
+            session?.annotations.remove(a);
+            setNotice({ key: 'annotations.deleted' });
+          }}
+        />
+      </div>
+      {reportOpen ? <ReportDialog articleId={id} onClose={() => setReportOpen(false)} onDone={setNotice} /> : null}
+      {annotating.dialog && view ? (
+        <AnnotateDialog
+          quote={annotating.dialog.quote}
+          side={annotating.dialog.side}
+          initial={annotating.dialog.initial}
+          isNew={!annotating.dialog.existing}
+          categoryName={categoryName}
+          onSave={annotating.save}
+          onCancel={annotating.cancel}
+        />
+      ) : null}
+      {doc.conflict && view && session ? (
+        <ConflictDialog
+          path={view.target.path}
+          mine={session.doc.model.getValue()}
+          theirs={doc.conflict.theirs}
+          onKeepMine={() => session.doc.resolveConflict('mine')}
+          onTakeTheirs={() => session.doc.resolveConflict('theirs')}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { forwardRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Annotation, Finding } from '../../main/contract/review';
+import { AnnotationsPanel } from '../components/AnnotationsPanel';
+import { ProblemsPanel } from '../components/ProblemsPanel';
+import type { AnnotationsState } from './contrib/annotations';
+
+export type PanelName = 'problems' | 'annotations';
+
+export interface FindingActions {
+  jump: (index: number) => void;
+  fix: (index: number, fix: number) => void;
+  annotate: (index: number) => void;
+  ignore: (index: number, scope: 'here' | 'project') => void;
+  addWord: (index: number) => void;
+}
+
+/** The side panel: the problems the checks found and the article's annotations, as two tabs. */
+export const SidePanel = forwardRef<
+  HTMLElement,
+  {
+    panel: PanelName;
+    onPanel: (p: PanelName) => void;
+    findings: readonly Finding[];
+    currentFinding: number;
+    checking: boolean;
+    describe: (f: Finding) => string;
+    fixLabel: (fix: Finding['fixes'][number]) => string;
+    categoryName: (c: string) => string;
+    actions: FindingActions;
+    annotations: AnnotationsState;
+    onAnnotateSelection: () => void;
+    onJumpAnnotation: (a: Annotation) => void;
+    onEditAnnotation: (a: Annotation) => void;
+    onDeleteAnnotation: (a: Annotation) => void;
+  }
+>(function SidePanel(props, ref) {
+  const { t } = useTranslation();
+  const { panel } = props;
+  return (
+    <aside ref={ref} className="side-panel" aria-label={t('review.sidePanel')}>
+      <div className="tabs" role="tablist" aria-label={t('review.sidePanel')}>
+        <button type="button" role="tab" id="tab-problems" aria-controls="panel-problems" aria-selected={panel === 'problems'} onClick={() => props.onPanel('problems')}>
+          {t('problems.tab', { count: props.findings.length })}
+        </button>
+        <button type="button" role="tab" id="tab-annotations" aria-controls="panel-annotations" aria-selected={panel === 'annotations'} onClick={() => props.onPanel('annotations')}>
+          {t('annotations.tab', { count: props.annotations.annotations.length })}
+        </button>
+      </div>
+      <div role="tabpanel" id="panel-problems" aria-labelledby="tab-problems" hidden={panel !== 'problems'}>
+        <ProblemsPanel
+          findings={props.findings}
+          describe={props.describe}
+          fixLabel={props.fixLabel}
+          categoryName={props.categoryName}
+          current={props.currentFinding}
+          checking={props.checking}
+          onJump={props.actions.jump}
+          onFix={props.actions.fix}
+          onAnnotate={props.actions.annotate}
+          onIgnore={props.actions.ignore}
+          onAddWord={props.actions.addWord}
+        />
+      </div>
+      <div role="tabpanel" id="panel-annotations" aria-labelledby="tab-annotations" hidden={panel !== 'annotations'}>
+        <div className="panel-actions">
+          <button type="button" onClick={props.onAnnotateSelection} aria-keyshortcuts="Alt+1 Alt+2 Alt+3 Alt+4">
+            {t('annotations.annotateSelection')}
+          </button>
+        </div>
+        <AnnotationsPanel
+          annotations={props.annotations.annotations}
+          categoryName={props.categoryName}
+          current={props.annotations.current}
+          invalidLines={props.annotations.invalidLines}
+          onJump={props.onJumpAnnotation}
+          onEdit={props.onEditAnnotation}
+          onDelete={props.onDeleteAnnotation}
+        />
+      </div>
+    </aside>
+  );
+});

@@ -1,0 +1,145 @@
+import type { DiffStats } from '../../../main/contract/api';
+import { splitParagraphs, type Paragraph } from '../../../main/common/paragraphs';
+import { wordDiff, type WordChange } from '../../../main/common/word-diff';
+import { mapParagraphs } from '../../lib/paragraph-map';
+import { monaco } from '../../monaco/setup';
+import type { ArticleDocument } from '../article-document';
+import { rangeAt, revealSpan, selectionOffsets } from '../ranges';
+import { StateCell, type Editor, type EditorContribution } from './contribution';
+
+/** How long typing must pause before the word counts (and the live metrics) are recomputed. */
+export const RECOUNT_MS = 200;
+
+/**
+ * Changes against the machine translation: Calque's word diff after each pause in typing (the counts,
+ * the whole-word highlights in the diff editor), Alt+F5 / Shift+Alt+F5 from change to change, and the
+ * reverts to the machine translation, each one undoable edit.
+ */
+export class ChangesContribution implements EditorContribution {
+  readonly stats: StateCell<DiffStats | null>;
+  private changes: WordChange[] = [];
+  private doc: ArticleDocument | null = null;
+  private baselineText = '';
+  private baselineParas: Paragraph[] = [];
+  private timer: number | undefined;
+  private readonly recounted = new Set<(text: string) => void>();
+  private highlights: { del: monaco.editor.IEditorDecorationsCollection; ins: monaco.editor.IEditorDecorationsCollection } | null = null;
+
+  constructor(
+    private readonly lang: string,
+    initial: DiffStats,
+  ) {
+    this.stats = new StateCell<DiffStats | null>(initial);
+  }
+
+  attach(_editor: Editor, doc: ArticleDocument): monaco.IDisposable {
+    this.doc = doc;
+    this.baselineText = doc.baseline.getValue();
+    this.baselineParas = splitParagraphs(this.baselineText);
+    const onChange = doc.model.onDidChangeContent(() => {
+      window.clearTimeout(this.timer);
+      this.timer = window.setTimeout(() => this.recount(), RECOUNT_MS);
+    });
+    return {
+      dispose: () => {
+        onChange.dispose();
+        window.clearTimeout(this.timer);
+        this.doc = null;
+      },
+    };
+  }
+
+  /** Called with the editor's text after each recount (the live metrics and the paragraphs follow it). */
+  onRecount(listener: (text: string) => void): monaco.IDisposable {
+    this.recounted.add(listener);
+    return { dispose: () => void this.recounted.delete(listener) };
+  }
+
+  /** The server's counts after a save, when they are still those of the editor's text. */
+  setStats(stats: DiffStats): void {
+    this.stats.set(stats);
+  }
+
+  recount(): void {
+    const model = this.doc?.model;
+    if (!model || model.isDisposed()) return;
+    window.clearTimeout(this.timer);
+    const text = model.getValue();
+    const diff = wordDiff(this.baselineText, text, this.lang);
+    this.stats.set(diff.stats);
+    this.changes = diff.changes;
+    this.paintHighlights();
+    for (const l of this.recounted) l(text);
+  }
+
+  /** Whole-word highlights in a diff editor of this article (Monaco's inner changes can split words). */
+  showIn(diff: monaco.editor.IStandaloneDiffEditor): monaco.IDisposable {
+    this.highlights = { del: diff.getOriginalEditor().createDecorationsCollection(), ins: diff.getModifiedEditor().createDecorationsCollection() };
+    this.recount();
+    return {
+      dispose: () => {
+        this.highlights?.del.clear();
+        this.highlights?.ins.clear();
+        this.highlights = null;
+      },
+    };
+  }
+
+  private paintHighlights(): void {
+    const doc = this.doc;
+    if (!this.highlights || !doc) return;
+    const del = this.changes.filter((c) => c.baseline[1] > c.baseline[0]).map((c) => ({ range: rangeAt(doc.baseline, ...c.baseline), options: { inlineClassName: 'word-deleted' } }));
+    const ins = this.changes
+      .filter((c) => c.current[1] > c.current[0])
+      .map((c) => ({ range: rangeAt(doc.model, ...c.current), options: { inlineClassName: c.kind === 'replaced' ? 'word-replaced' : 'word-inserted' } }));
+    this.highlights.del.set(del);
+    this.highlights.ins.set(ins);
+  }
+
+  /**
+   * Next or previous change from the cursor, by the word diff (a paragraph is one line, so line changes
+   * would skip every other change in it); the change is selected, so typing replaces it.
+   */
+  goTo(editor: Editor, direction: 'next' | 'previous'): void {
+    this.recount(); // the list must reflect the latest keystroke
+    const changes = this.changes;
+    const at = selectionOffsets(editor) ?? { start: 0, end: 0 };
+    if (!changes.length) return;
+    // Next: starts after the cursor (or at it, if not yet selected). Previous: ends before it.
+    const pick =
+      direction === 'next'
+        ? (changes.find((c) => c.current[0] > at.start || (c.current[0] === at.start && c.current[1] > at.end)) ?? changes[0]!)
+        : ([...changes].reverse().find((c) => c.current[1] < at.start) ?? changes[changes.length - 1]!);
+    revealSpan(editor, pick.current[0], pick.current[1]);
+  }
+
+  /** The paragraph at the cursor back to its machine translation. */
+  revertParagraph(editor: Editor): void {
+    const model = this.doc?.model;
+    if (!model) return;
+    const current = splitParagraphs(model.getValue());
+    const line = editor.getPosition()?.lineNumber ?? 1;
+    let index = 0;
+    for (const p of current) {
+      if (p.startLine <= line) index = p.index;
+      else break;
+    }
+    const p = current[index];
+    const b = this.baselineParas[mapParagraphs(this.baselineParas, current)[index] ?? -1];
+    if (!p || !b || p.text === b.text) return;
+    replaceRange(editor, rangeAt(model, p.start, p.end), b.text, 'calque.revertParagraph');
+  }
+
+  revertArticle(editor: Editor): void {
+    const model = this.doc?.model;
+    if (model) replaceRange(editor, model.getFullModelRange(), this.baselineText, 'calque.revertArticle');
+  }
+}
+
+/** One undoable edit. */
+function replaceRange(editor: Editor, range: monaco.IRange, text: string, source: string): void {
+  editor.pushUndoStop();
+  editor.executeEdits(source, [{ range, text, forceMoveMarkers: true }]);
+  editor.pushUndoStop();
+  editor.focus();
+}
