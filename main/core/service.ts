@@ -20,9 +20,10 @@ import {
   type ProjectInfo,
   type ReviewStatus,
 } from '../contract/api.js';
+import { countProblems } from '../common/problems.js';
 import { wordDiff } from '../common/word-diff.js';
 import { countWords } from '../common/words.js';
-import type { Annotation } from '../contract/review.js';
+import type { Annotation, FindingSeverity } from '../contract/review.js';
 import { exportAllFiles } from './export/export-all.js';
 import { writeFileAtomic } from './fs/atomic-write.js';
 import { backUpBrokenConfig, emptyConfig, readConfig, writeConfig, type ProjectConfig } from './project/config.js';
@@ -185,8 +186,7 @@ export class CalqueService implements CalqueApi {
     const result = await p.checks.check(a, source.text, text, p.config, review.ignores);
     // The article list shows the counts of the text on disk: store them when this check was of that text.
     if (text === disk) {
-      const counts = { minor: 0, major: 0, critical: 0 };
-      for (const f of result.findings) counts[f.severity]++;
+      const counts = countProblems(result.findings);
       const problems = { ...counts, textHash: revisionOf(Buffer.from(text, 'utf8')) };
       const before = review.problems;
       if (!before || (Object.keys(problems) as (keyof typeof problems)[]).some((k) => before[k] !== problems[k])) {
@@ -215,7 +215,7 @@ export class CalqueService implements CalqueApi {
     return p.checks.describeSettings(p.config, p.config.pairs);
   }
 
-  async updateCheckSettings(req: { rule: string; enabled?: boolean; severity?: 'minor' | 'major' | 'critical' | null }): Promise<CheckSettingsInfo> {
+  async updateCheckSettings(req: { rule: string; enabled?: boolean; severity?: FindingSeverity | null }): Promise<CheckSettingsInfo> {
     const p = this.requireProject();
     const config = await this.changeConfig(p, (c) => {
       const checks = { disabled: [...(c.checks?.disabled ?? [])], severity: { ...(c.checks?.severity ?? {}) } };
@@ -441,8 +441,7 @@ export class CalqueService implements CalqueApi {
           ignores: review.ignores,
           articleId: a.id,
         });
-        const counts = { minor: 0, major: 0, critical: 0 };
-        for (const f of findings) counts[f.severity]++;
+        const counts = countProblems(findings);
         await p.store.updateReview(a.id, { problems: { ...counts, textHash: revisionOf(Buffer.from(target.text, 'utf8')) } });
         if (run === this.countRun && this.project === p) this.emit('articleUpdated', { summary: await this.summarize(a) });
       } catch {

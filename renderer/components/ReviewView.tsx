@@ -5,6 +5,7 @@ import type { Annotation, Finding, MqmCategory, MqmSeverity, Sentence, TextEdit 
 import { indexLinks, partnersOf, sentenceAt, shiftSentences } from '../../main/common/alignment-lookup';
 import { mapThroughEdits, newAnnotationId, quoteAt } from '../../main/common/annotations/anchor';
 import { splitParagraphs, type Paragraph } from '../../main/common/paragraphs';
+import { countProblems, totalProblems } from '../../main/common/problems';
 import { wordDiff, type WordChange } from '../../main/common/word-diff';
 import { api, toUiError, type UiError } from '../api';
 import { downloadBase64 } from '../lib/download';
@@ -223,7 +224,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   const categoryName = useCallback((c: string) => mqmCategoryName(c), [t]);
   const fixLabel = useCallback(
     (fix: Finding['fixes'][number]) => {
-      if (fix.labelKey) return tDynamic(fix.labelKey, { text: fix.edits.map((e) => e.text).join(' … ') });
+      if (fix.labelKey) return tDynamic(fix.labelKey, { text: [...new Set(fix.edits.map((e) => e.text))].join(' … '), count: fix.edits.length });
       const texts = fix.edits.map((e) => e.text).filter(Boolean);
       return texts.length ? t('problems.replaceWith', { text: texts.join(' … ') }) : t('problems.removeText');
     },
@@ -308,7 +309,8 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
         end: f.end,
         quote: quoteAt(text, f.start, f.end),
         category: f.category,
-        severity: f.severity,
+        // A hint the editor annotates has become a problem: the least MQM severity.
+        severity: f.severity === 'hint' ? 'minor' : f.severity,
         comment: describe(f),
         created: now,
         modified: now,
@@ -1162,7 +1164,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       <aside className="side-panel" aria-label={t('review.sidePanel')}>
         <div className="tabs" role="tablist" aria-label={t('review.sidePanel')}>
           <button type="button" role="tab" id="tab-problems" aria-controls="panel-problems" aria-selected={panel === 'problems'} onClick={() => setPanel('problems')}>
-            {t('problems.tab', { count: findings.length })}
+            {t('problems.tab', { count: totalProblems(countProblems(findings)) })}
           </button>
           <button type="button" role="tab" id="tab-annotations" aria-controls="panel-annotations" aria-selected={panel === 'annotations'} onClick={() => setPanel('annotations')}>
             {t('annotations.tab', { count: annotations.length })}

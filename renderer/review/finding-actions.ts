@@ -30,6 +30,7 @@ const SEVERITY: Record<Finding['severity'], monaco.MarkerSeverity> = {
   critical: monaco.MarkerSeverity.Error,
   major: monaco.MarkerSeverity.Warning,
   minor: monaco.MarkerSeverity.Info,
+  hint: monaco.MarkerSeverity.Hint,
 };
 
 function rangeOf(model: monaco.editor.ITextModel, start: number, end: number): monaco.Range {

@@ -10,6 +10,7 @@
  * stands for its number on the other side ("11月6日", "13/03").
  */
 import type { CheckContext, CheckDefinition, RawFinding, SegmentView } from '../types.js';
+import { englishNumberValues } from './number-words.js';
 import { asciiDigits, CJK_NUMERAL, CJK_SCALES, cjkReportable, cjkTimes, cjkValue, monthValues } from './numerals.js';
 import { decimalComma, primaryLang, qaMessage, replaceFix, sourcePieces, type Piece } from './util.js';
 
@@ -21,10 +22,13 @@ interface NumToken {
   values: number[];
   /** Readings in the other convention (a number written as in the source locale). */
   otherValues: number[];
+  /** When the token fits only the other convention ("[1,1]" in a decimal-point text): its digit runs, a list. */
+  runs?: number[];
 }
 
-const NUMBER = /\d+(?:[.,\u00a0\u202f\u2009]\d+)*/g;
-const GROUP_SPACE = /[\u00a0\u202f\u2009]/g;
+/** Digits with separators; a plain space groups thousands only before exactly three digits ("3 000", "19 000"). */
+const NUMBER = /\d+(?:(?:[.,\u00a0\u202f\u2009]\d+)|(?: \d{3}(?![\d.,]\d)))*/g;
+const GROUP_SPACE = /[\u00a0\u202f\u2009 ]/g;
 
 const key = (v: number) => Number(v.toPrecision(12));
 
@@ -41,9 +45,9 @@ function parseIn(text: string, commaDec: boolean): number | null {
 const SCALES: [RegExp, number][] = [
   [/^\s*mil\s+mill(?:ones|ón)\b/i, 1e9],
   [/^\s*(?:tri(?:lhão|lhões|llion|llions)|billones|billón)\b/i, 1e12],
-  [/^\s*(?:bi(?:lhão|lhões|llion|llions)?|bn|mil\s+milhões|milliards?|mrd\.?|milliarden?)(?![\p{L}])/iu, 1e9],
-  [/^\s*(?:mi(?:lhão|lhões|llion|llions|llón|llones)?|mio\.?|millionen|m)(?![\p{L}])/iu, 1e6],
-  [/^\s*(?:mil|thousand|mille|tausend|k)(?![\p{L}])/iu, 1e3],
+  [/^\s*(?:bi(?:lhão|lhões|llion|llions)?|bn|mil\s+milhões|milliards?|mrd\.?|milliarden?|miliard(?:e|ul|i)?|miljard(?:it|i)?)(?![\p{L}])/iu, 1e9],
+  [/^\s*(?:mi(?:lhão|lhões|llion|llions|llón|llones)?|mio\.?|millionen|m|milioane|milion(?:ul)?|miljon(?:it|i)?)(?![\p{L}])/iu, 1e6],
+  [/^\s*(?:mil|thousand|mille|tausend|k|mii|tuhat|tuhande|tuh\.)(?![\p{L}])/iu, 1e3],
 ];
 const PM = /^(?::\d{2})?\s?(?:p\.\s?m\.?|pm\b)/i;
 
@@ -146,7 +150,8 @@ function extract(original: Piece, commaDec: boolean, source: boolean): NumToken[
       continue;
     }
     const start = piece.start + at;
-    out.push({ text: m[0], start, end: start + m[0].length, values: own, otherValues: other });
+    const runs = own.length === 0 ? [...m[0].matchAll(/\d+/g)].map((d) => Number(d[0])) : undefined;
+    out.push({ text: m[0], start, end: start + m[0].length, values: own, otherValues: other, runs });
   }
   // Chinese/Japanese numerals above ten are numbers a translation must keep ("一千二百" = 1200); smaller
   // ones are words ("两台" = "two") and only vouch for the same value on the other side (wordValues).
@@ -158,7 +163,8 @@ function extract(original: Piece, commaDec: boolean, source: boolean): NumToken[
       if (/\d\s?$/.test(piece.text.slice(Math.max(0, at - 2), at))) continue;
       const v = cjkValue(m[0]);
       const after = piece.text.slice(at + m[0].length, at + m[0].length + 4);
-      if (v === null || !cjkReportable(m[0], v, after)) continue;
+      const before = piece.text.slice(Math.max(0, at - 2), at);
+      if (v === null || !cjkReportable(m[0], v, after, before)) continue;
       const start = piece.start + at;
       out.push({ text: original.text.slice(at, at + m[0].length), start, end: start + m[0].length, values: [v], otherValues: [] });
     }
@@ -210,6 +216,7 @@ function romanValue(r: string): number | null {
 
 function wordValues(text: string, lang: string): number[] {
   const out: number[] = SPELLED_TIMES.filter(([re]) => re.test(text)).map(([, v]) => v);
+  if (lang === 'en') out.push(...englishNumberValues(text));
   for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) {
     const n = NUMBER_WORDS[m[0]];
     if (n !== undefined) out.push(n);
@@ -221,7 +228,7 @@ function wordValues(text: string, lang: string): number[] {
     if (v !== null) out.push(v);
   }
   // Decades and abbreviated years: "anos 80" = "1980s" = "'80s", "década de 1990" = "the '90s".
-  for (const m of text.matchAll(/(?<![\d.,])(1[89]|20)(\d0)s\b|['’](\d0)s\b|(?:anos|años|década de|decade of the)\s+(?:de\s+)?(?:19|20)?(\d0)\b/gu)) {
+  for (const m of text.matchAll(/(?<![\d.,])(1[89]|20)(\d0)s\b|['’](\d0)s\b|(?:anos|años|anii|anilor|década de|decade of the)\s*['’]?\s*(?:de\s+)?(?:19|20)?(\d0)\b/gu)) {
     const d = Number(m[2] ?? m[3] ?? m[4]);
     out.push(d, 1900 + d, 2000 + d);
   }
@@ -258,7 +265,8 @@ export function analyseNumbers(ctx: CheckContext, seg: SegmentView): NumberAnaly
   if (src.length === 0 && tgt.length === 0) return result;
 
   // A source number that does not fit its own convention ("21.00" in Spanish) is read in the other one.
-  for (const t of src) if (t.values.length === 0) t.values = t.otherValues;
+  // It may also be a list ("[1,1]"): then its digits count one by one.
+  for (const t of src) if (t.values.length === 0) t.values = [...t.otherValues, ...(t.runs ?? [])];
   const srcValues = new Set(src.flatMap((t) => t.values).map(key));
   for (const v of wordValues(seg.source, primaryLang(ctx.sourceLang))) srcValues.add(v);
   const tgtValues = new Set(tgt.flatMap((t) => [...t.values, ...t.otherValues]).map(key));
@@ -277,6 +285,8 @@ export function analyseNumbers(ctx: CheckContext, seg: SegmentView): NumberAnaly
     if (isoDateParts.has(t.start)) continue;
     if (t.values.some((v) => srcValues.has(key(v)))) continue;
     const sameConvention = primaryLang(ctx.sourceLang) === primaryLang(ctx.targetLang) || srcComma === tgtComma;
+    const otherMatches = t.otherValues.some((v) => srcValues.has(key(v)));
+    if (t.runs?.length && t.runs.every((v) => srcValues.has(key(v))) && (sameConvention || !otherMatches)) continue;
     if (!sameConvention && t.otherValues.some((v) => srcValues.has(key(v))) && /[.,]/.test(t.text)) {
       result.misformatted.push({ token: t, fixed: t.text.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')) });
     } else result.changed.push(t);
