@@ -36,12 +36,15 @@ export function applyFix(text: string, fix: Fix): FixedText {
   return { text: out, start: Math.max(0, start), end, map };
 }
 
-/** Findings of `after` on the fixed span (touching it counts) or on the source side that `before` did not have. */
+/**
+ * Findings of `after` on the fixed span (touching it counts) or on the source side that `before` did not
+ * have. A finding of the same rule and side that was already there, where the fix wrote or touching it
+ * (its text may have changed with the fix: ".Ofirst" → ".First"), is not new.
+ */
 export function newFindingsOnFix(before: Finding[], after: Finding[], fixed: FixedText): Finding[] {
-  const had = new Set(before.map((f) => `${f.rule}\u0000${f.side}\u0000${f.text}\u0000${f.side === 'source' ? f.start : fixed.map(f.start)}`));
   return after.filter((g) => {
-    if (had.has(`${g.rule}\u0000${g.side}\u0000${g.text}\u0000${g.start}`)) return false;
-    if (g.side === 'source') return true;
-    return g.start <= fixed.end && fixed.start <= g.end;
+    if (g.side === 'source') return !before.some((f) => f.rule === g.rule && f.side === 'source' && f.start === g.start && f.text === g.text);
+    if (!(g.start <= fixed.end && fixed.start <= g.end)) return false;
+    return !before.some((f) => f.rule === g.rule && f.side === 'target' && fixed.map(f.start) <= g.end && g.start <= fixed.map(f.end));
   });
 }
