@@ -242,6 +242,41 @@ function wordValues(text: string, lang: string): number[] {
   return out;
 }
 
+/**
+ * Source numbers a translation may leave out: the day in the source press's "martes (12)" style (English
+ * writes "on Tuesday"), and the dates and times of metadata at the very start of an article ("Publicado el
+ * 2 de mayo de 2024", "Atualizado há 2 horas", "2024-05-02T09:30:00Z"), which is no text to translate.
+ */
+const WEEKDAY_DAY = new RegExp(`(?<![\\p{L}])(?:${WEEKDAYS})(?:-feira)?\\s*\\((\\d{1,2})\\)`, 'giu');
+const DATE_OR_TIME = String.raw`(?:\d{4}-\d{1,2}-\d{1,2}(?:T\d{1,2}:\d{2}(?::\d{2})?Z?)?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\s+(?:de\s+)?\p{L}+\.?\s+(?:de\s+|,\s*)?\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[:h]\d{2}(?:\s*h)?|(?:há|hace|il y a|vor)\s+\d+\s+\p{L}+|\d+\s+\p{L}+\s+ago|(?:tempo de leitura|tiempo de lectura|reading time|temps de lecture|lesezeit)\s*:?\s*\d+\s*min\.?)`;
+const LEADING_METADATA = new RegExp(
+  String.raw`^\s*(?:\p{Lu}[\p{L}.' -]{1,40},\s+\d{1,2}\s+\p{L}{3,}\.?(?:\s+\([\p{L} ]+\))?|(?:(?:publicad[oa]|atualizad[oa]|actualizad[oa]|publié|mis à jour|veröffentlicht|aktualisiert|updated|published|posted|date|data|fecha|em|el|le|am|on|a las|às|à|um|at|[|,:;–—-])\s*)*` +
+    String.raw`${DATE_OR_TIME}(?:\s*(?:[|,:;–—-]|a las|às|à|um|at|gmt|utc|brt|cet)?\s*${DATE_OR_TIME})*(?:\s*(?:gmt|utc|brt|cet))?)`,
+  'iu',
+);
+
+/** A line that is only metadata: a label and a date or time ("Updated 2 hours ago", "Published on 2024-05-02"). */
+export function isMetadataLine(text: string): boolean {
+  const m = LEADING_METADATA.exec(text);
+  return m !== null && /^[\s.:;,)]*$/.test(text.slice(m[0].length));
+}
+
+function optionalSourceNumbers(pieces: readonly Piece[], first: boolean): [number, number][] {
+  const out: [number, number][] = [];
+  for (const p of pieces) {
+    for (const m of p.text.matchAll(WEEKDAY_DAY)) {
+      const at = p.start + (m.index ?? 0) + m[0].lastIndexOf(m[1]!);
+      out.push([at, at + m[1]!.length]);
+    }
+  }
+  const head = pieces[0];
+  if (first && head) {
+    const m = LEADING_METADATA.exec(head.text);
+    if (m) out.push([head.start, head.start + m[0].length]);
+  }
+  return out;
+}
+
 export interface NumberAnalysis {
   /** Target numbers the source does not have. */
   changed: NumToken[];
@@ -259,7 +294,8 @@ export function analyseNumbers(ctx: CheckContext, seg: SegmentView): NumberAnaly
   if (hit) return hit;
   const srcComma = decimalComma(ctx.sourceLang);
   const tgtComma = decimalComma(ctx.targetLang);
-  const src = sourcePieces(ctx, seg).flatMap((p) => extract(p, srcComma, true));
+  const pieces = sourcePieces(ctx, seg);
+  const src = pieces.flatMap((p) => extract(p, srcComma, true));
   const tgt = extract({ text: seg.target, start: seg.targetStart }, tgtComma, false);
   const result: NumberAnalysis = { changed: [], misformatted: [], missing: [] };
   if (src.length === 0 && tgt.length === 0) return result;
@@ -291,7 +327,11 @@ export function analyseNumbers(ctx: CheckContext, seg: SegmentView): NumberAnaly
       result.misformatted.push({ token: t, fixed: t.text.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')) });
     } else result.changed.push(t);
   }
-  for (const s of src) if (!s.values.some((v) => tgtValues.has(key(v)))) result.missing.push(s);
+  const optional = optionalSourceNumbers(pieces, seg.first);
+  for (const s of src) {
+    if (optional.some(([a, b]) => s.start >= a && s.end <= b)) continue;
+    if (!s.values.some((v) => tgtValues.has(key(v)))) result.missing.push(s);
+  }
 
   if (cache.size > 2000) cache.clear();
   cache.set(cacheKey, result);

@@ -1,4 +1,5 @@
 /** Punctuation spacing and end punctuation. */
+import { isMetadataLine } from './numbers.js';
 import type { CheckDefinition, RawFinding } from '../types.js';
 import { isUnspacedLanguage } from '../../../common/words.js';
 import { qaMessage, replaceFix } from './util.js';
@@ -104,6 +105,8 @@ export const endPunctuation: CheckDefinition = {
   scope: 'segment',
   run(ctx, seg) {
     if (!seg?.target || !seg.source) return [];
+    // An article's first line of metadata ("Updated 2 hours ago") has no sentence to end.
+    if (seg.first && isMetadataLine(seg.target)) return [];
     const src = endOf(seg.source);
     const tgt = endOf(seg.target);
     // A comma or dash at the end of either side is no end punctuation: only a sentence the source ends is compared.
