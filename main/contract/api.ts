@@ -4,7 +4,7 @@
  * This folder imports nothing outside itself, so every other folder may import it (the renderer with `import type`
  * only, except for the plain value tables below).
  */
-import type { Annotation, DocumentAlignment, Finding, MqmSeverity } from './review.js';
+import type { Annotation, DocumentAlignment, Finding, FindingSeverity } from './review.js';
 
 /** Article id: the article's path relative to the project root without language tag, e.g. "news/story.txt". */
 export type ArticleId = string;
@@ -163,7 +163,7 @@ export interface ArticleChecks {
 /** The project's check settings (project.json `checks`). */
 export interface CheckSettingsInfo {
   /** Every rule that applies to the project's language pairs, with its default and effective grading. */
-  rules: { id: string; category: string; defaultSeverity: Exclude<MqmSeverity, 'neutral'>; severity: Exclude<MqmSeverity, 'neutral'>; enabled: boolean }[];
+  rules: { id: string; category: string; defaultSeverity: FindingSeverity; severity: FindingSeverity; enabled: boolean }[];
 }
 
 export interface AnnotationsView {
@@ -247,7 +247,7 @@ export interface CalqueApi {
   ignoreFinding(req: { id: ArticleId; rule: string; text: string; scope: 'here' | 'project' }): Promise<{ ok: true }>;
   /** The project's rules with their grading; switch rules off or re-grade them. */
   checkSettings(req: Record<string, never>): Promise<CheckSettingsInfo>;
-  updateCheckSettings(req: { rule: string; enabled?: boolean; severity?: Exclude<MqmSeverity, 'neutral'> | null }): Promise<CheckSettingsInfo>;
+  updateCheckSettings(req: { rule: string; enabled?: boolean; severity?: FindingSeverity | null }): Promise<CheckSettingsInfo>;
   /** The article's annotations, re-anchored against `text` (the editor's) or the text on disk. */
   getAnnotations(req: { id: ArticleId; text?: string }): Promise<AnnotationsView>;
   /**

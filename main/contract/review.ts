@@ -80,11 +80,18 @@ export interface Message {
   params?: Record<string, string | number>;
 }
 
+/**
+ * A finding's level: the MQM severities, and "hint" for a rule that has not earned its place among the
+ * problems (measured below 0.8 precision on real MT): shown faintly, outside every problem count.
+ */
+export type FindingSeverity = 'hint' | Exclude<MqmSeverity, 'neutral'>;
+export const FINDING_SEVERITIES: readonly FindingSeverity[] = ['hint', 'minor', 'major', 'critical'];
+
 export interface Finding {
   /** Rule id, e.g. "en.stacked-prepositions" or "qa.number-mismatch". */
   rule: string;
   category: MqmCategory;
-  severity: Exclude<MqmSeverity, 'neutral'>;
+  severity: FindingSeverity;
   /** Which text the span is in (most findings are in the translation). */
   side: 'target' | 'source';
   start: number;
@@ -93,6 +100,11 @@ export interface Finding {
   text: string;
   message: Message;
   fixes: Fix[];
+  /**
+   * How often the article has this very finding (the same misspelled word, say): every occurrence is a
+   * finding of its own with this count, and they count as one problem. Absent for one occurrence.
+   */
+  occurrences?: number;
 }
 
 // ---------- annotations ----------

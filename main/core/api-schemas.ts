@@ -17,7 +17,7 @@ const tag = z.string().max(64).refine(isLanguageTag, { message: 'not a language 
 const empty = z.object({}).strict();
 
 const offset = z.number().int().min(0).max(64 * 1024 * 1024);
-const gradedSeverity = z.enum(['minor', 'major', 'critical']);
+const gradedSeverity = z.enum(['hint', 'minor', 'major', 'critical']);
 const ruleId = z.string().min(1).max(200).regex(/^[\w.-]+$/, 'not a rule id');
 const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), { message: 'not a time' });
 

@@ -19,7 +19,8 @@ import {
   type ReviewStatus,
   type SaveResult,
 } from '../contract/api.js';
-import type { Annotation } from '../contract/review.js';
+import { countProblems } from '../common/problems.js';
+import type { Annotation, FindingSeverity } from '../contract/review.js';
 import { AnnotationService } from './article/annotation-service.js';
 import { AnnotationStore } from './article/annotation-store.js';
 import { ArticleService } from './article/article-service.js';
@@ -364,8 +365,7 @@ export class CalqueService implements CalqueApi {
     const result = await p.checks.check(a, source.text, text, config, review.ignores);
     // The article list shows the counts of the text on disk: store them when this check was of that text.
     if (text === disk) {
-      const counts = { minor: 0, major: 0, critical: 0 };
-      for (const f of result.findings) counts[f.severity]++;
+      const counts = countProblems(result.findings);
       const problems = { ...counts, textHash: revisionOf(Buffer.from(text, 'utf8')) };
       const before = review.problems;
       if (!before || (Object.keys(problems) as (keyof typeof problems)[]).some((k) => before[k] !== problems[k])) {
@@ -396,7 +396,7 @@ export class CalqueService implements CalqueApi {
     return p.checks.describeSettings(config, config.pairs);
   }
 
-  async updateCheckSettings(req: { rule: string; enabled?: boolean; severity?: 'minor' | 'major' | 'critical' | null }): Promise<CheckSettingsInfo> {
+  async updateCheckSettings(req: { rule: string; enabled?: boolean; severity?: FindingSeverity | null }): Promise<CheckSettingsInfo> {
     const p = this.requireProject();
     const config = await p.session.config.update((c) => {
       const checks = { disabled: [...(c.checks?.disabled ?? [])], severity: { ...(c.checks?.severity ?? {}) } };
@@ -437,8 +437,7 @@ export class CalqueService implements CalqueApi {
           ignores: review.ignores,
           articleId: a.id,
         });
-        const counts = { minor: 0, major: 0, critical: 0 };
-        for (const f of findings) counts[f.severity]++;
+        const counts = countProblems(findings);
         await p.reviews.update(a.id, { problems: { ...counts, textHash: revisionOf(Buffer.from(target.text, 'utf8')) } });
         if (run === this.countRun && this.project === p) this.emit('articleUpdated', { summary: await p.articles.summarize(a) });
       } catch {

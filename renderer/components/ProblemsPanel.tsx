@@ -1,8 +1,9 @@
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { countProblems, isProblem } from '../../main/common/problems';
 import type { Finding } from '../../main/contract/review';
 
-const SEVERITIES = ['critical', 'major', 'minor'] as const;
+const SEVERITIES = ['critical', 'major', 'minor', 'hint'] as const;
 /** Rows rendered at first; a book can have thousands of findings (F8 and the editor reach them all). */
 const PAGE = 200;
 
@@ -32,9 +33,8 @@ export const ProblemsPanel = memo(function ProblemsPanel(props: {
   const [limit, setLimit] = useState(PAGE);
   const branches = useMemo(() => [...new Set(props.findings.map((f) => branchOf(f.category)))].sort(), [props.findings]);
   const counts = useMemo(() => {
-    const c = { critical: 0, major: 0, minor: 0 };
-    for (const f of props.findings) c[f.severity]++;
-    return c;
+    // Problems as counted everywhere (a repeated misspelling once); hints apart, outside the problems.
+    return { ...countProblems(props.findings), hint: props.findings.filter((f) => !isProblem(f)).length };
   }, [props.findings]);
   const shown = props.findings
     .map((f, index) => ({ f, index }))
@@ -79,6 +79,7 @@ export const ProblemsPanel = memo(function ProblemsPanel(props: {
               <span className={`sev-badge sev-${f.severity}`}>{t(`severity.${f.severity}`)}</span>
               <span className="finding-category">{props.categoryName(f.category)}</span>
               <span className="finding-text" dir="auto">“{f.text}”</span>
+              {f.occurrences ? <span className="finding-count">{t('problems.occurrences', { count: f.occurrences })}</span> : null}
               <span className="finding-message">{props.describe(f)}</span>
             </button>
             <div className="finding-actions">

@@ -9,6 +9,8 @@ import { Modal } from './Modal';
 
 type Rule = CheckSettingsInfo['rules'][number];
 const GRADES = ['minor', 'major', 'critical'] as const;
+/** A check may also be graded a hint: shown, outside the problem counts. */
+const CHECK_GRADES = ['hint', ...GRADES] as const;
 
 /** "No-error" rows of WMT files weigh nothing by definition: not something to edit. */
 const isNoError = (w: ScoringProfileInfo['weights'][number]) => w.severity === 'No-error' || w.category === 'No-error';
@@ -100,7 +102,7 @@ export function ProjectSettingsDialog(props: { onClose: () => void; project?: Pr
                         aria-label={t('projectSettings.gradeRule', { rule: r.id })}
                         onChange={(e) => void updateRule(r.id, { severity: e.target.value === r.defaultSeverity ? null : (e.target.value as Rule['severity']) })}
                       >
-                        {GRADES.map((g) => (
+                        {CHECK_GRADES.map((g) => (
                           <option key={g} value={g}>
                             {t(`severity.${g}`)}
                             {g === r.defaultSeverity ? ` (${t('projectSettings.default')})` : ''}

@@ -147,7 +147,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   const categoryName = useCallback((c: string) => mqmCategoryName(c, lng), [lng]);
   const fixLabel = useCallback(
     (fix: Finding['fixes'][number]) => {
-      if (fix.labelKey) return tDynamic(fix.labelKey, { text: fix.edits.map((e) => e.text).join(' … ') });
+      if (fix.labelKey) return tDynamic(fix.labelKey, { text: [...new Set(fix.edits.map((e) => e.text))].join(' … '), count: fix.edits.length });
       const texts = fix.edits.map((e) => e.text).filter(Boolean);
       return texts.length ? t('problems.replaceWith', { text: texts.join(' … ') }) : t('problems.removeText');
     },

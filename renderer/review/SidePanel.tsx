@@ -4,6 +4,7 @@ import type { Annotation, Finding } from '../../main/contract/review';
 import { AnnotationsPanel } from '../components/AnnotationsPanel';
 import { ProblemsPanel } from '../components/ProblemsPanel';
 import type { AnnotationsState } from './contrib/annotations';
+import { countProblems, totalProblems } from '../../main/common/problems';
 
 export type PanelName = 'problems' | 'annotations';
 
@@ -41,7 +42,7 @@ export const SidePanel = forwardRef<
     <aside ref={ref} className="side-panel" aria-label={t('review.sidePanel')}>
       <div className="tabs" role="tablist" aria-label={t('review.sidePanel')}>
         <button type="button" role="tab" id="tab-problems" aria-controls="panel-problems" aria-selected={panel === 'problems'} onClick={() => props.onPanel('problems')}>
-          {t('problems.tab', { count: props.findings.length })}
+          {t('problems.tab', { count: totalProblems(countProblems(props.findings)) })}
         </button>
         <button type="button" role="tab" id="tab-annotations" aria-controls="panel-annotations" aria-selected={panel === 'annotations'} onClick={() => props.onPanel('annotations')}>
           {t('annotations.tab', { count: props.annotations.annotations.length })}

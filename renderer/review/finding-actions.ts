@@ -31,6 +31,7 @@ const SEVERITY: Record<Finding['severity'], monaco.MarkerSeverity> = {
   critical: monaco.MarkerSeverity.Error,
   major: monaco.MarkerSeverity.Warning,
   minor: monaco.MarkerSeverity.Info,
+  hint: monaco.MarkerSeverity.Hint,
 };
 
 /** Show the findings of a model's text as markers and make its quick fixes available. */

@@ -19,7 +19,9 @@ import { readTextFile } from '../../core/text/read-text-file.js';
 import { UsageError } from '../usage-error.js';
 
 const SEVERITY_RANK = { minor: 1, major: 2, critical: 3 } as const;
-type Severity = keyof typeof SEVERITY_RANK;
+type Severity = keyof typeof SEVERITY_RANK | 'hint';
+/** A hint is no problem: it never reaches --fail-on. */
+const rank = (s: Severity) => (s === 'hint' ? 0 : SEVERITY_RANK[s]);
 
 interface CheckedFile {
   path: string;
@@ -162,7 +164,7 @@ async function check(
   const format = values.format ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format: ${format}`);
   const failOn = values['fail-on'] as Severity | undefined;
-  if (failOn && !(failOn in SEVERITY_RANK)) throw new UsageError(`--fail-on takes minor, major or critical, not ${failOn}`);
+  if (failOn && (failOn === 'hint' || !(failOn in SEVERITY_RANK))) throw new UsageError(`--fail-on takes minor, major or critical, not ${failOn}`);
   for (const t of [values.from, values.to]) if (t && !isLanguageTag(t)) throw new UsageError(`not a language tag: ${t}`);
   const lng = pickLocale([values.lang ?? 'en']);
   const t = messages().getFixedT(lng);
@@ -238,6 +240,6 @@ async function check(
       }
     }
   }
-  const worst = Math.max(0, ...files.flatMap((f) => f.findings.map((x) => SEVERITY_RANK[x.severity])));
-  return failOn && worst >= SEVERITY_RANK[failOn] ? 1 : 0;
+  const worst = Math.max(0, ...files.flatMap((f) => f.findings.map((x) => rank(x.severity))));
+  return failOn && worst >= rank(failOn) ? 1 : 0;
 }

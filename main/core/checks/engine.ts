@@ -81,9 +81,35 @@ function withoutDuplicates(findings: Finding[]): Finding[] {
   return findings.filter((f) => !f.rule.startsWith('qa.') || !specific.has(`${f.side}:${f.start}:${f.end}`));
 }
 
+/** Rules whose findings of the same text in one article are one problem, with a fix for all of them. */
+const GROUPED_RULES = new Set(['qa.spelling']);
+
+/**
+ * One misspelled word repeated through an article is one problem: each occurrence keeps its squiggle and
+ * gets the count (`occurrences`), and each suggestion gets a second fix that replaces every occurrence.
+ */
+function grouped(findings: Finding[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!GROUPED_RULES.has(f.rule) || f.side !== 'target') continue;
+    const key = `${f.rule}\u0000${f.text}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const suggestions = [...new Set(members[0]!.fixes.flatMap((x) => (x.edits.length === 1 ? [x.edits[0]!.text] : [])))];
+    const fixAll = suggestions.map((text) => ({ labelKey: 'qa:fixAll', edits: members.map((m) => ({ start: m.start, end: m.end, text })) }));
+    for (const m of members) {
+      m.occurrences = members.length;
+      m.fixes = [...m.fixes, ...fixAll];
+    }
+  }
+  return findings;
+}
+
 function finish(findings: Finding[], ctx: CheckContext, ignores: readonly Ignore[] | undefined): Finding[] {
   const unique = withoutDuplicates(findings);
-  const kept = ignores?.length ? unique.filter((f) => !ignored(f, ignores, f.side === 'target' ? ctx.target : ctx.source)) : unique;
+  const kept = grouped(ignores?.length ? unique.filter((f) => !ignored(f, ignores, f.side === 'target' ? ctx.target : ctx.source)) : unique);
   return kept.sort((a, b) => (a.side === b.side ? 0 : a.side === 'source' ? 1 : -1) || a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 }
 

@@ -10,7 +10,7 @@ export const CONFIG_FORMAT_VERSION = 1;
 
 const tag = z.string().refine(isLanguageTag, { message: 'not a language tag' });
 
-const severity = z.enum(['minor', 'major', 'critical']);
+const severity = z.enum(['hint', 'minor', 'major', 'critical']);
 
 const ConfigV1 = z.object({
   formatVersion: z.literal(1),

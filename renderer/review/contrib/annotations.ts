@@ -93,7 +93,8 @@ export class AnnotationsContribution implements EditorContribution {
 
   /** A finding as an annotation, in one step: its category, severity and message. */
   addFinding(f: Finding, comment: string): void {
-    this.add(f.side, f.start, f.end, { category: f.category, severity: f.severity, comment }, { rule: f.rule });
+    // A hint the editor annotates has become a problem: the least MQM severity.
+    this.add(f.side, f.start, f.end, { category: f.category, severity: f.severity === 'hint' ? 'minor' : f.severity, comment }, { rule: f.rule });
   }
 
   edit(existing: Annotation, draft: AnnotationDraft): void {

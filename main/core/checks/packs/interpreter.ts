@@ -403,7 +403,7 @@ function compileRule(spec: RuleSpec, lists: Map<string, CompiledList>, where: st
   checkKeys(spec, RULE_KEYS, where);
   if (!spec.id || !spec.message) throw new PackError(`${where}: id and message are required`);
   if (!(MQM_CATEGORIES as readonly string[]).includes(spec.category)) throw new PackError(`${where}: unknown MQM category "${spec.category}"`);
-  if (!['minor', 'major', 'critical'].includes(spec.severity)) throw new PackError(`${where}: severity must be minor, major or critical`);
+  if (!['hint', 'minor', 'major', 'critical'].includes(spec.severity)) throw new PackError(`${where}: severity must be hint, minor, major or critical`);
   if (!spec.tokens === !spec.regex) throw new PackError(`${where}: give either tokens or regex`);
   if (spec.needs !== undefined && (!Array.isArray(spec.needs) || spec.needs.some((w) => typeof w !== 'string' || /\s/.test(w)))) throw new PackError(`${where}: needs is a list of single words`);
   const needs = spec.needs?.length ? new Set(spec.needs.map((w) => w.toLowerCase())) : undefined;

@@ -35,6 +35,7 @@ const ACRONYMS: Record<string, string[]> = {
   PSOE: ['Socialist', 'PSOE'], CCAA: ['regions', 'autonomous communities', 'regional'], SUS: ['public health', 'Unified Health System', 'SUS'],
   PRF: ['Highway Police', 'PRF'], MST: ['Landless', 'MST'], PN: ['National Police', 'PN'], GC: ['Civil Guard', 'GC'],
   EFE: ['EFE'], PM: ['Military Police', 'PM'], INSS: ['INSS', 'social security', 'Social Security'], IR: ['income tax', 'IR'],
+  SUA: ['US', 'USA', 'United States'], USA: ['US', 'United States', 'America'], PNB: ['GNP', 'gross national'], CEDO: ['ECHR'], NATO: ['NATO'], ÜRO: ['UN', 'United Nations'],
 };
 /** Phrases whose English acronym may stand for them in the translation. */
 const PHRASE_ACRONYMS: [RegExp, string[]][] = [
@@ -45,9 +46,16 @@ const PHRASE_ACRONYMS: [RegExp, string[]][] = [
   [/produ[ct]to? int(?:erno|erior) bruto|produit intérieur brut|bruttoinlandsprodukt/i, ['GDP']],
   [/intelig[êe]ncia artificial|intelligence artificielle|künstliche intelligenz/i, ['AI']],
   [/organiza[çc]i?[ãó]o?n? mundial (?:da|de la) sa[úu]de/i, ['WHO']],
+  [/americ|statele unite|ameerika|\bUSA\b|美国|美國/i, ['US', 'USA']],
+  [/regatul\p{L}* unit|marea britanie|britani|ühendkuningriik|suurbritannia|英国/iu, ['UK']],
+  [/uniunea europeană|euroopa liit|欧盟/i, ['EU']],
+  [/联合国|organizația națiunilor unite|ühinenud rahvaste/i, ['UN']],
 ];
+/** Currency codes a translation may write for the source's currency word ("naela" → GBP, "dolari" → USD). */
+const CURRENCY_WORD = /nael|pound|liră|lire|libra|dolar|dollar|dólar|euro|eur\b|yen|jeni|yuan|leu|lei|kroon|krooni|rubl|元|镑|圆/iu;
+const CURRENCY_CODE = /^(?:USD|EUR|GBP|JPY|CNY|RMB|CHF|RON|EEK|RUB|BRL|MXN|ARS|CAD|AUD)$/;
 /** English acronyms a translation may use without a counterpart in the source. */
-const COMMON_EN = new Set(['TV', 'OK', 'AM', 'PM', 'CEO', 'CFO', 'ID', 'PC', 'GPS', 'PDF', 'URL', 'VIP', 'DJ', 'FAQ', 'HIV', 'COVID', 'AD', 'BC', 'UTC', 'GMT']);
+const COMMON_EN = new Set(['HTTP', 'HTTPS', 'WWW', 'TV', 'OK', 'AM', 'PM', 'CEO', 'CFO', 'ID', 'PC', 'GPS', 'PDF', 'URL', 'VIP', 'DJ', 'FAQ', 'HIV', 'COVID', 'AD', 'BC', 'UTC', 'GMT']);
 
 /** Words that translate, folded → English prefixes (months, weekdays, countries, common name parts). */
 const TRANSLATES: Record<string, string[]> = {};
@@ -56,7 +64,7 @@ const TABLE: [string, string][] = [
   ['abril avril', 'april'], ['maio mayo mai', 'may'], ['junho junio juin juni', 'june'], ['julho julio juillet juli', 'july'],
   ['agosto aout', 'august'], ['setembro septiembre septembre', 'september'], ['outubro octubre octobre oktober', 'october'],
   ['novembro noviembre novembre', 'november'], ['dezembro diciembre decembre dezember', 'december'],
-  ['segunda-feira lunes lundi montag', 'monday'], ['terca-feira martes mardi dienstag', 'tuesday'], ['quarta-feira miercoles mercredi mittwoch', 'wednesday'],
+  ['segunda-feira lunes lundi montag', 'monday'], ['terca-feira terca martes mardi dienstag', 'tuesday'], ['quarta-feira miercoles mercredi mittwoch', 'wednesday'],
   ['quinta-feira jueves jeudi donnerstag', 'thursday'], ['sexta-feira viernes vendredi freitag', 'friday'], ['sabado samedi samstag', 'saturday'], ['domingo dimanche sonntag', 'sunday'],
   ['alemanha alemania allemagne deutschland', 'german'], ['franca francia frankreich', 'fren'], ['espanha espana espagne spanien', 'spa'],
   ['inglaterra angleterre', 'engl'], ['reino royaume', 'kingdom uk brit'], ['unido unidos unis', 'united us uk'], ['estados etats', 'states us'],
@@ -213,6 +221,47 @@ function distinctive(word: string): boolean {
   return !COMMON.has(f) && !TRANSLATES[f] && !CONNECTORS.has(f);
 }
 
+/** Latin letters make up most of the letters: acronyms and names can be compared letter by letter. */
+function mostlyLatin(text: string): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  return letters > 0 && latin > letters / 2;
+}
+
+/**
+ * Runs of capitalised words inside the translation's sentences of which no word is accounted for by the
+ * source: each may be how a source name was translated ("Țara Galilor" → "Wales", "Primul Război Mondial" →
+ * "First World War"). A run with a word the source explains ("Environment Minister" for "ministra do Meio
+ * Ambiente") translates that, not a missing name.
+ */
+function unexplainedCapitals(target: string, sourceWords: readonly string[]): number {
+  const explained = (w: string) => {
+    const f = fold(w);
+    return sourceWords.some((s) => similar(s, w) || TRANSLATES[fold(s)]?.some((p) => f.startsWith(p)));
+  };
+  let n = 0;
+  let run: string[] = [];
+  let runEnd = -1;
+  const flush = () => {
+    if (run.length && !run.some(explained)) n++;
+    run = [];
+  };
+  for (const m of target.matchAll(WORD)) {
+    const w = m[0];
+    const at = m.index ?? 0;
+    const capital = /^\p{Lu}/u.test(w) && !sentenceInitial(target, at);
+    if (!capital) {
+      if (!(run.length && EN_CONNECTORS.has(w.toLowerCase()))) flush();
+      continue;
+    }
+    if (run.length && !/^[\s\p{L}]*$/u.test(target.slice(runEnd, at))) flush();
+    run.push(w);
+    runEnd = at + w.length;
+  }
+  flush();
+  return n;
+}
+
 export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFinding[] {
   const out: RawFinding[] = [];
   const target = undot(seg.target);
@@ -236,6 +285,11 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
       for (const m of p.text.matchAll(ACRONYM)) {
         const a = bare(m[0]);
         ACRONYMS[a]?.forEach((f) => expected.add(f));
+        // Words in capitals next to each other are a shouted or quoted phrase ("VIRTUTEA ROMANĂ"), not acronyms.
+        const at = m.index ?? 0;
+        if (/\p{Lu}{2,}[\s,;:]+$/u.test(p.text.slice(Math.max(0, at - 20), at)) || /^[\s,;:]+\p{Lu}{2,}/u.test(p.text.slice(at + m[0].length, at + m[0].length + 20))) {
+          if (a.length >= 4) continue;
+        }
         if (ROMAN.test(a) || hasWord(target, a) || COMMON_EN.has(a)) continue;
         if (ACRONYMS[a]?.some((f) => hasWord(target, f))) continue;
         if (targetWords.some((t) => fold(t) === fold(a))) continue;
@@ -248,7 +302,9 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
         out.push({ side: 'source', start, end: start + m[0].length, message: qaMessage('nameMissing', { name: m[0] }) });
       }
     }
-    for (const c of multiWordNames(p)) {
+    // A name the translation translated has a capitalised word there that the source does not explain.
+    const candidates = unexplainedCapitals(target, sourceText.match(WORD) ?? []);
+    for (const c of candidates > 0 ? [] : multiWordNames(p)) {
       if (targetFolded.includes(fold(c.text))) continue;
       if (!c.words.some(distinctive)) continue;
       if (c.words.some((w) => targetHasWord(w, targetWords, targetFolded))) continue;
@@ -256,11 +312,14 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
     }
   }
 
-  // Target side: acronyms the source does not have.
-  if (!mostlyUpper(seg.target)) {
+  // Target side: acronyms the source does not have. A source in another script ("国家航空航天局" for
+  // NASA, "加州" for CA) cannot show that an acronym is absent: only a Latin-script source is evidence.
+  const sourceHasCurrency = CURRENCY_WORD.test(sourceText);
+  if (!mostlyUpper(seg.target) && mostlyLatin(sourceText)) {
     for (const m of seg.target.matchAll(ACRONYM)) {
       const a = bare(m[0]);
       if (ROMAN.test(a) || COMMON_EN.has(a) || expected.has(a) || sourceText.includes(a)) continue;
+      if (sourceHasCurrency && CURRENCY_CODE.test(a)) continue;
       if (hasWord(sourceFolded, fold(a))) continue;
       if (sourceAcronyms.some((s) => sortedLetters(s) === sortedLetters(a))) continue;
       // Spelled out in either text ("the World Trade Organization (WTO)", "Conselho Nacional Eleitoral").

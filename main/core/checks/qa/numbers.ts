@@ -10,6 +10,7 @@
  * stands for its number on the other side ("11月6日", "13/03").
  */
 import type { CheckContext, CheckDefinition, RawFinding, SegmentView } from '../types.js';
+import { englishNumberValues } from './number-words.js';
 import { asciiDigits, CJK_NUMERAL, CJK_SCALES, cjkReportable, cjkTimes, cjkValue, monthValues } from './numerals.js';
 import { decimalComma, primaryLang, qaMessage, replaceFix, sourcePieces, type Piece } from './util.js';
 
@@ -21,10 +22,13 @@ interface NumToken {
   values: number[];
   /** Readings in the other convention (a number written as in the source locale). */
   otherValues: number[];
+  /** When the token fits only the other convention ("[1,1]" in a decimal-point text): its digit runs, a list. */
+  runs?: number[];
 }
 
-const NUMBER = /\d+(?:[.,\u00a0\u202f\u2009]\d+)*/g;
-const GROUP_SPACE = /[\u00a0\u202f\u2009]/g;
+/** Digits with separators; a plain space groups thousands only before exactly three digits ("3 000", "19 000"). */
+const NUMBER = /\d+(?:(?:[.,\u00a0\u202f\u2009]\d+)|(?: \d{3}(?![\d.,]\d)))*/g;
+const GROUP_SPACE = /[\u00a0\u202f\u2009 ]/g;
 
 const key = (v: number) => Number(v.toPrecision(12));
 
@@ -41,9 +45,9 @@ function parseIn(text: string, commaDec: boolean): number | null {
 const SCALES: [RegExp, number][] = [
   [/^\s*mil\s+mill(?:ones|ón)\b/i, 1e9],
   [/^\s*(?:tri(?:lhão|lhões|llion|llions)|billones|billón)\b/i, 1e12],
-  [/^\s*(?:bi(?:lhão|lhões|llion|llions)?|bn|mil\s+milhões|milliards?|mrd\.?|milliarden?)(?![\p{L}])/iu, 1e9],
-  [/^\s*(?:mi(?:lhão|lhões|llion|llions|llón|llones)?|mio\.?|millionen|m)(?![\p{L}])/iu, 1e6],
-  [/^\s*(?:mil|thousand|mille|tausend|k)(?![\p{L}])/iu, 1e3],
+  [/^\s*(?:bi(?:lhão|lhões|llion|llions)?|bn|mil\s+milhões|milliards?|mrd\.?|milliarden?|miliard(?:e|ul|i)?|miljard(?:it|i)?)(?![\p{L}])/iu, 1e9],
+  [/^\s*(?:mi(?:lhão|lhões|llion|llions|llón|llones)?|mio\.?|millionen|m|milioane|milion(?:ul)?|miljon(?:it|i)?)(?![\p{L}])/iu, 1e6],
+  [/^\s*(?:mil|thousand|mille|tausend|k|mii|tuhat|tuhande|tuh\.)(?![\p{L}])/iu, 1e3],
 ];
 const PM = /^(?::\d{2})?\s?(?:p\.\s?m\.?|pm\b)/i;
 
@@ -146,7 +150,8 @@ function extract(original: Piece, commaDec: boolean, source: boolean): NumToken[
       continue;
     }
     const start = piece.start + at;
-    out.push({ text: m[0], start, end: start + m[0].length, values: own, otherValues: other });
+    const runs = own.length === 0 ? [...m[0].matchAll(/\d+/g)].map((d) => Number(d[0])) : undefined;
+    out.push({ text: m[0], start, end: start + m[0].length, values: own, otherValues: other, runs });
   }
   // Chinese/Japanese numerals above ten are numbers a translation must keep ("一千二百" = 1200); smaller
   // ones are words ("两台" = "two") and only vouch for the same value on the other side (wordValues).
@@ -158,7 +163,8 @@ function extract(original: Piece, commaDec: boolean, source: boolean): NumToken[
       if (/\d\s?$/.test(piece.text.slice(Math.max(0, at - 2), at))) continue;
       const v = cjkValue(m[0]);
       const after = piece.text.slice(at + m[0].length, at + m[0].length + 4);
-      if (v === null || !cjkReportable(m[0], v, after)) continue;
+      const before = piece.text.slice(Math.max(0, at - 2), at);
+      if (v === null || !cjkReportable(m[0], v, after, before)) continue;
       const start = piece.start + at;
       out.push({ text: original.text.slice(at, at + m[0].length), start, end: start + m[0].length, values: [v], otherValues: [] });
     }
@@ -210,6 +216,7 @@ function romanValue(r: string): number | null {
 
 function wordValues(text: string, lang: string): number[] {
   const out: number[] = SPELLED_TIMES.filter(([re]) => re.test(text)).map(([, v]) => v);
+  if (lang === 'en') out.push(...englishNumberValues(text));
   for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) {
     const n = NUMBER_WORDS[m[0]];
     if (n !== undefined) out.push(n);
@@ -221,7 +228,7 @@ function wordValues(text: string, lang: string): number[] {
     if (v !== null) out.push(v);
   }
   // Decades and abbreviated years: "anos 80" = "1980s" = "'80s", "década de 1990" = "the '90s".
-  for (const m of text.matchAll(/(?<![\d.,])(1[89]|20)(\d0)s\b|['’](\d0)s\b|(?:anos|años|década de|decade of the)\s+(?:de\s+)?(?:19|20)?(\d0)\b/gu)) {
+  for (const m of text.matchAll(/(?<![\d.,])(1[89]|20)(\d0)s\b|['’](\d0)s\b|(?:anos|años|anii|anilor|década de|decade of the)\s*['’]?\s*(?:de\s+)?(?:19|20)?(\d0)\b/gu)) {
     const d = Number(m[2] ?? m[3] ?? m[4]);
     out.push(d, 1900 + d, 2000 + d);
   }
@@ -231,6 +238,41 @@ function wordValues(text: string, lang: string): number[] {
       const v = cjkValue(m[0]);
       if (v !== null) out.push(v);
     }
+  }
+  return out;
+}
+
+/**
+ * Source numbers a translation may leave out: the day in the source press's "martes (12)" style (English
+ * writes "on Tuesday"), and the dates and times of metadata at the very start of an article ("Publicado el
+ * 2 de mayo de 2024", "Atualizado há 2 horas", "2024-05-02T09:30:00Z"), which is no text to translate.
+ */
+const WEEKDAY_DAY = new RegExp(`(?<![\\p{L}])(?:${WEEKDAYS})(?:-feira)?\\s*\\((\\d{1,2})\\)`, 'giu');
+const DATE_OR_TIME = String.raw`(?:\d{4}-\d{1,2}-\d{1,2}(?:T\d{1,2}:\d{2}(?::\d{2})?Z?)?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\s+(?:de\s+)?\p{L}+\.?\s+(?:de\s+|,\s*)?\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[:h]\d{2}(?:\s*h)?|(?:há|hace|il y a|vor)\s+\d+\s+\p{L}+|\d+\s+\p{L}+\s+ago|(?:tempo de leitura|tiempo de lectura|reading time|temps de lecture|lesezeit)\s*:?\s*\d+\s*min\.?)`;
+const LEADING_METADATA = new RegExp(
+  String.raw`^\s*(?:\p{Lu}[\p{L}.' -]{1,40},\s+\d{1,2}\s+\p{L}{3,}\.?(?:\s+\([\p{L} ]+\))?|(?:(?:publicad[oa]|atualizad[oa]|actualizad[oa]|publié|mis à jour|veröffentlicht|aktualisiert|updated|published|posted|date|data|fecha|em|el|le|am|on|a las|às|à|um|at|[|,:;–—-])\s*)*` +
+    String.raw`${DATE_OR_TIME}(?:\s*(?:[|,:;–—-]|a las|às|à|um|at|gmt|utc|brt|cet)?\s*${DATE_OR_TIME})*(?:\s*(?:gmt|utc|brt|cet))?)`,
+  'iu',
+);
+
+/** A line that is only metadata: a label and a date or time ("Updated 2 hours ago", "Published on 2024-05-02"). */
+export function isMetadataLine(text: string): boolean {
+  const m = LEADING_METADATA.exec(text);
+  return m !== null && /^[\s.:;,)]*$/.test(text.slice(m[0].length));
+}
+
+function optionalSourceNumbers(pieces: readonly Piece[], first: boolean): [number, number][] {
+  const out: [number, number][] = [];
+  for (const p of pieces) {
+    for (const m of p.text.matchAll(WEEKDAY_DAY)) {
+      const at = p.start + (m.index ?? 0) + m[0].lastIndexOf(m[1]!);
+      out.push([at, at + m[1]!.length]);
+    }
+  }
+  const head = pieces[0];
+  if (first && head) {
+    const m = LEADING_METADATA.exec(head.text);
+    if (m) out.push([head.start, head.start + m[0].length]);
   }
   return out;
 }
@@ -252,13 +294,15 @@ export function analyseNumbers(ctx: CheckContext, seg: SegmentView): NumberAnaly
   if (hit) return hit;
   const srcComma = decimalComma(ctx.sourceLang);
   const tgtComma = decimalComma(ctx.targetLang);
-  const src = sourcePieces(ctx, seg).flatMap((p) => extract(p, srcComma, true));
+  const pieces = sourcePieces(ctx, seg);
+  const src = pieces.flatMap((p) => extract(p, srcComma, true));
   const tgt = extract({ text: seg.target, start: seg.targetStart }, tgtComma, false);
   const result: NumberAnalysis = { changed: [], misformatted: [], missing: [] };
   if (src.length === 0 && tgt.length === 0) return result;
 
   // A source number that does not fit its own convention ("21.00" in Spanish) is read in the other one.
-  for (const t of src) if (t.values.length === 0) t.values = t.otherValues;
+  // It may also be a list ("[1,1]"): then its digits count one by one.
+  for (const t of src) if (t.values.length === 0) t.values = [...t.otherValues, ...(t.runs ?? [])];
   const srcValues = new Set(src.flatMap((t) => t.values).map(key));
   for (const v of wordValues(seg.source, primaryLang(ctx.sourceLang))) srcValues.add(v);
   const tgtValues = new Set(tgt.flatMap((t) => [...t.values, ...t.otherValues]).map(key));
@@ -277,11 +321,17 @@ export function analyseNumbers(ctx: CheckContext, seg: SegmentView): NumberAnaly
     if (isoDateParts.has(t.start)) continue;
     if (t.values.some((v) => srcValues.has(key(v)))) continue;
     const sameConvention = primaryLang(ctx.sourceLang) === primaryLang(ctx.targetLang) || srcComma === tgtComma;
+    const otherMatches = t.otherValues.some((v) => srcValues.has(key(v)));
+    if (t.runs?.length && t.runs.every((v) => srcValues.has(key(v))) && (sameConvention || !otherMatches)) continue;
     if (!sameConvention && t.otherValues.some((v) => srcValues.has(key(v))) && /[.,]/.test(t.text)) {
       result.misformatted.push({ token: t, fixed: t.text.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')) });
     } else result.changed.push(t);
   }
-  for (const s of src) if (!s.values.some((v) => tgtValues.has(key(v)))) result.missing.push(s);
+  const optional = optionalSourceNumbers(pieces, seg.first);
+  for (const s of src) {
+    if (optional.some(([a, b]) => s.start >= a && s.end <= b)) continue;
+    if (!s.values.some((v) => tgtValues.has(key(v)))) result.missing.push(s);
+  }
 
   if (cache.size > 2000) cache.clear();
   cache.set(cacheKey, result);

@@ -5,9 +5,29 @@
  * "13 de março"), which stand for the month number the other side may write as digits ("11月", "13/03").
  */
 
-/** Full-width digits and separators as ASCII, one code unit for one, so offsets do not move. */
+const NON_ASCII_DIGIT = /[\uff0e\uff1a\u066b\u066c]|(?![0-9])\p{Nd}/gu;
+
+/** The zero of a decimal digit's script: Unicode lays each script's digits 0–9 out in a row. */
+function digitValue(code: number): number {
+  let zero = code;
+  while (zero > code - 9 && /\p{Nd}/u.test(String.fromCharCode(zero - 1))) zero--;
+  return code - zero;
+}
+
+/**
+ * Digits of every script as ASCII (full-width "１０", Eastern Arabic "١٢٫٨", Persian "۱۲", Devanagari "१२"),
+ * and their separators (Arabic decimal "٫" and thousands "٬", full-width "．" "："), one code unit for one
+ * so offsets do not move. Digits outside the BMP (two code units) are left as they are.
+ */
 export function asciiDigits(text: string): string {
-  return text.replace(/[\uff10-\uff19\uff0e\uff1a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return text.replace(NON_ASCII_DIGIT, (c) => {
+    if (c === '\u066b') return '.';
+    if (c === '\u066c') return ',';
+    const code = c.charCodeAt(0);
+    if (c.length > 1) return c;
+    if (code >= 0xff0e && code <= 0xff1a && !(code >= 0xff10 && code <= 0xff19)) return String.fromCharCode(code - 0xfee0);
+    return String(digitValue(code));
+  });
 }
 
 const CJK_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -47,10 +67,18 @@ export function cjkValue(run: string): number | null {
  * words like "one", and 一 is in 一些, 一直, 统一…), not an idiom (千万 "by all means", 万一 "in case"),
  * not the denominator of a fraction or percentage (三分之一, 百分之五十).
  */
-export function cjkReportable(run: string, value: number, after: string): boolean {
+export function cjkReportable(run: string, value: number, after: string, before = ''): boolean {
   if (value <= 10 || /^分之/.test(after)) return false;
+  // A vague quantity: 数百 "hundreds", 几千 "several thousand", 上万, 成千上万, 数以万计, 好几百, 数十亿.
+  if (/(?:数|几|上|成|好几|数以|若干)$/.test(before) || /^(?:计|之多)/.test(after)) return false;
+  // A magnitude alone (万, 千亿, 百万) is a number only before a counter or unit ("百公斤", "万人"); otherwise
+  // it is part of an ordinary word or idiom: 万物, 百姓, 千里, 万岁, 百货, 千军万马.
+  if (![...run].some((c) => c in CJK_DIGITS) && !COUNTER.test(after)) return false;
   return !/^(?:千万|万万|千千万万|万一|一一|十分|百般|千方百计|万分)$/.test(run);
 }
+
+/** Counters and units that follow a number ("万人", "百公斤", "千米"), and 多/余 "more than". */
+const COUNTER = /^(?:多|余|来|个|人|名|位|只|头|条|件|次|年|月|天|日|岁|元|块|美元|英镑|欧元|公里|千米|米|公斤|千克|克|吨|英里|英尺|英寸|颗|种|家|所|座|辆|台|架|本|页|份|部|项|倍|度|%|％|秒|分钟|小时|周|平方|立方|户|亩|公顷|升|毫升|光年|纳秒)/;
 
 /** Scale words after digits: "3万" = 30,000, "1.5亿" = 150 million. */
 export const CJK_SCALES: [RegExp, number][] = [
@@ -83,6 +111,9 @@ export function cjkTimes(text: string): ClockReading[] {
     let hour = readCjk(m[2]!);
     const minute = m[4] ? 30 : m[3] ? readCjk(m[3]) : 0;
     if (hour === null || minute === null || hour > 24 || minute > 59) continue;
+    // A bare "一点", "两点" without minutes, 钟 or a part of the day is mostly "a little", "two points".
+    const bareCjk = !m[1] && !m[3] && !m[4] && !/^\d/.test(m[2]!);
+    if (bareCjk && !/^[钟鐘]/.test(text.slice((m.index ?? 0) + m[0].length))) continue;
     if (m[1] && /下午|晚上|傍晚|午後|夜/.test(m[1]) && hour < 12) hour += 12;
     const at = (m.index ?? 0) + (m[1]?.length ?? 0);
     out.push({ start: at, end: (m.index ?? 0) + m[0].length, hour, minute, bare: !m[3] && !m[4] && !m[1] });

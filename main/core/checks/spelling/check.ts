@@ -12,7 +12,8 @@ const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
 const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/giu;
 
 function isSentenceStart(text: string, at: number): boolean {
-  return /^[\s"“«„'‘(¿¡—–-]*$/u.test(text.slice(0, at)) || /[.!?:…]["”»’)]?\s+["“«„'‘(¿¡]*$/u.test(text.slice(Math.max(0, at - 6), at));
+  // A full stop glued to the next sentence (".Then") also starts one: the missing space is reported apart.
+  return /^[\s"“«„'‘(¿¡—–-]*$/u.test(text.slice(0, at)) || /[.!?:…]["”»’)]?\s*["“«„'‘(¿¡]*$/u.test(text.slice(Math.max(0, at - 6), at));
 }
 
 function known(speller: Speller, word: string, sentenceStart: boolean): boolean {
@@ -58,6 +59,28 @@ function wordsInsideSentences(ctx: CheckContext): Set<string> {
   return words;
 }
 
+const foldCache = new WeakMap<CheckContext, { text: string; words: string[] }>();
+const foldAccents = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * The source as evidence for a term or name: the word is in the segment's source or anywhere in the
+ * article's source, accents aside ("Timişoara" for "Timișoara"); a capitalised word also when a source word
+ * shares its first five letters, for names the source inflects ("Prahova" in "Valea Prahovei").
+ */
+function inSource(ctx: CheckContext, segmentSource: string, word: string, capitalised: boolean): boolean {
+  if (segmentSource.includes(word)) return true;
+  let folded = foldCache.get(ctx);
+  if (!folded) {
+    const text = foldAccents(ctx.source);
+    foldCache.set(ctx, (folded = { text, words: text.match(/\p{L}+/gu) ?? [] }));
+  }
+  const w = foldAccents(word);
+  if (w.length >= 3 && new RegExp(`(?<!\\p{L})${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(folded.text)) return true;
+  if (!capitalised || w.length < 5) return false;
+  const stem = w.slice(0, 5);
+  return folded.words.some((s) => s.startsWith(stem) && Math.abs(s.length - w.length) <= 3);
+}
+
 export const spellingCheck: CheckDefinition = {
   id: 'qa.spelling',
   category: 'Fluency/Spelling',
@@ -94,11 +117,14 @@ export const spellingCheck: CheckDefinition = {
       const nameOk = (p: string, i: number) => i > 0 && speller.lang !== 'de' && /^\p{Lu}/u.test(p);
       // The whole word first: Portuguese and Italian clitics ("comê-lo", "disse-lhe") are dictionary forms, not parts.
       if ((parts.length > 1 && known(speller, word, initial)) || parts.every((p, i) => p.length === 0 || words.has(p.toLowerCase()) || prefixOk(p, i) || nameOk(p, i) || known(speller, p, initial && i === 0))) continue;
+      // Last, as it is the slowest test: the article's source as evidence for a term or name.
+      if (inSource(ctx, seg.source, bare, capitalised)) continue;
       const start = seg.targetStart + at;
       const end = start + word.length;
       // Suggestions can take long (a half-typed word); under a deadline they may come on a later update.
       const suggested = ctx.deadline === undefined ? speller.suggest(word, 3) : speller.suggestBy(word, ctx.deadline, 3);
-      const fixes: Fix[] = (suggested ?? []).map((s) => replaceFix(start, end, s));
+      // An acronym is no spelling of a lower-case word ("http" → "HTTP"), and would be reported as a name.
+      const fixes: Fix[] = (suggested ?? []).filter((s) => s !== s.toUpperCase() || word === word.toUpperCase()).map((s) => replaceFix(start, end, s));
       out.push({ start, end, message: qaMessage('spelling', { word }), fixes, ...(suggested ? {} : { incomplete: true }) });
     }
     return out;

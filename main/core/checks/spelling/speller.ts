@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import nspell from 'nspell';
 import { loadAffixDictionary, lookupOnlySpeller } from './affix-lookup.js';
+import { inEnglishList, regularFormation } from './english-words.js';
 import { SuggestionSearch } from './suggest.js';
 import enSupplement from './en-supplement.json';
 
@@ -134,9 +135,19 @@ function load(key: string): Speller | null {
   const spells = (DICTIONARY_PACKAGES[key] ?? []).map(loadOne).filter((s) => s !== null);
   if (spells.length === 0) return null;
   for (const word of SUPPLEMENTS[key.split('-')[0]!] ?? []) spells[0]!.add(word);
+  const hunspell = (word: string) => spells.some((s) => s.correct(word));
   // Asked first: nspell keeps a supplement word's existing flags, which may forbid it standing alone ("teil").
   const supplement = new Set(SUPPLEMENTS[key.split('-')[0]!] ?? []);
-  const inDictionary = (word: string) => supplement.has(word) || spells.some((s) => s.correct(word));
+  // English also takes the large word list, except (for en-US, en-GB) the other region's spellings.
+  let otherRegion: ReturnType<typeof nspell> | null | undefined;
+  const otherSpelling = (word: string) => {
+    if (key === 'en') return false;
+    if (otherRegion === undefined) otherRegion = loadOne(key === 'en-us' ? 'dictionary-en-gb' : 'dictionary-en');
+    return otherRegion?.correct(word) ?? false;
+  };
+  const listed = (word: string) => word === word.toLowerCase() && inEnglishList(word) && !otherSpelling(word);
+  const english = key.startsWith('en');
+  const inDictionary = (word: string) => supplement.has(word) || hunspell(word) || (english && listed(word));
   const suggestions = new Map<string, string[]>();
   const unfinished = new Map<string, SuggestionSearch[]>();
   const suggestBy = (word: string, deadline: number): string[] | null => {
@@ -161,7 +172,10 @@ function load(key: string): Speller | null {
   const correct = (word: string): boolean => {
     let ok = answers.get(word);
     if (ok === undefined) {
-      ok = inDictionary(word) || (key.startsWith('en') && prefixedWord(word, inDictionary)) || (key === 'de' && germanCompound(word, inDictionary));
+      ok =
+        inDictionary(word) ||
+        (english && (prefixedWord(word, inDictionary) || (word === word.toLowerCase() && regularFormation(word, inDictionary, hunspell)))) ||
+        (key === 'de' && germanCompound(word, inDictionary));
       if (answers.size >= MAX_ANSWERS) answers.clear();
       answers.set(word, ok);
     }
