@@ -6,7 +6,8 @@
  * the finding's key, never the rule or how it works.
  *
  *   npx tsx conformance/realmt-sample.ts OUT.jsonl            the first sample
- *   npx tsx conformance/realmt-sample.ts OUT.jsonl --changed  only findings with no stored judgement yet
+ *   npx tsx conformance/realmt-sample.ts OUT.jsonl --changed  findings with no stored judgement yet: all of them
+ *                                                            when few, else a stratified sample (15 a rule, 180 in all)
  *
  * The judge answers one JSON line per finding: {"key": "...", "verdict": "true" | "false" | "debatable",
  * "note": "..."}; those lines go into conformance/judgements/realmt.jsonl.
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
   const found = keyedFindings(realSegments());
   const judged = readJudgements();
   const pool = flags.includes('--changed') ? found.filter((k) => !judged.has(k.key)) : found;
-  const sample = flags.includes('--changed') ? pool : stratifiedSample(pool);
+  const sample = flags.includes('--changed') && pool.length <= 180 ? pool : flags.includes('--changed') ? stratifiedSample(pool, 180, 15) : stratifiedSample(pool);
   // Shuffled across rules, so neighbouring lines do not give a rule away.
   sample.sort((a, b) => order(a).localeCompare(order(b)));
   writeFileSync(out, sample.map((k) => JSON.stringify(record(k))).join('\n') + '\n');
