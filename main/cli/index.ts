@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { CalqueError, type LanguagePair } from '../contract/api.js';
 import { CalqueService } from '../core/service.js';
 import { isLanguageTag } from '../core/project/languages.js';
-import { describeError } from '../core/messages.js';
+import { describeError, messages } from '../core/messages.js';
+import { isExposedBind } from '../serve/host-check.js';
 import { startServer } from '../serve/server.js';
 import { findStaticDir } from './static-dir.js';
 import { UsageError } from './usage-error.js';
@@ -19,8 +20,9 @@ const VERSION = '0.1.0';
 const USAGE = `Calque ${VERSION}: review machine-translated articles.
 
 Usage:
-  calque serve <folder> [--port N] [--host H] [--from LANG --to LANG] [--open]
+  calque serve <folder> [--port N] [--host H] [--from LANG --to LANG] [--export-dir DIR] [--open]
       Serve the review UI for <folder> to a browser (loopback only unless --host says otherwise).
+      The page may export only into DIR (default <folder>-export) or a folder inside it.
   calque export <folder> --out <dir>
       Write every article's translation to <dir> under the same relative names.
   calque check <translation-file | project-folder> [--source FILE] [--from LANG --to LANG]
@@ -58,7 +60,7 @@ async function serve(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { port: { type: 'string' }, host: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, open: { type: 'boolean' } },
+    options: { port: { type: 'string' }, host: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, 'export-dir': { type: 'string' }, open: { type: 'boolean' } },
   });
   if (positionals.length !== 1) throw new UsageError('serve takes one folder');
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -71,7 +73,9 @@ async function serve(argv: string[]): Promise<number> {
     languages: languagesFrom(values.from, values.to),
     staticDir: findStaticDir(),
     version: VERSION,
+    ...(values['export-dir'] ? { exportDir: resolve(values['export-dir']) } : {}),
   });
+  if (values.host && isExposedBind(values.host)) console.error(messages().t('cli.exposedWarning', { host: values.host }));
   console.log(`Calque is serving ${folder} at ${server.url}`);
   if (values.open) openInBrowser(server.url);
   const stop = () => void server.close().then(() => process.exit(0));

@@ -59,6 +59,8 @@ export interface HostAdapter {
   printToPdf?: (html: string) => Promise<Uint8Array>;
   /** Desktop: the UI language changed; relabel the native menus. */
   onUiLanguage?: (lng: string) => void;
+  /** Serve: the folder the user granted for exports (--export-dir); the default destination. */
+  exportDir?: string;
   version?: string;
 }
 
@@ -128,7 +130,7 @@ export class CalqueService implements CalqueApi {
       kind: this.options.host.kind,
       nativeDialogs: !!this.options.host.chooseFolder,
       pdfReports: !!this.options.host.printToPdf,
-      defaultExportDir: root ? `${root.replace(/[\\/]+$/, '')}-export` : '',
+      defaultExportDir: this.options.host.exportDir ?? (root ? `${root.replace(/[\\/]+$/, '')}-export` : ''),
       version: this.options.host.version ?? '0.0.0',
     };
   }
