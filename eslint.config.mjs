@@ -77,7 +77,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.ts', 'bench/**/*.ts', 'conformance/**/*.ts'],
+    files: ['tests/**/*.ts', 'bench/**/*.ts', 'conformance/**/*.ts', 'stress/**/*.ts'],
     // Playwright fixtures call `use`, which is not React's hook.
     rules: { 'no-restricted-imports': ['error', { paths: [electron] }], 'react-hooks/rules-of-hooks': 'off' },
   },
