@@ -23,9 +23,9 @@ function naiveHits(glossary: GlossaryEntry[], text: string): number[] {
 const WORDS = ['prefeito', 'Câmara', 'vereador', 'U.S.', 'e-mail', 'COVID-19', 'ação', 'AÇÃO', 'São Paulo', 'ſtraße', 'K', 'k', 'gás', 'lei', 'leis', 'leies', 'x', '&', '—', 'Σοφία', 'σοφίας'];
 
 describe('glossary term index', () => {
-  it('proposes every term the one-regex-per-term matching finds (2,000 random cases)', () => {
+  it('proposes every term the one-regex-per-term matching finds (600 random cases)', () => {
     const rnd = seededRandom(12);
-    for (let n = 0; n < 2000; n++) {
+    for (let n = 0; n < 600; n++) {
       const glossary: GlossaryEntry[] = Array.from({ length: 1 + rnd.int(6) }, () => ({
         source: Array.from({ length: 1 + rnd.int(3) }, () => rnd.pick(WORDS)).join(rnd.chance(0.2) ? '  ' : ' '),
         target: 'x',

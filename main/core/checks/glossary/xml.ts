@@ -28,7 +28,7 @@ export function decodeEntities(s: string): string {
 const ATTR = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
 export function parseXml(text: string, name = 'glossary'): XmlElement {
-  const root: XmlElement = { name: '#document', attrs: Object.create(null) as Record<string, string>, children: [] };
+  const root: XmlElement = { name: '#document', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
   let i = 0;
   const top = () => stack[stack.length - 1]!;
@@ -73,9 +73,14 @@ export function parseXml(text: string, name = 'glossary'): XmlElement {
       const selfClosing = raw.endsWith('/');
       const body = selfClosing ? raw.slice(0, -1) : raw;
       const tagName = /^[^\s/>]+/.exec(body)?.[0] ?? '';
-      // No prototype: an attribute named "__proto__" or "constructor" is just an attribute.
-      const attrs = Object.create(null) as Record<string, string>;
-      for (const m of body.slice(tagName.length).matchAll(ATTR)) attrs[m[1]!] = decodeEntities(m[3] ?? m[4] ?? '');
+      const attrs: Record<string, string> = {};
+      if (body.includes('=')) {
+        ATTR.lastIndex = tagName.length;
+        for (let m = ATTR.exec(body); m; m = ATTR.exec(body)) {
+          // "__proto__" would set the object's prototype: such an attribute is dropped.
+          if (m[1] !== '__proto__') attrs[m[1]!] = decodeEntities(m[3] ?? m[4] ?? '');
+        }
+      }
       const el: XmlElement = { name: tagName, attrs, children: [] };
       top().children.push(el);
       if (!selfClosing) {
