@@ -80,7 +80,7 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
   readDisk: z.object({ id: articleId }).strict(),
   setStatus: z.object({ id: articleId, status: z.enum(REVIEW_STATUSES as [ReviewStatus, ...ReviewStatus[]]) }).strict(),
   exportArticle: z.object({ id: articleId }).strict(),
-  exportAll: z.object({ outDir: absolutePath.optional() }).strict(),
+  exportAll: z.object({ outDir: absolutePath.optional(), overwrite: z.boolean().optional() }).strict(),
   cancelJob: z.object({ jobId: z.string().uuid() }).strict(),
   setUiLanguage: z.object({ lng: z.enum(LOCALES) }).strict(),
   checkArticle: z.object({ id: articleId, text: z.string().max(64 * 1024 * 1024).optional() }).strict(),

@@ -23,7 +23,7 @@ import {
 import { wordDiff } from '../common/word-diff.js';
 import { countWords } from '../common/words.js';
 import type { Annotation } from '../contract/review.js';
-import { exportAllFiles } from './export/export-all.js';
+import { existingExportTargets, exportAllFiles } from './export/export-all.js';
 import { writeFileAtomic } from './fs/atomic-write.js';
 import { backUpBrokenConfig, emptyConfig, readConfig, writeConfig, type ProjectConfig } from './project/config.js';
 import { directionOf } from './project/languages.js';
@@ -601,7 +601,7 @@ export class CalqueService implements CalqueApi {
     return { fileName, dataBase64: Buffer.from(bytes).toString('base64') };
   }
 
-  async exportAll(req: { outDir?: string }) {
+  async exportAll(req: { outDir?: string; overwrite?: boolean }) {
     const p = this.requireProject();
     let outDir = req.outDir;
     if (!outDir) {
@@ -616,14 +616,19 @@ export class CalqueService implements CalqueApi {
     if (rel === '' || !(rel.startsWith('..') || isAbsolute(rel))) {
       throw new CalqueError('exportIntoProject', { path: outDir });
     }
+    const files = [...p.articles.values()].map((a) => ({ from: this.abs(a.targetPath), rel: a.targetPath }));
+    const overwrite = req.overwrite === true;
+    if (!overwrite) {
+      const wouldReplace = await existingExportTargets(files, outDir);
+      if (wouldReplace.length) return { jobId: '', outDir, wouldReplace };
+    }
     const jobId = randomUUID();
     const job = { cancelled: false };
     this.jobs.set(jobId, job);
-    const files = [...p.articles.values()].map((a) => ({ from: this.abs(a.targetPath), rel: a.targetPath }));
     void exportAllFiles(files, outDir, job, (done, total, state, error) => {
       this.emit('job', { jobId, done, total, state, ...(error ? { error } : {}) });
       if (state !== 'running') this.jobs.delete(jobId);
-    });
+    }, { overwrite });
     return { jobId, outDir };
   }
 
