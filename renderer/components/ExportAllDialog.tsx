@@ -92,10 +92,13 @@ export function ExportAllDialog(props: { host: HostInfo; onClose: () => void }) 
         {error ? <p role="alert" className="error-text">{errorMessage(error)}</p> : null}
         {replace ? (
           <div role="alert" className="replace-block">
-            <p>{t('exportAll.replaceIntro', { count: replace.files.length, path: replace.outDir })}</p>
-            <ul className="replace-list" dir="ltr">
+            {/* First-strong isolates: a path keeps its own direction inside an Arabic sentence. */}
+            <p>{t('exportAll.replaceIntro', { count: replace.files.length, path: `\u2068${replace.outDir}\u2069` })}</p>
+            <ul className="replace-list">
               {replace.files.slice(0, LISTED).map((f) => (
-                <li key={f}>{f}</li>
+                <li key={f}>
+                  <bdi dir="ltr">{f}</bdi>
+                </li>
               ))}
             </ul>
             {replace.files.length > LISTED ? <p>{t('exportAll.replaceMore', { count: replace.files.length - LISTED })}</p> : null}

@@ -29,12 +29,19 @@ export interface GlossaryIndex {
   root: TrieNode;
 }
 
+/**
+ * A term the check can match: a regular expression is built from it, and one of 20,000 words overflowed
+ * the stack (a fuzzed glossary). No real term is longer than a sentence.
+ */
+const MAX_TERM_CHARS = 300;
+const isTerm = (t: unknown): t is string => typeof t === 'string' && t.trim() !== '' && t.length <= MAX_TERM_CHARS;
+
 /** Only well-formed entries reach the check: a glossary may come from any file or from project.json. */
 function usable(e: unknown): GlossaryEntry | null {
   if (typeof e !== 'object' || e === null) return null;
   const { source, target, alternatives, caseSensitive } = e as Record<string, unknown>;
-  if (typeof source !== 'string' || typeof target !== 'string' || !source.trim() || !target.trim()) return null;
-  const alts = Array.isArray(alternatives) ? alternatives.filter((a): a is string => typeof a === 'string' && a.trim() !== '') : [];
+  if (!isTerm(source) || !isTerm(target)) return null;
+  const alts = Array.isArray(alternatives) ? alternatives.filter(isTerm) : [];
   return { source, target, ...(alts.length ? { alternatives: alts } : {}), ...(caseSensitive === true ? { caseSensitive: true } : {}) };
 }
 
