@@ -84,7 +84,10 @@ function requestFor(r: Random, port: number): Buffer {
     else body = Buffer.from(JSON.stringify(m && Object.hasOwn(VALID, m) ? (r.chance(0.2) ? VALID[m] : mutate(VALID[m], r)) : {}));
     const length = r.chance(0.9) ? body.length : r.int(body.length + 1);
     if (r.chance(0.95)) headers.push(`Content-Length: ${length}`);
-    else headers.push('Transfer-Encoding: chunked'), (body = Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')]));
+    else {
+      headers.push('Transfer-Encoding: chunked');
+      body = Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')]);
+    }
   }
   return Buffer.concat([Buffer.from(`${method} ${path} HTTP/1.1\r\n${headers.join('\r\n')}\r\nConnection: close\r\n\r\n`, 'latin1'), body]);
 }
