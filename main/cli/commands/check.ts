@@ -15,6 +15,7 @@ import { readConfig, type ProjectConfig } from '../../core/project/config.js';
 import { isLanguageTag } from '../../core/project/languages.js';
 import { pairFiles, type PairedArticle } from '../../core/project/pairing.js';
 import { scanTextFiles } from '../../core/project/scan.js';
+import { declaredLanguages } from '../../core/formats/declared-languages.js';
 import { readTextFile } from '../../core/text/read-text-file.js';
 import { UsageError } from '../usage-error.js';
 
@@ -183,7 +184,8 @@ async function check(
   let jobs: { sourcePath: string; targetPath: string; sourceLang: string; targetLang: string; display: string }[];
   if (st.isDirectory()) {
     if (values.source) throw new UsageError('--source goes with a translation file, not a folder');
-    const pairing = pairFiles(await scanTextFiles(target), configured);
+    const files = await scanTextFiles(target);
+    const pairing = pairFiles(files, configured, await declaredLanguages(target, files));
     jobs = pairing.articles.map((a: PairedArticle) => ({
       sourcePath: join(target, a.sourcePath),
       targetPath: join(target, a.targetPath),
@@ -196,7 +198,8 @@ async function check(
     let sourceLang = values.from;
     let targetLang = values.to;
     if (!sourcePath) {
-      const pairing = pairFiles(await scanTextFiles(root), configured);
+      const files = await scanTextFiles(root);
+      const pairing = pairFiles(files, configured, await declaredLanguages(root, files));
       const rel = toPosix(relative(root, target));
       const article = pairing.articles.find((a) => a.targetPath === rel);
       if (!article) throw new UsageError(`cannot find the source of ${positionals[0]}: give it with --source`);
@@ -217,7 +220,7 @@ async function check(
   const files: CheckedFile[] = [];
   for (const [i, job] of jobs.entries()) {
     if (jobs.length > 1) process.stderr.write(`checking ${i + 1}/${jobs.length} ${job.display}\n`);
-    const [src, tgt] = await Promise.all([readTextFile(job.sourcePath), readTextFile(job.targetPath)]);
+    const [src, tgt] = await Promise.all([readTextFile(job.sourcePath, job.sourcePath, 'source'), readTextFile(job.targetPath, job.targetPath, 'target')]);
     const findings = runChecks({ source: src.text, target: tgt.text, sourceLang: job.sourceLang, targetLang: job.targetLang, settings, project, articleId: job.display });
     files.push({ path: job.display, text: tgt.text, findings });
   }

@@ -105,8 +105,8 @@ export class ArticleCheckers {
     const map: Translations = new Map();
     for (const a of this.articles()) {
       try {
-        const source = (await readTextFile(join(this.root, a.sourcePath), a.sourcePath)).text;
-        const target = (await readTextFile(join(this.root, a.targetPath), a.targetPath)).text;
+        const source = (await readTextFile(join(this.root, a.sourcePath), a.sourcePath, 'source')).text;
+        const target = (await readTextFile(join(this.root, a.targetPath), a.targetPath, 'target')).text;
         const al = alignDocument(source, target, a.sourceLang, a.targetLang);
         for (const link of al.links) {
           if (link.source.length !== 1 || link.target.length !== 1) continue;
