@@ -116,8 +116,7 @@ async function exportCommand(argv: string[], io: Io): Promise<number> {
   const folder = positionals[0]!;
   const st = await stat(folder).catch(() => null);
   if (st && !st.isDirectory()) {
-    const hint = /\.tsv$/i.test(folder) ? ` (to score a TSV: calque mqm ${folder}; to import one: calque mqm import ${folder} --into <folder> …)` : '';
-    throw new UsageError(`mqm export writes the annotations of a project folder, and ${folder} is a file${hint}`);
+    throw new UsageError(`mqm export writes the annotations of a project folder, and ${folder} is a file (to score an MQM TSV: calque mqm ${folder}; to import one: calque mqm import ${folder} --into <folder> …)`);
   }
   if (!values.out) throw new UsageError(`mqm export needs --out <file.tsv>: the file to write ${folder}'s annotations to`);
   try {
