@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { CalqueError } from '../main/contract/api.js';
 import { CalqueService } from '../main/core/service.js';
 import { revisionOf } from '../main/core/text/read-text-file.js';
-import type { StressOptions } from './run.js';
+import type { StressOptions } from './types.js';
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WORKER = join(repo, 'stress/concurrency-worker.ts');
@@ -167,7 +167,8 @@ async function killDuringSaves(rnd: () => number, kills: number): Promise<Row> {
 
 export async function run(options: StressOptions): Promise<{ losses: number }> {
   const rnd = random(options.seed);
-  const s = options.scale;
+  // --tries N scales the default run (N tries of the first scenario; the others in proportion).
+  const s = options.tries ? Math.max(0.05, options.tries / 500) : 1;
   const rows: Row[] = [];
   rows.push(await parallelSaves(rnd, Math.round(20 * s)));
   rows.push(await twoProcessSaves(Math.round(50 * s)));

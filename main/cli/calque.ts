@@ -1,11 +1,10 @@
-import { main } from './index.js';
+import { main, unexpected } from './index.js';
 
 main(process.argv.slice(2)).then(
   (code) => {
     if (code !== 0) process.exitCode = code;
   },
   (err) => {
-    console.error(err);
-    process.exitCode = 1;
+    process.exitCode = unexpected(err);
   },
 );

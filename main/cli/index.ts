@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { CalqueError, type LanguagePair } from '../contract/api.js';
 import { CalqueService } from '../core/service.js';
 import { isLanguageTag } from '../core/project/languages.js';
-import { describeError } from '../core/messages.js';
+import { describeError, messages } from '../core/messages.js';
+import { isExposedBind } from '../serve/host-check.js';
 import { startServer } from '../serve/server.js';
 import { findStaticDir } from './static-dir.js';
 import { UsageError } from './usage-error.js';
@@ -19,10 +20,12 @@ const VERSION = '0.1.0';
 const USAGE = `Calque ${VERSION}: review machine-translated articles.
 
 Usage:
-  calque serve <folder> [--port N] [--host H] [--from LANG --to LANG] [--open]
+  calque serve <folder> [--port N] [--host H] [--from LANG --to LANG] [--export-dir DIR] [--open]
       Serve the review UI for <folder> to a browser (loopback only unless --host says otherwise).
-  calque export <folder> --out <dir>
-      Write every article's translation to <dir> under the same relative names.
+      The page may export only into DIR (default <folder>-export) or a folder inside it.
+  calque export <folder> --out <dir> [--overwrite]
+      Write every article's translation to <dir> under the same relative names. Files already there
+      are listed and nothing is written, unless --overwrite.
   calque check <translation-file | project-folder> [--source FILE] [--from LANG --to LANG]
                [--format text|json|sarif] [--fail-on minor|major|critical]
       Find machine-translation artifacts and QA problems; exit code 1 when one reaches --fail-on.
@@ -58,7 +61,7 @@ async function serve(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { port: { type: 'string' }, host: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, open: { type: 'boolean' } },
+    options: { port: { type: 'string' }, host: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, 'export-dir': { type: 'string' }, open: { type: 'boolean' } },
   });
   if (positionals.length !== 1) throw new UsageError('serve takes one folder');
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -71,7 +74,9 @@ async function serve(argv: string[]): Promise<number> {
     languages: languagesFrom(values.from, values.to),
     staticDir: findStaticDir(),
     version: VERSION,
+    ...(values['export-dir'] ? { exportDir: resolve(values['export-dir']) } : {}),
   });
+  if (values.host && isExposedBind(values.host)) console.error(messages().t('cli.exposedWarning', { host: values.host }));
   console.log(`Calque is serving ${folder} at ${server.url}`);
   if (values.open) openInBrowser(server.url);
   const stop = () => void server.close().then(() => process.exit(0));
@@ -81,7 +86,7 @@ async function serve(argv: string[]): Promise<number> {
 }
 
 async function exportCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, overwrite: { type: 'boolean' } } });
   if (positionals.length !== 1 || !values.out) throw new UsageError('export takes one folder and --out <dir>');
   const service = new CalqueService({ root: resolve(positionals[0]!), host: { kind: 'cli', version: VERSION } });
   const project = await service.openProject({});
@@ -102,10 +107,20 @@ async function exportCommand(argv: string[]): Promise<number> {
   });
   const unreadable = project.articles.filter((a) => a.error);
   for (const a of unreadable) console.error(`calque: ${a.targetPath}: ${describeError(a.error!)}`);
-  await service.exportAll({ outDir: resolve(values.out) });
-  const code = await done;
-  service.dispose();
-  return code;
+  try {
+    const started = await service.exportAll({ outDir: resolve(values.out), overwrite: values.overwrite === true });
+    if (started.wouldReplace) {
+      const files = started.wouldReplace;
+      const shown = files.length > 10 ? [...files.slice(0, 10), '…'] : files;
+      console.error(`calque: ${describeError({ code: 'exportWouldOverwrite', params: { path: started.outDir, count: files.length, files: shown.join(', ') } })}`);
+      for (const f of files) console.error(`  ${f}`);
+      console.error('calque: give --overwrite to replace them.');
+      return 1;
+    }
+    return await done;
+  } finally {
+    service.dispose();
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -158,6 +173,13 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`calque: ${describeError(err.toInfo())}`);
       return 1;
     }
-    throw err;
+    return unexpected(err);
   }
+}
+
+/** No input may print a stack trace: one line, exit 1; CALQUE_DEBUG=1 shows the stack for a bug report. */
+export function unexpected(err: unknown): number {
+  console.error(`calque: ${describeError({ code: 'internal' })} (${err instanceof Error ? err.message : String(err)})`);
+  if (process.env.CALQUE_DEBUG) console.error(err);
+  return 1;
 }

@@ -233,8 +233,10 @@ export interface CalqueApi {
   /**
    * Export every article's translation to a folder, same relative names. `outDir` omitted: the host
    * asks (desktop dialog). Progress and the end arrive as `job` events; cancel with cancelJob.
+   * Existing files are never replaced unless `overwrite`: without it, when some would be, nothing is
+   * written and `wouldReplace` lists them (relative names; `jobId` is '') so the user can be asked.
    */
-  exportAll(req: { outDir?: string }): Promise<JobStarted & { outDir: string; cancelled?: boolean }>;
+  exportAll(req: { outDir?: string; overwrite?: boolean }): Promise<JobStarted & { outDir: string; cancelled?: boolean; wouldReplace?: string[] }>;
   cancelJob(req: { jobId: string }): Promise<{ cancelled: boolean }>;
   /** The UI language the user chose, so the host localizes what it shows itself (native menus, dialogs). */
   setUiLanguage(req: { lng: string }): Promise<{ lng: string }>;
@@ -363,6 +365,12 @@ export const ERROR_CODES = [
   'projectConfigMergeConflict',
   'annotationsMergeConflict',
   'exportIntoProject',
+  'exportDirNotGranted',
+  'exportWouldOverwrite',
+  'requestTooLarge',
+  'glossaryTooLarge',
+  'glossaryTooDeep',
+  'glossaryTooManyEntries',
   'invalidRequest',
   'noProject',
   'unauthorized',

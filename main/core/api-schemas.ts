@@ -16,6 +16,33 @@ const absolutePath = z.string().min(1).max(4096).refine((s) => !s.includes('\0')
 const tag = z.string().max(64).refine(isLanguageTag, { message: 'not a language tag' });
 const empty = z.object({}).strict();
 
+/** Keys that reach Object.prototype when a request is merged into a plain object (prototype pollution). */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Deeper than any request of the contract (an annotation is three levels down). */
+const MAX_REQUEST_DEPTH = 32;
+
+/** The path of the first prototype key anywhere in a parsed request, or of the first level too deep. */
+export function findForbiddenKey(value: unknown): { path: string; reason: 'prototype key' | 'nested too deep' } | null {
+  const stack: { v: unknown; path: string; depth: number }[] = [{ v: value, path: '', depth: 0 }];
+  while (stack.length) {
+    const { v, path, depth } = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > MAX_REQUEST_DEPTH) return { path: path || '(request)', reason: 'nested too deep' };
+    for (const key of Object.keys(v)) {
+      const at = path ? `${path}.${key}` : key;
+      if (PROTOTYPE_KEYS.has(key)) return { path: at, reason: 'prototype key' };
+      stack.push({ v: (v as Record<string, unknown>)[key], path: at, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
+/** A record key that is an identifier of ours, never a prototype key. */
+const segmentKey = z
+  .string()
+  .regex(/^[\w.+-]{1,64}$/)
+  .refine((k) => !PROTOTYPE_KEYS.has(k), { message: 'prototype key' });
+
 const offset = z.number().int().min(0).max(64 * 1024 * 1024);
 const gradedSeverity = z.enum(['hint', 'minor', 'major', 'critical']);
 const ruleId = z.string().min(1).max(200).regex(/^[\w.-]+$/, 'not a rule id');
@@ -54,7 +81,7 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
   readDisk: z.object({ id: articleId }).strict(),
   setStatus: z.object({ id: articleId, status: z.enum(REVIEW_STATUSES as [ReviewStatus, ...ReviewStatus[]]) }).strict(),
   exportArticle: z.object({ id: articleId }).strict(),
-  exportAll: z.object({ outDir: absolutePath.optional() }).strict(),
+  exportAll: z.object({ outDir: absolutePath.optional(), overwrite: z.boolean().optional() }).strict(),
   cancelJob: z.object({ jobId: z.string().uuid() }).strict(),
   setUiLanguage: z.object({ lng: z.enum(LOCALES) }).strict(),
   checkArticle: z.object({ id: articleId, text: z.string().max(64 * 1024 * 1024).optional() }).strict(),
@@ -66,7 +93,7 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
   resetReview: z.object({ id: articleId }).strict(),
   replaceBaselines: z.object({ ids: z.array(articleId).min(1).max(100_000) }).strict(),
   recordEditingTime: z
-    .object({ id: articleId, segments: z.record(z.string().regex(/^[\w.+-]{1,64}$/), z.number().min(0).max(24 * 3600 * 1000)) })
+    .object({ id: articleId, segments: z.record(segmentKey, z.number().min(0).max(24 * 3600 * 1000)) })
     .strict(),
   exportReport: z.object({ id: articleId.optional(), format: z.enum(['html', 'csv', 'json', 'pdf']), lng: z.enum(LOCALES) }).strict(),
   addToWordList: z.object({ word: z.string().min(1).max(100).regex(/^[\p{L}\p{M}'’-]+$/u, 'not a word') }).strict(),
@@ -96,6 +123,8 @@ export async function dispatch<M extends ApiMethod>(api: CalqueApi, method: M, r
   if (!Object.prototype.hasOwnProperty.call(REQUEST_SCHEMAS, method)) {
     throw new CalqueError('invalidRequest', { reason: `unknown method ${String(method)}` });
   }
+  const forbidden = findForbiddenKey(raw);
+  if (forbidden) throw new CalqueError('invalidRequest', { method, reason: `${forbidden.path}: ${forbidden.reason}` });
   const parsed = REQUEST_SCHEMAS[method].safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

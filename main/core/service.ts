@@ -28,7 +28,7 @@ import { BaselineStore } from './article/baseline-store.js';
 import { ReviewStore } from './article/review-store.js';
 import { runChecks } from './checks/engine.js';
 import { deliverFile } from './export/deliver.js';
-import { exportAllFiles } from './export/export-all.js';
+import { existingExportTargets, exportAllFiles } from './export/export-all.js';
 import { JobService } from './jobs/job-service.js';
 import { MqmService } from './mqm/mqm-service.js';
 import { DiskWatcher } from './platform/watcher.js';
@@ -47,6 +47,8 @@ export interface HostAdapter {
   kind: HostInfo['kind'];
   /** Desktop: a native folder picker, titled for its purpose. Absent: only the given project can be opened. */
   chooseFolder?: (purpose: 'project' | 'exportDir') => Promise<string | null>;
+  /** Serve: the folder the user granted for exports (--export-dir); the default destination. */
+  exportDir?: string;
   /** Desktop: a native save dialog; the host writes the file. Absent: bytes go to the renderer. */
   chooseSaveFile?: (suggestedName: string) => Promise<string | null>;
   /** Desktop: remember and list recent projects. */
@@ -124,7 +126,7 @@ export class CalqueService implements CalqueApi {
       kind: this.options.host.kind,
       nativeDialogs: !!this.options.host.chooseFolder,
       pdfReports: !!this.options.host.printToPdf,
-      defaultExportDir: root ? `${root.replace(/[\\/]+$/, '')}-export` : '',
+      defaultExportDir: this.options.host.exportDir ?? (root ? `${root.replace(/[\\/]+$/, '')}-export` : ''),
       version: this.options.host.version ?? '0.0.0',
     };
   }
@@ -271,7 +273,7 @@ export class CalqueService implements CalqueApi {
     return deliverFile(this.options.host.chooseSaveFile, fileName, bytes);
   }
 
-  async exportAll(req: { outDir?: string }) {
+  async exportAll(req: { outDir?: string; overwrite?: boolean }) {
     const p = this.requireProject();
     // Which file of a pair is the translation is the user's answer, not a guess (the CLI says how to give it).
     if (!p.session.languagesConfirmed) throw new CalqueError('languagesUnconfirmed');
@@ -288,7 +290,13 @@ export class CalqueService implements CalqueApi {
     if (rel === '' || !(rel.startsWith('..') || isAbsolute(rel))) throw new CalqueError('exportIntoProject', { path: outDir });
     const files = [...p.session.articles.values()].map((a) => ({ from: p.session.abs(a.targetPath), rel: a.targetPath }));
     const dest = outDir;
-    const jobId = this.jobs.start((job, progress) => exportAllFiles(files, dest, job, progress));
+    // Nothing is replaced silently: the files that exist are listed first, and replaced only when asked.
+    const overwrite = req.overwrite === true;
+    if (!overwrite) {
+      const wouldReplace = await existingExportTargets(files, dest);
+      if (wouldReplace.length) return { jobId: '', outDir, wouldReplace };
+    }
+    const jobId = this.jobs.start((job, progress) => exportAllFiles(files, dest, job, progress, { overwrite }));
     return { jobId, outDir };
   }
 

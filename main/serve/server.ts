@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +7,10 @@ import { API_METHODS, CalqueError, type ApiMethod, type LanguagePair } from '../
 import { dispatch, toErrorInfo } from '../core/api-schemas.js';
 import { CalqueService } from '../core/service.js';
 import { CONTENT_SECURITY_POLICY } from '../common/csp.js';
+import { TokenGate } from './auth.js';
+import { BodyTooLarge, readBody } from './body.js';
+import { grantedExportDir } from './export-grant.js';
+import { hostAllowed, type ConnectionInfo } from './host-check.js';
 
 export interface ServeOptions {
   root: string;
@@ -21,12 +25,18 @@ export interface ServeOptions {
   version?: string;
   /** How often open articles are checked for outside changes (tests shorten it). */
   watchIntervalMs?: number;
+  /** The only folder (and its subfolders) the page may export into; default `<root>-export`. */
+  exportDir?: string;
+  /** Largest request body accepted (413 above it). */
+  maxBodyBytes?: number;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   token: string;
+  /** Where exports may go (see ServeOptions.exportDir). */
+  exportDir: string;
   service: CalqueService;
   close(): Promise<void>;
 }
@@ -45,8 +55,8 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const MAX_BODY = 80 * 1024 * 1024;
-const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+/** Above the largest request the schemas accept (a 64 MB text plus JSON escaping headroom). */
+export const MAX_BODY_BYTES = 80 * 1024 * 1024;
 
 const API_SET = new Set<string>(API_METHODS);
 
@@ -62,21 +72,6 @@ function baseHeaders(): Record<string, string> {
   };
 }
 
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function parseCookies(header: string | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const part of (header ?? '').split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0) out.set(part.slice(0, i).trim(), part.slice(i + 1).trim());
-  }
-  return out;
-}
-
 /**
  * `calque serve`: the renderer build plus POST /api/<method> and GET /api/events (server-sent events).
  * Loopback by default; every request needs the token (exchanged once for an HttpOnly cookie); the Host
@@ -85,23 +80,22 @@ function parseCookies(header: string | undefined): Map<string, string> {
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const bindHost = opts.host ?? '127.0.0.1';
-  const service = new CalqueService({ root: resolve(opts.root), languages: opts.languages, host: { kind: 'browser', version: opts.version }, watchIntervalMs: opts.watchIntervalMs, backgroundChecks: true });
+  const root = resolve(opts.root);
+  const exportDir = resolve(opts.exportDir ?? `${root.replace(/[\\/]+$/, '')}-export`);
+  const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  const service = new CalqueService({ root, languages: opts.languages, host: { kind: 'browser', version: opts.version, exportDir }, watchIntervalMs: opts.watchIntervalMs, backgroundChecks: true });
   await service.openProject({});
   const staticDir = resolve(opts.staticDir);
   const sseClients = new Set<http.ServerResponse>();
   let port = 0;
-  let cookieName = 'calque';
+  const gate = new TokenGate(token, 'calque');
 
   const unsubscribe = service.on((name, payload) => {
     const data = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const res of sseClients) res.write(data);
   });
 
-  const allowedHosts = () => {
-    const names = new Set(LOOPBACK_NAMES);
-    if (bindHost !== '0.0.0.0' && bindHost !== '::') names.add(bindHost.includes(':') ? `[${bindHost}]` : bindHost);
-    return new Set([...names].map((n) => `${n}:${port}`.toLowerCase()));
-  };
+  const connection = (req: http.IncomingMessage): ConnectionInfo => ({ bindHost, port, localAddress: req.socket.localAddress, remoteAddress: req.socket.remoteAddress });
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((err) => {
@@ -117,45 +111,35 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     res.end(json);
   }
 
-  function authorized(req: http.IncomingMessage): boolean {
-    const cookie = parseCookies(req.headers.cookie).get(cookieName);
-    if (cookie && safeEqual(cookie, token)) return true;
-    const auth = req.headers.authorization;
-    return !!auth && auth.startsWith('Bearer ') && safeEqual(auth.slice(7), token);
+  function text(res: http.ServerResponse, status: number, body: string, extra: Record<string, string> = {}): void {
+    res.writeHead(status, { ...baseHeaders(), 'Content-Type': 'text/plain; charset=utf-8', ...extra });
+    res.end(body);
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const hostHeader = (req.headers.host ?? '').toLowerCase();
-    if (!allowedHosts().has(hostHeader)) {
-      res.writeHead(421, { ...baseHeaders(), 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Misdirected request: unknown Host header.\n');
-      return;
-    }
+    if (!hostAllowed(hostHeader, connection(req))) return text(res, 421, 'Misdirected request: unknown Host header.\n');
     const url = new URL(req.url ?? '/', `http://${hostHeader}`);
     const given = url.searchParams.get('token');
     if (given !== null && req.method === 'GET') {
-      if (!safeEqual(given, token)) {
-        res.writeHead(401, { ...baseHeaders(), 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end('Unauthorized: this link has the wrong token. Open the address that `calque serve` printed.\n');
-        return;
+      const outcome = gate.useLink(req, given);
+      if (outcome === 'wrong') return text(res, 401, 'Unauthorized: this link has the wrong token. Open the address that `calque serve` printed.\n');
+      if (outcome === 'used') {
+        return text(res, 401, 'Unauthorized: this link has already been used by another browser. Go back to the tab it opened, or restart `calque serve` for a new link.\n');
       }
       url.searchParams.delete('token');
       res.writeHead(303, {
         ...baseHeaders(),
-        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        ...(outcome === 'exchange' ? { 'Set-Cookie': gate.cookieHeader() } : {}),
         // One leading slash only: "//evil.example/" would be a link to another site.
         Location: url.pathname.replace(/^[/\\]+/, '/') + url.search,
       });
       res.end();
       return;
     }
-    if (!authorized(req)) {
-      const wantsApi = url.pathname.startsWith('/api/');
-      if (wantsApi) send(res, 401, { ok: false, error: { code: 'unauthorized', params: {} } });
-      else {
-        res.writeHead(401, { ...baseHeaders(), 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end('Unauthorized: open the address that `calque serve` printed (it carries the access token).\n');
-      }
+    if (!gate.authorized(req)) {
+      if (url.pathname.startsWith('/api/')) send(res, 401, { ok: false, error: { code: 'unauthorized', params: {} } });
+      else text(res, 401, 'Unauthorized: open the address that `calque serve` printed (it carries the access token).\n');
       return;
     }
     if (url.pathname === '/api/events' && req.method === 'GET') return openEvents(req, res);
@@ -182,7 +166,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     }
     // Cross-site requests: SameSite=Strict already withholds the cookie; the Origin check is a second lock.
     const origin = req.headers.origin;
-    if (origin && !allowedHosts().has(origin.replace(/^https?:\/\//, '').toLowerCase())) {
+    if (origin && !hostAllowed(origin.replace(/^https?:\/\//, ''), connection(req))) {
       send(res, 403, { ok: false, error: { code: 'unauthorized', params: {} } });
       return;
     }
@@ -196,13 +180,16 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     }
     let body: unknown;
     try {
-      body = JSON.parse(await readBody(req));
+      body = JSON.parse(await readBody(req, maxBody));
     } catch (err) {
-      const tooLarge = err instanceof CalqueError;
-      send(res, tooLarge ? 413 : 400, { ok: false, error: { code: 'invalidRequest', params: { reason: tooLarge ? 'request too large' : 'malformed JSON' } } });
+      if (err instanceof BodyTooLarge) {
+        // Connection: close, because the rest of the body is not read.
+        send(res, 413, { ok: false, error: { code: 'requestTooLarge', params: { limit: err.limit } } }, { Connection: 'close' });
+      } else send(res, 400, { ok: false, error: { code: 'invalidRequest', params: { reason: 'malformed JSON' } } });
       return;
     }
     try {
+      if (method === 'exportAll') body = withGrantedExportDir(body);
       const result = await dispatch(service, method as ApiMethod, body);
       send(res, 200, { ok: true, result });
     } catch (err) {
@@ -211,6 +198,14 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       const status = info.code === 'invalidRequest' ? 400 : info.code === 'internal' ? 500 : 422;
       send(res, status, { ok: false, error: info });
     }
+  }
+
+  /** exportAll from the page: only into the granted folder (the request is validated after this). */
+  function withGrantedExportDir(body: unknown): unknown {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+    const outDir = (body as { outDir?: unknown }).outDir;
+    if (outDir !== undefined && typeof outDir !== 'string') return body;
+    return { ...body, outDir: grantedExportDir(outDir, exportDir) };
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse, headOnly: boolean): void {
@@ -257,12 +252,13 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     server.listen(opts.port ?? 0, bindHost, () => resolvePromise());
   });
   port = (server.address() as AddressInfo).port;
-  cookieName = `calque-${port}`;
+  gate.setCookieName(`calque-${port}`);
   const shownHost = bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
   return {
     url: `http://${shownHost}:${port}/?token=${token}`,
     port,
     token,
+    exportDir,
     service,
     close: async () => {
       unsubscribe();
@@ -272,22 +268,4 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new CalqueError('invalidRequest', { reason: 'request too large' }));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

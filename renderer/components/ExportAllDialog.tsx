@@ -7,7 +7,13 @@ import { Modal } from './Modal';
 
 type Job = CalqueEvents['job'];
 
-/** "Export all": a destination folder, then progress with cancel; the job runs in the host. */
+/** Files listed by name before "and N more". */
+const LISTED = 20;
+
+/**
+ * "Export all": a destination folder, then progress with cancel; the job runs in the host. When files of
+ * the same names are already in the folder, nothing is written until the user has seen them and chosen.
+ */
 export function ExportAllDialog(props: { host: HostInfo; onClose: () => void }) {
   const { t } = useTranslation();
   const [dir, setDir] = useState(props.host.defaultExportDir);
@@ -16,6 +22,7 @@ export function ExportAllDialog(props: { host: HostInfo; onClose: () => void }) 
   // Every job event by id: a short export can finish before exportAll's own answer arrives.
   const [jobs, setJobs] = useState<Record<string, Job>>({});
   const [error, setError] = useState<UiError | null>(null);
+  const [replace, setReplace] = useState<{ outDir: string; files: string[] } | null>(null);
   const job = jobId ? (jobs[jobId] ?? null) : null;
 
   useEffect(
@@ -26,12 +33,18 @@ export function ExportAllDialog(props: { host: HostInfo; onClose: () => void }) 
     [],
   );
 
-  const start = async (useDialog: boolean) => {
+  const start = async (useDialog: boolean, overwrite = false) => {
     setError(null);
     setJobId(null);
+    setReplace(null);
     try {
-      const res = await api.exportAll(useDialog ? {} : { outDir: dir });
+      const target = overwrite && replace ? replace.outDir : dir;
+      const res = await api.exportAll({ ...(useDialog ? {} : { outDir: target }), ...(overwrite ? { overwrite: true } : {}) });
       if (res.cancelled) return;
+      if (res.wouldReplace) {
+        setReplace({ outDir: res.outDir, files: res.wouldReplace });
+        return;
+      }
       setJobId(res.jobId);
       setOutDir(res.outDir);
     } catch (err) {
@@ -51,7 +64,16 @@ export function ExportAllDialog(props: { host: HostInfo; onClose: () => void }) 
       >
         <label className="field field-wide">
           <span>{t('exportAll.folder')}</span>
-          <input type="text" value={dir} onChange={(e) => setDir(e.target.value)} disabled={running} dir="ltr" />
+          <input
+            type="text"
+            value={dir}
+            onChange={(e) => {
+              setDir(e.target.value);
+              setReplace(null);
+            }}
+            disabled={running}
+            dir="ltr"
+          />
         </label>
         {job ? (
           <div className="progress-block">
@@ -68,8 +90,32 @@ export function ExportAllDialog(props: { host: HostInfo; onClose: () => void }) 
           </div>
         ) : null}
         {error ? <p role="alert" className="error-text">{errorMessage(error)}</p> : null}
+        {replace ? (
+          <div role="alert" className="replace-block">
+            {/* First-strong isolates: a path keeps its own direction inside an Arabic sentence. */}
+            <p>{t('exportAll.replaceIntro', { count: replace.files.length, path: `\u2068${replace.outDir}\u2069` })}</p>
+            <ul className="replace-list">
+              {replace.files.slice(0, LISTED).map((f) => (
+                <li key={f}>
+                  <bdi dir="ltr">{f}</bdi>
+                </li>
+              ))}
+            </ul>
+            {replace.files.length > LISTED ? <p>{t('exportAll.replaceMore', { count: replace.files.length - LISTED })}</p> : null}
+          </div>
+        ) : null}
         <div className="dialog-actions">
-          {running ? (
+          {replace ? (
+            <>
+              {/* Keys: a reused submit button would still submit the form (and ask again). */}
+              <button key="replace" type="button" className="primary" onClick={() => void start(false, true)}>
+                {t('exportAll.replaceConfirm')}
+              </button>
+              <button key="keep" type="button" onClick={() => setReplace(null)}>
+                {t('exportAll.keep')}
+              </button>
+            </>
+          ) : running ? (
             <button type="button" onClick={() => jobId && void api.cancelJob({ jobId }).catch(() => undefined)}>
               {t('exportAll.cancel')}
             </button>
@@ -80,7 +126,7 @@ export function ExportAllDialog(props: { host: HostInfo; onClose: () => void }) 
                   {t('exportAll.choose')}
                 </button>
               ) : null}
-              <button type="submit" className="primary" disabled={!dir.trim()}>
+              <button key="start" type="submit" className="primary" disabled={!dir.trim()}>
                 {t('exportAll.start')}
               </button>
             </>

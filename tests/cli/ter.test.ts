@@ -37,16 +37,16 @@ describe('calque ter', () => {
     expect(json.corpus).toMatchObject({ edits: 3, refLength: 11 });
   });
 
-  it('refuses files with different line counts (exit 2, clear message)', async () => {
+  it('refuses files with different line counts (exit 1, clear message)', async () => {
     const code = await terCommand(['--hyp', file('h.txt', 'a\nb\n'), '--ref', file('r.txt', 'a\n')]);
-    expect(code).toBe(2);
+    expect(code).toBe(1);
     expect(io.err).toMatch(/h\.txt has 2 lines but .*r\.txt has 1/);
     expect(io.out).toBe('');
   });
 
-  it('reports an unreadable file with exit 2', async () => {
+  it('reports an unreadable file with exit 1', async () => {
     const code = await terCommand(['--hyp', join(io.dir, 'missing.txt'), '--ref', file('r.txt', 'a\n')]);
-    expect(code).toBe(2);
+    expect(code).toBe(1);
     expect(io.err).toMatch(/cannot read .*missing\.txt \(ENOENT\)/);
   });
 

@@ -124,7 +124,8 @@ test('export all writes every translation, with progress', async ({ page, served
   await served.open(page, 'en');
   await page.getByRole('button', { name: 'Export all' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export all translations' });
-  const out = `${served.root}-out`;
+  // A folder inside the one `calque serve` grants for exports (<folder>-export by default).
+  const out = `${served.root}-export/week-1`;
   await dialog.getByRole('textbox', { name: 'Destination folder' }).fill(out);
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(dialog.getByRole('status')).toContainText('Exported 4 translations to');

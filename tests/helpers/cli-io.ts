@@ -24,6 +24,9 @@ export function captureCli(prefix: string): { out: string; err: string; dir: str
     io.err = '';
     vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((io.out += String(s)), true));
     vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((io.err += String(s)), true));
+    // Commands that print with console.* (vitest intercepts the console before process.stdout).
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void (io.out += a.join(' ') + '\n'));
+    vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void (io.err += a.join(' ') + '\n'));
   });
   afterEach(() => {
     vi.restoreAllMocks();

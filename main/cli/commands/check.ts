@@ -6,6 +6,7 @@
 import * as fsp from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CalqueError } from '../../contract/api.js';
 import type { Finding } from '../../contract/review.js';
 import { runChecks, allChecks } from '../../core/checks/engine.js';
 import type { CheckSettings, GlossaryEntry, ProjectCheckData } from '../../core/checks/types.js';
@@ -175,7 +176,7 @@ async function check(
   try {
     st = await fsp.stat(target);
   } catch {
-    throw new UsageError(`no such file or folder: ${positionals[0]}`);
+    throw new CalqueError('fileNotFound', { path: positionals[0]! }); // exit 1, as a missing file is everywhere
   }
   const root = await findProjectRoot(st.isDirectory() ? target : dirname(target));
   const config = await readConfig(root).catch(() => null);
@@ -214,6 +215,10 @@ async function check(
     jobs = [{ sourcePath, targetPath: target, sourceLang, targetLang, display: toPosix(relative(process.cwd(), target)) }];
   }
 
+  if (jobs.length === 0) {
+    console.error(`calque check: ${t('cli.noArticles', { path: positionals[0] })}`);
+    return 1;
+  }
   const files: CheckedFile[] = [];
   for (const [i, job] of jobs.entries()) {
     if (jobs.length > 1) process.stderr.write(`checking ${i + 1}/${jobs.length} ${job.display}\n`);

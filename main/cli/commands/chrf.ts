@@ -16,7 +16,7 @@ export async function chrfCommand(argv: string[]): Promise<number> {
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     process.stderr.write(`calque chrf: ${err.message}\n`);
-    return 2;
+    return 1;
   }
   const total: ChrfStatistics = [];
   const scores = pairs.hyp.map((h, i) => {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CalqueError } from '../../contract/api.js';
@@ -112,7 +112,13 @@ async function importCommand(argv: string[], io: Io): Promise<number> {
 
 async function exportCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' } } });
-  if (positionals.length !== 1 || !values.out) throw new UsageError('mqm export takes one folder and --out <file.tsv>');
+  if (positionals.length !== 1) throw new UsageError('mqm export takes one project folder: calque mqm export <folder> --out <file.tsv>');
+  const folder = positionals[0]!;
+  const st = await stat(folder).catch(() => null);
+  if (st && !st.isDirectory()) {
+    throw new UsageError(`mqm export writes the annotations of a project folder, and ${folder} is a file (to score an MQM TSV: calque mqm ${folder}; to import one: calque mqm import ${folder} --into <folder> …)`);
+  }
+  if (!values.out) throw new UsageError(`mqm export needs --out <file.tsv>: the file to write ${folder}'s annotations to`);
   try {
     const r = await exportMqmTsvToFile(positionals[0]!, values.out);
     io.out(`Wrote ${r.rows} row(s) (${r.annotations} annotation(s), ${r.articles} article(s)) to ${resolve(values.out)}\n`);

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { sumTer, terDetail, terTokens } from '../../common/metrics/ter.js';
 import { UsageError } from '../usage-error.js';
 
-/** A problem with the input files: printed without the usage text, exit code 2. */
+/** A problem with the input files (missing, unreadable, not line-aligned): printed without the usage text, exit code 1. */
 export class InputError extends Error {}
 
 /** Lines of a text file (a final newline ends the last line; a UTF-8 BOM is dropped; CRLF accepted). */
@@ -55,7 +55,7 @@ export async function terCommand(argv: string[]): Promise<number> {
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     process.stderr.write(`calque ter: ${err.message}\n`);
-    return 2;
+    return 1;
   }
   const opts = { caseSensitive: args.flags['case-sensitive'] === true, shifts: args.flags['no-shifts'] !== true };
   const results = pairs.hyp.map((h, i) => terDetail(terTokens(h), terTokens(pairs.ref[i]!), opts));

@@ -5,15 +5,33 @@ import { writeFileAtomic } from '../platform/atomic-write.js';
 
 type Progress = (done: number, total: number, state: 'running' | 'finished' | 'cancelled' | 'failed', error?: ErrorInfo) => void;
 
+const destOf = (outDir: string, rel: string) => join(outDir, ...rel.split('/'));
+
+async function exists(path: string): Promise<boolean> {
+  return fsp.lstat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The relative names that already exist in outDir: what an export would replace. */
+export async function existingExportTargets(files: { rel: string }[], outDir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of files) if (await exists(destOf(outDir, f.rel))) out.push(f.rel);
+  return out;
+}
+
 /**
  * Copy each translation to outDir under the same relative name. Files are written atomically, one at
  * a time, so a cancel or a failure leaves whole files only; cancelling stops before the next file.
+ * Without `overwrite`, a file that appeared at a destination since the caller looked stops the export.
  */
 export async function exportAllFiles(
   files: { from: string; rel: string }[],
   outDir: string,
   job: { cancelled: boolean },
   progress: Progress,
+  opts: { overwrite: boolean } = { overwrite: false },
 ): Promise<void> {
   const total = files.length;
   progress(0, total, 'running');
@@ -24,7 +42,8 @@ export async function exportAllFiles(
         return;
       }
       const f = files[i]!;
-      const dest = join(outDir, ...f.rel.split('/'));
+      const dest = destOf(outDir, f.rel);
+      if (!opts.overwrite && (await exists(dest))) throw new CalqueError('exportWouldOverwrite', { path: outDir, count: 1, files: f.rel });
       await fsp.mkdir(dirname(dest), { recursive: true });
       // A translation swapped for a link after the project opened could copy any file out: refused.
       if ((await fsp.lstat(f.from)).isSymbolicLink()) throw new CalqueError('symlinkRefused', { path: f.rel });

@@ -1,9 +1,8 @@
-import * as fsp from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import type { ArticleChecks, CheckSettingsInfo } from '../../contract/api.js';
 import { alignDocument } from '../../common/align/index.js';
 import { allChecks, CheckSession, checksFor, documentDate } from '../checks/engine.js';
-import { readCsvGlossary, readTbxGlossary } from '../checks/glossary/index.js';
+import { readGlossaryFile } from '../checks/glossary/index.js';
 import { normaliseSentence } from '../checks/qa/consistency.js';
 import type { GlossaryEntry, Ignore, ProjectCheckData } from '../checks/types.js';
 import type { ProjectConfig } from '../project/config.js';
@@ -95,15 +94,7 @@ export class ArticleCheckers {
     const key = `${rel}\u0000${sourceLang}\u0000${targetLang}`;
     let entry = this.glossaries.get(key);
     if (!entry) {
-      entry = (async () => {
-        let text: string;
-        try {
-          text = await fsp.readFile(join(this.root, rel), 'utf8');
-        } catch {
-          return []; // no glossary is the common case
-        }
-        return extname(rel).toLowerCase() === '.tbx' ? readTbxGlossary(text, sourceLang, targetLang) : readCsvGlossary(text);
-      })();
+      entry = readGlossaryFile(join(this.root, rel), rel, sourceLang, targetLang);
       this.glossaries.set(key, entry);
     }
     return entry;

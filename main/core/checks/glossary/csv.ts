@@ -5,8 +5,9 @@
  * "caseSensitive" (or "case") marks entries matched with their case; it is not an alternative.
  */
 import type { GlossaryEntry } from '../types.js';
+import { GLOSSARY_LIMITS, tooManyEntries } from './limits.js';
 
-export function parseDelimited(text: string, delimiter: string): string[][] {
+export function parseDelimited(text: string, delimiter: string, maxRows = Infinity, name = 'glossary'): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -27,6 +28,7 @@ export function parseDelimited(text: string, delimiter: string): string[][] {
     } else if (c === '\n') {
       row.push(field);
       rows.push(row);
+      if (rows.length > maxRows) throw tooManyEntries(name);
       row = [];
       field = '';
     } else field += c;
@@ -44,9 +46,11 @@ function detectDelimiter(firstLine: string): string {
   return ',';
 }
 
-export function readCsvGlossary(text: string): GlossaryEntry[] {
+export function readCsvGlossary(text: string, name = 'glossary'): GlossaryEntry[] {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const [header, ...rows] = parseDelimited(text, detectDelimiter(firstLine));
+  // Rows counted before blank ones are dropped: the header plus the entries, with headroom for blank lines.
+  const [header, ...rows] = parseDelimited(text, detectDelimiter(firstLine), GLOSSARY_LIMITS.maxEntries * 2, name);
+  if (rows.length > GLOSSARY_LIMITS.maxEntries) throw tooManyEntries(name);
   if (!header) return [];
   const caseCol = header.findIndex((h) => /^case(?:[ _-]?sensitive)?$/i.test(h.trim()));
   const out: GlossaryEntry[] = [];

@@ -5,6 +5,7 @@
  * deprecated or forbidden (administrativeStatus / normativeAuthorization) are never proposed as targets.
  */
 import type { GlossaryEntry } from '../types.js';
+import { GLOSSARY_LIMITS, tooManyEntries } from './limits.js';
 import { elements, parseXml, textOf, type XmlElement } from './xml.js';
 
 interface LangTerms {
@@ -35,8 +36,8 @@ function pick(sections: LangTerms[], lang: string): LangTerms | undefined {
   return sections.find((s) => s.lang.toLowerCase() === wanted) ?? sections.find((s) => primary(s.lang) === primary(lang));
 }
 
-export function readTbxGlossary(xml: string, sourceLang: string, targetLang: string): GlossaryEntry[] {
-  const doc = parseXml(xml);
+export function readTbxGlossary(xml: string, sourceLang: string, targetLang: string, name = 'glossary'): GlossaryEntry[] {
+  const doc = parseXml(xml, name);
   const entries = [...elements(doc, 'termEntry'), ...elements(doc, 'conceptEntry')];
   const out: GlossaryEntry[] = [];
   for (const entry of entries) {
@@ -46,6 +47,7 @@ export function readTbxGlossary(xml: string, sourceLang: string, targetLang: str
     if (!src?.terms.length || !tgt?.terms.length || src === tgt) continue;
     const [target, ...alternatives] = tgt.terms as [string, ...string[]];
     for (const source of src.terms) out.push(alternatives.length ? { source, target, alternatives } : { source, target });
+    if (out.length > GLOSSARY_LIMITS.maxEntries) throw tooManyEntries(name);
   }
   return out;
 }

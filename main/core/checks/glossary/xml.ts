@@ -1,8 +1,11 @@
 /**
  * A small, safe XML reader for glossary files: elements, attributes, text, CDATA. The DOCTYPE is skipped
  * and never resolved (no external or custom entities: no XXE, no entity expansion bombs); only the five
- * predefined entities and numeric character references are decoded.
+ * predefined entities and numeric character references are decoded. Nesting deeper than
+ * GLOSSARY_LIMITS.maxDepth is refused (glossaryTooDeep), and the walkers below are iterative.
  */
+import { GLOSSARY_LIMITS, tooDeep } from './limits.js';
+
 export interface XmlElement {
   name: string;
   attrs: Record<string, string>;
@@ -22,9 +25,40 @@ export function decodeEntities(s: string): string {
   });
 }
 
-const ATTR = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
-export function parseXml(text: string): XmlElement {
+/**
+ * The attributes of a start tag's body, in one pass (a regular expression backtracked quadratically over
+ * a long run without "=": 42 s for 82 kB). Attributes without a quoted value are skipped.
+ */
+function readAttributes(body: string, from: number): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  const n = body.length;
+  let i = from;
+  while (i < n) {
+    while (i < n && (isSpace(body[i]) || body[i] === '/')) i++;
+    const start = i;
+    while (i < n && !isSpace(body[i]) && body[i] !== '=' && body[i] !== '/') i++;
+    const name = body.slice(start, i);
+    while (i < n && isSpace(body[i])) i++;
+    if (body[i] !== '=') {
+      if (i === start) i++;
+      continue;
+    }
+    i++;
+    while (i < n && isSpace(body[i])) i++;
+    const quote = body[i];
+    if (quote !== '"' && quote !== "'") continue;
+    const end = body.indexOf(quote, i + 1);
+    if (end < 0) break;
+    // "__proto__" would set the object's prototype: such an attribute is dropped.
+    if (name && name !== '__proto__') attrs[name] = decodeEntities(body.slice(i + 1, end));
+    i = end + 1;
+  }
+  return attrs;
+}
+
+export function parseXml(text: string, name = 'glossary'): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
   let i = 0;
@@ -58,9 +92,10 @@ export function parseXml(text: string): XmlElement {
       i = j + 1;
     } else if (text[lt + 1] === '/') {
       const end = text.indexOf('>', lt);
-      const name = text.slice(lt + 2, end < 0 ? text.length : end).trim();
+      const tagName = text.slice(lt + 2, end < 0 ? text.length : end).trim();
       // Close up to the matching element (tolerates a missing end tag inside it).
-      const at = stack.map((e) => e.name).lastIndexOf(name);
+      let at = stack.length - 1;
+      while (at > 0 && stack[at]!.name !== tagName) at--;
       if (at > 0) stack.length = at;
       i = end < 0 ? text.length : end + 1;
     } else {
@@ -68,12 +103,14 @@ export function parseXml(text: string): XmlElement {
       const raw = text.slice(lt + 1, end);
       const selfClosing = raw.endsWith('/');
       const body = selfClosing ? raw.slice(0, -1) : raw;
-      const name = /^[^\s/>]+/.exec(body)?.[0] ?? '';
-      const attrs: Record<string, string> = {};
-      for (const m of body.slice(name.length).matchAll(ATTR)) attrs[m[1]!] = decodeEntities(m[3] ?? m[4] ?? '');
-      const el: XmlElement = { name, attrs, children: [] };
+      const tagName = /^[^\s/>]+/.exec(body)?.[0] ?? '';
+      const attrs = readAttributes(body, tagName.length);
+      const el: XmlElement = { name: tagName, attrs, children: [] };
       top().children.push(el);
-      if (!selfClosing) stack.push(el);
+      if (!selfClosing) {
+        if (stack.length > GLOSSARY_LIMITS.maxDepth) throw tooDeep(name);
+        stack.push(el);
+      }
       i = end + 1;
     }
   }
@@ -96,16 +133,27 @@ function findTagEnd(text: string, from: number): number {
 /** Local name without a namespace prefix ("tbx:term" → "term"). */
 export const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
+/** Elements named `name` below `node` (not inside one another), in document order. */
 export function elements(node: XmlElement, name: string): XmlElement[] {
   const out: XmlElement[] = [];
-  for (const c of node.children) {
+  const stack: XmlNode[] = [...node.children].reverse();
+  while (stack.length) {
+    const c = stack.pop()!;
     if (typeof c === 'string') continue;
     if (localName(c.name) === name) out.push(c);
-    else out.push(...elements(c, name));
+    else for (let i = c.children.length - 1; i >= 0; i--) stack.push(c.children[i]!);
   }
   return out;
 }
 
 export function textOf(node: XmlNode): string {
-  return typeof node === 'string' ? node : node.children.map(textOf).join('');
+  if (typeof node === 'string') return node;
+  let out = '';
+  const stack: XmlNode[] = [...node.children].reverse();
+  while (stack.length) {
+    const c = stack.pop()!;
+    if (typeof c === 'string') out += c;
+    else for (let i = c.children.length - 1; i >= 0; i--) stack.push(c.children[i]!);
+  }
+  return out;
 }

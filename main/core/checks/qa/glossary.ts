@@ -2,7 +2,9 @@
  * Glossary: a source term is in the segment and none of its target terms is in the translation.
  * Word-boundary match, case-insensitive unless the entry says caseSensitive, with simple plurals (-s, -es).
  * The only fix offered is for a source term left untranslated in the translation: that wrong word is certain.
+ * Only the terms the glossary's word index finds in the segment are matched (glossary/term-index.ts).
  */
+import { candidateEntries, glossaryIndex } from '../glossary/term-index.js';
 import type { CheckDefinition, GlossaryEntry, RawFinding } from '../types.js';
 import { qaMessage, replaceFix, sourcePieces } from './util.js';
 
@@ -33,10 +35,12 @@ export const glossaryCheck: CheckDefinition = {
   scope: 'segment',
   run(ctx, seg) {
     const glossary: readonly GlossaryEntry[] = ctx.project.glossary;
-    if (!seg?.target || !seg.source || glossary.length === 0) return [];
+    if (!seg?.target || !seg.source || !glossary?.length) return [];
     const out: RawFinding[] = [];
     const pieces = sourcePieces(ctx, seg);
-    for (const entry of glossary) {
+    const index = glossaryIndex(glossary);
+    for (const i of candidateEntries(index, pieces.map((p) => p.text))) {
+      const entry = index.entries[i]!;
       const cs = entry.caseSensitive === true;
       let hit: { start: number; text: string } | null = null;
       for (const p of pieces) {
