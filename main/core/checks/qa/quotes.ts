@@ -91,10 +91,20 @@ function romance(text: string): RawFinding[] {
   for (const m of all) if (m.char !== '„') counts.set(family(m.char), (counts.get(family(m.char)) ?? 0) + 1);
   const major = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'curly';
   const want = (m: QuoteMark) => (major === 'angle' ? (m.open ? '«' : '»') : major === 'straight' ? '"' : m.open ? '“' : '”');
-  for (const m of all) {
-    if (m.char === '„') out.push(finding(m.at, 'quoteStyle', { mark: m.char, expected: want(m) }, want(m)));
-    else if (family(m.char) !== major) out.push(finding(m.at, 'quoteMixed', { mark: m.char, expected: want(m) }, want(m)));
-  }
+  // A mark's fix changes its partner too: “ → « alone would leave «…” unpaired (a new finding).
+  const partner = (i: number): QuoteMark | undefined => {
+    const m = all[i]!;
+    if (m.open) return all.slice(i + 1).find((x) => !x.open);
+    return [...all.slice(0, i)].reverse().find((x) => x.open);
+  };
+  all.forEach((m, i) => {
+    if (m.char !== '„' && family(m.char) === major) return;
+    const p = partner(i);
+    const edits = [{ start: m.at, end: m.at + 1, text: want(m) }];
+    if (p && p.char !== want(p) && (p.char === '„' || family(p.char) !== major)) edits.push({ start: p.at, end: p.at + 1, text: want(p) });
+    edits.sort((a, b) => a.start - b.start);
+    out.push({ start: m.at, end: m.at + 1, message: qaMessage(m.char === '„' ? 'quoteStyle' : 'quoteMixed', { mark: m.char, expected: want(m) }), fixes: [{ edits }] });
+  });
   return out;
 }
 
