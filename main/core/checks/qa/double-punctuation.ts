@@ -8,7 +8,7 @@ import { qaMessage, replaceFix } from './util.js';
 const RUN = /[.,;:!?]{2,}/g;
 const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/giu;
 /** Abbreviations whose dot may stand before a comma, semicolon or colon. */
-const ABBREVIATIONS = /(?:^|[\s(])(?:etc|approx|incl|excl|govt|dept|corp|inc|ltd|co|jr|sr|st|vs|nos?|vol|ed|eds|al|cf|resp|sq|ft|min|max|e\.g|i\.e|a\.m|p\.m|[\p{L}]|(?:\p{L}\.)+\p{L})$/iu;
+const ABBREVIATIONS = /(?:^|[\s(])(?:etc|approx|incl|excl|govt|dept|corp|inc|ltd|co|jr|sr|st|vs|nos?|vol|ed|eds|al|cf|resp|sq|ft|min|max|e\.g|i\.e|a\.m|p\.m|[\p{L}]|(?:\p{L}\.)+\p{L}{1,3})$/iu;
 
 /** The fixes for a run, or null when the run is a legitimate sequence. */
 function fixesFor(run: string, before: string): string[] | null {
