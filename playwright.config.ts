@@ -13,7 +13,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: process.env.CI ? 2 : 2,
-  retries: 0,
+  // One retry: on the shared 2-core machines a cold first check can delay a keystroke past the timeouts.
+  retries: 1,
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
