@@ -32,10 +32,9 @@ import { scanTextFiles } from './project/scan.js';
 import { ReviewStore } from './store/review-store.js';
 import { AnnotationStore } from './store/annotation-store.js';
 import { compareAnnotations, reanchorAll } from '../common/annotations/anchor.js';
-import { ArticleCheckers } from './review/article-checkers.js';
+import { CheckService } from './checks/service.js';
 import { buildProjectReport, profileFrom, type ReportSource } from './review/report-data.js';
 import { exportMqmTsv, importMqmTsv, MqmImportError } from './mqm/import-export.js';
-import { runChecks } from './checks/engine.js';
 import { annotationsCsv } from './report/csv.js';
 import { renderHtml } from './report/html.js';
 import { renderJson } from './report/json.js';
@@ -82,7 +81,7 @@ interface OpenProject {
   articles: Map<string, PairedArticle>;
   store: ReviewStore;
   annotations: AnnotationStore;
-  checks: ArticleCheckers;
+  checks: CheckService;
 }
 
 /**
@@ -94,8 +93,6 @@ export class CalqueService implements CalqueApi {
   private readonly listeners = new Set<EventListener>();
   private readonly jobs = new Map<string, { cancelled: boolean }>();
   private readonly watcher: DiskWatcher;
-  /** Bumped to stop a running background count of problems. */
-  private countRun = 0;
   private configQueue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: ServiceOptions) {
@@ -176,24 +173,7 @@ export class CalqueService implements CalqueApi {
 
   // ---- checks ---------------------------------------------------------------------------------------
   async checkArticle(req: { id: string; text?: string }): Promise<ArticleChecks> {
-    const p = this.requireProject();
-    const a = this.article(req.id);
-    const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath);
-    const disk = (await readTextFile(this.abs(a.targetPath), a.targetPath)).text;
-    const text = req.text !== undefined ? req.text.normalize('NFC') : disk;
-    const review = await p.store.readReview(a.id);
-    const result = await p.checks.check(a, source.text, text, p.config, review.ignores);
-    // The article list shows the counts of the text on disk: store them when this check was of that text.
-    if (text === disk) {
-      const counts = { minor: 0, major: 0, critical: 0 };
-      for (const f of result.findings) counts[f.severity]++;
-      const problems = { ...counts, textHash: revisionOf(Buffer.from(text, 'utf8')) };
-      const before = review.problems;
-      if (!before || (Object.keys(problems) as (keyof typeof problems)[]).some((k) => before[k] !== problems[k])) {
-        await p.store.updateReview(a.id, { problems });
-      }
-    }
-    return result;
+    return this.requireProject().checks.checkArticle(this.article(req.id), req.text);
   }
 
   async ignoreFinding(req: { id: string; rule: string; text: string; scope: 'here' | 'project' }): Promise<{ ok: true }> {
@@ -206,13 +186,13 @@ export class CalqueService implements CalqueApi {
     } else {
       await this.updateCheckSettings({ rule: req.rule, enabled: false });
     }
-    p.checks.forget(a.id);
+    p.checks.ignoresChanged(a.id);
     return { ok: true };
   }
 
   async checkSettings(): Promise<CheckSettingsInfo> {
     const p = this.requireProject();
-    return p.checks.describeSettings(p.config, p.config.pairs);
+    return p.checks.describeSettings(p.config.pairs);
   }
 
   async updateCheckSettings(req: { rule: string; enabled?: boolean; severity?: 'minor' | 'major' | 'critical' | null }): Promise<CheckSettingsInfo> {
@@ -225,8 +205,8 @@ export class CalqueService implements CalqueApi {
       else if (req.severity) checks.severity[req.rule] = req.severity;
       return { ...c, checks };
     });
-    p.checks.forgetAll();
-    return p.checks.describeSettings(config, config.pairs);
+    p.checks.configChanged();
+    return p.checks.describeSettings(config.pairs);
   }
 
   /**
@@ -277,7 +257,7 @@ export class CalqueService implements CalqueApi {
     const p = this.requireProject();
     const word = req.word.normalize('NFC');
     const config = await this.changeConfig(p, (c) => (c.wordList?.includes(word) ? c : { ...c, wordList: [...(c.wordList ?? []), word].sort((a, b) => a.localeCompare(b)) }));
-    p.checks.forgetAll();
+    p.checks.configChanged();
     return { wordList: config.wordList ?? [] };
   }
 
@@ -380,16 +360,19 @@ export class CalqueService implements CalqueApi {
       pairing = pairFiles(files, config.pairs);
     }
     this.watcher.clear();
-    this.project = {
+    this.project?.checks.stopCounting();
+    const store = new ReviewStore(root);
+    const project: OpenProject = {
       root,
       config,
       configError,
       pairing,
       articles: new Map(pairing.articles.map((a) => [a.id, a])),
-      store: new ReviewStore(root),
+      store,
       annotations: new AnnotationStore(root),
-      checks: new ArticleCheckers(root, () => [...(this.project?.articles.values() ?? [])]),
+      checks: new CheckService({ root, config: () => project.config, articles: () => [...project.articles.values()], reviews: store }),
     };
+    this.project = project;
   }
 
   private requireProject(): OpenProject {
@@ -416,39 +399,11 @@ export class CalqueService implements CalqueApi {
     return info;
   }
 
-  /**
-   * The article list's problem counts for articles not checked since they last changed: checked one at
-   * a time in the background, each result sent as an `articleUpdated` event. Stops when another project
-   * opens or the list is described again.
-   */
-  private async countProblems(p: OpenProject, ids: string[]): Promise<void> {
-    const run = ++this.countRun;
-    for (const id of ids) {
-      await new Promise((r) => setImmediate(r));
-      if (run !== this.countRun || this.project !== p) return;
-      const a = p.articles.get(id);
-      if (!a) continue;
-      try {
-        const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath);
-        const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
-        const review = await p.store.readReview(a.id);
-        const findings = runChecks({
-          source: source.text,
-          target: target.text,
-          sourceLang: a.sourceLang,
-          targetLang: a.targetLang,
-          settings: { disabled: p.config.checks?.disabled ?? [], severity: p.config.checks?.severity ?? {} },
-          ignores: review.ignores,
-          articleId: a.id,
-        });
-        const counts = { minor: 0, major: 0, critical: 0 };
-        for (const f of findings) counts[f.severity]++;
-        await p.store.updateReview(a.id, { problems: { ...counts, textHash: revisionOf(Buffer.from(target.text, 'utf8')) } });
-        if (run === this.countRun && this.project === p) this.emit('articleUpdated', { summary: await this.summarize(a) });
-      } catch {
-        // An unreadable article shows its error in the list already.
-      }
-    }
+  /** The article list's problem counts for articles not checked since they last changed, sent as `articleUpdated`. */
+  private countProblems(p: OpenProject, ids: string[]): Promise<void> {
+    return p.checks.countProblems(ids, async (id) => {
+      if (this.project === p) this.emit('articleUpdated', { summary: await this.summarize(p.articles.get(id)!) });
+    });
   }
 
   private async summarize(a: PairedArticle): Promise<ArticleSummary> {
@@ -568,6 +523,7 @@ export class CalqueService implements CalqueApi {
       await writeFileAtomic(path, bytes);
     }
     const stats = wordDiff(baseline.text, text, a.targetLang).stats;
+    if (!current || current.text !== text) await p.checks.articleSaved(a);
     const review = await p.store.readReview(a.id);
     await p.store.updateReview(a.id, { stats, status: review.status === 'not-started' ? 'in-review' : review.status });
     return { revision, stats };
