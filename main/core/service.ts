@@ -20,6 +20,7 @@ import {
   type ProjectInfo,
   type ReviewStatus,
 } from '../contract/api.js';
+import { articleFigures } from '../common/metrics/article.js';
 import { wordDiff } from '../common/word-diff.js';
 import { countWords } from '../common/words.js';
 import type { Annotation } from '../contract/review.js';
@@ -433,8 +434,9 @@ export class CalqueService implements CalqueApi {
       if (annotations) extra.annotations = annotations.annotations.length;
       const baselineBytes = await p.store.readBaseline(a.id);
       if (!baselineBytes) return { ...base, ...extra, words: countWords(target.text, a.targetLang) };
-      const stats = wordDiff(this.readBaseline(a, baselineBytes).text, target.text, a.targetLang).stats;
-      return { ...base, ...extra, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate };
+      const baseline = this.readBaseline(a, baselineBytes).text;
+      const stats = wordDiff(baseline, target.text, a.targetLang).stats;
+      return { ...base, ...extra, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate, ...articleFigures(baseline, target.text, a.targetLang) };
     } catch (err) {
       if (err instanceof CalqueError) return { ...base, error: err.toInfo() };
       throw err;
@@ -483,6 +485,7 @@ export class CalqueService implements CalqueApi {
       status: review.status,
       revision: target.revision,
       stats,
+      editingMs: Object.values(review.editingMs).reduce((n, ms) => n + ms, 0),
     };
   }
 

@@ -1123,7 +1123,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
           onPrevious={() => goToChange('previous')}
           editRate={formatPercent(stats.editRate)}
         >
-          {metrics ? <MetricsBar totals={metrics.totals} segment={metrics.segments[cursorSegment] ?? null} segmentIndex={cursorSegment} /> : null}
+          {metrics ? <MetricsBar totals={metrics.totals} segment={metrics.segments[cursorSegment] ?? null} segmentIndex={cursorSegment} storedEditingMs={view?.editingMs ?? 0} /> : null}
         </ChangesSummary>
       ) : null}
       <div className="review-body">

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, shot, test } from './served-project';
 import { ui } from './locale';
+import { formatDuration } from '../../main/common/metrics/article';
 
 const ARTICLE = 'news/flood-recife.txt';
 const editorText = (page: Page) => page.locator('.editor-pane .monaco-editor').first();
@@ -136,4 +137,12 @@ test('live metrics: HTER and chrF follow the typing, and editing time is stored 
   await page.keyboard.type(' today', { delay: 80 });
   await page.getByRole('button', { name: ui('fr', 'review.back') }).click();
   await expect.poll(stored).toBeGreaterThan(before + 300);
+
+  // Reopened, the bar shows the stored editing time (it used to start again from 0), and the article
+  // list shows the article's HTER and chrF.
+  await expect(page.getByRole('columnheader', { name: ui('fr', 'list.columns.hter') })).toBeVisible();
+  await page.screenshot({ path: shot('fr-list-figures') });
+  await page.getByRole('button', { name: ui('fr', 'list.open', { name: ARTICLE }) }).click();
+  await expect(bar).toContainText(formatDuration(stored(), 'fr'));
+  await bar.screenshot({ path: shot('fr-metrics-bar') });
 });

@@ -50,7 +50,7 @@ export function describeRules(ids: Iterable<string>): { id: string; category: st
 
 export class CheckService {
   readonly inputs: CheckInputs;
-  private readonly sessions = new Map<string, { session: CheckSession; key: string }>();
+  private readonly sessions = new Map<string, { session: CheckSession; key: string; last?: { target: string; findings: Finding[] } }>();
   /** Bumped to stop a running background count. */
   private countRun = 0;
 
@@ -85,6 +85,7 @@ export class CheckService {
     this.sessions.set(a.id, entry);
     while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
     const findings = entry.session.update(source, target);
+    entry.last = input.complete ? { target, findings } : undefined;
     if (target === disk && input.complete) await this.storeCounts(a, target, findings);
     const date = documentDate(source, target);
     // Incomplete consistency context: the editor asks again (as for pending fixes) and gets it all.
@@ -155,11 +156,16 @@ export class CheckService {
     this.inputs.configChanged();
   }
 
-  /** A translation was saved: the other articles' consistency context takes its new sentences. */
+  /**
+   * A translation was saved: the other articles' consistency context takes its new sentences, and the
+   * list's counts are those of the editor's last check when that was of the saved text.
+   */
   async articleSaved(a: PairedArticle): Promise<void> {
     try {
       const { source, target } = await this.readTexts(a);
       await this.inputs.articleSaved(a, source, target);
+      const last = this.sessions.get(a.id)?.last;
+      if (last && last.target === target) await this.storeCounts(a, target, last.findings);
     } catch {
       this.inputs.articlesChanged();
     }

@@ -40,4 +40,15 @@ describe('the check service', () => {
     await service.saveArticle({ id: 'b.txt', text: changed, expectedRevision: (await service.readDisk({ id: 'b.txt' })).revision });
     expect(await inconsistent('a.txt')).toEqual([changed.trim()]);
   });
+
+  it('lists the counts of the saved text when the editor checked that text before saving', async () => {
+    const edited = 'The council approved the the new works plan yesterday.\n';
+    let checked = await service.checkArticle({ id: 'a.txt', text: edited });
+    while (checked.pending) checked = await service.checkArticle({ id: 'a.txt', text: edited }); // as the editor asks again
+    await service.saveArticle({ id: 'a.txt', text: edited, expectedRevision: (await service.readDisk({ id: 'a.txt' })).revision });
+    const listed = (await service.openProject({})).articles.find((x) => x.id === 'a.txt')!;
+    const count = (s: string) => checked.findings.filter((f) => f.severity === s).length;
+    expect(listed.problems).toEqual({ minor: count('minor'), major: count('major'), critical: count('critical') });
+    expect(checked.findings.some((f) => f.rule === 'qa.repeated-words' || f.rule === 'en.stacked-prepositions')).toBe(true);
+  });
 });
