@@ -72,6 +72,8 @@ export interface ServiceOptions {
   watchIntervalMs?: number;
   /** Count the problems of unchecked articles in the background after a project opens (the UI hosts). */
   backgroundChecks?: boolean;
+  /** Worker threads for the checks (see CheckServiceDeps.workers); absent: in this thread. */
+  checkWorkers?: number;
 }
 
 interface OpenProject {
@@ -113,6 +115,7 @@ export class CalqueService implements CalqueApi {
 
   dispose(): void {
     this.watcher.dispose();
+    this.project?.checks.dispose();
     for (const job of this.jobs.values()) job.cancelled = true;
   }
 
@@ -361,7 +364,7 @@ export class CalqueService implements CalqueApi {
       pairing = pairFiles(files, config.pairs);
     }
     this.watcher.clear();
-    this.project?.checks.stopCounting();
+    this.project?.checks.dispose();
     const store = new ReviewStore(root);
     const project: OpenProject = {
       root,
@@ -371,7 +374,7 @@ export class CalqueService implements CalqueApi {
       articles: new Map(pairing.articles.map((a) => [a.id, a])),
       store,
       annotations: new AnnotationStore(root),
-      checks: new CheckService({ root, config: () => project.config, articles: () => [...project.articles.values()], reviews: store }),
+      checks: new CheckService({ root, config: () => project.config, articles: () => [...project.articles.values()], reviews: store, workers: this.options.checkWorkers }),
     };
     this.project = project;
   }

@@ -6,6 +6,7 @@ import { extname, join, relative, resolve, isAbsolute } from 'node:path';
 import { API_METHODS, CalqueError, type ApiMethod, type LanguagePair } from '../contract/api.js';
 import { dispatch, toErrorInfo } from '../core/api-schemas.js';
 import { CalqueService } from '../core/service.js';
+import { defaultCheckWorkers } from '../core/checks/service.js';
 import { CONTENT_SECURITY_POLICY } from '../common/csp.js';
 
 export interface ServeOptions {
@@ -85,7 +86,7 @@ function parseCookies(header: string | undefined): Map<string, string> {
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const bindHost = opts.host ?? '127.0.0.1';
-  const service = new CalqueService({ root: resolve(opts.root), languages: opts.languages, host: { kind: 'browser', version: opts.version }, watchIntervalMs: opts.watchIntervalMs, backgroundChecks: true });
+  const service = new CalqueService({ root: resolve(opts.root), languages: opts.languages, host: { kind: 'browser', version: opts.version }, watchIntervalMs: opts.watchIntervalMs, backgroundChecks: true, checkWorkers: defaultCheckWorkers() });
   await service.openProject({});
   const staticDir = resolve(opts.staticDir);
   const sseClients = new Set<http.ServerResponse>();

@@ -4,6 +4,7 @@
  * one builder (input.ts), so the same article gets the same findings everywhere. Hosts import this
  * file and nothing else under core/checks (lint rule in eslint.config.mjs).
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { ArticleChecks, CheckSettingsInfo, LanguagePair } from '../../contract/api.js';
 import type { Finding } from '../../contract/review.js';
@@ -13,7 +14,8 @@ import { scanTextFiles } from '../project/scan.js';
 import { ReviewStore, type ReviewRecord } from '../store/review-store.js';
 import { readTextFile, revisionOf } from '../text/read-text-file.js';
 import { allChecks, CheckSession, checksFor, documentDate, runChecks } from './engine.js';
-import { CheckInputs, settingsOf } from './input.js';
+import { CheckInputs, settingsOf, type BuiltInput } from './input.js';
+import { CheckWorkerPool, workerEntry } from './worker/pool.js';
 
 /** Open check sessions kept (each caches its article's segments); a project can have thousands of articles. */
 const MAX_SESSIONS = 16;
@@ -31,6 +33,16 @@ export interface CheckServiceDeps {
     readReview(id: string): Promise<ReviewRecord>;
     updateReview(id: string, patch: Partial<ReviewRecord>): Promise<unknown>;
   };
+  /**
+   * Worker threads for the checks (the server: its request thread stays free). 0 or absent: checks run
+   * in this thread (the command line, tests), with the same engine and input.
+   */
+  workers?: number;
+}
+
+/** Worker threads for a host that serves requests: one core stays for the request thread. */
+export function defaultCheckWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
 /** The counts the article list shows: every finding of the article, both sides, by severity. */
@@ -50,9 +62,17 @@ export function describeRules(ids: Iterable<string>): { id: string; category: st
 
 export class CheckService {
   readonly inputs: CheckInputs;
-  private readonly sessions = new Map<string, { session: CheckSession; key: string; last?: { target: string; findings: Finding[] } }>();
+  private readonly sessions = new Map<string, { session: CheckSession; key: string }>();
+  /** The editor's last complete check per article, so a save of that very text lists its counts. */
+  private readonly lastChecked = new Map<string, { target: string; findings: Finding[] }>();
   /** Bumped to stop a running background count. */
   private countRun = 0;
+  private readonly pool: CheckWorkerPool | null;
+  /** Ids of project data objects sent to workers (the consistency context is rebuilt as a new object). */
+  private readonly dataIds = new WeakMap<object, number>();
+  private nextDataId = 0;
+  /** Numbers the editor's requests in the order they came, so a stale one never runs after a newer one. */
+  private requests = 0;
 
   constructor(private readonly deps: CheckServiceDeps) {
     this.inputs = new CheckInputs({
@@ -61,6 +81,8 @@ export class CheckService {
       articles: deps.articles,
       ignores: async (id) => (await deps.reviews.readReview(id)).ignores,
     });
+    const entry = deps.workers ? workerEntry() : null;
+    this.pool = entry ? new CheckWorkerPool(deps.workers!, entry) : null;
   }
 
   /**
@@ -68,9 +90,29 @@ export class CheckService {
    * was of the text on disk and complete, the article list's counts are stored from it.
    */
   async checkArticle(a: PairedArticle, text?: string): Promise<ArticleChecks> {
+    const seq = ++this.requests;
     const { source, target: disk } = await this.readTexts(a);
     const target = text !== undefined ? text.normalize('NFC') : disk;
     const input = await this.inputs.checkInputFor(a, { source, target }, { waitMs: CONSISTENCY_WAIT_MS });
+    const { findings, alignment, pending: fixesPending } = this.pool ? await this.inWorker('session', a, input, seq) : this.inSession(a, input);
+    this.lastChecked.delete(a.id);
+    if (input.complete) this.lastChecked.set(a.id, { target, findings });
+    while (this.lastChecked.size > MAX_SESSIONS) this.lastChecked.delete(this.lastChecked.keys().next().value!);
+    if (target === disk && input.complete) await this.storeCounts(a, target, findings);
+    const date = documentDate(source, target);
+    // Incomplete consistency context: the editor asks again (as for pending fixes) and gets it all.
+    const pending = fixesPending || !input.complete;
+    return {
+      alignment,
+      findings,
+      ignored: input.ignores.length,
+      ...(pending ? { pending: true } : {}),
+      ...(date ? { documentDate: `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}` } : {}),
+    };
+  }
+
+  /** The editor's incremental session of the article, in this thread. */
+  private inSession(a: PairedArticle, input: BuiltInput) {
     const key = input.projectKey;
     let entry = this.sessions.get(a.id);
     if (!entry || entry.key !== key) {
@@ -84,25 +126,26 @@ export class CheckService {
     this.sessions.delete(a.id);
     this.sessions.set(a.id, entry);
     while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
-    const findings = entry.session.update(source, target);
-    entry.last = input.complete ? { target, findings } : undefined;
-    if (target === disk && input.complete) await this.storeCounts(a, target, findings);
-    const date = documentDate(source, target);
-    // Incomplete consistency context: the editor asks again (as for pending fixes) and gets it all.
-    const pending = entry.session.pending || !input.complete;
-    return {
-      alignment: entry.session.alignment!,
-      findings,
-      ignored: input.ignores.length,
-      ...(pending ? { pending: true } : {}),
-      ...(date ? { documentDate: `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}` } : {}),
-    };
+    const findings = entry.session.update(input.source, input.target);
+    return { findings, alignment: entry.session.alignment!, pending: entry.session.pending };
+  }
+
+  /** The same check in a worker thread: its session lives there; `last` is still kept here. */
+  private async inWorker(mode: 'session' | 'full', a: PairedArticle, input: BuiltInput, seq = ++this.requests) {
+    const translations = input.project.translations;
+    let dataId = translations ? this.dataIds.get(translations) : -1;
+    if (dataId === undefined) this.dataIds.set(translations!, (dataId = ++this.nextDataId));
+    const projectId = `${input.projectKey}\u0000${a.sourceLang}\u0000${a.targetLang}\u0000${dataId}`;
+    const { settings, ignores, project, source, target, projectKey } = input;
+    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target }, project);
   }
 
   /** Every finding of the article's files on disk, complete (fixes included): `calque check` and the counts. */
   async findingsOnDisk(a: PairedArticle): Promise<{ findings: Finding[]; source: string; target: string }> {
     const texts = await this.readTexts(a);
-    const { projectKey: _k, complete: _c, ...input } = await this.inputs.checkInputFor(a, texts);
+    const built = await this.inputs.checkInputFor(a, texts);
+    if (this.pool) return { findings: (await this.inWorker('full', a, built)).findings, ...texts };
+    const { projectKey: _k, complete: _c, ...input } = built;
     return { findings: runChecks(input), ...texts };
   }
 
@@ -131,6 +174,12 @@ export class CheckService {
 
   stopCounting(): void {
     this.countRun++;
+  }
+
+  /** The project closed: stop counting, stop the workers. */
+  dispose(): void {
+    this.stopCounting();
+    this.pool?.terminate();
   }
 
   describeSettings(pairs: { source: string; target: string }[]): CheckSettingsInfo {
@@ -164,7 +213,7 @@ export class CheckService {
     try {
       const { source, target } = await this.readTexts(a);
       await this.inputs.articleSaved(a, source, target);
-      const last = this.sessions.get(a.id)?.last;
+      const last = this.lastChecked.get(a.id);
       if (last && last.target === target) await this.storeCounts(a, target, last.findings);
     } catch {
       this.inputs.articlesChanged();

@@ -1,0 +1,25 @@
+/** Messages between the check service and its worker threads (worker-pool.ts, entry.ts). */
+import type { DocumentAlignment, Finding } from '../../../contract/review.js';
+import type { CheckSettings, Ignore, ProjectCheckData } from '../types.js';
+
+export interface CheckJob {
+  job: number;
+  /** 'session': the editor's incremental check of one article; 'full': every finding complete (counts, CLI). */
+  mode: 'session' | 'full';
+  articleId: string;
+  sourceLang: string;
+  targetLang: string;
+  settings: CheckSettings;
+  ignores: Ignore[];
+  /** Names the project data; the data itself is sent only when the worker does not have it yet. */
+  projectId: string;
+  project?: ProjectCheckData;
+  /** Segment results depend on it: a session built under another key is rebuilt. */
+  sessionKey: string;
+  source: string;
+  target: string;
+}
+
+export type CheckReply =
+  | { job: number; ok: true; findings: Finding[]; alignment: DocumentAlignment; pending: boolean }
+  | { job: number; ok: false; message: string };
