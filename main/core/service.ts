@@ -74,6 +74,8 @@ export interface ServiceOptions {
   backgroundChecks?: boolean;
   /** Worker threads for the checks (see CheckServiceDeps.workers); absent: in this thread. */
   checkWorkers?: number;
+  /** Article size from which checks go to the workers (CheckServiceDeps.workerThreshold). */
+  checkWorkerThreshold?: number;
 }
 
 interface OpenProject {
@@ -374,7 +376,7 @@ export class CalqueService implements CalqueApi {
       articles: new Map(pairing.articles.map((a) => [a.id, a])),
       store,
       annotations: new AnnotationStore(root),
-      checks: new CheckService({ root, config: () => project.config, articles: () => [...project.articles.values()], reviews: store, workers: this.options.checkWorkers }),
+      checks: new CheckService({ root, config: () => project.config, articles: () => [...project.articles.values()], reviews: store, workers: this.options.checkWorkers, workerThreshold: this.options.checkWorkerThreshold }),
     };
     this.project = project;
   }

@@ -38,6 +38,12 @@ export interface CheckServiceDeps {
    * in this thread (the command line, tests), with the same engine and input.
    */
   workers?: number;
+  /**
+   * Articles shorter than this (source + translation, UTF-16 units) are checked in this thread even with
+   * workers: a few milliseconds, less than a worker's round trip, and no cold start of a worker for a
+   * project of short articles. Default 30,000 (about 5,000 words); 0 sends every check to a worker.
+   */
+  workerThreshold?: number;
 }
 
 /** Worker threads for a host that serves requests: one core stays for the request thread. */
@@ -94,7 +100,7 @@ export class CheckService {
     const { source, target: disk } = await this.readTexts(a);
     const target = text !== undefined ? text.normalize('NFC') : disk;
     const input = await this.inputs.checkInputFor(a, { source, target }, { waitMs: CONSISTENCY_WAIT_MS });
-    const { findings, alignment, pending: fixesPending } = this.pool ? await this.inWorker('session', a, input, seq) : this.inSession(a, input);
+    const { findings, alignment, pending: fixesPending } = this.heavy(input) ? await this.inWorker('session', a, input, seq) : this.inSession(a, input);
     this.lastChecked.delete(a.id);
     if (input.complete) this.lastChecked.set(a.id, { target, findings });
     while (this.lastChecked.size > MAX_SESSIONS) this.lastChecked.delete(this.lastChecked.keys().next().value!);
@@ -109,6 +115,10 @@ export class CheckService {
       ...(pending ? { pending: true } : {}),
       ...(date ? { documentDate: `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}` } : {}),
     };
+  }
+
+  private heavy(input: BuiltInput): boolean {
+    return !!this.pool && input.source.length + input.target.length >= (this.deps.workerThreshold ?? 30_000);
   }
 
   /** The editor's incremental session of the article, in this thread. */
@@ -144,7 +154,7 @@ export class CheckService {
   async findingsOnDisk(a: PairedArticle): Promise<{ findings: Finding[]; source: string; target: string }> {
     const texts = await this.readTexts(a);
     const built = await this.inputs.checkInputFor(a, texts);
-    if (this.pool) return { findings: (await this.inWorker('full', a, built)).findings, ...texts };
+    if (this.heavy(built)) return { findings: (await this.inWorker('full', a, built)).findings, ...texts };
     const { projectKey: _k, complete: _c, ...input } = built;
     return { findings: runChecks(input), ...texts };
   }

@@ -26,7 +26,7 @@ async function complete(service: CalqueService, id: string, text?: string) {
 describe('the check service with worker threads', () => {
   it('finds what the in-thread service finds, with the same alignment, as the text changes', { timeout: 60_000 }, async () => {
     const local = new CalqueService({ root, host: { kind: 'cli' }, watchIntervalMs: 60_000 });
-    const pooled = new CalqueService({ root, host: { kind: 'cli' }, watchIntervalMs: 60_000, checkWorkers: 1 });
+    const pooled = new CalqueService({ root, host: { kind: 'cli' }, watchIntervalMs: 60_000, checkWorkers: 1, checkWorkerThreshold: 0 });
     try {
       const info = await local.openProject({});
       await pooled.openProject({});
@@ -50,7 +50,7 @@ describe('the check service with worker threads', () => {
     const tpara = 'The government announced yesterday a plan of works for 2025 in the Recife.';
     fs.writeFileSync(join(book, 'book.pt.txt'), Array.from({ length: 3000 }, () => para).join('\n\n'));
     fs.writeFileSync(join(book, 'book.en.txt'), Array.from({ length: 3000 }, () => tpara).join('\n\n'));
-    const service = new CalqueService({ root: book, host: { kind: 'cli' }, watchIntervalMs: 60_000, languages: [{ source: 'pt', target: 'en' }], checkWorkers: 1 });
+    const service = new CalqueService({ root: book, host: { kind: 'cli' }, watchIntervalMs: 60_000, languages: [{ source: 'pt', target: 'en' }], checkWorkers: 1, checkWorkerThreshold: 0 });
     try {
       await service.openProject({});
       await complete(service, 'book.txt', 'warm up the worker');

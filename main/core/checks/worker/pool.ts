@@ -62,6 +62,9 @@ class Lane {
   /** Project ids the worker holds, oldest first. */
   private projects: string[] = [];
   private next = 0;
+  private markReady!: () => void;
+  /** Resolves when the first worker of this lane has started (compiled the rule packs). */
+  readonly ready = new Promise<void>((r) => (this.markReady = r));
 
   constructor(private readonly entry: WorkerEntry) {}
 
@@ -76,9 +79,13 @@ class Lane {
         old.reject(new CalqueError('cancelled'));
       }
     }
-    this.queue.push(q);
+    // The editor's checks go before the background counts: someone is waiting for them.
+    const at = q.job.mode === 'session' ? this.queue.findIndex((x) => x.job.mode === 'full') : -1;
+    if (at < 0) this.queue.push(q);
+    else this.queue.splice(at, 0, q);
     this.dispatch();
   }
+
 
   terminate(): void {
     const w = this.worker;
@@ -116,6 +123,7 @@ class Lane {
   }
 
   private settle(w: Worker, reply: CheckReply): void {
+    if ('ready' in reply) return this.markReady();
     const q = this.inFlight;
     if (w !== this.worker || !q || q.jobNo !== reply.job) return;
     this.inFlight = null;
@@ -134,19 +142,30 @@ class Lane {
   }
 }
 
+/**
+ * `size` workers for the editor's checks, and one more for complete checks (the article list's
+ * background counts), so a count never makes the editor wait.
+ */
 export class CheckWorkerPool {
   private readonly lanes: Lane[];
+  private readonly background: Lane;
 
   constructor(size: number, entry: WorkerEntry) {
     this.lanes = Array.from({ length: Math.max(1, size) }, () => new Lane(entry));
+    this.background = new Lane(entry);
   }
 
   run(job: PoolJob, project: ProjectCheckData): Promise<Reply> {
-    return new Promise((resolve, reject) => this.lanes[laneOf(job.articleId, this.lanes.length)]!.push({ job, project, resolve, reject }));
+    if (job.mode === 'full') {
+      // The background worker starts once the editor's has: two cold starts at once would slow both.
+      return this.lanes[0]!.ready.then(() => new Promise((resolve, reject) => this.background.push({ job, project, resolve, reject })));
+    }
+    const lane = this.lanes[laneOf(job.articleId, this.lanes.length)]!;
+    return new Promise((resolve, reject) => lane.push({ job, project, resolve, reject }));
   }
 
   terminate(): void {
-    for (const l of this.lanes) l.terminate();
+    for (const l of [...this.lanes, this.background]) l.terminate();
   }
 }
 

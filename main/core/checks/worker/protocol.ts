@@ -20,6 +20,8 @@ export interface CheckJob {
   target: string;
 }
 
+/** `ready` is sent once, when the worker has compiled the rule packs. */
 export type CheckReply =
+  | { ready: true; job?: undefined }
   | { job: number; ok: true; findings: Finding[]; alignment: DocumentAlignment; pending: boolean }
   | { job: number; ok: false; message: string };
