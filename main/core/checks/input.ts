@@ -6,13 +6,12 @@
  */
 import * as fsp from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { alignDocument } from '../../common/align/index.js';
 import type { ProjectConfig } from '../project/config.js';
 import type { PairedArticle } from '../project/pairing.js';
 import { readTextFile } from '../text/read-text-file.js';
 import type { CheckInput } from './engine.js';
 import { readCsvGlossary, readTbxGlossary } from './glossary/index.js';
-import { normaliseSentence } from './qa/consistency.js';
+import { sentencePairs } from './sentence-pairs.js';
 import type { CheckSettings, GlossaryEntry, Ignore, ProjectCheckData } from './types.js';
 
 /** Read when project.json names no glossaries. */
@@ -27,6 +26,8 @@ export interface CheckInputSources {
   articles(): PairedArticle[];
   /** The article's "ignore here" decisions (kept in its review). */
   ignores(id: string): Promise<Ignore[]>;
+  /** Aligns an article for the consistency context (the check service may do it in a worker). */
+  sentencePairs?(a: PairedArticle, source: string, target: string): Promise<[string, string][]>;
 }
 
 /** A check input and what it was built from (a session is rebuilt when `projectKey` changes). */
@@ -89,7 +90,7 @@ export class CheckInputs {
   async articleSaved(a: PairedArticle, source: string, target: string): Promise<void> {
     if (!this.perArticle) return; // built from disk on first use
     const map = await this.perArticle;
-    map.set(a.id, sentencePairs(a, source, target));
+    map.set(a.id, await this.pairsOf(a, source, target));
     this.translations = null;
   }
 
@@ -124,13 +125,17 @@ export class CheckInputs {
     return entry;
   }
 
+  private async pairsOf(a: PairedArticle, source: string, target: string): Promise<[string, string][]> {
+    return this.src.sentencePairs ? this.src.sentencePairs(a, source, target) : sentencePairs(a.sourceLang, a.targetLang, source, target);
+  }
+
   private async buildPerArticle(): Promise<Map<string, [string, string][]>> {
     const map = new Map<string, [string, string][]>();
     for (const a of this.src.articles()) {
       try {
         const source = (await readTextFile(join(this.src.root, a.sourcePath), a.sourcePath)).text;
         const target = (await readTextFile(join(this.src.root, a.targetPath), a.targetPath)).text;
-        map.set(a.id, sentencePairs(a, source, target));
+        map.set(a.id, await this.pairsOf(a, source, target));
       } catch {
         // An unreadable article simply adds nothing here; the list shows its error.
       }
@@ -140,18 +145,6 @@ export class CheckInputs {
   }
 }
 
-/** The 1–1 links of an article: [normalised source sentence, target sentence]. */
-function sentencePairs(a: PairedArticle, source: string, target: string): [string, string][] {
-  const al = alignDocument(source, target, a.sourceLang, a.targetLang);
-  const out: [string, string][] = [];
-  for (const link of al.links) {
-    if (link.source.length !== 1 || link.target.length !== 1) continue;
-    const s = al.source[link.source[0]!]!;
-    const t = al.target[link.target[0]!]!;
-    out.push([normaliseSentence(source.slice(s.start, s.end)), target.slice(t.start, t.end)]);
-  }
-  return out;
-}
 
 function merge(perArticle: Map<string, [string, string][]>): Translations {
   const map: Translations = new Map();

@@ -15,7 +15,10 @@ import { ReviewStore, type ReviewRecord } from '../store/review-store.js';
 import { readTextFile, revisionOf } from '../text/read-text-file.js';
 import { allChecks, CheckSession, checksFor, documentDate, runChecks } from './engine.js';
 import { CheckInputs, settingsOf, type BuiltInput } from './input.js';
+import { sentencePairs } from './sentence-pairs.js';
 import { CheckWorkerPool, workerEntry } from './worker/pool.js';
+
+const EMPTY_PROJECT = { glossary: [], wordList: [] };
 
 /** Open check sessions kept (each caches its article's segments); a project can have thousands of articles. */
 const MAX_SESSIONS = 16;
@@ -86,6 +89,11 @@ export class CheckService {
       config: deps.config,
       articles: deps.articles,
       ignores: async (id) => (await deps.reviews.readReview(id)).ignores,
+      // A book's alignment takes seconds: in a worker, like its checks.
+      sentencePairs: async (a, source, target) =>
+        this.pool && source.length + target.length >= (deps.workerThreshold ?? 30_000)
+          ? ((await this.pool.run({ seq: ++this.requests, mode: 'pairs', articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings: {}, ignores: [], projectId: '', sessionKey: '', source, target }, EMPTY_PROJECT)).pairs ?? [])
+          : sentencePairs(a.sourceLang, a.targetLang, source, target),
     });
     const entry = deps.workers ? workerEntry() : null;
     this.pool = entry ? new CheckWorkerPool(deps.workers!, entry) : null;

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { CheckSession, runChecks } from '../engine.js';
+import { sentencePairs } from '../sentence-pairs.js';
 import type { ProjectCheckData } from '../types.js';
 import type { CheckJob, CheckReply } from './protocol.js';
 
@@ -25,6 +26,10 @@ function projectFor(job: CheckJob): ProjectCheckData {
 }
 
 function run(job: CheckJob): CheckReply {
+  if (job.mode === 'pairs') {
+    const pairs = sentencePairs(job.sourceLang, job.targetLang, job.source, job.target);
+    return { job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, pairs };
+  }
   const project = projectFor(job);
   const options = { sourceLang: job.sourceLang, targetLang: job.targetLang, settings: job.settings, ignores: job.ignores, articleId: job.articleId, project };
   if (job.mode === 'full') {

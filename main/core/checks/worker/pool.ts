@@ -16,6 +16,7 @@ type Reply = Extract<CheckReply, { ok: true }>;
 /** `seq`: the order the requests were made in (they can overtake each other while their input is read). */
 export type PoolJob = Omit<CheckJob, 'job' | 'project'> & { seq: number };
 
+/** Background work (complete checks, alignment for the consistency context) runs on its own worker. */
 /** Project data a worker keeps (the same bound as in entry.ts, so both sides agree on what it has). */
 const MAX_PROJECTS = 8;
 
@@ -156,7 +157,7 @@ export class CheckWorkerPool {
   }
 
   run(job: PoolJob, project: ProjectCheckData): Promise<Reply> {
-    if (job.mode === 'full') {
+    if (job.mode !== 'session') {
       // The background worker starts once the editor's has: two cold starts at once would slow both.
       return this.lanes[0]!.ready.then(() => new Promise((resolve, reject) => this.background.push({ job, project, resolve, reject })));
     }

@@ -4,8 +4,11 @@ import type { CheckSettings, Ignore, ProjectCheckData } from '../types.js';
 
 export interface CheckJob {
   job: number;
-  /** 'session': the editor's incremental check of one article; 'full': every finding complete (counts, CLI). */
-  mode: 'session' | 'full';
+  /**
+   * 'session': the editor's incremental check of one article; 'full': every finding complete (counts,
+   * CLI); 'pairs': the article's 1–1 aligned sentences for the consistency context.
+   */
+  mode: 'session' | 'full' | 'pairs';
   articleId: string;
   sourceLang: string;
   targetLang: string;
@@ -23,5 +26,5 @@ export interface CheckJob {
 /** `ready` is sent once, when the worker has compiled the rule packs. */
 export type CheckReply =
   | { ready: true; job?: undefined }
-  | { job: number; ok: true; findings: Finding[]; alignment: DocumentAlignment; pending: boolean }
+  | { job: number; ok: true; findings: Finding[]; alignment: DocumentAlignment; pending: boolean; pairs?: [string, string][] }
   | { job: number; ok: false; message: string };
