@@ -328,6 +328,8 @@ export const ERROR_CODES = [
   'fileUnreadable',
   'binaryFile',
   'invalidEncoding',
+  'tableColumnsMissing',
+  'segmentsChanged',
   'fileTooLarge',
   'readOnlyFile',
   'diskFull',

@@ -108,6 +108,8 @@ export interface Annotation {
   /** Stable id (random, URL-safe). */
   id: string;
   side: 'target' | 'source';
+  /** Id of the document segment the annotation starts in (see document.ts), on its side; absent when unknown. */
+  segment?: string;
   start: number;
   end: number;
   quote: TextQuote;

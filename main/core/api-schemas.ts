@@ -26,6 +26,7 @@ export const AnnotationSchema: z.ZodType<Annotation> = z
   .object({
     id: z.string().min(1).max(64).regex(/^[\w-]+$/),
     side: z.enum(['target', 'source']),
+    segment: z.string().max(1000).optional(),
     start: offset,
     end: offset,
     quote: z.object({ exact: z.string().max(100_000), prefix: z.string().max(1000), suffix: z.string().max(1000) }).strict(),

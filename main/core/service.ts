@@ -40,8 +40,10 @@ import { annotationsCsv } from './report/csv.js';
 import { renderHtml } from './report/html.js';
 import { renderJson } from './report/json.js';
 import type { ProjectReport } from './report/model.js';
-import { formatForPath } from './text/formats.js';
-import { readTextFile, revisionOf, type TextFile } from './text/read-text-file.js';
+import { declaredLanguages } from './formats/declared-languages.js';
+import { documentWithText } from './formats/document-text.js';
+import { editingBySegment, migrateArticleState, segmentOfAnnotation, withAnnotationSegments } from './store/segment-migration.js';
+import { bytesWithText, readSide, readTextFile, revisionOf, type TextFile } from './text/read-text-file.js';
 import { DiskWatcher } from './watch/disk-watcher.js';
 
 export type EventListener = <E extends EventName>(name: E, payload: CalqueEvents[E]) => void;
@@ -235,26 +237,41 @@ export class CalqueService implements CalqueApi {
     const p = this.requireProject();
     const a = this.article(req.id);
     const { annotations, invalidLines } = await p.annotations.read(a.id);
-    const target = req.text !== undefined ? req.text.normalize('NFC') : (await readTextFile(this.abs(a.targetPath), a.targetPath)).text;
-    const source = (await readTextFile(this.abs(a.sourcePath), a.sourcePath)).text;
-    return { annotations: reanchorAll(annotations, { target, source }).sort(compareAnnotations), invalidLines: invalidLines.length };
+    const disk = await readTextFile(this.abs(a.targetPath), a.targetPath, 'target');
+    const target = req.text !== undefined ? req.text.normalize('NFC') : disk.text;
+    const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source');
+    const placed = reanchorAll(annotations, { target, source: source.text });
+    // Each placed annotation names the segment it now starts in (of the editor's text when given).
+    const docs = { source: source.doc, target: documentWithText(a.targetPath, disk.doc, 'target', target) };
+    const withSegments = placed.map((x) => ({ ...x, segment: x.orphaned ? x.segment : (segmentOfAnnotation(x, docs) ?? x.segment) }));
+    return { annotations: withSegments.map(dropUndefinedSegment).sort(compareAnnotations), invalidLines: invalidLines.length };
   }
 
   async saveAnnotations(req: { id: string; annotations: Annotation[] }): Promise<{ count: number }> {
     const p = this.requireProject();
     const a = this.article(req.id);
+    // An annotation made since the last read names its segment in the text on disk, where its quote is at its offsets.
+    const target = await readTextFile(this.abs(a.targetPath), a.targetPath, 'target');
+    const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source');
+    const texts = { target: target.text, source: source.text };
+    const docs = { target: target.doc, source: source.doc };
+    const list = req.annotations.map((x) => (x.segment !== undefined || texts[x.side].slice(x.start, x.end) !== x.quote.exact ? x : withAnnotationSegments([x], docs).annotations[0]!));
     // update() keeps the file's unreadable lines: a bad line is never dropped by a save from the editor.
-    const saved = await p.annotations.update(a.id, () => req.annotations);
+    const saved = await p.annotations.update(a.id, () => list);
     return { count: saved.length };
   }
 
   async recordEditingTime(req: { id: string; segments: Record<string, number> }): Promise<{ totalMs: number }> {
     const p = this.requireProject();
     const a = this.article(req.id);
+    const baselineBytes = await p.store.readBaseline(a.id);
+    const bySegment = baselineBytes ? editingBySegment(req.segments, this.readBaseline(a, baselineBytes).doc) : {};
     const saved = await p.store.updateReview(a.id, (r) => {
       const editingMs = { ...r.editingMs };
       for (const [k, ms] of Object.entries(req.segments)) editingMs[k] = (editingMs[k] ?? 0) + ms;
-      return { editingMs };
+      const segments = { ...r.segments };
+      for (const [seg, ms] of Object.entries(bySegment)) segments[seg] = { ...segments[seg], editingMs: (segments[seg]?.editingMs ?? 0) + ms };
+      return { editingMs, segments };
     });
     return { totalMs: Object.values(saved.editingMs).reduce((x, y) => x + y, 0) };
   }
@@ -358,12 +375,13 @@ export class CalqueService implements CalqueApi {
       config = { ...config, pairs: this.options.languages };
       await writeConfig(root, config);
     }
-    let pairing = pairFiles(files, config.pairs);
+    const declared = await declaredLanguages(root, files);
+    let pairing = pairFiles(files, config.pairs, declared);
     if (!configError && !config.pairs.length && pairing.proposedPairs.length && !pairing.ambiguous) {
       // The languages can be told from the names: remember them, as the user would have confirmed.
       config = { ...config, pairs: pairing.proposedPairs };
       await writeConfig(root, config);
-      pairing = pairFiles(files, config.pairs);
+      pairing = pairFiles(files, config.pairs, declared);
     }
     this.watcher.clear();
     this.project?.checks.dispose();
@@ -427,8 +445,8 @@ export class CalqueService implements CalqueApi {
       words: 0,
     };
     try {
-      await readTextFile(this.abs(a.sourcePath), a.sourcePath);
-      const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
+      await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source');
+      const target = await readTextFile(this.abs(a.targetPath), a.targetPath, 'target');
       const extra: Partial<ArticleSummary> = {};
       // Problem counts of the last check, if it was of this very text.
       if (review.problems && review.problems.textHash === revisionOf(Buffer.from(target.text, 'utf8'))) {
@@ -475,10 +493,12 @@ export class CalqueService implements CalqueApi {
   async getArticle(req: { id: string }): Promise<ArticleView> {
     const p = this.requireProject();
     const a = this.article(req.id);
-    const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath);
-    const target = await readTextFile(this.abs(a.targetPath), a.targetPath);
+    const source = await readTextFile(this.abs(a.sourcePath), a.sourcePath, 'source');
+    const target = await readTextFile(this.abs(a.targetPath), a.targetPath, 'target');
     const baselineBytes = await p.store.captureBaseline(a.id, target.bytes);
-    const baseline = this.readBaseline(a, baselineBytes).text;
+    const { text: baseline, doc: baselineDoc } = this.readBaseline(a, baselineBytes);
+    // Best effort: a review or annotations file that cannot be upgraded now still reads as it is.
+    await migrateArticleState(a.id, { reviews: p.store, annotations: p.annotations }, { source: source.doc, target: target.doc, baseline: baselineDoc }).catch(() => undefined);
     const review = await p.store.readReview(a.id);
     const stats = wordDiff(baseline, target.text, a.targetLang).stats;
     this.watcher.watch(a.id, this.abs(a.targetPath), target.revision);
@@ -496,12 +516,12 @@ export class CalqueService implements CalqueApi {
 
   /** The baseline's text, read with the article's own format (it is a byte copy of the translation). */
   private readBaseline(a: PairedArticle, bytes: Uint8Array) {
-    return formatForPath(a.targetPath).read(bytes, `.calque/baselines/${a.id}`);
+    return readSide(bytes, a.targetPath, 'target', `.calque/baselines/${a.id}`);
   }
 
   async readDisk(req: { id: string }): Promise<{ text: string; revision: string }> {
     const a = this.article(req.id);
-    const f = await readTextFile(this.abs(a.targetPath), a.targetPath);
+    const f = await readTextFile(this.abs(a.targetPath), a.targetPath, 'target');
     return { text: f.text, revision: f.revision };
   }
 
@@ -511,7 +531,7 @@ export class CalqueService implements CalqueApi {
     const path = this.abs(a.targetPath);
     let current: TextFile | null = null;
     try {
-      current = await readTextFile(path, a.targetPath);
+      current = await readTextFile(path, a.targetPath, 'target');
     } catch (err) {
       // A deleted file can be written again (the editor still has the text); other errors stop the save.
       if (!(err instanceof CalqueError && err.code === 'fileNotFound')) throw err;
@@ -525,7 +545,7 @@ export class CalqueService implements CalqueApi {
     const baseline = this.readBaseline(a, baselineBytes);
     let revision = current?.revision ?? '';
     if (!current || current.text !== text) {
-      const bytes = formatForPath(a.targetPath).write(text, current?.format ?? baseline.format);
+      const bytes = bytesWithText(a.targetPath, current ?? { doc: baseline.doc, bytes: baselineBytes }, 'target', text);
       revision = revisionOf(bytes);
       this.watcher.expect(a.id, revision);
       await writeFileAtomic(path, bytes);
@@ -546,7 +566,7 @@ export class CalqueService implements CalqueApi {
 
   async exportArticle(req: { id: string }): Promise<ExportResult> {
     const a = this.article(req.id);
-    const f = await readTextFile(this.abs(a.targetPath), a.targetPath);
+    const f = await readTextFile(this.abs(a.targetPath), a.targetPath, 'target');
     const fileName = basename(a.targetPath);
     return this.deliver(fileName, f.bytes);
   }
@@ -611,4 +631,9 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (t: T) => Promise
   return out;
 }
 
-
+/** An annotation without a `segment` key rather than one set to undefined (lines and responses stay tidy). */
+function dropUndefinedSegment(a: Annotation): Annotation {
+  if (a.segment !== undefined) return a;
+  const { segment: _none, ...rest } = a;
+  return rest;
+}

@@ -133,8 +133,8 @@ export class CheckInputs {
     const map = new Map<string, [string, string][]>();
     for (const a of this.src.articles()) {
       try {
-        const source = (await readTextFile(join(this.src.root, a.sourcePath), a.sourcePath)).text;
-        const target = (await readTextFile(join(this.src.root, a.targetPath), a.targetPath)).text;
+        const source = (await readTextFile(join(this.src.root, a.sourcePath), a.sourcePath, 'source')).text;
+        const target = (await readTextFile(join(this.src.root, a.targetPath), a.targetPath, 'target')).text;
         map.set(a.id, await this.pairsOf(a, source, target));
       } catch {
         // An unreadable article simply adds nothing here; the list shows its error.

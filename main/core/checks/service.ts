@@ -11,6 +11,7 @@ import type { Finding } from '../../contract/review.js';
 import { emptyConfig, readConfig, type ProjectConfig } from '../project/config.js';
 import { pairFiles, type PairedArticle } from '../project/pairing.js';
 import { scanTextFiles } from '../project/scan.js';
+import { declaredLanguages } from '../formats/declared-languages.js';
 import { ReviewStore, type ReviewRecord } from '../store/review-store.js';
 import { readTextFile, revisionOf } from '../text/read-text-file.js';
 import { allChecks, CheckSession, checksFor, documentDate, runChecks } from './engine.js';
@@ -241,8 +242,8 @@ export class CheckService {
   private async readTexts(a: PairedArticle): Promise<{ source: string; target: string }> {
     // resolve, not join: `calque check --source` may name a file outside the project.
     const [source, target] = await Promise.all([
-      readTextFile(resolve(this.deps.root, a.sourcePath), a.sourcePath),
-      readTextFile(resolve(this.deps.root, a.targetPath), a.targetPath),
+      readTextFile(resolve(this.deps.root, a.sourcePath), a.sourcePath, 'source'),
+      readTextFile(resolve(this.deps.root, a.targetPath), a.targetPath, 'target'),
     ]);
     return { source: source.text, target: target.text };
   }
@@ -263,7 +264,8 @@ export async function openProjectChecks(root: string, opts: { pairs?: LanguagePa
   // A project.json the CLI cannot read checks as a project without settings (the app reports it).
   const config = (await readConfig(root).catch(() => null)) ?? emptyConfig();
   const pairs = opts.pairs?.length ? opts.pairs : config.pairs;
-  const articles = pairFiles(await scanTextFiles(root), pairs).articles;
+  const files = await scanTextFiles(root);
+  const articles = pairFiles(files, pairs, await declaredLanguages(root, files)).articles;
   const service = new CheckService({ root, config: () => config, articles: () => articles, reviews: new ReviewStore(root) });
   return { service, articles };
 }

@@ -9,6 +9,7 @@ import { emptyConfig, readConfig, writeConfig } from '../project/config.js';
 import { canonicalTag, isLanguageTag } from '../project/languages.js';
 import { pairFiles } from '../project/pairing.js';
 import { scanTextFiles } from '../project/scan.js';
+import { declaredLanguages } from '../formats/declared-languages.js';
 import { readTextFile } from '../text/read-text-file.js';
 import { AnnotationStore } from '../store/annotation-store.js';
 
@@ -311,12 +312,13 @@ export async function exportMqmTsv(rootDir: string): Promise<ExportResult> {
   const root = resolve(rootDir);
   const config = await readConfig(root);
   const imported = new Set(Array.isArray(config?.[IMPORTED_SYSTEMS_KEY]) ? (config![IMPORTED_SYSTEMS_KEY] as string[]) : []);
-  const paired = pairFiles(await scanTextFiles(root), config?.pairs ?? []);
+  const files = await scanTextFiles(root);
+  const paired = pairFiles(files, config?.pairs ?? [], await declaredLanguages(root, files));
   const store = new AnnotationStore(root);
   const rows: MqmRowOut[] = [];
   let annotationCount = 0;
   for (const article of paired.articles) {
-    const [sourceText, targetText] = await Promise.all([readTextFile(join(root, article.sourcePath)), readTextFile(join(root, article.targetPath))]).then((f) => f.map((x) => x.text));
+    const [sourceText, targetText] = await Promise.all([readTextFile(join(root, article.sourcePath), article.sourcePath, 'source'), readTextFile(join(root, article.targetPath), article.targetPath, 'target')]).then((f) => f.map((x) => x.text));
     const { annotations } = await store.read(article.id);
     const first = article.id.includes('/') ? article.id.slice(0, article.id.indexOf('/')) : '';
     const fromImport = first !== '' && imported.has(first);

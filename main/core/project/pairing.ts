@@ -1,4 +1,5 @@
 import type { LanguagePair, UnpairedFile } from '../../contract/api.js';
+import { formatForPath } from '../formats/registry.js';
 import { canonicalTag, isLanguageTag, tagMatches } from './languages.js';
 
 /** A source file and its translation, found by name. */
@@ -9,7 +10,12 @@ export interface PairedArticle {
   targetPath: string;
   sourceLang: string;
   targetLang: string;
+  /** One bilingual file (a table, XLIFF) holding both sides: sourcePath === targetPath. */
+  bilingual?: true;
 }
+
+/** Languages a bilingual file declares itself (a table's header), read by the project session. */
+export type DeclaredLanguages = ReadonlyMap<string, { sourceLang?: string; targetLang?: string }>;
 
 export interface PairingResult {
   articles: PairedArticle[];
@@ -51,11 +57,16 @@ function classify(path: string): { key: string; lang?: string; role?: 'source' |
  * Pair source and translation files by name. `configured` are the project's language pairs; when
  * empty, the pairs proposed from the files are used so the list is never empty for lack of settings.
  */
-export function pairFiles(paths: string[], configured: LanguagePair[]): PairingResult {
+export function pairFiles(paths: string[], configured: LanguagePair[], declared: DeclaredLanguages = new Map()): PairingResult {
   const groups = new Map<string, Member[]>();
   const unpaired: UnpairedFile[] = [];
   const seen = new Set<string>();
+  const bilingual: PairedArticle[] = [];
   for (const path of paths) {
+    if (formatForPath(path).bilingual) {
+      bilingual.push(bilingualArticle(path, declared.get(path) ?? {}));
+      continue;
+    }
     const c = classify(path);
     if (!c) {
       unpaired.push({ path, reason: 'no-language' });
@@ -68,9 +79,25 @@ export function pairFiles(paths: string[], configured: LanguagePair[]): PairingR
   }
 
   const { proposed, ambiguous } = proposePairs(groups);
+  // A bilingual file that names its languages says the direction itself: propose its pair too.
+  for (const b of bilingual) {
+    const covered = proposed.some((p) => tagMatches(b.sourceLang, p.source) && tagMatches(b.targetLang, p.target));
+    if (b.sourceLang && b.targetLang && !covered) proposed.push({ source: b.sourceLang, target: b.targetLang });
+  }
   const pairs = configured.length ? configured : proposed;
   const articles: PairedArticle[] = [];
   const ids = new Set<string>();
+  for (const b of bilingual) {
+    // Languages the file does not declare are the project's (its first pair).
+    const article = { ...b, sourceLang: b.sourceLang || pairs[0]?.source || '', targetLang: b.targetLang || pairs[0]?.target || '' };
+    if (!article.sourceLang || !article.targetLang) {
+      unpaired.push({ path: b.sourcePath, reason: 'no-language' });
+      continue;
+    }
+    seen.add(article.sourceLang).add(article.targetLang);
+    ids.add(article.id);
+    articles.push(article);
+  }
   for (const [key, members] of groups) {
     const used = new Set<Member>();
     const found: Omit<PairedArticle, 'id'>[] = [];
@@ -112,6 +139,13 @@ export function pairFiles(paths: string[], configured: LanguagePair[]): PairingR
   articles.sort((x, y) => x.id.localeCompare(y.id));
   unpaired.sort((x, y) => x.path.localeCompare(y.path));
   return { articles, unpaired, languagesSeen: [...seen].sort(), proposedPairs: proposed, ambiguous: ambiguous && !configured.length };
+}
+
+/** A bilingual file is an article by itself; its id is its path. */
+function bilingualArticle(path: string, langs: { sourceLang?: string; targetLang?: string }): PairedArticle {
+  const sourceLang = langs.sourceLang ? canonicalTag(langs.sourceLang) : '';
+  const targetLang = langs.targetLang ? canonicalTag(langs.targetLang) : '';
+  return { id: path, sourcePath: path, targetPath: path, sourceLang, targetLang, bilingual: true };
 }
 
 /**

@@ -1,12 +1,12 @@
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { CalqueError } from '../../contract/api.js';
-import { formatForExtension } from '../text/formats.js';
+import { isSupportedPath } from '../formats/registry.js';
 
 /** Folders never scanned: Calque's own state, version control, dependencies, hidden folders. */
 const SKIPPED = new Set(['.calque', '.git', 'node_modules']);
 
-/** Every supported text file under root, as POSIX paths relative to root, sorted. */
+/** Every file of a registered format under root, as POSIX paths relative to root, sorted. */
 export async function scanTextFiles(root: string): Promise<string[]> {
   let st;
   try {
@@ -32,8 +32,7 @@ export async function scanTextFiles(root: string): Promise<string[]> {
         if (SKIPPED.has(e.name) || e.name.startsWith('.')) continue;
         await walk(childRel, false);
       } else if (e.isFile() && !e.name.startsWith('.')) {
-        const dot = e.name.lastIndexOf('.');
-        if (dot > 0 && formatForExtension(e.name.slice(dot + 1))) out.push(childRel);
+        if (isSupportedPath(e.name)) out.push(childRel);
       }
     }
   }

@@ -18,6 +18,7 @@ const AnnotationSchema = z
   .object({
     id: z.string().min(1),
     side: z.enum(['target', 'source']),
+    segment: z.string().optional(),
     start: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
     quote: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() }),
@@ -46,8 +47,8 @@ export interface AnnotationFile {
 
 /** One annotation as its line in the file (key order fixed by the schema, so lines diff well). */
 export function annotationLine(a: Annotation): string {
-  const { id, side, start, end, quote, category, severity, comment, created, modified, rule, orphaned } = a;
-  return JSON.stringify({ id, side, start, end, quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }, category, severity, comment, created, modified, rule, orphaned: orphaned || undefined });
+  const { id, side, segment, start, end, quote, category, severity, comment, created, modified, rule, orphaned } = a;
+  return JSON.stringify({ id, side, segment, start, end, quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }, category, severity, comment, created, modified, rule, orphaned: orphaned || undefined });
 }
 
 export function parseAnnotationLines(content: string): AnnotationFile {

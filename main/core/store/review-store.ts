@@ -2,8 +2,10 @@ import * as fsp from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { REVIEW_STATUSES, type DiffStats, type ReviewStatus } from '../../contract/api.js';
+import { SEGMENT_STATES, type SegmentState } from '../../contract/document.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { fileQueue } from './keyed-queue.js';
+import { REVIEW_VERSION } from './segment-migration.js';
 
 /**
  * Calque's per-article state beside the user's files (DESIGN.md, "The project on disk"):
@@ -11,6 +13,8 @@ import { fileQueue } from './keyed-queue.js';
  * .calque/reviews/<article>.json — status, editing time, ignored findings and the last known counts.
  */
 const Review = z.object({
+  /** Absent in files written before segments had ids (version 1); see segment-migration.ts. */
+  version: z.number().int().optional(),
   status: z.enum(REVIEW_STATUSES as [ReviewStatus, ...ReviewStatus[]]).default('not-started'),
   updatedAt: z.string().optional(),
   stats: z
@@ -18,6 +22,10 @@ const Review = z.object({
     .optional(),
   /** Active editing time per segment (LiveSegment.key: its first baseline sentence), milliseconds. */
   editingMs: z.record(z.string(), z.number().nonnegative()).default({}),
+  /** Per document segment id: active editing time (the same time as editingMs, by segment) and, later, its state. */
+  segments: z
+    .record(z.string(), z.object({ editingMs: z.number().nonnegative().optional(), state: z.enum(SEGMENT_STATES as [SegmentState, ...SegmentState[]]).optional() }))
+    .default({}),
   /** Findings the reviewer chose to ignore in this article ("ignore here"): the rule and the span's text. */
   ignores: z.array(z.object({ rule: z.string(), text: z.string() })).default([]),
   /** Findings by severity at the last check, for the article list. */
@@ -76,7 +84,9 @@ export class ReviewStore {
   async updateReview(id: string, patch: Partial<ReviewRecord> & { stats?: DiffStats } | ((r: ReviewRecord) => Partial<ReviewRecord>)): Promise<ReviewRecord> {
     return fileQueue.run(this.reviewPath(id), async () => {
       const current = await this.readReview(id);
-      const next = { ...current, ...(typeof patch === 'function' ? patch(current) : patch), updatedAt: new Date().toISOString() };
+      // A review written for the first time is of the current version (segment-migration.ts).
+      const fresh = current.updatedAt === undefined ? { version: REVIEW_VERSION } : {};
+      const next = { ...current, ...fresh, ...(typeof patch === 'function' ? patch(current) : patch), updatedAt: new Date().toISOString() };
       const path = this.reviewPath(id);
       await fsp.mkdir(dirname(path), { recursive: true });
       await writeFileAtomic(path, Buffer.from(JSON.stringify(next, null, 2) + '\n', 'utf8'));

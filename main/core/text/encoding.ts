@@ -39,11 +39,18 @@ export function detectLineEnding(raw: string): LineEnding {
   return '\n';
 }
 
+/** Decoded file content exactly as stored (no line-ending or NFC change), and its encoding. */
+export interface RawText {
+  raw: string;
+  encoding: TextEncodingName;
+}
+
 /**
- * Decode a text file. Refuses binary content (NUL bytes outside UTF-16) and invalid UTF-8 with a
- * CalqueError rather than showing replacement characters that a save would then write back.
+ * Decode a file's bytes losslessly: `encodeRaw(decodeRaw(b))` gives `b` back. Refuses binary content
+ * (NUL bytes outside UTF-16) and invalid UTF-8 with a CalqueError rather than showing replacement
+ * characters that a save would then write back.
  */
-export function decodeText(bytes: Uint8Array, path = ''): DecodedText {
+export function decodeRaw(bytes: Uint8Array, path = ''): RawText {
   const encoding = detectEncoding(bytes);
   let raw: string;
   try {
@@ -62,19 +69,12 @@ export function decodeText(bytes: Uint8Array, path = ''): DecodedText {
   if (/[\x00-\x08\x0e-\x1a\x1c-\x1f]/.test(raw.slice(0, 8192)) && encoding.startsWith('utf-16')) {
     throw new CalqueError('binaryFile', { path });
   }
-  const lineEnding = detectLineEnding(raw);
-  let text = raw.replace(/\r\n?/g, '\n');
-  const finalNewline = text.endsWith('\n');
-  if (finalNewline) text = text.slice(0, -1);
-  return { text: text.normalize('NFC'), format: { encoding, lineEnding, finalNewline } };
+  return { raw, encoding };
 }
 
-/** Encode text (with "\n" line endings, no final newline) back into the file's own format. */
-export function encodeText(text: string, format: FileFormatInfo): Uint8Array {
-  let raw = text.replace(/\r\n?/g, '\n');
-  if (format.finalNewline) raw += '\n';
-  if (format.lineEnding !== '\n') raw = raw.replace(/\n/g, format.lineEnding);
-  switch (format.encoding) {
+/** Encode decoded content back in its encoding, byte-order mark included. */
+export function encodeRaw(raw: string, encoding: TextEncodingName): Uint8Array {
+  switch (encoding) {
     case 'utf-8':
       return Buffer.from(raw, 'utf8');
     case 'utf-8-bom':
@@ -87,4 +87,22 @@ export function encodeText(text: string, format: FileFormatInfo): Uint8Array {
       return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
     }
   }
+}
+
+/** Decode a text file to NFC text with "\n" line endings and no final newline, remembering how to write it back. */
+export function decodeText(bytes: Uint8Array, path = ''): DecodedText {
+  const { raw, encoding } = decodeRaw(bytes, path);
+  const lineEnding = detectLineEnding(raw);
+  let text = raw.replace(/\r\n?/g, '\n');
+  const finalNewline = text.endsWith('\n');
+  if (finalNewline) text = text.slice(0, -1);
+  return { text: text.normalize('NFC'), format: { encoding, lineEnding, finalNewline } };
+}
+
+/** Encode text (with "\n" line endings, no final newline) back into the file's own format. */
+export function encodeText(text: string, format: FileFormatInfo): Uint8Array {
+  let raw = text.replace(/\r\n?/g, '\n');
+  if (format.finalNewline) raw += '\n';
+  if (format.lineEnding !== '\n') raw = raw.replace(/\n/g, format.lineEnding);
+  return encodeRaw(raw, format.encoding);
 }

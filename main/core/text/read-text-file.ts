@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
-import { CalqueError, MAX_FILE_BYTES } from '../../contract/api.js';
-import type { DecodedText } from './encoding.js';
-import { formatForPath } from './formats.js';
+import { CalqueError, MAX_FILE_BYTES, type FileFormatInfo } from '../../contract/api.js';
+import type { Document, Side } from '../../contract/document.js';
+import { formatForPath } from '../formats/registry.js';
 
-export interface TextFile extends DecodedText {
+/** One side of an article as read from its file: the text the editor shows and the document behind it. */
+export interface SideText {
+  text: string;
+  format: FileFormatInfo;
+  doc: Document;
+}
+
+export interface TextFile extends SideText {
   bytes: Uint8Array;
   revision: string;
 }
@@ -14,8 +21,21 @@ export function revisionOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, 20);
 }
 
-/** Read a file through its format's reader, with errors the user can act on (missing, too large, binary, bad encoding). */
-export async function readTextFile(path: string, displayPath = path): Promise<TextFile> {
+/**
+ * Bytes → one side of the article, through the format of `path` (a baseline is read with its
+ * translation's path). A bilingual file has both sides; a monolingual file is the side asked for.
+ */
+export function readSide(bytes: Uint8Array, path: string, side: Side, displayPath = path): SideText {
+  const doc = formatForPath(path).read(bytes, { path: displayPath, side });
+  return { text: doc.text[side], format: doc.file, doc };
+}
+
+/**
+ * Read one side of an article from its file, through its format's reader, with errors the user can
+ * act on (missing, too large, binary, bad encoding). `side` has no default on purpose: a bilingual
+ * file's source column read as its target would be a silent error.
+ */
+export async function readTextFile(path: string, displayPath: string, side: Side): Promise<TextFile> {
   let bytes: Uint8Array;
   try {
     const st = await fsp.stat(path);
@@ -30,5 +50,20 @@ export async function readTextFile(path: string, displayPath = path): Promise<Te
     if (code === 'ENOENT') throw new CalqueError('fileNotFound', { path: displayPath });
     throw new CalqueError('fileUnreadable', { path: displayPath, reason: code ?? 'unknown' });
   }
-  return { ...formatForPath(path).read(bytes, displayPath), bytes, revision: revisionOf(bytes) };
+  return { ...readSide(bytes, path, side, displayPath), bytes, revision: revisionOf(bytes) };
+}
+
+/**
+ * The bytes of a side after the editor changed its text to `text`: `base` is the file as it is now
+ * (or the baseline when the file was deleted). Only what changed is rewritten; a text that cannot be
+ * mapped back onto the file's segments is refused with `segmentsChanged`, naming the file.
+ */
+export function bytesWithText(path: string, base: { doc: Document; bytes: Uint8Array }, side: Side, text: string): Uint8Array {
+  const format = formatForPath(path);
+  try {
+    return format.write(format.withText(base.doc, side, text), base.bytes);
+  } catch (err) {
+    if (err instanceof CalqueError && err.code === 'segmentsChanged') throw new CalqueError('segmentsChanged', { path });
+    throw err;
+  }
 }

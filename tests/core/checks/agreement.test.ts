@@ -104,15 +104,18 @@ describe('the CLI, the editor and the article list agree on every sample article
     fs.rmSync(join(root, '.calque', 'reviews'), { recursive: true, force: true });
     const service = new CalqueService({ root, host: { kind: 'cli' }, watchIntervalMs: 60_000, backgroundChecks: true });
     const counted = new Map<string, ArticleSummary>();
-    const all = new Promise<void>((done) =>
-      service.on((name, payload) => {
-        if (name !== 'articleUpdated') return;
-        const s = (payload as { summary: ArticleSummary }).summary;
-        counted.set(s.id, s);
-        if (counted.size === 3) done();
-      }),
-    );
+    let expected = Infinity;
+    let done = () => {};
+    const all = new Promise<void>((r) => (done = r));
+    service.on((name, payload) => {
+      if (name !== 'articleUpdated') return;
+      const s = (payload as { summary: ArticleSummary }).summary;
+      counted.set(s.id, s);
+      if (counted.size >= expected) done();
+    });
     const info = await service.openProject({});
+    expected = info.articles.length;
+    if (counted.size >= expected) done();
     await all;
     const cli = await cliFindings();
     for (const a of info.articles) {

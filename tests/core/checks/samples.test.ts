@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../../main/core/checks/engine.js';
+import { readTextFile } from '../../../main/core/text/read-text-file.js';
 
 const read = (name: string, lang: string) => readFileSync(fileURLToPath(new URL(`../../../samples/${name}.${lang}.txt`, import.meta.url)), 'utf8');
 
@@ -76,6 +77,23 @@ describe('sample project: findings are the planted artifacts', () => {
         'target zh-en.calques: filling the domestic blank in this field',
         'target zh-en.calques: obviously',
         'target zh-en.calques: In the next step',
+      ].sort(),
+    );
+  });
+
+  // A bilingual table: both sides come from one file, through its format in the registry.
+  it('review/chuva-salvador.tsv (pt-BR → en, bilingual table)', { timeout: 30_000 }, async () => {
+    const path = fileURLToPath(new URL('../../../samples/review/chuva-salvador.tsv', import.meta.url));
+    const [source, target] = await Promise.all([readTextFile(path, path, 'source'), readTextFile(path, path, 'target')]);
+    expect([source.doc.sourceLang, source.doc.targetLang, source.doc.units.length]).toEqual(['pt-BR', 'en', 6]);
+    const findings = runChecks({ source: source.text, target: target.text, sourceLang: 'pt-BR', targetLang: 'en' });
+    expect(findings.map((f) => `${f.side} ${f.rule}: ${f.text}`).sort()).toEqual(
+      [
+        'target en.weekday-day-number: this Thursday (5)',
+        'target en.stacked-prepositions: from of',
+        'target qa.repeated-words: the the',
+        'target pt-en.false-friends: pretends',
+        'target en.article-proper-noun: the Brazil',
       ].sort(),
     );
   });

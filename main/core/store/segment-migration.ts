@@ -1,0 +1,91 @@
+import type { Document, Side } from '../../contract/document.js';
+import { segmentAt } from '../../contract/document.js';
+import type { Annotation } from '../../contract/review.js';
+import { splitParagraphs } from '../../common/paragraphs.js';
+import type { AnnotationStore } from './annotation-store.js';
+import type { ReviewRecord, ReviewStore } from './review-store.js';
+
+/**
+ * Reviews and annotations attach to document segment ids as well as to offsets (DESIGN.md, "The
+ * document model"). Files written before that (review version 1, annotation lines without
+ * `segment`) still read as they are; these functions add the ids, and the article is rewritten
+ * once, when it is next opened. Nothing is dropped: a span or key that no segment holds keeps only
+ * what it had.
+ */
+export const REVIEW_VERSION = 2;
+
+/** The segment an annotation starts in, on its side ('' texts of a monolingual side give none). */
+export function segmentOfAnnotation(a: Annotation, docs: Partial<Record<Side, Document>>): string | undefined {
+  const doc = docs[a.side];
+  if (!doc || a.orphaned) return undefined;
+  return segmentAt(doc, a.side, a.start)?.id;
+}
+
+/** Annotations with their segment ids filled in where missing; `changed` says whether any was. */
+export function withAnnotationSegments(list: readonly Annotation[], docs: Partial<Record<Side, Document>>): { annotations: Annotation[]; changed: boolean } {
+  let changed = false;
+  const annotations = list.map((a) => {
+    if (a.segment !== undefined) return a;
+    const segment = segmentOfAnnotation(a, docs);
+    if (segment === undefined) return a;
+    changed = true;
+    return { ...a, segment };
+  });
+  return { annotations, changed };
+}
+
+/**
+ * The document segment an editing-time key belongs to. Keys name sentences of the baseline
+ * (main/common/metrics/live.ts): "b<paragraph>.<sentence>", or "a<paragraph>.<sentence>+<n>" for a
+ * sentence added after it; the segment is the one holding that baseline paragraph.
+ */
+export function segmentOfEditingKey(key: string, baseline: Document): string | undefined {
+  const m = /^[ab](\d+)\./.exec(key);
+  if (!m) return undefined;
+  const para = splitParagraphs(baseline.text.target)[Number(m[1])];
+  return para ? segmentAt(baseline, 'target', para.start)?.id : undefined;
+}
+
+/** Editing time per segment id, summed from editing time per key. */
+export function editingBySegment(editingMs: Record<string, number>, baseline: Document): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, ms] of Object.entries(editingMs)) {
+    const seg = segmentOfEditingKey(key, baseline);
+    if (seg !== undefined) out[seg] = (out[seg] ?? 0) + ms;
+  }
+  return out;
+}
+
+/** A version-1 review upgraded: its editing time also by segment id. Null when it is already current. */
+export function upgradeReview(review: ReviewRecord, baseline: Document): Partial<ReviewRecord> | null {
+  if ((review.version ?? 1) >= REVIEW_VERSION) return null;
+  const segments = { ...review.segments };
+  for (const [id, ms] of Object.entries(editingBySegment(review.editingMs, baseline))) segments[id] = { ...segments[id], editingMs: ms };
+  return { version: REVIEW_VERSION, segments };
+}
+
+export interface ArticleDocuments {
+  source: Document;
+  target: Document;
+  baseline: Document;
+}
+
+/**
+ * Bring an article's review and annotations files up to the current version (once: an upgraded
+ * file is left alone). Runs when the article is opened, with the documents just read.
+ */
+export async function migrateArticleState(
+  id: string,
+  stores: { reviews: Pick<ReviewStore, 'readReview' | 'updateReview'>; annotations: Pick<AnnotationStore, 'read' | 'update'> },
+  docs: ArticleDocuments,
+): Promise<void> {
+  const review = await stores.reviews.readReview(id);
+  // A review never written has nothing to upgrade; it is written as the current version.
+  if (review.updatedAt && upgradeReview(review, docs.baseline)) {
+    await stores.reviews.updateReview(id, (r) => upgradeReview(r, docs.baseline) ?? {});
+  }
+  const { annotations } = await stores.annotations.read(id);
+  if (withAnnotationSegments(annotations, docs).changed) {
+    await stores.annotations.update(id, (list) => withAnnotationSegments(list, docs).annotations);
+  }
+}
