@@ -48,7 +48,10 @@ function articles(lines: Line[]): { lang: string; source: string; target: string
     let target = '';
     const placed: Placed[] = [];
     for (const line of ls) {
-      if (source) (source += '\n\n'), (target += '\n\n');
+      if (source) {
+        source += '\n\n';
+        target += '\n\n';
+      }
       placed.push({ line, srcAt: source.length, tgtAt: target.length });
       source += line.source.normalize('NFC');
       target += line.target.normalize('NFC');
