@@ -15,6 +15,8 @@ export default defineConfig({
         input: {
           electron: resolve(__dirname, 'main/electron/index.ts'),
           cli: resolve(__dirname, 'main/cli/calque.ts'),
+          // The check service's worker thread (main/core/checks/worker/pool.ts finds it next to the bundle).
+          'check-worker': resolve(__dirname, 'main/core/checks/worker/entry.ts'),
         },
       },
     },

@@ -6,6 +6,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const electron = { name: 'electron', allowTypeImports: true, message: 'Only main/electron and main/preload may import electron (in plain Node it tries to download the binary).' };
+// Hosts never assemble a check's input themselves (DESIGN.md "The next shape"): they reach the checks
+// through the check service (or CalqueApi), so the app, the article list and `calque check` agree.
+const checkInternals = { group: ['**/core/checks/**', '!**/core/checks/service.js'], message: 'Hosts reach the checks through core/checks/service.ts (or CalqueApi), never their internals.' };
 const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'url', 'util', 'stream'], message: 'No Node built-ins here.' };
 
 export default tseslint.config(
@@ -49,12 +52,12 @@ export default tseslint.config(
   {
     files: ['main/serve/**/*.ts', 'main/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electron], patterns: [{ group: ['**/renderer/**', '**/electron/**'], message: 'Hosts other than main/electron never import electron or the UI.' }] }],
+      'no-restricted-imports': ['error', { paths: [electron], patterns: [{ group: ['**/renderer/**', '**/electron/**'], message: 'Hosts other than main/electron never import electron or the UI.' }, checkInternals] }],
     },
   },
   {
     files: ['main/electron/**/*.ts', 'main/preload/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The shell never imports the UI.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The shell never imports the UI.' }, checkInternals] }] },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],

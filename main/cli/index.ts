@@ -34,6 +34,8 @@ Usage:
       machine translation as hypothesis and its post-edit as reference); one score per line, 6 decimals.
   calque chrf --hyp FILE --ref FILE [--format text|json]
       chrF2 of each line (sacrebleu's defaults), 2 decimals.
+  calque ter|chrf --document --hyp MT --ref POSTEDIT [--lang L] [--format text|json]
+      The article's HTER or chrF as the app shows it (aligned segments, document-level totals).
   calque report <folder> --out <file.html|file.csv|file.json> [--lang UI-LANG] [--article ID]
       A review report: corrected text with annotations, before/after per segment, MQM breakdown,
       HTER distribution, totals and pass/fail. The format follows the extension.

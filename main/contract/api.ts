@@ -36,6 +36,12 @@ export interface ArticleSummary {
   editRate: number;
   /** Words of the current translation. */
   words: number;
+  /**
+   * The article's HTER (0..1) and chrF (0..100) of the translation on disk against the baseline, as the
+   * metrics bar and the report compute them (main/common/metrics/article.ts); absent before the first open.
+   */
+  hter?: number;
+  chrf?: number;
   /** Set when the article cannot be read; the row is shown as an error with this reason. */
   error?: ErrorInfo;
   /** Check findings by severity, as of the last check of the current text (absent until checked). */
@@ -104,6 +110,8 @@ export interface ArticleView {
   /** As in ArticleSummary. */
   reviewError?: ErrorInfo;
   baselineStale?: boolean;
+  /** Active editing time stored with the review, milliseconds (the metrics bar adds what is typed now). */
+  editingMs: number;
 }
 
 export interface DiffStats {

@@ -19,14 +19,12 @@ import {
   type ReviewStatus,
   type SaveResult,
 } from '../contract/api.js';
-import { countProblems } from '../common/problems.js';
 import type { Annotation, FindingSeverity } from '../contract/review.js';
 import { AnnotationService } from './article/annotation-service.js';
 import { AnnotationStore } from './article/annotation-store.js';
 import { ArticleService } from './article/article-service.js';
 import { BaselineStore } from './article/baseline-store.js';
 import { ReviewStore } from './article/review-store.js';
-import { runChecks } from './checks/engine.js';
 import { deliverFile } from './export/deliver.js';
 import { existingExportTargets, exportAllFiles } from './export/export-all.js';
 import { JobService } from './jobs/job-service.js';
@@ -36,9 +34,8 @@ import type { ProjectConfig } from './project/config.js';
 import { ProjectSession } from './project/session.js';
 import type { ProjectReport } from './report/model.js';
 import { ReportService } from './report/report-service.js';
-import { ArticleCheckers } from './review/article-checkers.js';
+import { CheckService, reviewsFor } from './checks/service.js';
 import { profileFrom, type ReportSource } from './review/report-data.js';
-import { revisionOf } from './text/read-text-file.js';
 
 export type EventListener = <E extends EventName>(name: E, payload: CalqueEvents[E]) => void;
 
@@ -70,6 +67,10 @@ export interface ServiceOptions {
   watchIntervalMs?: number;
   /** Count the problems of unchecked articles in the background after a project opens (the UI hosts). */
   backgroundChecks?: boolean;
+  /** Worker threads for the checks (see CheckServiceDeps.workers); absent: in this thread. */
+  checkWorkers?: number;
+  /** Article size from which checks go to the workers (CheckServiceDeps.workerThreshold). */
+  checkWorkerThreshold?: number;
   /** Temp files of interrupted saves older than this are removed when a project opens. */
   tempFileMaxAgeMs?: number;
 }
@@ -82,7 +83,7 @@ interface OpenProject {
   annotations: AnnotationService;
   reports: ReportService;
   mqm: MqmService;
-  checks: ArticleCheckers;
+  checks: CheckService;
 }
 
 /**
@@ -94,8 +95,6 @@ export class CalqueService implements CalqueApi {
   private readonly listeners = new Set<EventListener>();
   private readonly watcher: DiskWatcher;
   private readonly jobs: JobService;
-  /** Bumped to stop a running background count of problems. */
-  private countRun = 0;
 
   constructor(private readonly options: ServiceOptions) {
     this.watcher = new DiskWatcher(options.watchIntervalMs ?? 700, (id, revision, deleted) => this.emit('articleChangedOnDisk', { id, revision, deleted }));
@@ -114,6 +113,7 @@ export class CalqueService implements CalqueApi {
   dispose(): void {
     this.watcher.dispose();
     this.jobs.dispose();
+    this.project?.checks.dispose();
   }
 
   get root(): string | null {
@@ -180,6 +180,7 @@ export class CalqueService implements CalqueApi {
     const annotations = new AnnotationService(session, annotationStore, articles);
     const host = this.options.host;
     this.watcher.clear();
+    this.project?.checks.dispose();
     this.project = {
       session,
       reviews,
@@ -187,14 +188,21 @@ export class CalqueService implements CalqueApi {
       annotations,
       reports: new ReportService({ session, articles, annotations, reviews, ...(host.printToPdf ? { printToPdf: host.printToPdf } : {}), chooseSaveFile: host.chooseSaveFile }),
       mqm: new MqmService(session, host.chooseSaveFile),
-      checks: new ArticleCheckers(root, () => [...session.articles.values()]),
+      checks: new CheckService({
+        root,
+        config: () => session.config.current,
+        articles: () => [...session.articles.values()],
+        reviews: reviewsFor(reviews),
+        workers: this.options.checkWorkers,
+        workerThreshold: this.options.checkWorkerThreshold,
+      }),
     };
   }
 
   private async rescan(): Promise<void> {
     const p = this.requireProject();
     await p.session.scan();
-    p.checks.forgetAll();
+    p.checks.configChanged();
   }
 
   private requireProject(): OpenProject {
@@ -249,7 +257,11 @@ export class CalqueService implements CalqueApi {
   }
 
   async saveArticle(req: { id: string; text: string; expectedRevision: string; force?: boolean }): Promise<SaveResult> {
-    return this.requireProject().articles.save(req);
+    const p = this.requireProject();
+    const saved = await p.articles.save(req);
+    // The other articles' consistency context takes the new sentences; the list's counts follow the save.
+    await p.checks.articleSaved(p.session.article(req.id));
+    return saved;
   }
 
   async setStatus(req: { id: string; status: ReviewStatus }): Promise<ArticleSummary> {
@@ -318,7 +330,7 @@ export class CalqueService implements CalqueApi {
     const p = this.requireProject();
     const word = req.word.normalize('NFC');
     const config = await p.session.config.update((c) => (c.wordList?.includes(word) ? c : { ...c, wordList: [...(c.wordList ?? []), word].sort((a, b) => a.localeCompare(b)) }));
-    p.checks.forgetAll();
+    p.checks.configChanged();
     return { wordList: config.wordList ?? [] };
   }
 
@@ -361,29 +373,19 @@ export class CalqueService implements CalqueApi {
     return this.requireProject().reports.export(req);
   }
 
-  // ---- checks (the check service replaces these) ----------------------------------------------------
+  // ---- checks (the check service: one input builder for the editor, the list's counts and the CLI) ---
   async checkArticle(req: { id: string; text?: string }): Promise<ArticleChecks> {
     const p = this.requireProject();
     const a = p.session.article(req.id);
-    const source = await p.articles.readSource(a);
-    const disk = (await p.articles.readTarget(a)).text;
-    const text = req.text !== undefined ? req.text.normalize('NFC') : disk;
-    const review = await p.reviews.read(a.id);
-    const config = (await p.session.config.refresh()).config;
-    const result = await p.checks.check(a, source.text, text, config, review.ignores);
-    // The article list shows the counts of the text on disk: store them when this check was of that text.
-    if (text === disk) {
-      const counts = countProblems(result.findings);
-      const problems = { ...counts, textHash: revisionOf(Buffer.from(text, 'utf8')) };
-      const before = review.problems;
-      if (!before || (Object.keys(problems) as (keyof typeof problems)[]).some((k) => before[k] !== problems[k])) {
-        // A review file that cannot be read stays as it is: the counts are simply not stored.
-        await p.reviews.update(a.id, { problems }).catch((err: unknown) => {
-          if (!(err instanceof CalqueError)) throw err;
-        });
-      }
-    }
-    return result;
+    await this.refreshConfig(p);
+    return p.checks.checkArticle(a, req.text);
+  }
+
+  /** A hand edit of project.json (glossaries, word list, settings) reaches the next check. */
+  private async refreshConfig(p: OpenProject): Promise<void> {
+    const before = JSON.stringify(p.session.config.current);
+    const { config } = await p.session.config.refresh();
+    if (JSON.stringify(config) !== before) p.checks.configChanged();
   }
 
   async ignoreFinding(req: { id: string; rule: string; text: string; scope: 'here' | 'project' }): Promise<{ ok: true }> {
@@ -394,14 +396,14 @@ export class CalqueService implements CalqueApi {
     } else {
       await this.updateCheckSettings({ rule: req.rule, enabled: false });
     }
-    p.checks.forget(a.id);
+    p.checks.ignoresChanged(a.id);
     return { ok: true };
   }
 
   async checkSettings(): Promise<CheckSettingsInfo> {
     const p = this.requireProject();
-    const config = (await p.session.config.refresh()).config;
-    return p.checks.describeSettings(config, config.pairs);
+    await this.refreshConfig(p);
+    return p.checks.describeSettings(p.session.config.current.pairs);
   }
 
   async updateCheckSettings(req: { rule: string; enabled?: boolean; severity?: FindingSeverity | null }): Promise<CheckSettingsInfo> {
@@ -414,8 +416,8 @@ export class CalqueService implements CalqueApi {
       else if (req.severity) checks.severity[req.rule] = req.severity;
       return { ...c, checks: { ...c.checks, ...checks } };
     });
-    p.checks.forgetAll();
-    return p.checks.describeSettings(config, config.pairs);
+    p.checks.configChanged();
+    return p.checks.describeSettings(config.pairs);
   }
 
   /**
@@ -423,35 +425,12 @@ export class CalqueService implements CalqueApi {
    * a time in the background, each result sent as an `articleUpdated` event. Stops when another project
    * opens or the list is described again.
    */
-  private async countProblems(p: OpenProject, ids: string[]): Promise<void> {
-    const run = ++this.countRun;
-    for (const id of ids) {
-      await new Promise((r) => setImmediate(r));
-      if (run !== this.countRun || this.project !== p) return;
+  private countProblems(p: OpenProject, ids: string[]): Promise<void> {
+    // A review file that cannot be read is never written over: its count is simply not stored.
+    return p.checks.countProblems(ids, async (id) => {
       const a = p.session.articles.get(id);
-      if (!a) continue;
-      try {
-        const source = await p.articles.readSource(a);
-        const target = await p.articles.readTarget(a);
-        const { record: review, problem } = await p.reviews.inspect(a.id);
-        if (problem) continue; // never written over: the file stays as the user left it
-        const config = p.session.config.current;
-        const findings = runChecks({
-          source: source.text,
-          target: target.text,
-          sourceLang: a.sourceLang,
-          targetLang: a.targetLang,
-          settings: { disabled: config.checks?.disabled ?? [], severity: config.checks?.severity ?? {} },
-          ignores: review.ignores,
-          articleId: a.id,
-        });
-        const counts = countProblems(findings);
-        await p.reviews.update(a.id, { problems: { ...counts, textHash: revisionOf(Buffer.from(target.text, 'utf8')) } });
-        if (run === this.countRun && this.project === p) this.emit('articleUpdated', { summary: await p.articles.summarize(a) });
-      } catch {
-        // An unreadable article shows its error in the list already.
-      }
-    }
+      if (a && this.project === p) this.emit('articleUpdated', { summary: await p.articles.summarize(a) });
+    });
   }
 }
 

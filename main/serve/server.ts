@@ -6,6 +6,7 @@ import { extname, join, relative, resolve, isAbsolute } from 'node:path';
 import { API_METHODS, CalqueError, type ApiMethod, type LanguagePair } from '../contract/api.js';
 import { dispatch, toErrorInfo } from '../core/api-schemas.js';
 import { CalqueService } from '../core/service.js';
+import { defaultCheckWorkers } from '../core/checks/service.js';
 import { CONTENT_SECURITY_POLICY } from '../common/csp.js';
 import { TokenGate } from './auth.js';
 import { BodyTooLarge, readBody } from './body.js';
@@ -83,7 +84,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const root = resolve(opts.root);
   const exportDir = resolve(opts.exportDir ?? `${root.replace(/[\\/]+$/, '')}-export`);
   const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
-  const service = new CalqueService({ root, languages: opts.languages, host: { kind: 'browser', version: opts.version, exportDir }, watchIntervalMs: opts.watchIntervalMs, backgroundChecks: true });
+  const service = new CalqueService({ root, languages: opts.languages, host: { kind: 'browser', version: opts.version, exportDir }, watchIntervalMs: opts.watchIntervalMs, backgroundChecks: true, checkWorkers: defaultCheckWorkers() });
   await service.openProject({});
   const staticDir = resolve(opts.staticDir);
   const sseClients = new Set<http.ServerResponse>();

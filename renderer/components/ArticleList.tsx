@@ -2,11 +2,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REVIEW_STATUSES, type ArticleSummary, type ProjectInfo, type ReviewStatus } from '../../main/contract/api';
 import { errorMessage } from '../lib/errors';
-import { formatNumber, formatPercent, languageName } from '../lib/format';
+import { formatChrf, formatHter, formatNumber, formatPercent, languageName } from '../lib/format';
 import type { UiError } from '../api';
 import { ReviewFileProblem } from './ReviewFileProblem';
 
-type SortKey = 'article' | 'status' | 'words' | 'wordsChanged' | 'editRate' | 'problems' | 'annotations';
+type SortKey = 'article' | 'status' | 'words' | 'wordsChanged' | 'editRate' | 'hter' | 'chrf' | 'problems' | 'annotations';
 
 const STATUS_ORDER: Record<ReviewStatus, number> = { 'not-started': 0, 'in-review': 1, done: 2 };
 
@@ -20,6 +20,9 @@ function compare(a: ArticleSummary, b: ArticleSummary, key: SortKey): number {
       return problemWeight(a) - problemWeight(b);
     case 'annotations':
       return (a.annotations ?? 0) - (b.annotations ?? 0);
+    case 'hter':
+    case 'chrf':
+      return (a[key] ?? -1) - (b[key] ?? -1);
     default:
       return a[key] - b[key];
   }
@@ -117,6 +120,8 @@ export function ArticleList(props: {
               {header('words', t('list.columns.words'))}
               {header('wordsChanged', t('list.columns.wordsChanged'))}
               {header('editRate', t('list.columns.editRate'))}
+              {header('hter', t('list.columns.hter'))}
+              {header('chrf', t('list.columns.chrf'))}
               {header('problems', t('list.columns.problems'))}
               {header('annotations', t('list.columns.annotations'))}
             </tr>
@@ -142,6 +147,8 @@ export function ArticleList(props: {
                 <td className="num">{formatNumber(a.words)}</td>
                 <td className="num">{formatNumber(a.wordsChanged)}</td>
                 <td className="num">{formatPercent(a.editRate)}</td>
+                <td className="num">{a.hter !== undefined ? formatHter(a.hter) : '—'}</td>
+                <td className="num">{a.chrf !== undefined ? formatChrf(a.chrf) : '—'}</td>
                 <td className="num">
                   {a.problems ? (
                     <span className="problem-counts" aria-label={t('list.problemCounts', { critical: a.problems.critical, major: a.problems.major, minor: a.problems.minor })}>

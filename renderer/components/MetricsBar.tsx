@@ -1,16 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { LiveSegment, LiveTotals } from '../../main/common/metrics/live';
-import { formatNumber, formatPercent } from '../lib/format';
-
-function minutes(ms: number): string {
-  return formatNumber(Math.round(ms / 60_000));
-}
+import { formatChrf, formatDuration, formatHter, formatNumber } from '../lib/format';
 
 /**
  * Post-edit metrics as the editor types: the article's HTER and chrF against the machine translation,
- * the same for the segment at the cursor, word edits by kind, and active editing time.
+ * the same for the segment at the cursor, TER's word edits by kind (not the Changes view's word diff),
+ * and active editing time: what is stored with the review plus what was typed since the article opened.
  */
-export function MetricsBar(props: { totals: LiveTotals; segment: LiveSegment | null; segmentIndex: number }) {
+export function MetricsBar(props: { totals: LiveTotals; segment: LiveSegment | null; segmentIndex: number; storedEditingMs: number }) {
   const { t } = useTranslation();
   const { totals, segment } = props;
   return (
@@ -18,11 +15,11 @@ export function MetricsBar(props: { totals: LiveTotals; segment: LiveSegment | n
       <dl className="metrics">
         <div>
           <dt>{t('metrics.hter')}</dt>
-          <dd>{formatPercent(totals.hter.score)}</dd>
+          <dd>{formatHter(totals.hter.score)}</dd>
         </div>
         <div>
           <dt>{t('metrics.chrf')}</dt>
-          <dd>{formatNumber(Math.round(totals.chrf * 10) / 10)}</dd>
+          <dd>{formatChrf(totals.chrf)}</dd>
         </div>
         <div>
           <dt>{t('metrics.edits')}</dt>
@@ -37,13 +34,13 @@ export function MetricsBar(props: { totals: LiveTotals; segment: LiveSegment | n
         </div>
         <div>
           <dt>{t('metrics.editingTime')}</dt>
-          <dd>{t('metrics.minutes', { count: Math.round(totals.editingMs / 60_000), value: minutes(totals.editingMs) })}</dd>
+          <dd>{formatDuration(props.storedEditingMs + totals.editingMs)}</dd>
         </div>
         {segment ? (
           <div className="metrics-segment">
             <dt>{t('metrics.segment', { n: formatNumber(props.segmentIndex + 1) })}</dt>
             <dd>
-              {t('metrics.segmentValues', { hter: formatPercent(segment.hter.score), chrf: formatNumber(Math.round(segment.chrf * 10) / 10) })}
+              {t('metrics.segmentValues', { hter: formatHter(segment.hter.score), chrf: formatChrf(segment.chrf) })}
             </dd>
           </div>
         ) : null}

@@ -42,7 +42,7 @@ describe('calque check', () => {
     const json = JSON.parse(out) as { files: { path: string; findings: Record<string, unknown>[] }[] };
     expect(json.files).toHaveLength(1);
     const f = json.files[0]!.findings;
-    expect(f.map((x) => Object.keys(x).sort())[0]).toEqual(['category', 'end', 'fixes', 'message', 'rule', 'severity', 'start', 'text']);
+    expect(f.map((x) => Object.keys(x).sort())[0]).toEqual(['category', 'end', 'fixes', 'message', 'rule', 'severity', 'side', 'start', 'text']);
     const article = f.find((x) => x.rule === 'en.article-proper-noun')!;
     expect(TGT.slice(article.start as number, article.end as number)).toBe('the Portugal');
     expect(article.severity).toBe('major'); // project.json re-graded it
@@ -88,5 +88,55 @@ describe('calque check', () => {
     expect((await cli(join(root, 'story.en.txt'), '--format', 'xml')).code).toBe(2);
     expect((await cli(join(root, 'story.en.txt'), '--fail-on', 'huge')).code).toBe(2);
     expect((await cli(join(root, 'story.en.txt'), '--bogus')).code).toBe(2);
+  });
+});
+
+describe('calque check with the project as the app sees it', () => {
+  let dir: string;
+  const SRC2 = 'A reunião termina em 13 de dezembro com o Conselho.\n\nO prefeito visitou a escola.\n';
+  const TGT2 = 'The meeting ends in December with the council.\n\nThe prefect visited the school.\n';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'calque-check-project-'));
+    writeFileSync(join(dir, 'a.pt.txt'), SRC2);
+    writeFileSync(join(dir, 'a.en.txt'), TGT2);
+    mkdirSync(join(dir, '.calque', 'reviews'), { recursive: true });
+    writeFileSync(join(dir, '.calque', 'terms.csv'), 'source,target\nprefeito,mayor\n');
+    writeFileSync(join(dir, '.calque', 'project.json'), JSON.stringify({ formatVersion: 1, pairs: [{ source: 'pt', target: 'en' }], glossaries: ['.calque/terms.csv'] }));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const findings = async (...extra: string[]) => {
+    const { out } = await cli(join(dir, 'a.en.txt'), '--format', 'json', ...extra);
+    return (JSON.parse(out) as { files: { path: string; findings: { rule: string; side: string; path?: string; start: number; end: number; text: string }[] }[] }).files[0]!.findings;
+  };
+
+  it('reads the glossaries project.json lists', async () => {
+    const glossary = (await findings()).filter((f) => f.rule === 'qa.glossary');
+    expect(glossary.map((f) => f.text)).toEqual(['prefeito']);
+  });
+
+  it('says which side a finding is on, with the source file and offsets into the source text', async () => {
+    const missing = (await findings()).find((f) => f.rule === 'qa.numbers-missing')!;
+    expect(missing.side).toBe('source');
+    expect(missing.path).toMatch(/a\.pt\.txt$/);
+    expect(SRC2.slice(missing.start, missing.end)).toBe('13');
+    expect(missing.text).toBe('13');
+    const target = (await findings()).filter((f) => f.side === 'target');
+    expect(target.every((f) => f.path === undefined && TGT2.slice(f.start, f.end) === f.text)).toBe(true);
+  });
+
+  it('puts a source-side finding in the source file in SARIF and in the text output', async () => {
+    const sarif = JSON.parse((await cli(join(dir, 'a.en.txt'), '--format', 'sarif')).out);
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'qa.numbers-missing');
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toMatch(/a\.pt\.txt$/);
+    expect(result.locations[0].physicalLocation.region).toMatchObject({ charOffset: SRC2.indexOf('13'), startLine: 1, startColumn: SRC2.indexOf('13') + 1 });
+    const text = (await cli(join(dir, 'a.en.txt'))).out;
+    expect(text).toMatch(new RegExp(`a\\.pt\\.txt:1:${SRC2.indexOf('13') + 1}: \\w+ qa\\.numbers-missing: `));
+  });
+
+  it('leaves out what the reviewer ignored here in the app', async () => {
+    expect((await findings()).some((f) => f.rule === 'qa.glossary')).toBe(true);
+    writeFileSync(join(dir, '.calque', 'reviews', 'a.txt.json'), JSON.stringify({ status: 'in-review', ignores: [{ rule: 'qa.glossary', text: 'prefeito' }] }));
+    expect((await findings()).some((f) => f.rule === 'qa.glossary')).toBe(false);
+    rmSync(join(dir, '.calque', 'reviews', 'a.txt.json'));
   });
 });

@@ -48,11 +48,13 @@ describe('exit codes as the README says: 1 for errors (a missing file everywhere
     expect(io.err).toMatch(/needs --out <file\.tsv>/);
   });
 
-  it('check with malformed glossary entries in project.json checks instead of crashing with a TypeError', async () => {
+  it('check with malformed glossary entries checks instead of crashing with a TypeError', async () => {
     const root = project({
       'a.pt.txt': 'O prefeito falou.\n',
       'a.en.txt': 'The boss spoke.\n',
-      '.calque/project.json': JSON.stringify({ formatVersion: 1, pairs: [{ source: 'pt', target: 'en' }], glossary: [{ source: 5, target: 'x' }, null, { source: 'prefeito', target: 'mayor' }] }),
+      // The project's glossary file, as the app reads it: a line with one field, an empty one, a good one.
+      '.calque/glossary.csv': 'source,target\n5\n,\nprefeito,mayor\n',
+      '.calque/project.json': JSON.stringify({ formatVersion: 1, pairs: [{ source: 'pt', target: 'en' }], glossaries: ['.calque/glossary.csv'] }),
     });
     expect(await main(['check', root, '--format', 'json'])).toBe(0);
     expect(io.err).not.toMatch(/TypeError/);

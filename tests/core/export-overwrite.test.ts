@@ -19,6 +19,9 @@ beforeEach(() => {
   fs.writeFileSync(join(root, 'a.en.txt'), 'The cat sleeps.\n');
   fs.writeFileSync(join(root, 'news/b.pt.txt'), 'O cão come.\n');
   fs.writeFileSync(join(root, 'news/b.en.txt'), 'The dog eats.\n');
+  // The direction is the user's (a pt/en pair of names alone is a question, and nothing exports before it is answered).
+  fs.mkdirSync(join(root, '.calque'), { recursive: true });
+  fs.writeFileSync(join(root, '.calque/project.json'), JSON.stringify({ formatVersion: 1, pairs: [{ source: 'pt', target: 'en' }] }));
   fs.mkdirSync(join(out, 'news'), { recursive: true });
   fs.writeFileSync(join(out, 'news/b.en.txt'), 'MY OWN FILE');
   fs.writeFileSync(join(out, 'unrelated.txt'), 'keep');

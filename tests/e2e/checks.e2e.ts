@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, shot, test } from './served-project';
 import { ui } from './locale';
+import { formatDuration } from '../../main/common/metrics/article';
 
 const ARTICLE = 'news/flood-recife.txt';
 const editorText = (page: Page) => page.locator('.editor-pane .monaco-editor').first();
@@ -113,6 +114,13 @@ test('live metrics: HTER and chrF follow the typing, and editing time is stored 
   await served.open(page, 'fr');
   await page.getByRole('button', { name: ui('fr', 'list.open', { name: ARTICLE }) }).click();
   const bar = page.getByRole('group', { name: ui('fr', 'metrics.title') });
+  // The review file appears with the first write to it (a count, a save): none yet is 0 ms.
+  const stored = () => {
+    const path = join(served.root, '.calque/reviews', `${ARTICLE}.json`);
+    if (!existsSync(path)) return 0;
+    const review = JSON.parse(readFileSync(path, 'utf8')) as { editingMs?: Record<string, number> };
+    return Object.values(review.editingMs ?? {}).reduce((a, b) => a + b, 0);
+  };
   await expect(bar).toContainText(`${ui('fr', 'metrics.hter')}0`); // nothing edited yet: HTER 0 %
   await findInTranslation(page, 'by the the Fire Department');
   await page.keyboard.type('by firefighters', { delay: 60 });
@@ -121,19 +129,20 @@ test('live metrics: HTER and chrF follow the typing, and editing time is stored 
   await expect(bar).toContainText(ui('fr', 'metrics.segment', { n: '' }).trim());
   await page.keyboard.press('Control+S');
   await expect
-    .poll(() => {
-      const review = JSON.parse(readFileSync(join(served.root, '.calque/reviews', `${ARTICLE}.json`), 'utf8')) as { editingMs?: Record<string, number> };
-      return Object.values(review.editingMs ?? {}).reduce((a, b) => a + b, 0);
-    })
+    .poll(() => stored())
     .toBeGreaterThan(300);
 
   // Time typed after the last save is stored when the article is left.
-  const stored = () => {
-    const review = JSON.parse(readFileSync(join(served.root, '.calque/reviews', `${ARTICLE}.json`), 'utf8')) as { editingMs?: Record<string, number> };
-    return Object.values(review.editingMs ?? {}).reduce((a, b) => a + b, 0);
-  };
   const before = stored();
   await page.keyboard.type(' today', { delay: 80 });
   await page.getByRole('button', { name: ui('fr', 'review.back') }).click();
   await expect.poll(stored).toBeGreaterThan(before + 300);
+
+  // Reopened, the bar shows the stored editing time (it used to start again from 0), and the article
+  // list shows the article's HTER and chrF.
+  await expect(page.getByRole('columnheader', { name: ui('fr', 'list.columns.hter') })).toBeVisible();
+  await page.screenshot({ path: shot('fr-list-figures') });
+  await page.getByRole('button', { name: ui('fr', 'list.open', { name: ARTICLE }) }).click();
+  await expect(bar).toContainText(formatDuration(stored(), 'fr'));
+  await bar.screenshot({ path: shot('fr-metrics-bar') });
 });

@@ -47,6 +47,9 @@ beforeAll(() => {
   fs.mkdirSync(root);
   fs.writeFileSync(join(root, 'a.pt.txt'), 'O gato dorme.\n');
   fs.writeFileSync(join(root, 'a.en.txt'), 'The cat sleeps.\n');
+  // The direction is set (a lone pt/en pair of names is a question; nothing exports before its answer).
+  fs.mkdirSync(join(root, '.calque'));
+  fs.writeFileSync(join(root, '.calque/project.json'), JSON.stringify({ formatVersion: 1, pairs: [{ source: 'pt', target: 'en' }] }));
   staticDir = join(tmp, 'static');
   fs.mkdirSync(staticDir);
   fs.writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');

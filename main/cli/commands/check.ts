@@ -8,15 +8,9 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CalqueError } from '../../contract/api.js';
 import type { Finding } from '../../contract/review.js';
-import { runChecks, allChecks } from '../../core/checks/engine.js';
-import type { CheckSettings, GlossaryEntry, ProjectCheckData } from '../../core/checks/types.js';
+import { describeRules, openProjectChecks } from '../../core/checks/service.js';
 import { messages, pickLocale } from '../../core/messages.js';
-import { readConfig, type ProjectConfig } from '../../core/project/config.js';
 import { isLanguageTag } from '../../core/project/languages.js';
-import { pairFiles, type PairedArticle } from '../../core/project/pairing.js';
-import { scanTextFiles } from '../../core/project/scan.js';
-import { declaredLanguages } from '../../core/formats/declared-languages.js';
-import { readTextFile } from '../../core/text/read-text-file.js';
 import { UsageError } from '../usage-error.js';
 
 const SEVERITY_RANK = { minor: 1, major: 2, critical: 3 } as const;
@@ -24,9 +18,12 @@ type Severity = keyof typeof SEVERITY_RANK | 'hint';
 /** A hint is no problem: it never reaches --fail-on. */
 const rank = (s: Severity) => (s === 'hint' ? 0 : SEVERITY_RANK[s]);
 
+/** One checked article: both files as the user names them (relative to the working folder) and their texts. */
 interface CheckedFile {
   path: string;
   text: string;
+  sourcePath: string;
+  source: string;
   findings: Finding[];
 }
 
@@ -42,14 +39,6 @@ async function findProjectRoot(start: string): Promise<string> {
     if (up === dir) return start;
     dir = up;
   }
-}
-
-function projectData(config: ProjectConfig | null): { settings: CheckSettings; project: ProjectCheckData } {
-  const raw = (config ?? {}) as Record<string, unknown>;
-  const checks = (raw.checks ?? {}) as CheckSettings;
-  const glossary = Array.isArray(raw.glossary) ? (raw.glossary as GlossaryEntry[]) : [];
-  const wordList = Array.isArray(raw.wordList) ? (raw.wordList as string[]) : [];
-  return { settings: { disabled: checks.disabled ?? [], severity: checks.severity ?? {} }, project: { glossary, wordList } };
 }
 
 const toPosix = (p: string) => p.split(sep).join('/');
@@ -72,9 +61,13 @@ function lineCol(text: string, offset: number): { line: number; col: number } {
   return { line, col: offset - last };
 }
 
+/** The file and text a finding's offsets are in: the source for source-side findings. */
+function sideOf(file: CheckedFile, f: Finding): { path: string; text: string } {
+  return f.side === 'source' ? { path: file.sourcePath, text: file.source } : { path: file.path, text: file.text };
+}
+
 function sarif(files: CheckedFile[], describe: (f: Finding) => string): unknown {
-  const used = new Set(files.flatMap((f) => f.findings.map((x) => x.rule)));
-  const rules = allChecks().filter((c) => used.has(c.id));
+  const rules = describeRules(files.flatMap((f) => f.findings.map((x) => x.rule)));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const level = (s: Severity) => (s === 'critical' ? 'error' : s === 'major' ? 'warning' : 'note');
   return {
@@ -95,8 +88,9 @@ function sarif(files: CheckedFile[], describe: (f: Finding) => string): unknown 
         },
         results: files.flatMap((file) =>
           file.findings.map((f) => {
-            const { line, col } = lineCol(file.text, f.start);
-            const end = lineCol(file.text, f.end);
+            const at = sideOf(file, f);
+            const { line, col } = lineCol(at.text, f.start);
+            const end = lineCol(at.text, f.end);
             return {
               ruleId: f.rule,
               ruleIndex: ruleIndex.get(f.rule),
@@ -105,11 +99,12 @@ function sarif(files: CheckedFile[], describe: (f: Finding) => string): unknown 
               locations: [
                 {
                   physicalLocation: {
-                    artifactLocation: { uri: file.path },
+                    artifactLocation: { uri: at.path },
                     region: { charOffset: f.start, charLength: f.end - f.start, startLine: line, startColumn: col, endLine: end.line, endColumn: end.col },
                   },
                 },
               ],
+              // Fixes always edit the translation, whichever side the finding is on.
               fixes: f.fixes.map((fix) => ({
                 artifactChanges: [
                   {
@@ -179,40 +174,30 @@ async function check(
     throw new CalqueError('fileNotFound', { path: positionals[0]! }); // exit 1, as a missing file is everywhere
   }
   const root = await findProjectRoot(st.isDirectory() ? target : dirname(target));
-  const config = await readConfig(root).catch(() => null);
-  const { settings, project } = projectData(config);
-  const configured = values.from && values.to ? [{ source: values.from, target: values.to }] : (config?.pairs ?? []);
+  const pairs = values.from && values.to ? [{ source: values.from, target: values.to }] : undefined;
+  // The same service, input and ignore decisions as the app's editor and article list.
+  const { service, articles } = await openProjectChecks(root, pairs ? { pairs } : {});
+  const display = (abs: string) => toPosix(relative(process.cwd(), abs));
 
-  let jobs: { sourcePath: string; targetPath: string; sourceLang: string; targetLang: string; display: string }[];
+  let jobs: typeof articles;
   if (st.isDirectory()) {
     if (values.source) throw new UsageError('--source goes with a translation file, not a folder');
-    const files = await scanTextFiles(target);
-    const pairing = pairFiles(files, configured, await declaredLanguages(target, files));
-    jobs = pairing.articles.map((a: PairedArticle) => ({
-      sourcePath: join(target, a.sourcePath),
-      targetPath: join(target, a.targetPath),
-      sourceLang: a.sourceLang,
-      targetLang: a.targetLang,
-      display: toPosix(relative(process.cwd(), join(target, a.targetPath))),
-    }));
+    const under = toPosix(relative(root, target));
+    jobs = articles.filter((a) => !under || a.targetPath.startsWith(`${under}/`));
   } else {
-    let sourcePath = values.source ? resolve(values.source) : undefined;
-    let sourceLang = values.from;
-    let targetLang = values.to;
-    if (!sourcePath) {
-      const files = await scanTextFiles(root);
-      const pairing = pairFiles(files, configured, await declaredLanguages(root, files));
-      const rel = toPosix(relative(root, target));
-      const article = pairing.articles.find((a) => a.targetPath === rel);
-      if (!article) throw new UsageError(`cannot find the source of ${positionals[0]}: give it with --source`);
-      sourcePath = join(root, article.sourcePath);
-      sourceLang ??= article.sourceLang;
-      targetLang ??= article.targetLang;
+    const rel = toPosix(relative(root, target));
+    const article = articles.find((a) => a.targetPath === rel);
+    const source = values.source ? resolve(values.source) : undefined;
+    if (article && (!source || resolve(root, article.sourcePath) === source)) {
+      jobs = [article];
+    } else {
+      if (!source) throw new UsageError(`cannot find the source of ${positionals[0]}: give it with --source`);
+      const sourceLang = values.from ?? article?.sourceLang ?? langFromName(source);
+      const targetLang = values.to ?? article?.targetLang ?? langFromName(target);
+      if (!sourceLang || !targetLang) throw new UsageError('cannot tell the languages from the file names: give --from and --to');
+      // A pair the project does not list: its settings and glossaries apply, no article's ignores.
+      jobs = [{ id: rel, sourcePath: source, targetPath: target, sourceLang, targetLang }];
     }
-    sourceLang ??= langFromName(sourcePath);
-    targetLang ??= langFromName(target);
-    if (!sourceLang || !targetLang) throw new UsageError('cannot tell the languages from the file names: give --from and --to');
-    jobs = [{ sourcePath, targetPath: target, sourceLang, targetLang, display: toPosix(relative(process.cwd(), target)) }];
   }
 
   if (jobs.length === 0) {
@@ -220,18 +205,29 @@ async function check(
     return 1;
   }
   const files: CheckedFile[] = [];
-  for (const [i, job] of jobs.entries()) {
-    if (jobs.length > 1) process.stderr.write(`checking ${i + 1}/${jobs.length} ${job.display}\n`);
-    const [src, tgt] = await Promise.all([readTextFile(job.sourcePath, job.sourcePath, 'source'), readTextFile(job.targetPath, job.targetPath, 'target')]);
-    const findings = runChecks({ source: src.text, target: tgt.text, sourceLang: job.sourceLang, targetLang: job.targetLang, settings, project, articleId: job.display });
-    files.push({ path: job.display, text: tgt.text, findings });
+  for (const [i, a] of jobs.entries()) {
+    const path = display(resolve(root, a.targetPath));
+    if (jobs.length > 1) process.stderr.write(`checking ${i + 1}/${jobs.length} ${path}\n`);
+    const checked = await service.findingsOnDisk(a);
+    files.push({ path, text: checked.target, sourcePath: display(resolve(root, a.sourcePath)), source: checked.source, findings: checked.findings });
   }
 
   if (format === 'json') {
     const out = {
       files: files.map((f) => ({
         path: f.path,
-        findings: f.findings.map((x) => ({ rule: x.rule, category: x.category, severity: x.severity, start: x.start, end: x.end, text: x.text, message: describe(x), fixes: x.fixes })),
+        findings: f.findings.map((x) => ({
+          rule: x.rule,
+          category: x.category,
+          severity: x.severity,
+          side: x.side,
+          ...(x.side === 'source' ? { path: f.sourcePath } : {}),
+          start: x.start,
+          end: x.end,
+          text: x.text,
+          message: describe(x),
+          fixes: x.fixes,
+        })),
       })),
     };
     console.log(JSON.stringify(out, null, 2));
@@ -240,8 +236,9 @@ async function check(
   } else {
     for (const f of files) {
       for (const x of f.findings) {
-        const { line, col } = lineCol(f.text, x.start);
-        console.log(`${f.path}:${line}:${col}: ${x.severity} ${x.rule}: ${describe(x)}`);
+        const at = sideOf(f, x);
+        const { line, col } = lineCol(at.text, x.start);
+        console.log(`${at.path}:${line}:${col}: ${x.severity} ${x.rule}: ${describe(x)}`);
       }
     }
   }

@@ -4,9 +4,12 @@
  * whitespace, text as given, case-insensitive unless asked). For HTER pass the machine translation as
  * --hyp and its post-edit as --ref. Text: one score per line, 6 decimals, capped at 1 as HTER is
  * published; the corpus total goes to stderr so stdout stays one column. JSON: edits by kind per line.
+ * `--document [--lang L]`: the files are one article each (machine translation, post-edit) and the
+ * answer is the article's HTER as the app computes and prints it (main/common/metrics/article.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { articleMetrics, formatHter } from '../../common/metrics/article.js';
 import { sumTer, terDetail, terTokens } from '../../common/metrics/ter.js';
 import { UsageError } from '../usage-error.js';
 
@@ -27,6 +30,29 @@ async function readLines(path: string): Promise<string[]> {
   return lines;
 }
 
+/**
+ * The two files of `--document`: the machine translation and its post-edit as whole articles (a UTF-8
+ * BOM dropped, CRLF as LF, NFC: the text the app works on).
+ */
+export async function readDocumentPair(hypPath: string, refPath: string): Promise<{ hyp: string; ref: string }> {
+  const read = async (path: string) => {
+    try {
+      return (await readFile(path, 'utf8')).replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+    } catch (err) {
+      throw new InputError(`cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+  };
+  const [hyp, ref] = await Promise.all([read(hypPath), read(refPath)]);
+  return { hyp, ref };
+}
+
+/** The language of `--document` tokens: --lang, else the reference file's name ("story.en.txt"), else English. */
+export function documentLang(flag: unknown, refPath: string): string {
+  if (typeof flag === 'string' && flag) return flag;
+  const parts = refPath.split(/[\\/]/).pop()!.split('.');
+  return parts.length >= 3 && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(parts[parts.length - 2]!) ? parts[parts.length - 2]! : 'en';
+}
+
 /** The line-aligned --hyp and --ref files of `calque ter` and `calque chrf`. */
 export async function readLinePairs(hypPath: string, refPath: string): Promise<{ hyp: string[]; ref: string[] }> {
   const [hyp, ref] = await Promise.all([readLines(hypPath), readLines(refPath)]);
@@ -39,7 +65,7 @@ export function parsePairArgs(command: string, argv: string[], extra: Record<str
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { hyp: { type: 'string' }, ref: { type: 'string' }, format: { type: 'string', default: 'text' }, ...extra },
+    options: { hyp: { type: 'string' }, ref: { type: 'string' }, format: { type: 'string', default: 'text' }, document: { type: 'boolean' }, lang: { type: 'string' }, ...extra },
   });
   if (positionals.length) throw new UsageError(`${command} takes no positional arguments (got ${positionals.join(' ')})`);
   if (!values.hyp || !values.ref) throw new UsageError(`${command} needs --hyp FILE and --ref FILE`);
@@ -57,6 +83,7 @@ export async function terCommand(argv: string[]): Promise<number> {
     process.stderr.write(`calque ter: ${err.message}\n`);
     return 1;
   }
+  if (args.flags.document === true) return terDocument(args);
   const opts = { caseSensitive: args.flags['case-sensitive'] === true, shifts: args.flags['no-shifts'] !== true };
   const results = pairs.hyp.map((h, i) => terDetail(terTokens(h), terTokens(pairs.ref[i]!), opts));
   const total = sumTer(results);
@@ -76,6 +103,26 @@ export async function terCommand(argv: string[]): Promise<number> {
   } else {
     process.stdout.write(results.map((r) => `${r.score.toFixed(6)}\n`).join(''));
     process.stderr.write(`TER (corpus): ${total.score.toFixed(6)} (${total.edits} edits / ${total.refLength} reference words)\n`);
+  }
+  return 0;
+}
+
+/** `calque ter --document`: the article HTER of the metrics bar, the article list and the report. */
+async function terDocument(args: ReturnType<typeof parsePairArgs>): Promise<number> {
+  let docs;
+  try {
+    docs = await readDocumentPair(args.hyp, args.ref);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    process.stderr.write(`calque ter: ${err.message}\n`);
+    return 2;
+  }
+  const lang = documentLang(args.flags.lang, args.ref);
+  const { hter, wordsShifted, changedSegments } = articleMetrics(docs.hyp, docs.ref, lang).totals;
+  if (args.format === 'json') {
+    process.stdout.write(`${JSON.stringify({ metric: 'hter', document: true, lang, hter: hter.score, ...hter, shiftedWords: wordsShifted, changedSegments }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`HTER ${formatHter(hter.score, 'en')} (${hter.edits} edits / ${hter.refLength} reference words)\n`);
   }
   return 0;
 }

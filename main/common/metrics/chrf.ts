@@ -46,6 +46,14 @@ export function chrfStatistics(hypothesis: string, reference: string, opts: Chrf
   const hyp = charsOf(hypothesis, opts);
   const ref = charsOf(reference, opts);
   const stats: number[] = [];
+  if (hypothesis === reference) {
+    // Every n-gram matches itself: the counts without building them (an unchanged sentence costs little).
+    for (let n = 1; n <= order; n++) {
+      const c = Math.max(0, ref.length - n + 1);
+      stats.push(c, c, c);
+    }
+    return stats;
+  }
   for (let n = 1; n <= order; n++) {
     const h = ngramCounts(hyp, n);
     const r = ngramCounts(ref, n);

@@ -45,6 +45,8 @@ export interface LiveTotals {
   hter: TerBreakdown;
   /** chrF2 of the article: segment statistics summed (sacrebleu's corpus chrF). */
   chrf: number;
+  /** Those summed statistics (several articles pool into one chrF from them). */
+  chrfStatistics: ChrfStatistics;
   editingMs: number;
   /** The editor's word edits, from the TER alignments. */
   wordsInserted: number;
@@ -156,6 +158,7 @@ export class LiveMetrics {
       totals: {
         hter,
         chrf: chrfFromStatistics(stats),
+        chrfStatistics: stats,
         editingMs: segments.reduce((n, s) => n + s.editingMs, 0),
         wordsInserted: hter.insertions,
         wordsDeleted: hter.deletions,

@@ -1,4 +1,5 @@
 import { CalqueError, type ArticleSummary, type ArticleView, type ErrorInfo, type ReviewStatus, type SaveResult } from '../../contract/api.js';
+import { articleFigures } from '../../common/metrics/article.js';
 import { wordDiff } from '../../common/word-diff.js';
 import { countWords } from '../../common/words.js';
 import { writeFileAtomic } from '../platform/atomic-write.js';
@@ -63,6 +64,7 @@ export class ArticleService {
       status: record.status,
       revision: target.revision,
       stats,
+      editingMs: Object.values(record.editingMs).reduce((n, ms) => n + ms, 0),
       ...(problem ? { reviewError: problem.toInfo() } : {}),
       ...(!captured && baselineIsStale(a, record, baselineBytes, source.bytes) ? { baselineStale: true } : {}),
     };
@@ -197,8 +199,9 @@ export class ArticleService {
       const baselineBytes = await this.deps.baselines.read(a.id);
       if (!baselineBytes) return { ...base, ...extra, words: countWords(target.text, a.targetLang) };
       if (review && baselineIsStale(a, review, baselineBytes, source.bytes)) extra.baselineStale = true;
-      const stats = wordDiff(decodeBaseline(a.targetPath, a.id, baselineBytes).text, target.text, a.targetLang).stats;
-      return { ...base, ...extra, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate };
+      const baseline = decodeBaseline(a.targetPath, a.id, baselineBytes).text;
+      const stats = wordDiff(baseline, target.text, a.targetLang).stats;
+      return { ...base, ...extra, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate, ...articleFigures(baseline, target.text, a.targetLang) };
     } catch (err) {
       if (err instanceof CalqueError) return { ...base, error: err.toInfo() };
       throw err;

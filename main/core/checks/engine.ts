@@ -209,6 +209,14 @@ export class CheckSession {
   }
 
   /**
+   * The project context changed without changing segment results (the caller knows: same settings,
+   * glossaries and word list; only the consistency context, which a document check reads, is new).
+   */
+  setProjectContext(project: ProjectCheckData): void {
+    this.options.project = project;
+  }
+
+  /**
    * Findings for the current texts. `slowWorkMs`, when given, is the time for slow optional work
    * (spelling suggestions) in this update, instead of what remains of UPDATE_TARGET_MS: an idle
    * re-update while `pending` may pass more to finish sooner.

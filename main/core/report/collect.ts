@@ -4,6 +4,7 @@
  * and metrics modules. Only sums, groups and orders here: no MQM weights, no metric formulas.
  */
 import { MQM_CATEGORIES, MQM_SEVERITIES, type Annotation, type MqmSeverity, type SegmentMetrics, type TerBreakdown } from '../../contract/review.js';
+import { addChrfStatistics, chrfFromStatistics, type ChrfStatistics } from '../../common/metrics/chrf.js';
 import { wordDiff } from '../../common/word-diff.js';
 import type {
   AnnotationCounts,
@@ -46,6 +47,10 @@ export interface ArticleInput extends Pick<ArticleReport, 'id' | 'sourceLang' | 
   mqm: MqmInput;
   /** Document chrF when the metrics module computed it on the whole text; else a length-weighted mean of segments. */
   chrf?: number;
+  /** The article's summed chrF statistics: the project's chrF pools them (document level, not a mean). */
+  chrfStatistics?: ChrfStatistics;
+  /** The article's stored editing time; segments only show the part that falls in a current segment. */
+  editingMs?: number;
 }
 
 export interface ProjectInput {
@@ -147,6 +152,14 @@ function weightedChrf(segments: readonly SegmentMetrics[]): number {
   return weight === 0 ? 0 : sum / weight;
 }
 
+/** The articles' chrF pooled from their statistics, when every article has them. */
+function pooledChrf(articles: readonly ArticleInput[]): number | undefined {
+  if (!articles.length || articles.some((a) => !a.chrfStatistics)) return undefined;
+  const total: ChrfStatistics = [];
+  for (const a of articles) addChrfStatistics(total, a.chrfStatistics!);
+  return chrfFromStatistics(total);
+}
+
 /** Where each segment's text lies, searching forward from the previous one when no range was given. */
 function locate(texts: readonly string[], given: readonly ([number, number] | undefined)[], whole: string): ([number, number] | undefined)[] {
   let cursor = 0;
@@ -211,7 +224,7 @@ export function collectArticle(input: ArticleInput): ArticleReport {
     wordsChanged: stats.changed,
     hter: pooledHter(metrics.map((m) => m.hter)),
     chrf: input.chrf ?? weightedChrf(metrics),
-    editingMs: metrics.reduce((n, m) => n + m.editingMs, 0),
+    editingMs: input.editingMs ?? metrics.reduce((n, m) => n + m.editingMs, 0),
     annotations: countAnnotations(placed, orphaned),
   };
   return {
@@ -262,7 +275,7 @@ export function collectProject(input: ProjectInput): ProjectReport {
       baselineWords: sum((a) => a.totals.baselineWords),
       wordsChanged: sum((a) => a.totals.wordsChanged),
       hter: pooledHter(allSegments.map((m) => m.hter)),
-      chrf: input.chrf ?? weightedChrf(allSegments),
+      chrf: input.chrf ?? pooledChrf(input.articles) ?? weightedChrf(allSegments),
       editingMs: sum((a) => a.totals.editingMs),
       annotations: { total: sum((a) => a.totals.annotations.total), orphaned: sum((a) => a.totals.annotations.orphaned), bySeverity },
     },

@@ -1,4 +1,5 @@
 /** Numbers, dates, durations and language names in the report's UI language, all through Intl. */
+import { formatChrf, formatDuration, formatHter } from '../../common/metrics/article.js';
 
 export interface ReportFormat {
   integer(n: number): string;
@@ -10,6 +11,9 @@ export interface ReportFormat {
   percent(ratio: number): string;
   date(iso: string): string;
   duration(ms: number): string;
+  /** The article figures as printed everywhere (main/common/metrics/article.ts). */
+  hter(score: number): string;
+  chrf(chrf: number): string;
   language(tag: string): string;
 }
 
@@ -19,12 +23,6 @@ export function reportFormat(lng: string, timeZone?: string): ReportFormat {
   const fixedFormats = new Map<number, Intl.NumberFormat>();
   const percent = new Intl.NumberFormat(lng, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const date = new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeStyle: 'short', ...(timeZone && { timeZone }) });
-  const unit = (u: 'hour' | 'minute' | 'second') => new Intl.NumberFormat(lng, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 0 });
-  const hours = unit('hour');
-  const minutes = unit('minute');
-  const seconds = unit('second');
-  // Intl.DurationFormat is not in Node 20: join unit amounts the way the language joins units.
-  const units = new Intl.ListFormat(lng, { type: 'unit', style: 'narrow' });
   let names: Intl.DisplayNames | undefined;
   try {
     names = new Intl.DisplayNames(lng, { type: 'language' });
@@ -48,15 +46,9 @@ export function reportFormat(lng: string, timeZone?: string): ReportFormat {
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? iso : date.format(d);
     },
-    duration: (ms) => {
-      const total = Math.round(Math.max(0, ms) / 1000);
-      const h = Math.floor(total / 3600);
-      const m = Math.floor((total % 3600) / 60);
-      const s = total % 60;
-      if (h > 0) return units.format([hours.format(h), minutes.format(m)]);
-      if (m > 0) return units.format([minutes.format(m), seconds.format(s)]);
-      return seconds.format(s);
-    },
+    duration: (ms) => formatDuration(ms, lng),
+    hter: (score) => formatHter(score, lng),
+    chrf: (chrf) => formatChrf(chrf, lng),
     language: (tag) => {
       try {
         return names?.of(tag) ?? tag;

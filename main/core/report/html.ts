@@ -70,8 +70,9 @@ function card(label: string, value: string, note?: string, extraClass = ''): Htm
 }
 
 const editRate = (t: ArticleTotals) => (t.baselineWords === 0 ? (t.wordsChanged > 0 ? 1 : 0) : Math.min(1, t.wordsChanged / t.baselineWords));
-const hter = (ctx: Ctx, n: number) => ctx.f.fixed(n, 2);
-const chrf = (ctx: Ctx, n: number) => ctx.f.fixed(n, 1);
+// The same printed figures as the metrics bar and the article list (main/common/metrics/article.ts).
+const hter = (ctx: Ctx, n: number) => ctx.f.hter(n);
+const chrf = (ctx: Ctx, n: number) => ctx.f.chrf(n);
 /** Zero counts are muted so the non-zero cells of a table stand out. */
 const countCell = (ctx: Ctx, n: number) => html`<td class="num${n === 0 ? ' zero' : ''}">${ctx.f.integer(n)}</td>`;
 

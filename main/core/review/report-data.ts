@@ -1,7 +1,8 @@
 import type { ArticleSummary, ArticleView, AnnotationsView } from '../../contract/api.js';
 import type { Annotation } from '../../contract/review.js';
 import { alignDocument } from '../../common/align/index.js';
-import { LiveMetrics, type LiveSegment } from '../../common/metrics/live.js';
+import { articleMetrics } from '../../common/metrics/article.js';
+import type { LiveSegment } from '../../common/metrics/live.js';
 import { defaultProfile, errorWeight, scoreArticle, scoreProject, type ScoringProfile, type SegmentInput as SegmentScoreInput } from '../../common/mqm/scoring.js';
 import { parseScoringProfile } from '../../common/mqm/profile.js';
 import { countWords } from '../../common/words.js';
@@ -45,8 +46,7 @@ export async function articleInput(src: ReportSource, summary: ArticleSummary, p
   const { annotations } = await src.getAnnotations(summary.id);
   const editing = await src.editingMs(summary.id);
   const final = view.target.text;
-  const live = new LiveMetrics(view.baseline, view.target.lang);
-  const snapshot = live.update(final);
+  const snapshot = articleMetrics(view.baseline, final, view.target.lang);
   const alignment = alignDocument(view.source.text, final, view.source.lang, view.target.lang);
 
   const sourceOf = (start: number, end: number): { text: string; range?: [number, number] } => {
@@ -105,6 +105,8 @@ export async function articleInput(src: ReportSource, summary: ArticleSummary, p
     segments,
     annotations,
     chrf: snapshot.totals.chrf,
+    chrfStatistics: snapshot.totals.chrfStatistics,
+    editingMs: Object.values(editing).reduce((n, ms) => n + ms, 0),
     mqm: {
       penalty: score.penalty,
       score: score.score,

@@ -3,7 +3,7 @@ import { unpairedBracketsCheck, unpairedQuotesCheck } from '../../../main/core/c
 import { endPunctuation, missingSpaceAfterPunctuation, spaceBeforePunctuation } from '../../../main/core/checks/qa/punctuation.js';
 import { quoteStyle } from '../../../main/core/checks/qa/quotes.js';
 import { repeatedWords } from '../../../main/core/checks/qa/repeats.js';
-import { doubleSpace, edgeSpaces } from '../../../main/core/checks/qa/spaces.js';
+import { doubleSpace, edgeSpaces, whitespaceLines } from '../../../main/core/checks/qa/spaces.js';
 import { makeContext, runCheck, spans } from './qa-context.js';
 
 describe('qa.repeated-words', () => {
@@ -33,6 +33,17 @@ describe('spacing', () => {
       [18, 19],
     ]);
     expect(runCheck(edgeSpaces, makeContext({ source: '  Olá.', target: '  Hello.' }))).toEqual([]);
+  });
+  it('qa.whitespace-line: lines of only spaces or tabs that the source has not, fixed to empty lines', () => {
+    const target = 'Hello.\n\t\nAll good.\n   \nBye.\n';
+    const found = runCheck(whitespaceLines, makeContext({ source: 'Olá.\n\nTudo bem.\n\nTchau.\n', target }));
+    expect(found.map((f) => target.slice(f.start, f.end))).toEqual(['\t', '   ']);
+    expect(found[0]!.fixes![0]!.edits).toEqual([{ start: 7, end: 8, text: '' }]);
+    // The source's own layout, copied by the machine translation, is not reported; an extra one is.
+    expect(runCheck(whitespaceLines, makeContext({ source: 'Olá.\n  \nTudo bem.', target: 'Hello.\n  \nAll good.' }))).toEqual([]);
+    expect(runCheck(whitespaceLines, makeContext({ source: 'Olá.\n  \nTudo bem.', target: 'Hello.\n  \nAll\n  \ngood.' })).map((f) => f.start)).toEqual([14]);
+    // Empty lines and spaces inside text are not this check's business.
+    expect(runCheck(whitespaceLines, makeContext({ source: 'a', target: 'Hello.\n\nAll  good. ' }))).toEqual([]);
   });
   it('qa.space-before-punctuation: English, not French', () => {
     const ctx = makeContext({ source: 'Perdeu, mas saiu.', target: 'It lost , but left .' });

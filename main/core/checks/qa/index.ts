@@ -14,7 +14,7 @@ import { endPunctuation, missingSpaceAfterPunctuation, spaceBeforePunctuation } 
 import { oneSidedNames } from './names.js';
 import { quoteStyle } from './quotes.js';
 import { repeatedWords } from './repeats.js';
-import { doubleSpace, edgeSpaces } from './spaces.js';
+import { doubleSpace, edgeSpaces, whitespaceLines } from './spaces.js';
 
 export const QA_CHECKS: CheckDefinition[] = [
   numbersChanged,
@@ -24,6 +24,7 @@ export const QA_CHECKS: CheckDefinition[] = [
   repeatedWords,
   doubleSpace,
   edgeSpaces,
+  whitespaceLines,
   spaceBeforePunctuation,
   missingSpaceAfterPunctuation,
   endPunctuation,

@@ -1,4 +1,7 @@
-/** Spacing: double spaces inside a segment, and spaces at the start or end of a line that the source line has not. */
+/**
+ * Spacing: double spaces inside a segment, spaces at the start or end of a line that the source line has
+ * not, and lines of nothing but spaces that the source has not (a Tab or stray spaces between paragraphs).
+ */
 import type { CheckContext, CheckDefinition, RawFinding } from '../types.js';
 import { qaMessage, replaceFix } from './util.js';
 
@@ -57,4 +60,32 @@ export const edgeSpaces: CheckDefinition = {
   severity: 'minor',
   scope: 'document',
   run: (ctx) => edgeFindings(ctx),
+};
+
+const BLANK_LINE = /^[ \t\u00a0\u3000]+$/gm;
+
+/**
+ * Lines holding only spaces or tabs. The source may have such lines too (its file's own layout, copied
+ * by the machine translation): as many of each as the source has are accepted, the rest are reported.
+ */
+export const whitespaceLines: CheckDefinition = {
+  id: 'qa.whitespace-line',
+  category: 'Fluency/Punctuation',
+  severity: 'minor',
+  scope: 'document',
+  run(ctx) {
+    const allowed = new Map<string, number>();
+    for (const m of ctx.source.matchAll(BLANK_LINE)) allowed.set(m[0], (allowed.get(m[0]) ?? 0) + 1);
+    const out: RawFinding[] = [];
+    for (const m of ctx.target.matchAll(BLANK_LINE)) {
+      const left = allowed.get(m[0]) ?? 0;
+      if (left > 0) {
+        allowed.set(m[0], left - 1);
+        continue;
+      }
+      const start = m.index ?? 0;
+      out.push({ start, end: start + m[0].length, message: qaMessage('whitespaceLine'), fixes: [replaceFix(start, start + m[0].length, '')] });
+    }
+    return out;
+  },
 };

@@ -1,0 +1,155 @@
+/**
+ * The one builder of a check's input (DESIGN.md, "The next shape"): settings, glossaries, the project
+ * word list, the article's "ignore here" decisions and the project's consistency context. The editor's
+ * check session, the article list's background counts and `calque check` all get their input here, so
+ * they cannot disagree about what an article's findings are.
+ */
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { CalqueError } from '../../contract/api.js';
+import type { ProjectConfig } from '../project/config.js';
+import type { PairedArticle } from '../project/pairing.js';
+import { readTextFile } from '../text/read-text-file.js';
+import type { CheckInput } from './engine.js';
+import { readGlossaryFile } from './glossary/index.js';
+import { sentencePairs } from './sentence-pairs.js';
+import type { CheckSettings, GlossaryEntry, Ignore, ProjectCheckData } from './types.js';
+
+/** Read when project.json names no glossaries. */
+export const DEFAULT_GLOSSARIES = ['.calque/glossary.csv', '.calque/glossary.tsv', '.calque/glossary.tbx'];
+
+type Translations = Map<string, { articleId: string; target: string }[]>;
+
+/** What the builder reads from the open project; every figure has one owner elsewhere. */
+export interface CheckInputSources {
+  root: string;
+  config(): ProjectConfig;
+  articles(): PairedArticle[];
+  /** The article's "ignore here" decisions (kept in its review). */
+  ignores(id: string): Promise<Ignore[]>;
+  /** Aligns an article for the consistency context (the check service may do it in a worker). */
+  sentencePairs?(a: PairedArticle, source: string, target: string): Promise<[string, string][]>;
+}
+
+/** A check input and what it was built from (a session is rebuilt when `projectKey` changes). */
+export interface BuiltInput extends CheckInput {
+  settings: CheckSettings;
+  project: ProjectCheckData;
+  ignores: Ignore[];
+  /** Changes when settings, glossaries or the word list change (segment results depend on them). */
+  projectKey: string;
+  /** False when the consistency context was not ready in time and was left out (see `checkInputFor`). */
+  complete: boolean;
+}
+
+export function settingsOf(config: ProjectConfig): CheckSettings {
+  return { disabled: config.checks?.disabled ?? [], severity: config.checks?.severity ?? {} };
+}
+
+export class CheckInputs {
+  private glossaries = new Map<string, Promise<GlossaryEntry[]>>();
+  /** Every article's 1–1 aligned source sentences with their translations, by article. */
+  private perArticle: Promise<Map<string, [string, string][]>> | null = null;
+  private translations: Translations | null = null;
+
+  constructor(private readonly src: CheckInputSources) {}
+
+  /**
+   * The input for one article's texts. `waitMs`: how long to wait for the project's consistency
+   * context on the first check of a project (aligning every article takes a while); past it the input
+   * is built without it and marked incomplete. Undefined waits as long as it takes (counts, CLI).
+   */
+  async checkInputFor(a: PairedArticle, texts: { source: string; target: string }, opts: { waitMs?: number } = {}): Promise<BuiltInput> {
+    const config = this.src.config();
+    const settings = settingsOf(config);
+    const files = config.glossaries ?? DEFAULT_GLOSSARIES;
+    const glossary = (await Promise.all(files.map((f) => this.glossary(f, a.sourceLang, a.targetLang)))).flat();
+    const wordList = config.wordList ?? [];
+    const ignores = await this.src.ignores(a.id);
+    const translations = await this.consistency(opts.waitMs);
+    const project: ProjectCheckData = { glossary, wordList, ...(translations ? { translations } : {}) };
+    return {
+      source: texts.source,
+      target: texts.target,
+      sourceLang: a.sourceLang,
+      targetLang: a.targetLang,
+      settings,
+      project,
+      ignores,
+      articleId: a.id,
+      projectKey: JSON.stringify([settings, files, glossary.length, wordList]),
+      complete: translations !== null,
+    };
+  }
+
+  /** Settings, glossaries or the word list changed: read them again. */
+  configChanged(): void {
+    this.glossaries.clear();
+  }
+
+  /** An article's translation on disk changed: its sentences in the consistency context are replaced. */
+  async articleSaved(a: PairedArticle, source: string, target: string): Promise<void> {
+    if (!this.perArticle) return; // built from disk on first use
+    const map = await this.perArticle;
+    map.set(a.id, await this.pairsOf(a, source, target));
+    this.translations = null;
+  }
+
+  /** The article list changed (rescan, import): the context is rebuilt on the next check. */
+  articlesChanged(): void {
+    this.perArticle = null;
+    this.translations = null;
+  }
+
+  private async consistency(waitMs: number | undefined): Promise<Translations | null> {
+    this.perArticle ??= this.buildPerArticle();
+    const pending = this.perArticle.then((m) => (this.translations ??= merge(m)));
+    if (waitMs === undefined) return pending;
+    return Promise.race([pending, new Promise<null>((r) => setTimeout(() => r(null), waitMs))]);
+  }
+
+  private glossary(rel: string, sourceLang: string, targetLang: string): Promise<GlossaryEntry[]> {
+    const key = `${rel}\u0000${sourceLang}\u0000${targetLang}`;
+    let entry = this.glossaries.get(key);
+    if (!entry) {
+      // A glossary is read from inside the project only (project.json is the user's, but may come from anyone).
+      const abs = resolve(this.src.root, rel);
+      const back = relative(this.src.root, abs);
+      if (back.startsWith('..') || isAbsolute(back)) return Promise.reject(new CalqueError('pathOutsideProject', { path: rel }));
+      entry = readGlossaryFile(abs, rel, sourceLang, targetLang);
+      this.glossaries.set(key, entry);
+    }
+    return entry;
+  }
+
+  private async pairsOf(a: PairedArticle, source: string, target: string): Promise<[string, string][]> {
+    return this.src.sentencePairs ? this.src.sentencePairs(a, source, target) : sentencePairs(a.sourceLang, a.targetLang, source, target);
+  }
+
+  private async buildPerArticle(): Promise<Map<string, [string, string][]>> {
+    const map = new Map<string, [string, string][]>();
+    for (const a of this.src.articles()) {
+      try {
+        const source = (await readTextFile(join(this.src.root, a.sourcePath), a.sourcePath, 'source')).text;
+        const target = (await readTextFile(join(this.src.root, a.targetPath), a.targetPath, 'target')).text;
+        map.set(a.id, await this.pairsOf(a, source, target));
+      } catch {
+        // An unreadable article simply adds nothing here; the list shows its error.
+      }
+      await new Promise((r) => setImmediate(r)); // keep the host responsive on big projects
+    }
+    return map;
+  }
+}
+
+
+function merge(perArticle: Map<string, [string, string][]>): Translations {
+  const map: Translations = new Map();
+  for (const [articleId, pairs] of perArticle) {
+    for (const [key, target] of pairs) {
+      const list = map.get(key) ?? [];
+      list.push({ articleId, target });
+      map.set(key, list);
+    }
+  }
+  return map;
+}

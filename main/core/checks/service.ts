@@ -1,0 +1,280 @@
+/**
+ * The check service: the only owner of check sessions and of the article list's problem counts. The
+ * editor's checks, the background counts and `calque check` all go through it, with input from the
+ * one builder (input.ts), so the same article gets the same findings everywhere. Hosts import this
+ * file and nothing else under core/checks (lint rule in eslint.config.mjs).
+ */
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import type { ArticleChecks, CheckSettingsInfo, LanguagePair } from '../../contract/api.js';
+import type { Finding } from '../../contract/review.js';
+import { emptyConfig, readConfig, type ProjectConfig } from '../project/config.js';
+import { pairFiles, type PairedArticle } from '../project/pairing.js';
+import { scanTextFiles } from '../project/scan.js';
+import { declaredLanguages } from '../formats/declared-languages.js';
+import { ReviewStore, type ReviewRecord } from '../article/review-store.js';
+import { FileLocks } from '../platform/file-lock.js';
+import { countProblems } from '../../common/problems.js';
+import { CalqueError } from '../../contract/api.js';
+import { readTextFile, revisionOf } from '../text/read-text-file.js';
+import { allChecks, CheckSession, checksFor, documentDate, runChecks } from './engine.js';
+import { CheckInputs, settingsOf, type BuiltInput } from './input.js';
+import { sentencePairs } from './sentence-pairs.js';
+import { CheckWorkerPool, workerEntry } from './worker/pool.js';
+
+const EMPTY_PROJECT = { glossary: [], wordList: [] };
+
+/** Open check sessions kept (each caches its article's segments); a project can have thousands of articles. */
+const MAX_SESSIONS = 16;
+/** The editor's first check of a project does not wait longer than this for the consistency context. */
+const CONSISTENCY_WAIT_MS = 50;
+
+export type ProblemCounts = { minor: number; major: number; critical: number };
+
+/** What the service reads and writes in the open project. */
+export interface CheckServiceDeps {
+  root: string;
+  config(): ProjectConfig;
+  articles(): PairedArticle[];
+  reviews: {
+    readReview(id: string): Promise<ReviewRecord>;
+    updateReview(id: string, patch: Partial<ReviewRecord>): Promise<unknown>;
+  };
+  /**
+   * Worker threads for the checks (the server: its request thread stays free). 0 or absent: checks run
+   * in this thread (the command line, tests), with the same engine and input.
+   */
+  workers?: number;
+  /**
+   * Articles shorter than this (source + translation, UTF-16 units) are checked in this thread even with
+   * workers: a few milliseconds, less than a worker's round trip, and no cold start of a worker for a
+   * project of short articles. Default 30,000 (about 5,000 words); 0 sends every check to a worker.
+   */
+  workerThreshold?: number;
+}
+
+/** Worker threads for a host that serves requests: one core stays for the request thread. */
+export function defaultCheckWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+/** The counts the article list shows: every finding of the article, both sides, by severity. */
+export function countFindings(findings: readonly Finding[]): ProblemCounts {
+  return countProblems(findings); // hints are outside the counts (main/common/problems.ts)
+}
+
+/** A project's review store as the check service reads and writes it (under the review's lock). */
+export function reviewsFor(store: ReviewStore): CheckServiceDeps['reviews'] {
+  return { readReview: (id) => store.read(id), updateReview: (id, patch) => store.update(id, patch) };
+}
+
+/** Rule descriptions for reports and SARIF (id, category, default grading). */
+export function describeRules(ids: Iterable<string>): { id: string; category: string; severity: Finding['severity']; description?: string }[] {
+  const wanted = new Set(ids);
+  return allChecks()
+    .filter((c) => wanted.has(c.id))
+    .map((c) => ({ id: c.id, category: c.category, severity: c.severity, ...(c.description ? { description: c.description } : {}) }));
+}
+
+export class CheckService {
+  readonly inputs: CheckInputs;
+  private readonly sessions = new Map<string, { session: CheckSession; key: string }>();
+  /** The editor's last complete check per article, so a save of that very text lists its counts. */
+  private readonly lastChecked = new Map<string, { target: string; findings: Finding[] }>();
+  /** Bumped to stop a running background count. */
+  private countRun = 0;
+  private readonly pool: CheckWorkerPool | null;
+  /** Ids of project data objects sent to workers (the consistency context is rebuilt as a new object). */
+  private readonly dataIds = new WeakMap<object, number>();
+  private nextDataId = 0;
+  /** Numbers the editor's requests in the order they came, so a stale one never runs after a newer one. */
+  private requests = 0;
+
+  constructor(private readonly deps: CheckServiceDeps) {
+    this.inputs = new CheckInputs({
+      root: deps.root,
+      config: deps.config,
+      articles: deps.articles,
+      ignores: async (id) => (await deps.reviews.readReview(id)).ignores,
+      // A book's alignment takes seconds: in a worker, like its checks.
+      sentencePairs: async (a, source, target) =>
+        this.pool && source.length + target.length >= (deps.workerThreshold ?? 30_000)
+          ? ((await this.pool.run({ seq: ++this.requests, mode: 'pairs', articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings: {}, ignores: [], projectId: '', sessionKey: '', source, target }, EMPTY_PROJECT)).pairs ?? [])
+          : sentencePairs(a.sourceLang, a.targetLang, source, target),
+    });
+    const entry = deps.workers ? workerEntry() : null;
+    this.pool = entry ? new CheckWorkerPool(deps.workers!, entry) : null;
+  }
+
+  /**
+   * The editor's check of `text` (default: the translation on disk), incremental per article. When it
+   * was of the text on disk and complete, the article list's counts are stored from it.
+   */
+  async checkArticle(a: PairedArticle, text?: string): Promise<ArticleChecks> {
+    const seq = ++this.requests;
+    const { source, target: disk } = await this.readTexts(a);
+    const target = text !== undefined ? text.normalize('NFC') : disk;
+    const input = await this.inputs.checkInputFor(a, { source, target }, { waitMs: CONSISTENCY_WAIT_MS });
+    const { findings, alignment, pending: fixesPending } = this.heavy(input) ? await this.inWorker('session', a, input, seq) : this.inSession(a, input);
+    this.lastChecked.delete(a.id);
+    if (input.complete) this.lastChecked.set(a.id, { target, findings });
+    while (this.lastChecked.size > MAX_SESSIONS) this.lastChecked.delete(this.lastChecked.keys().next().value!);
+    if (target === disk && input.complete) await this.storeCounts(a, target, findings);
+    const date = documentDate(source, target);
+    // Incomplete consistency context: the editor asks again (as for pending fixes) and gets it all.
+    const pending = fixesPending || !input.complete;
+    return {
+      alignment,
+      findings,
+      ignored: input.ignores.length,
+      ...(pending ? { pending: true } : {}),
+      ...(date ? { documentDate: `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}` } : {}),
+    };
+  }
+
+  private heavy(input: BuiltInput): boolean {
+    return !!this.pool && input.source.length + input.target.length >= (this.deps.workerThreshold ?? 30_000);
+  }
+
+  /** The editor's incremental session of the article, in this thread. */
+  private inSession(a: PairedArticle, input: BuiltInput) {
+    const key = input.projectKey;
+    let entry = this.sessions.get(a.id);
+    if (!entry || entry.key !== key) {
+      const { source: _s, target: _t, projectKey: _k, complete: _c, ...options } = input;
+      entry = { session: new CheckSession(options), key };
+    } else {
+      entry.session.configure({ ignores: input.ignores });
+      entry.session.setProjectContext(input.project);
+    }
+    // Most recently used last; sessions of articles not looked at for a while are dropped (memory).
+    this.sessions.delete(a.id);
+    this.sessions.set(a.id, entry);
+    while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
+    const findings = entry.session.update(input.source, input.target);
+    return { findings, alignment: entry.session.alignment!, pending: entry.session.pending };
+  }
+
+  /** The same check in a worker thread: its session lives there; `last` is still kept here. */
+  private async inWorker(mode: 'session' | 'full', a: PairedArticle, input: BuiltInput, seq = ++this.requests) {
+    const translations = input.project.translations;
+    let dataId = translations ? this.dataIds.get(translations) : -1;
+    if (dataId === undefined) this.dataIds.set(translations!, (dataId = ++this.nextDataId));
+    const projectId = `${input.projectKey}\u0000${a.sourceLang}\u0000${a.targetLang}\u0000${dataId}`;
+    const { settings, ignores, project, source, target, projectKey } = input;
+    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target }, project);
+  }
+
+  /** Every finding of the article's files on disk, complete (fixes included): `calque check` and the counts. */
+  async findingsOnDisk(a: PairedArticle): Promise<{ findings: Finding[]; source: string; target: string }> {
+    const texts = await this.readTexts(a);
+    const built = await this.inputs.checkInputFor(a, texts);
+    if (this.heavy(built)) return { findings: (await this.inWorker('full', a, built)).findings, ...texts };
+    const { projectKey: _k, complete: _c, ...input } = built;
+    return { findings: runChecks(input), ...texts };
+  }
+
+  /**
+   * The article list's counts for `ids`, one article at a time in the background; `onCounted` after
+   * each. A newer call stops an older one.
+   */
+  async countProblems(ids: readonly string[], onCounted: (id: string) => void | Promise<void>): Promise<void> {
+    const run = ++this.countRun;
+    const byId = new Map(this.deps.articles().map((a) => [a.id, a]));
+    for (const id of ids) {
+      await new Promise((r) => setImmediate(r));
+      if (run !== this.countRun) return;
+      const a = byId.get(id);
+      if (!a) continue;
+      try {
+        const { findings, target } = await this.findingsOnDisk(a);
+        if (run !== this.countRun) return;
+        await this.storeCounts(a, target, findings);
+        await onCounted(id);
+      } catch {
+        // An unreadable article shows its error in the list already.
+      }
+    }
+  }
+
+  stopCounting(): void {
+    this.countRun++;
+  }
+
+  /** The project closed: stop counting, stop the workers. */
+  dispose(): void {
+    this.stopCounting();
+    this.pool?.terminate();
+  }
+
+  describeSettings(pairs: { source: string; target: string }[]): CheckSettingsInfo {
+    const { disabled: off = [], severity = {} } = settingsOf(this.deps.config());
+    const disabled = new Set(off);
+    const applicable = new Set(pairs.flatMap((p) => checksFor(p.source, p.target).map((c) => c.id)));
+    return {
+      rules: allChecks()
+        .filter((c) => applicable.has(c.id) || disabled.has(c.id))
+        .map((c) => ({ id: c.id, category: c.category, defaultSeverity: c.severity, severity: severity[c.id] ?? c.severity, enabled: !disabled.has(c.id) }))
+        .sort((x, y) => x.id.localeCompare(y.id)),
+    };
+  }
+
+  /** The article's ignores changed: its session re-reads them on the next check. */
+  ignoresChanged(id: string): void {
+    this.sessions.delete(id);
+  }
+
+  /** Settings, glossaries or the word list changed. */
+  configChanged(): void {
+    this.sessions.clear();
+    this.inputs.configChanged();
+  }
+
+  /**
+   * A translation was saved: the other articles' consistency context takes its new sentences, and the
+   * list's counts are those of the editor's last check when that was of the saved text.
+   */
+  async articleSaved(a: PairedArticle): Promise<void> {
+    try {
+      const { source, target } = await this.readTexts(a);
+      await this.inputs.articleSaved(a, source, target);
+      const last = this.lastChecked.get(a.id);
+      if (last && last.target === target) await this.storeCounts(a, target, last.findings);
+    } catch {
+      this.inputs.articlesChanged();
+    }
+  }
+
+  private async readTexts(a: PairedArticle): Promise<{ source: string; target: string }> {
+    // resolve, not join: `calque check --source` may name a file outside the project.
+    const [source, target] = await Promise.all([
+      readTextFile(resolve(this.deps.root, a.sourcePath), a.sourcePath, 'source'),
+      readTextFile(resolve(this.deps.root, a.targetPath), a.targetPath, 'target'),
+    ]);
+    return { source: source.text, target: target.text };
+  }
+
+  private async storeCounts(a: PairedArticle, target: string, findings: readonly Finding[]): Promise<void> {
+    const problems = { ...countFindings(findings), textHash: revisionOf(Buffer.from(target, 'utf8')) };
+    const before = (await this.deps.reviews.readReview(a.id)).problems;
+    if (before && (Object.keys(problems) as (keyof typeof problems)[]).every((k) => before[k] === problems[k])) return;
+    // A review file that cannot be read stays exactly as it is: the counts are simply not stored.
+    await this.deps.reviews.updateReview(a.id, { problems }).catch((err: unknown) => {
+      if (!(err instanceof CalqueError)) throw err;
+    });
+  }
+}
+
+/**
+ * The check service of a project folder for the command line, read-only: project.json as it is (or
+ * the languages given), the articles paired as the app pairs them, the reviews' ignore decisions.
+ */
+export async function openProjectChecks(root: string, opts: { pairs?: LanguagePair[] } = {}): Promise<{ service: CheckService; articles: PairedArticle[] }> {
+  // A project.json the CLI cannot read checks as a project without settings (the app reports it).
+  const config = (await readConfig(root).catch(() => null)) ?? emptyConfig();
+  const pairs = opts.pairs?.length ? opts.pairs : config.pairs;
+  const files = await scanTextFiles(root);
+  const articles = pairFiles(files, pairs, await declaredLanguages(root, files)).articles;
+  const service = new CheckService({ root, config: () => config, articles: () => articles, reviews: reviewsFor(new ReviewStore(root, new FileLocks(root))) });
+  return { service, articles };
+}

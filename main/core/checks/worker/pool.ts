@@ -1,0 +1,178 @@
+/**
+ * Worker threads for the check service: checks (and the sentence alignment inside them) run here, off
+ * the host's request thread. Each article is routed to one worker, which keeps its incremental session;
+ * a request still queued when a newer one for the same article arrives is cancelled (its text is stale).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { CalqueError } from '../../../contract/api.js';
+import type { ProjectCheckData } from '../types.js';
+import type { CheckJob, CheckReply } from './protocol.js';
+
+type Reply = Extract<CheckReply, { ok: true }>;
+/** `seq`: the order the requests were made in (they can overtake each other while their input is read). */
+export type PoolJob = Omit<CheckJob, 'job' | 'project'> & { seq: number };
+
+/** Background work (complete checks, alignment for the consistency context) runs on its own worker. */
+/** Project data a worker keeps (the same bound as in entry.ts, so both sides agree on what it has). */
+const MAX_PROJECTS = 8;
+
+/**
+ * The worker's code: the TS source when this module runs from source (vitest, tsx: the worker gets
+ * tsx's loader), else the bundle's `check-worker.js` next to the bundle (out/main/, or above chunks/).
+ */
+export function workerEntry(): WorkerEntry | null {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    // Loader flags in a worker's execArgv do not apply to it in Node 20: the worker registers tsx itself.
+    const tsx = tsxEsmApi(here);
+    const entry = new URL('./entry.ts', here).href;
+    return { code: `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });` };
+  }
+  for (const rel of ['./check-worker.js', '../check-worker.js']) {
+    const url = new URL(rel, here);
+    if (existsSync(fileURLToPath(url))) return { url };
+  }
+  return null;
+}
+
+/** tsx's ESM register API (its `import` export: require.resolve would give the CommonJS one). */
+function tsxEsmApi(from: string): string {
+  const pkgPath = createRequire(fileURLToPath(from)).resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(join(dirname(pkgPath), pkg.exports['./esm/api']!.import.default)).href;
+}
+
+/** A worker script: the bundle's file, or (from source) a few lines that load the TS entry through tsx. */
+export type WorkerEntry = { url: URL } | { code: string };
+
+interface Queued {
+  job: PoolJob;
+  project: ProjectCheckData;
+  resolve: (r: Reply) => void;
+  reject: (e: Error) => void;
+}
+
+class Lane {
+  private worker: Worker | null = null;
+  private readonly queue: Queued[] = [];
+  private inFlight: (Queued & { jobNo: number }) | null = null;
+  /** Project ids the worker holds, oldest first. */
+  private projects: string[] = [];
+  private next = 0;
+  private markReady!: () => void;
+  /** Resolves when the first worker of this lane has started (compiled the rule packs). */
+  readonly ready = new Promise<void>((r) => (this.markReady = r));
+
+  constructor(private readonly entry: WorkerEntry) {}
+
+  push(q: Queued): void {
+    // Of the queued checks of one article only the newest request is worth running: its text is current.
+    const same = (x: Queued) => x.job.articleId === q.job.articleId && x.job.mode === q.job.mode;
+    if (this.queue.some((x) => same(x) && x.job.seq > q.job.seq)) return q.reject(new CalqueError('cancelled'));
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const old = this.queue[i]!;
+      if (same(old)) {
+        this.queue.splice(i, 1);
+        old.reject(new CalqueError('cancelled'));
+      }
+    }
+    // The editor's checks go before the background counts: someone is waiting for them.
+    const at = q.job.mode === 'session' ? this.queue.findIndex((x) => x.job.mode === 'full') : -1;
+    if (at < 0) this.queue.push(q);
+    else this.queue.splice(at, 0, q);
+    this.dispatch();
+  }
+
+
+  terminate(): void {
+    const w = this.worker;
+    this.worker = null;
+    for (const q of this.queue.splice(0)) q.reject(new CalqueError('cancelled'));
+    this.inFlight?.reject(new CalqueError('cancelled'));
+    this.inFlight = null;
+    void w?.terminate();
+  }
+
+  private spawn(): Worker {
+    const w = 'url' in this.entry ? new Worker(this.entry.url) : new Worker(this.entry.code, { eval: true });
+    w.on('message', (reply: CheckReply) => this.settle(w, reply));
+    w.on('error', (err) => this.crashed(w, err));
+    w.on('exit', (code) => this.crashed(w, new Error(`check worker stopped (${code})`)));
+    w.unref();
+    this.projects = [];
+    return w;
+  }
+
+  private dispatch(): void {
+    if (this.inFlight || !this.queue.length) return;
+    const q = this.queue.shift()!;
+    this.worker ??= this.spawn();
+    const has = this.projects.includes(q.job.projectId);
+    if (!has) {
+      this.projects.push(q.job.projectId);
+      while (this.projects.length > MAX_PROJECTS) this.projects.shift();
+    }
+    const { seq: _seq, ...rest } = q.job;
+    const job: CheckJob = { ...rest, job: ++this.next, ...(has ? {} : { project: q.project }) };
+    this.inFlight = { ...q, jobNo: job.job };
+    this.worker.ref(); // keep a command-line process alive until the answer arrives
+    this.worker.postMessage(job);
+  }
+
+  private settle(w: Worker, reply: CheckReply): void {
+    if ('ready' in reply) return this.markReady();
+    const q = this.inFlight;
+    if (w !== this.worker || !q || q.jobNo !== reply.job) return;
+    this.inFlight = null;
+    w.unref();
+    if (reply.ok) q.resolve(reply);
+    else q.reject(new Error(reply.message));
+    this.dispatch();
+  }
+
+  private crashed(w: Worker, err: Error): void {
+    if (w !== this.worker) return;
+    this.worker = null;
+    this.inFlight?.reject(err);
+    this.inFlight = null;
+    this.dispatch(); // a new worker takes the rest of the queue
+  }
+}
+
+/**
+ * `size` workers for the editor's checks, and one more for complete checks (the article list's
+ * background counts), so a count never makes the editor wait.
+ */
+export class CheckWorkerPool {
+  private readonly lanes: Lane[];
+  private readonly background: Lane;
+
+  constructor(size: number, entry: WorkerEntry) {
+    this.lanes = Array.from({ length: Math.max(1, size) }, () => new Lane(entry));
+    this.background = new Lane(entry);
+  }
+
+  run(job: PoolJob, project: ProjectCheckData): Promise<Reply> {
+    if (job.mode !== 'session') {
+      // The background worker starts once the editor's has: two cold starts at once would slow both.
+      return this.lanes[0]!.ready.then(() => new Promise((resolve, reject) => this.background.push({ job, project, resolve, reject })));
+    }
+    const lane = this.lanes[laneOf(job.articleId, this.lanes.length)]!;
+    return new Promise((resolve, reject) => lane.push({ job, project, resolve, reject }));
+  }
+
+  terminate(): void {
+    for (const l of [...this.lanes, this.background]) l.terminate();
+  }
+}
+
+/** The same article always goes to the same worker (its session lives there). */
+function laneOf(id: string, n: number): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) | 0;
+  return Math.abs(h) % n;
+}
