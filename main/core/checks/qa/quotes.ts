@@ -39,6 +39,10 @@ function english(text: string): RawFinding[] {
     if (m.char === '„' || m.char === '«' || m.char === '»') {
       const want = curlyWins ? (m.open ? '“' : '”') : '"';
       out.push(finding(m.at, 'quoteStyle', { mark: m.char, expected: want }, want));
+    } else if (m.char === '“' && !m.open && all.some((x) => x.char === '„' && x.at < m.at)) {
+      // German „…“: its closing “ is an English opener, and goes with the „ it closes.
+      const want = curlyWins ? '”' : '"';
+      out.push(finding(m.at, 'quoteStyle', { mark: m.char, expected: want }, want));
     } else if (straight && curly && (m.char === '"') === curlyWins) {
       const want = curlyWins ? (m.open ? '“' : '”') : '"';
       out.push(finding(m.at, 'quoteMixed', { mark: m.char, expected: want }, want));
@@ -108,6 +112,23 @@ function romance(text: string): RawFinding[] {
   return out;
 }
 
+/**
+ * Each mark's fix also changes its partner when the partner is reported too: « → “ alone would leave
+ * “…» unpaired, a new finding made by the fix.
+ */
+function withPartners(found: RawFinding[], all: QuoteMark[]): RawFinding[] {
+  const byAt = new Map(found.map((f) => [f.start, f]));
+  return found.map((f) => {
+    const i = all.findIndex((m) => m.at === f.start);
+    const fix = f.fixes?.[0];
+    if (i < 0 || !fix) return f;
+    const partner = all[i]!.open ? all.slice(i + 1).find((x) => !x.open) : [...all.slice(0, i)].reverse().find((x) => x.open);
+    const other = partner && byAt.get(partner.at)?.fixes?.[0]?.edits.find((e) => e.start === partner.at);
+    if (!other || fix.edits.some((e) => e.start === other.start)) return f;
+    return { ...f, fixes: [{ ...fix, edits: [...fix.edits, other].sort((a, b) => a.start - b.start) }, ...f.fixes!.slice(1)] };
+  });
+}
+
 const TAG = /<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>/gu;
 
 const BY_LANG: Record<string, (text: string) => RawFinding[]> = { en: english, de: german, fr: french, es: romance, pt: romance, it: romance };
@@ -121,6 +142,7 @@ export const quoteStyle: CheckDefinition = {
   run(ctx) {
     const check = BY_LANG[primaryLang(ctx.targetLang)];
     // Quotes inside markup (<a href="/help">) belong to the tag, not to the prose: blank the tags out.
-    return check ? check(ctx.target.replace(TAG, (t) => ' '.repeat(t.length))) : [];
+    const text = ctx.target.replace(TAG, (t) => ' '.repeat(t.length));
+    return check ? withPartners(check(text), marks(text)) : [];
   },
 };
