@@ -13,7 +13,8 @@ import type { StressOptions, StressResult } from './types.js';
 const HANG_MS = 1000;
 const DEFAULT_TRIES = 5000;
 
-const ANNOTATION = {
+/** A valid annotation, the one nested object most requests carry (also the API boundary tests' seed). */
+export const ANNOTATION = {
   id: 'a1',
   side: 'target',
   start: 0,

@@ -6,20 +6,9 @@ import { API_METHODS, type CalqueApi } from '../../main/contract/api.js';
 import { dispatch, findForbiddenKey } from '../../main/core/api-schemas.js';
 import { CalqueService } from '../../main/core/service.js';
 import { rejectsWith } from '../helpers/errors.js';
+import { ANNOTATION } from '../../stress/api.js';
 
 /** A valid request per method that nests objects, to plant keys at every level. */
-const ANNOTATION = {
-  id: 'a1',
-  side: 'target',
-  start: 0,
-  end: 3,
-  quote: { exact: 'The', prefix: '', suffix: ' cat' },
-  category: 'Fluency/Grammar',
-  severity: 'minor',
-  comment: '',
-  created: '2026-01-01T00:00:00Z',
-  modified: '2026-01-01T00:00:00Z',
-};
 const NESTED: Partial<Record<keyof CalqueApi, unknown>> = {
   setLanguages: { pairs: [{ source: 'pt', target: 'en' }] },
   saveAnnotations: { id: 'a.txt', annotations: [ANNOTATION] },

@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES, type CalqueEvents, type LanguagePair } from '../../main/contract/api.js';
 import { dispatch } from '../../main/core/api-schemas.js';
 import { CalqueService } from '../../main/core/service.js';
 import { rejectsWith } from '../helpers/errors.js';
+import { writeProject } from '../helpers/project.js';
 
 let tmp: string;
 const services: CalqueService[] = [];
@@ -21,14 +22,7 @@ afterEach(() => {
 
 /** A project folder with the given files (relative path → content). */
 function makeProject(files: Record<string, string | Buffer>, name = 'project'): string {
-  const root = join(tmp, name);
-  fs.mkdirSync(root, { recursive: true });
-  for (const [rel, content] of Object.entries(files)) {
-    const full = join(root, rel);
-    fs.mkdirSync(dirname(full), { recursive: true });
-    fs.writeFileSync(full, content);
-  }
-  return root;
+  return writeProject(join(tmp, name), files);
 }
 
 function newService(root: string, extra: { languages?: LanguagePair[] } = {}): CalqueService {
