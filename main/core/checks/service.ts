@@ -29,7 +29,6 @@ const MAX_SESSIONS = 16;
 /** The editor's first check of a project does not wait longer than this for the consistency context. */
 const CONSISTENCY_WAIT_MS = 50;
 
-export type ProblemCounts = { minor: number; major: number; critical: number };
 
 /** What the service reads and writes in the open project. */
 export interface CheckServiceDeps {
@@ -56,11 +55,6 @@ export interface CheckServiceDeps {
 /** Worker threads for a host that serves requests: one core stays for the request thread. */
 export function defaultCheckWorkers(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
-}
-
-/** The counts the article list shows: every finding of the article, both sides, by severity. */
-export function countFindings(findings: readonly Finding[]): ProblemCounts {
-  return countProblems(findings); // hints are outside the counts (main/common/problems.ts)
 }
 
 /** A project's review store as the check service reads and writes it (under the review's lock). */
@@ -255,7 +249,8 @@ export class CheckService {
   }
 
   private async storeCounts(a: PairedArticle, target: string, findings: readonly Finding[]): Promise<void> {
-    const problems = { ...countFindings(findings), textHash: revisionOf(Buffer.from(target, 'utf8')) };
+    // Hints are outside the counts (main/common/problems.ts).
+    const problems = { ...countProblems(findings), textHash: revisionOf(Buffer.from(target, 'utf8')) };
     const before = (await this.deps.reviews.readReview(a.id)).problems;
     if (before && (Object.keys(problems) as (keyof typeof problems)[]).every((k) => before[k] === problems[k])) return;
     // A review file that cannot be read stays exactly as it is: the counts are simply not stored.
