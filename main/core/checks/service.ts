@@ -29,7 +29,6 @@ const MAX_SESSIONS = 16;
 /** The editor's first check of a project does not wait longer than this for the consistency context. */
 const CONSISTENCY_WAIT_MS = 50;
 
-
 /** What the service reads and writes in the open project. */
 export interface CheckServiceDeps {
   root: string;
