@@ -1,4 +1,4 @@
-import type { Document, Side } from '../../contract/document.js';
+import type { Document, SegmentGroups, Side } from '../../contract/document.js';
 import { bilingualTable } from './bilingual-table/index.js';
 import { markdown } from './markdown/index.js';
 import { plainText } from './plain-text/index.js';
@@ -47,6 +47,11 @@ export interface FileFormat {
    * Throws `segmentsChanged` when the edited text cannot be mapped back onto the file's segments.
    */
   withText(doc: Document, side: Side, text: string): Document;
+  /**
+   * Monolingual formats whose pairs line up unit by unit rather than by the sentence aligner (subtitle
+   * cues by timing): which segments of the two files correspond.
+   */
+  groupSegments?(source: Document, target: Document): SegmentGroups | undefined;
 }
 
 /** The registry: a new format is a folder plus one line here. */

@@ -4,6 +4,7 @@ import { piecesText } from '../../../contract/document.js';
 import { decodeRaw, detectLineEnding, encodeRaw } from '../../text/encoding.js';
 import type { FileFormat } from '../registry.js';
 import { joinSegments, segmentsWith, withSegmentText } from '../segment-text.js';
+import { subtitleGroups } from './pair-cues.js';
 import { parseSubtitles, type SubtitleFile } from './parse.js';
 
 /**
@@ -47,7 +48,7 @@ function subtitleFormat(id: 'srt' | 'vtt'): FileFormat {
       const units: Unit[] = file.cues.map((c, i) => {
         const [start, end] = laid.ranges[i]!;
         const text = laid.text.slice(start, end);
-        return { id: ids[i]!, kind: 'cue', notes: [c.timing.trim()], segments: [{ id: ids[i]!, [side]: { content: [{ kind: 'text', text }], start, end } }] };
+        return { id: ids[i]!, kind: 'cue', notes: [c.timing.trim()], timing: { startMs: c.startMs, endMs: c.endMs }, segments: [{ id: ids[i]!, [side]: { content: [{ kind: 'text', text }], start, end } }] };
       });
       return {
         format: id,
@@ -88,6 +89,8 @@ function subtitleFormat(id: 'srt' | 'vtt'): FileFormat {
       }
       return next;
     },
+
+    groupSegments: subtitleGroups,
   };
 }
 
