@@ -37,4 +37,20 @@ describe('PO article through the service', () => {
     await service.saveArticle({ id: view.id, text: view.target.text.replace('sobe a escada', 'sobe as escadas'), expectedRevision: view.revision });
     expect(fs.readFileSync(join(root, 'l10n/guide.po'), 'utf8')).toBe(PO.replace('msgstr "O faroleiro sobe a escada"', 'msgstr "O faroleiro sobe as escadas"'));
   });
+
+  it('an untranslated entry pairs with its msgid: the entries after it stay side by side', async () => {
+    const file = ['msgid "The tide is low."', 'msgstr "A maré está baixa."', '', 'msgid "Wait for the bell."', 'msgstr ""', '', 'msgid "Boats leave at noon."', 'msgstr "Os barcos saem ao meio-dia."', ''].join('\n');
+    const root = writeProject(join(tmp, 'q'), { 'harbour.po': file, '.calque/project.json': JSON.stringify({ formatVersion: 1, pairs: [{ source: 'en', target: 'pt' }] }) });
+    const service = new CalqueService({ root, host: { kind: 'cli' }, watchIntervalMs: 50 });
+    services.push(service);
+    await service.openProject({});
+    const view = await service.getArticle({ id: 'harbour.po' });
+    const { alignment: a } = await service.checkArticle({ id: view.id });
+    const pairs = a.links.map((l) => [l.source.map((i) => view.source.text.slice(a.source[i]!.start, a.source[i]!.end)).join(' '), l.target.map((i) => view.target.text.slice(a.target[i]!.start, a.target[i]!.end)).join(' ')]);
+    expect(pairs).toEqual([
+      ['The tide is low.', 'A maré está baixa.'],
+      ['Wait for the bell.', ''],
+      ['Boats leave at noon.', 'Os barcos saem ao meio-dia.'],
+    ]);
+  });
 });

@@ -48,8 +48,9 @@ export interface FileFormat {
    */
   withText(doc: Document, side: Side, text: string): Document;
   /**
-   * Monolingual formats whose pairs line up unit by unit rather than by the sentence aligner (subtitle
-   * cues by timing): which segments of the two files correspond.
+   * Formats whose sides line up segment by segment rather than by the sentence aligner (subtitle cues
+   * by timing; a PO entry's msgid and msgstr): which segments of the source and target documents
+   * correspond. For a bilingual file both are the same document.
    */
   groupSegments?(source: Document, target: Document): SegmentGroups | undefined;
 }

@@ -141,6 +141,15 @@ export const po: FileFormat = {
   withText(doc, side, text) {
     return withSegmentText(doc, side, text);
   },
+
+  // Entry k's msgid is segment k's source: an untranslated entry (empty msgstr) pairs with its msgid
+  // instead of letting the sentence aligner shift the entries after it.
+  groupSegments(source, target) {
+    const count = (d: Document) => d.units.reduce((n, u) => n + u.segments.length, 0);
+    const n = count(target);
+    if (count(source) !== n) return undefined;
+    return { source: n, target: n, groups: Array.from({ length: n }, (_, k) => ({ source: [k], target: [k] })) };
+  },
 };
 
 /**
