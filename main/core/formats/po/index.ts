@@ -24,9 +24,29 @@ interface Parsed {
   encoding: Document['file']['encoding'];
   entries: { entry: PoEntry; id: string }[];
   header?: PoEntry;
+  /** Each entry's msgstr values as the editor shows them (NFC, "\n"), computed once per parse. */
+  targets?: string[][];
 }
 
+function targetsOf(p: Parsed): string[][] {
+  return (p.targets ??= p.entries.map(({ entry }) => entry.msgstr.map((f) => norm(f.value))));
+}
+
+/**
+ * The last parse of each byte array: a save reads the file and then writes over the same bytes, so the
+ * writer does not parse a large file a second time. Keyed by the array itself (bytes are never mutated).
+ */
+const parsed = new WeakMap<Uint8Array, Parsed>();
+
 function parse(bytes: Uint8Array, path: string): Parsed {
+  const hit = parsed.get(bytes);
+  if (hit) return hit;
+  const result = parseUncached(bytes, path);
+  parsed.set(bytes, result);
+  return result;
+}
+
+function parseUncached(bytes: Uint8Array, path: string): Parsed {
   if (bytes.length > MAX_FILE_BYTES) throw new CalqueError('fileTooLarge', { path, size: bytes.length, limit: MAX_FILE_BYTES });
   const { raw, encoding } = decodeRaw(bytes, path);
   const { entries } = parsePo(raw, path);
@@ -78,10 +98,11 @@ export const po: FileFormat = {
   read(bytes, ctx) {
     const p = parse(bytes, ctx.path);
     const layout: { unit: number; source: string; target: string; id: string }[] = [];
+    const targets = targetsOf(p);
     p.entries.forEach(({ entry, id }, u) => {
       entry.msgstr.forEach((s, k) => {
         const source = k === 0 || !entry.msgidPlural ? entry.msgid.value : entry.msgidPlural.value;
-        layout.push({ unit: u, source: norm(source), target: norm(s.value), id: entry.msgidPlural ? `${id}[${k}]` : id });
+        layout.push({ unit: u, source: norm(source), target: targets[u]![k]!, id: entry.msgidPlural ? `${id}[${k}]` : id });
       });
     });
     const src = joinSegments(layout.map((l) => l.source));
@@ -123,13 +144,14 @@ export const po: FileFormat = {
     const byId = new Map(doc.units.map((u) => [u.id, u] as const));
     const newline = doc.file.lineEnding;
     const edits: TextEdit[] = [];
-    for (const { entry, id } of p.entries) {
+    const targets = targetsOf(p);
+    for (const [u, { entry, id }] of p.entries.entries()) {
       const unit = byId.get(id);
       if (!unit) continue;
       entry.msgstr.forEach((field, k) => {
         const seg = unit.segments[k];
         const text = seg?.target ? piecesText(seg.target.content) : undefined;
-        if (text === undefined || text === norm(field.value)) return;
+        if (text === undefined || text === targets[u]![k]) return;
         edits.push({ start: field.start, end: field.end, text: fieldLiterals(field, text, newline) });
       });
       const fuzzy = fuzzyEdit(entry, wantsFuzzy(unit.segments), newline, p.raw);

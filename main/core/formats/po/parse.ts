@@ -67,18 +67,28 @@ function unescape(s: string): string {
 
 /** A literal at `from` in `line`: returns its value and where it ends, or null when it is not closed. */
 function literalAt(line: string, from: number): { value: string; end: number } | null {
-  if (line[from] !== '"') return null;
+  if (line.charCodeAt(from) !== 34 /* " */) return null;
   let i = from + 1;
-  while (i < line.length) {
-    const c = line[i];
-    if (c === '\\') i += 2;
-    else if (c === '"') break;
-    else i++;
+  let escaped = false;
+  for (;;) {
+    const q = line.indexOf('"', i);
+    if (q < 0) return null;
+    // A quote after an odd number of backslashes is part of the string.
+    let b = q - 1;
+    while (b > from && line.charCodeAt(b) === 92 /* \ */) b--;
+    if ((q - 1 - b) % 2 === 0) {
+      i = q;
+      break;
+    }
+    escaped = true;
+    i = q + 1;
   }
-  if (i >= line.length) return null;
-  const rest = line.slice(i + 1).trim();
-  if (rest !== '') return null;
-  return { value: unescape(line.slice(from + 1, i)), end: i + 1 };
+  for (let k = i + 1; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c !== 32 && c !== 9) return null;
+  }
+  const body = line.slice(from + 1, i);
+  return { value: escaped || body.includes('\\') ? unescape(body) : body, end: i + 1 };
 }
 
 interface Line {
