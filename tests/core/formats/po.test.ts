@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CalqueError, MAX_FILE_BYTES } from '../../../main/contract/api.js';
-import { po, withSegmentStates } from '../../../main/core/formats/po/index.js';
+import { po } from '../../../main/core/formats/po/index.js';
+import { withSegmentStates } from '../../../main/core/formats/segment-states.js';
 import { formatForPath } from '../../../main/core/formats/registry.js';
 import { PO } from './po-fixture.js';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CalqueError, MAX_FILE_BYTES } from '../../../contract/api.js';
-import type { Document, Segment, SegmentState, Unit } from '../../../contract/document.js';
+import type { Document, Segment, Unit } from '../../../contract/document.js';
 import { piecesText } from '../../../contract/document.js';
 import { canonicalTag, isLanguageTag } from '../../project/languages.js';
 import { decodeRaw, detectLineEnding, encodeRaw } from '../../text/encoding.js';
@@ -173,20 +173,3 @@ export const po: FileFormat = {
     return { source: n, target: n, groups: Array.from({ length: n }, (_, k) => ({ source: [k], target: [k] })) };
   },
 };
-
-/**
- * The document with the review's segment states (export): a confirmed segment (translated, reviewed,
- * final) loses `fuzzy` when written; one set back to initial gets it.
- */
-export function withSegmentStates(doc: Document, states: Readonly<Record<string, SegmentState>>): Document {
-  const units = doc.units.map((u) => ({
-    ...u,
-    segments: u.segments.map((s) => {
-      const state = states[s.id];
-      if (!state || state === s.state) return s;
-      const { subState: _drop, ...rest } = s;
-      return state === 'initial' ? { ...rest, state, subState: 'fuzzy' } : { ...rest, state };
-    }),
-  }));
-  return { ...doc, units };
-}
