@@ -26,6 +26,8 @@ export interface CheckInput {
   articleId?: string;
   /** Which segments of the two files correspond, when the format knows (subtitle cues by timing). */
   segmentGroups?: SegmentGroups;
+  /** Subtitle articles: each translation cue's time on screen (CheckContext.cueTimings). */
+  cueTimings?: { startMs: number; endMs: number }[];
 }
 
 const EMPTY_PROJECT: ProjectCheckData = { glossary: [], wordList: [] };
@@ -132,6 +134,8 @@ function contextOf(input: CheckInput, source: string, target: string): CheckCont
     documentDate: documentDate(source, target),
     project: input.project ?? EMPTY_PROJECT,
     articleId: input.articleId,
+    ...(input.settings ? { settings: input.settings } : {}),
+    ...(input.cueTimings ? { cueTimings: input.cueTimings } : {}),
   };
 }
 
@@ -202,7 +206,7 @@ export class CheckSession {
   }
 
   /** New settings or ignores (e.g. the user ignored a finding): the cache stays valid for ignores only. */
-  configure(changes: Partial<Pick<CheckInput, 'settings' | 'ignores' | 'project' | 'segmentGroups'>>): void {
+  configure(changes: Partial<Pick<CheckInput, 'settings' | 'ignores' | 'project' | 'segmentGroups' | 'cueTimings'>>): void {
     Object.assign(this.options, changes);
     if (changes.settings || changes.project) {
       this.checks = checksFor(this.options.sourceLang, this.options.targetLang, this.options.settings);

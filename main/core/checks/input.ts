@@ -43,7 +43,8 @@ export interface BuiltInput extends CheckInput {
 }
 
 export function settingsOf(config: ProjectConfig): CheckSettings {
-  return { disabled: config.checks?.disabled ?? [], severity: config.checks?.severity ?? {} };
+  const options = config.checks?.options;
+  return { disabled: config.checks?.disabled ?? [], severity: config.checks?.severity ?? {}, ...(options ? { options } : {}) };
 }
 
 export class CheckInputs {
@@ -59,7 +60,7 @@ export class CheckInputs {
    * context on the first check of a project (aligning every article takes a while); past it the input
    * is built without it and marked incomplete. Undefined waits as long as it takes (counts, CLI).
    */
-  async checkInputFor(a: PairedArticle, texts: { source: string; target: string; segmentGroups?: SegmentGroups | undefined }, opts: { waitMs?: number } = {}): Promise<BuiltInput> {
+  async checkInputFor(a: PairedArticle, texts: { source: string; target: string; segmentGroups?: SegmentGroups | undefined; cueTimings?: { startMs: number; endMs: number }[] | undefined }, opts: { waitMs?: number } = {}): Promise<BuiltInput> {
     const config = this.src.config();
     const settings = settingsOf(config);
     const files = config.glossaries ?? DEFAULT_GLOSSARIES;
@@ -78,6 +79,7 @@ export class CheckInputs {
       ignores,
       articleId: a.id,
       ...(texts.segmentGroups ? { segmentGroups: texts.segmentGroups } : {}),
+      ...(texts.cueTimings ? { cueTimings: texts.cueTimings } : {}),
       projectKey: JSON.stringify([settings, files, glossary.length, wordList]),
       complete: translations !== null,
     };

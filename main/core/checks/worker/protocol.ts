@@ -24,6 +24,8 @@ export interface CheckJob {
   target: string;
   /** Which segments of the two files correspond (subtitle cues by timing). */
   segmentGroups?: SegmentGroups;
+  /** Subtitle articles: each translation cue's time on screen. */
+  cueTimings?: { startMs: number; endMs: number }[];
 }
 
 /** `ready` is sent once, when the worker has compiled the rule packs. */
