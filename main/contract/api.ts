@@ -355,6 +355,8 @@ export const ERROR_CODES = [
   'invalidEncoding',
   'tableColumnsMissing',
   'segmentsChanged',
+  'poSyntax',
+  'subtitleSyntax',
   'fileTooLarge',
   'readOnlyFile',
   'diskFull',
