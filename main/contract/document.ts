@@ -94,6 +94,11 @@ export interface Document {
    * joined by a blank line. A monolingual file fills only the side it was read as.
    */
   text: Record<Side, string>;
+  /**
+   * Spans of each side's text that are not text to translate (code, URLs and link targets, markup,
+   * front matter, `translate="no"`): the checks neither read nor report inside them. Sorted, disjoint.
+   */
+  protectedRanges?: Partial<Record<Side, [number, number][]>>;
   /** The file's own conventions, kept when it is written back. */
   file: FileFormatInfo;
   /** Choices the reader made that the writer needs again (a table's delimiter). */

@@ -1,5 +1,6 @@
 /** Messages between the check service and its worker threads (worker-pool.ts, entry.ts). */
 import type { DocumentAlignment, Finding } from '../../../contract/review.js';
+import type { ProtectedRanges } from '../protected.js';
 import type { CheckSettings, Ignore, ProjectCheckData } from '../types.js';
 
 export interface CheckJob {
@@ -21,6 +22,8 @@ export interface CheckJob {
   sessionKey: string;
   source: string;
   target: string;
+  /** What is not text to translate in each text (Document.protectedRanges). */
+  protected?: ProtectedRanges;
 }
 
 /** `ready` is sent once, when the worker has compiled the rule packs. */
