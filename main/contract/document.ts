@@ -34,6 +34,11 @@ export interface InlineTag {
   canCopy?: boolean;
   canDelete?: boolean;
   canReorder?: boolean;
+  /**
+   * The content between this opening half and its partner (or the segment's end) is not text to
+   * translate: HTML `translate="no"` or `<code>`, XLIFF `<mrk translate="no">`. The checks skip it.
+   */
+  protectsContent?: boolean;
   /** Short text for the chip ("<b1>", "{0}"). */
   display: string;
   /** The original markup, kept opaque and written back as it was. */
