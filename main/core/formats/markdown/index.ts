@@ -1,7 +1,10 @@
+import { CalqueError, MAX_FILE_BYTES } from '../../../contract/api.js';
 import type { Document, Side, Unit } from '../../../contract/document.js';
 import { decodeText } from '../../text/encoding.js';
 import type { FileFormat } from '../registry.js';
 import { spliceTextFile } from '../text-splice.js';
+import { splitParagraphs } from '../../../common/paragraphs.js';
+import { tooIntricate } from './limits.js';
 import { markdownStructure } from './structure.js';
 
 /**
@@ -18,6 +21,7 @@ export const markdown: FileFormat = {
   bilingual: false,
   capabilities: { inlineTags: false, segmentStates: false, notes: false, freeText: true },
   read(bytes, ctx) {
+    if (bytes.length > MAX_FILE_BYTES) throw new CalqueError('fileTooLarge', { path: ctx.path, size: bytes.length, limit: MAX_FILE_BYTES });
     const { text, format } = decodeText(bytes, ctx.path);
     return markdownDocument(ctx.side ?? 'target', text, format);
   },
@@ -30,7 +34,8 @@ export const markdown: FileFormat = {
 };
 
 function markdownDocument(side: Side, text: string, file: Document['file']): Document {
-  const { blocks, protectedSpans } = markdownStructure(text);
+  // A text the parser cannot read in time (limits.ts) is its paragraphs, without protected spans.
+  const { blocks, protectedSpans } = tooIntricate(text) ? { blocks: splitParagraphs(text).map((p): [number, number] => [p.start, p.end]), protectedSpans: [] } : markdownStructure(text);
   const units = blocks.map(([start, end], i): Unit => {
     const id = `p${i + 1}`;
     return { id, kind: 'paragraph', segments: [{ id, [side]: { content: [{ kind: 'text', text: text.slice(start, end) }], start, end } }] };
