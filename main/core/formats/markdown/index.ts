@@ -5,7 +5,7 @@ import type { FileFormat } from '../registry.js';
 import { spliceTextFile } from '../text-splice.js';
 import { splitParagraphs } from '../../../common/paragraphs.js';
 import { tooIntricate } from './limits.js';
-import { markdownStructure } from './structure.js';
+import { markdownStructure, type MarkdownStructure } from './structure.js';
 
 /**
  * Markdown by structure. The editor's text is still the file itself (freeText): Markdown is written
@@ -33,9 +33,25 @@ export const markdown: FileFormat = {
   },
 };
 
-function markdownDocument(side: Side, text: string, file: Document['file']): Document {
+/**
+ * The structures of the last texts read: the editor's check and its save read the same text again
+ * (micromark reads mixed Markdown at some tens of KB a second here, so a parse is worth keeping).
+ */
+const recent = new Map<string, MarkdownStructure>();
+const RECENT = 4;
+
+function structureOf(text: string): MarkdownStructure {
+  let hit = recent.get(text);
+  if (hit) return hit;
   // A text the parser cannot read in time (limits.ts) is its paragraphs, without protected spans.
-  const { blocks, protectedSpans } = tooIntricate(text) ? { blocks: splitParagraphs(text).map((p): [number, number] => [p.start, p.end]), protectedSpans: [] } : markdownStructure(text);
+  hit = tooIntricate(text) ? { blocks: splitParagraphs(text).map((p): [number, number] => [p.start, p.end]), protectedSpans: [] } : markdownStructure(text);
+  recent.set(text, hit);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+  return hit;
+}
+
+function markdownDocument(side: Side, text: string, file: Document['file']): Document {
+  const { blocks, protectedSpans } = structureOf(text);
   const units = blocks.map(([start, end], i): Unit => {
     const id = `p${i + 1}`;
     return { id, kind: 'paragraph', segments: [{ id, [side]: { content: [{ kind: 'text', text: text.slice(start, end) }], start, end } }] };
