@@ -39,8 +39,8 @@ export async function bench(): Promise<void> {
   const page = readFileSync(new URL('../tests/core/formats/fixtures/news-article.html', import.meta.url), 'utf8');
   const body = page.slice(page.indexOf('<article>'), page.indexOf('</article>') + '</article>'.length);
   const head = page.slice(0, page.indexOf('<article>'));
-  // About 10 MB: 3,000 copies of the fixture's article in one page.
-  openSave(html, Buffer.from(head + Array.from({ length: 3000 }, () => body).join('\r\n') + '\r\n</body>\r\n</html>\r\n'), 'web.html-10mb');
+  // About 3 MB: 3,000 copies of the fixture's article in one page.
+  openSave(html, Buffer.from(head + Array.from({ length: 3000 }, () => body).join('\r\n') + '\r\n</body>\r\n</html>\r\n'), 'web.html-3mb');
   const md = readFileSync(new URL('../tests/core/formats/fixtures/markdown-article.md', import.meta.url), 'utf8').replace(/^---[\s\S]*?---\n/, '');
   // About 1 MB of Markdown (micromark reads about 30 KB of such mixed Markdown per second here).
   openSave(markdown, Buffer.from(Array.from({ length: 700 }, () => md).join('\n')), 'web.markdown-1mb');
