@@ -120,6 +120,8 @@ function typeOf(el: XmlElement, ctx: InlineContext): string {
   return named ?? attr(el, 'ctype') ?? attr(el, 'type') ?? el.local;
 }
 
+const CLOSING = new Set(['ept', 'ex', 'ec', 'em']);
+
 /** Open and close halves in the same segment side name each other as partners. */
 function pairUp(pieces: Piece[]): void {
   const opens = new Map<string, InlineTag>();
@@ -130,6 +132,8 @@ function pairUp(pieces: Piece[]): void {
       if (open && !open.partner) {
         open.partner = p.id;
         p.partner = open.id;
+        // An end code names no type of its own (`<ept>`, `<ec>`, `<em>`): it is its opening's.
+        if (CLOSING.has(p.type)) p.type = open.type;
       }
     }
   }

@@ -104,8 +104,11 @@ function createTargets(file: ParsedXliff, site: UnitSite, created: Map<SegmentSi
   const marked = [...created.keys()].filter((s) => s.mid !== undefined && site.segSourceEl);
   if (!marked.length) {
     const [seg, markup] = [...created][0]!;
+    // Like its source: xml:lang (in the target language) and xml:space when the source has them.
     const lang = attr(site.sourceEl!, 'xml:lang') !== undefined && file.targetLang ? ` xml:lang="${escapeAttribute(file.targetLang)}"` : '';
-    out.push({ start: source.end, end: source.end, text: `${breakAndIndent(raw, source, nl)}<${tag}${lang}${stateAttr(seg)}>${markup}</${tag}>` });
+    const space = attr(site.sourceEl!, 'xml:space');
+    const attrs = `${lang}${space !== undefined ? ` xml:space="${escapeAttribute(space)}"` : ''}${stateAttr(seg)}`;
+    out.push({ start: source.end, end: source.end, text: `${breakAndIndent(raw, source, nl)}<${tag}${attrs}>${markup}</${tag}>` });
     return out;
   }
   const mrk = (seg: SegmentSite, markup: string) => `<mrk mtype="seg" mid="${escapeAttribute(seg.mid!)}">${markup}</mrk>`;
