@@ -62,7 +62,9 @@ export interface ProblemCounts {
 
 export interface UnpairedFile {
   path: string;
-  reason: 'no-partner' | 'no-language' | 'language-not-in-project' | 'duplicate';
+  /** 'unreadable': a bilingual file of a known format that cannot be read (and so names no languages); see `error`. */
+  reason: 'no-partner' | 'no-language' | 'language-not-in-project' | 'duplicate' | 'unreadable';
+  error?: ErrorInfo;
 }
 
 export interface ProjectInfo {
@@ -78,6 +80,8 @@ export interface ProjectInfo {
   languagesSeen: string[];
   articles: ArticleSummary[];
   unpaired: UnpairedFile[];
+  /** Files of formats Calque does not read (by extension), so none is left out silently; at most 500. */
+  unsupported?: string[];
   /** Set when .calque/project.json cannot be used; the project opens with no languages until fixed. */
   configError?: ErrorInfo;
 }

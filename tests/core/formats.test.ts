@@ -27,6 +27,7 @@ describe('format registry', () => {
       ['plain-text', false, true],
       ['markdown', false, true],
       ['bilingual-table', true, false],
+      ['xliff', true, false],
     ]);
   });
 
