@@ -101,6 +101,15 @@ export interface FileFormatInfo {
   finalNewline: boolean;
 }
 
+/** A note or comment the file carries for a unit (XLIFF `<note>`, Trados comments), shown to the editor. */
+export interface UnitNote {
+  unit: string;
+  /** The unit's first segment, and where it starts in target.text as the file was read. */
+  segment: string;
+  offset: number;
+  text: string;
+}
+
 export interface ArticleView {
   id: ArticleId;
   source: TextSide;
@@ -116,6 +125,8 @@ export interface ArticleView {
   baselineStale?: boolean;
   /** Active editing time stored with the review, milliseconds (the metrics bar adds what is typed now). */
   editingMs: number;
+  /** Notes of the file's units (bilingual formats that carry them), in document order. */
+  notes?: UnitNote[];
 }
 
 export interface DiffStats {
