@@ -3,7 +3,7 @@ import type { Document, InlineTag, Piece, Segment, Side, Unit } from '../../../c
 import { piecesText } from '../../../contract/document.js';
 import type { FileFormat } from '../registry.js';
 import { joinSegments, segmentsWith, splitEditedText } from '../segment-text.js';
-import { parseXliff } from './parse.js';
+import { parseXliffOnce } from './parse.js';
 import { writeXliff } from './write.js';
 
 /**
@@ -19,7 +19,7 @@ export const xliff: FileFormat = {
   capabilities: { inlineTags: true, segmentStates: true, notes: true, freeText: false },
 
   read(bytes, ctx) {
-    const file = parseXliff(bytes, ctx.path);
+    const file = parseXliffOnce(bytes, ctx.path);
     const units: Unit[] = file.units.map((u) => ({
       id: u.id,
       kind: 'unit',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CalqueError } from '../../../contract/api.js';
 import type { Piece, SegmentState } from '../../../contract/document.js';
 import { decodeRaw, detectLineEnding, type RawText } from '../../text/encoding.js';
@@ -61,6 +62,28 @@ export interface ParsedXliff {
   newline: string;
   /** Prefix the root declares for a namespace URI ("sdl", "mq"…). */
   prefixOf(uri: string): string | undefined;
+}
+
+/**
+ * Parses of the last files seen, by their bytes' hash: opening an article reads the same XLIFF as its
+ * source, its translation and its baseline, and saving parses it again; a large file is parsed once.
+ * Parses are never changed after they are made, so sharing one is safe.
+ */
+const recent: { key: string; parsed: ParsedXliff }[] = [];
+const RECENT = 2;
+
+export function parseXliffOnce(bytes: Uint8Array, path: string): ParsedXliff {
+  const key = `${bytes.length}:${createHash('sha1').update(bytes).digest('hex')}`;
+  const hit = recent.findIndex((r) => r.key === key);
+  if (hit !== -1) {
+    const [entry] = recent.splice(hit, 1);
+    recent.unshift(entry!);
+    return entry!.parsed;
+  }
+  const parsed = parseXliff(bytes, path);
+  recent.unshift({ key, parsed });
+  recent.length = Math.min(recent.length, RECENT);
+  return parsed;
 }
 
 export function parseXliff(bytes: Uint8Array, path: string): ParsedXliff {
@@ -131,6 +154,8 @@ function readV1(xml: XmlDocument, path: string, prefixOf: (uri: string) => strin
   const comments = new Map<string, string[]>();
   if (dialect === 'trados') readTradosHeader(root, tagNames, comments);
   const unique = uniqueIds();
+  // Segment ids are unique too (a file with a mid twice in one unit still gets one id per segment).
+  const uniqueSeg = uniqueIds();
   const units: UnitSite[] = [];
   for (const file of files) {
     for (const tu of collect(file, 'trans-unit', [])) {
@@ -149,12 +174,12 @@ function readV1(xml: XmlDocument, path: string, prefixOf: (uri: string) => strin
         for (const m of marks) {
           const mid = attr(m, 'mid') ?? String(unit.segments.length + 1);
           const tm = targetMarks.get(mid);
-          const seg: SegmentSite = { id: `${unitId}:${mid}`, mid, el: tu, source: sidePieces(m, ctx, path, unitId), ...(tm ? { targetEl: tm, target: sidePieces(tm, ctx, path, unitId) } : {}) };
+          const seg: SegmentSite = { id: uniqueSeg(`${unitId}:${mid}`), mid, el: tu, source: sidePieces(m, ctx, path, unitId), ...(tm ? { targetEl: tm, target: sidePieces(tm, ctx, path, unitId) } : {}) };
           applyV1State(seg, dialect, tu, tm ? targetEl : undefined, segDefs.get(mid), prefixOf);
           unit.segments.push(seg);
         }
       } else {
-        const seg: SegmentSite = { id: unitId, el: tu, source: sidePieces(sourceEl, ctx, path, unitId), ...(targetEl ? { targetEl, target: sidePieces(targetEl, ctx, path, unitId) } : {}) };
+        const seg: SegmentSite = { id: uniqueSeg(unitId), el: tu, source: sidePieces(sourceEl, ctx, path, unitId), ...(targetEl ? { targetEl, target: sidePieces(targetEl, ctx, path, unitId) } : {}) };
         applyV1State(seg, dialect, tu, targetEl, segDefs.values().next().value, prefixOf);
         unit.segments.push(seg);
       }
@@ -272,6 +297,7 @@ function readV2(xml: XmlDocument, path: string) {
   const sourceLang = attr(root, 'srcLang');
   const targetLang = attr(root, 'trgLang');
   const unique = uniqueIds();
+  const uniqueSeg = uniqueIds();
   const units: UnitSite[] = [];
   for (const file of childElements(root, 'file')) {
     for (const u of collect(file, 'unit', [])) {
@@ -287,7 +313,7 @@ function readV2(xml: XmlDocument, path: string) {
         const targetEl = firstChild(s, 'target');
         const sid = attr(s, 'id');
         const seg: SegmentSite = {
-          id: segs.length === 1 && !sid ? unitId : `${unitId}:${sid ?? i + 1}`,
+          id: uniqueSeg(segs.length === 1 && !sid ? unitId : `${unitId}:${sid ?? i + 1}`),
           el: s,
           source: contentPieces(sourceEl, ctx),
           ...(targetEl ? { targetEl, target: contentPieces(targetEl, ctx) } : {}),

@@ -1,8 +1,8 @@
 import type { Document, Segment, Unit } from '../../../contract/document.js';
 import { encodeRaw } from '../../text/encoding.js';
-import { applyPatches, attr, attributeRange, childElements, escapeAttribute, escapeText, indentOf, parseXml, setAttributePatch, type Patch, type XmlElement } from '../xml/index.js';
+import { applyPatches, attr, attributeRange, childElements, escapeAttribute, escapeText, indentOf, parseXml, setAttributePatch, type Patch as XmlPatch, type XmlElement } from '../xml/index.js';
 import { piecesMarkup, samePieces } from './inline.js';
-import { parseXliff, type ParsedXliff, type SegmentSite, type UnitSite } from './parse.js';
+import { parseXliffOnce, type ParsedXliff, type SegmentSite, type UnitSite } from './parse.js';
 import { valueFor } from './states.js';
 
 /**
@@ -11,7 +11,7 @@ import { valueFor } from './states.js';
  * a changed state in the dialect's own attribute, notes added to a unit. Every other byte stays.
  */
 export function writeXliff(doc: Document, original: Uint8Array, path = ''): Uint8Array {
-  const file = parseXliff(original, path);
+  const file = parseXliffOnce(original, path);
   const byUnit = new Map(doc.units.map((u) => [u.id, u] as const));
   const patches: Patch[] = [];
   for (const site of file.units) {
@@ -19,14 +19,26 @@ export function writeXliff(doc: Document, original: Uint8Array, path = ''): Uint
     if (unit) patches.push(...unitPatches(file, site, unit, path));
   }
   if (!patches.length) return original;
-  const raw = applyPatches(file.text.raw, dedupe(patches));
-  // The result must still be XML the next tool (and Calque) can read: check before anything is written.
-  parseXml(raw, path);
-  return encodeRaw(raw, file.text.encoding);
+  // The result must still be XML the next tool (and Calque) can read: each new piece of markup is
+  // checked on its own, in the root's namespaces, before anything is written (the rest is the file's).
+  const namespaces = file.xml.root.attrs
+    .filter((a) => a.name === 'xmlns' || a.name.startsWith('xmlns:'))
+    .map((a) => ` ${a.name}="${escapeAttribute(a.value)}"`)
+    .join('');
+  for (const p of patches) {
+    const fragment = p.fragment ?? p.text;
+    if (fragment.includes('<')) parseXml(`<calque-check${namespaces}>${fragment}</calque-check>`, path);
+  }
+  return encodeRaw(applyPatches(file.text.raw, dedupe(patches)), file.text.encoding);
+}
+
+/** A patch, and the markup it adds when that is not its whole text (a `<target/>` opened up). */
+interface Patch extends XmlPatch {
+  fragment?: string;
 }
 
 /** Several segments of a unit may set the same attribute (memoQ's status is per trans-unit): the last wins. */
-function dedupe(patches: Patch[]): Patch[] {
+function dedupe(patches: Patch[]): XmlPatch[] {
   const byRange = new Map<string, Patch>();
   for (const p of patches) byRange.set(`${p.start}:${p.end}:${p.start === p.end ? p.text : ''}`, p);
   return [...byRange.values()];
@@ -60,7 +72,7 @@ function contentPatch(raw: string, el: XmlElement, markup: string): Patch {
   if (!el.selfClosing) return { start: el.openEnd, end: el.closeStart, text: markup };
   // `<target/>`: keep its start tag's attributes, turn "/>" into ">…</target>".
   const slash = raw.lastIndexOf('/', el.openEnd - 1);
-  return { start: slash, end: el.openEnd, text: `>${markup}</${el.name}>` };
+  return { start: slash, end: el.openEnd, text: `>${markup}</${el.name}>`, fragment: markup };
 }
 
 function statePatches(file: ParsedXliff, seg: SegmentSite, edited: Segment, inserting: boolean): Patch[] {

@@ -35,6 +35,13 @@ describe('a missing target is inserted after its source, in the file’s indenta
   });
 });
 
+it('an empty <target/> is opened up, keeping its attributes', () => {
+  const text = '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" target-language="de"><body><trans-unit id="a"><source>Hi</source><target state="new" /></trans-unit></body></file></xliff>';
+  const bytes = new TextEncoder().encode(text);
+  const out = decode(xliff.write(editTarget(read(bytes), 'a', '', 'Hallo & tschüss'), bytes));
+  expect(out).toBe(text.replace('<target state="new" />', '<target state="new" >Hallo &amp; tschüss</target>'));
+});
+
 describe('states are written in each dialect’s terms, and only the state attribute changes', () => {
   it.each([
     ['trados.sdlxliff', 'a1b2c3d4-0001:2', 'reviewed', '<sdl:seg id="2" conf="ApprovedTranslation" origin="mt"/>'],
