@@ -370,6 +370,8 @@ export const ERROR_CODES = [
   'invalidEncoding',
   'tableColumnsMissing',
   'segmentsChanged',
+  'poSyntax',
+  'subtitleSyntax',
   'fileTooLarge',
   'readOnlyFile',
   'diskFull',
