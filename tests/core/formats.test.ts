@@ -7,7 +7,8 @@ describe('format registry', () => {
     expect(formatForExtension('txt')?.id).toBe('plain-text');
     expect(formatForExtension('MD')?.id).toBe('markdown');
     expect(formatForExtension('markdown')?.id).toBe('markdown');
-    expect(formatForExtension('docx')).toBeUndefined();
+    expect(formatForExtension('DOCX')?.id).toBe('docx');
+    expect(formatForExtension('pdf')).toBeUndefined();
   });
 
   it('finds the format of a path by its last extension', () => {
@@ -16,7 +17,8 @@ describe('format registry', () => {
     expect(formatForPath('.calque/baselines/noext').id).toBe('plain-text');
     expect(formatForPath('review/story.TSV').id).toBe('bilingual-table');
     expect(isSupportedPath('a/b.csv')).toBe(true);
-    expect(isSupportedPath('a/b.docx')).toBe(false);
+    expect(isSupportedPath('a/b.docx')).toBe(true);
+    expect(isSupportedPath('a/b.pdf')).toBe(false);
     expect(isSupportedPath('noext')).toBe(false);
   });
 
@@ -27,12 +29,13 @@ describe('format registry', () => {
       ['plain-text', false, true],
       ['markdown', false, true],
       ['bilingual-table', true, false],
+      ['docx', false, false],
     ]);
   });
 
   it('every text format reads what it writes, unchanged', () => {
     const text = '# Título\n\nUm parágrafo com acentuação.\n\nOutro — com “aspas”.';
-    for (const f of FORMATS.filter((x) => !x.bilingual)) {
+    for (const f of FORMATS.filter((x) => !x.bilingual && x.capabilities.freeText)) {
       const bytes = encodeText(text, { encoding: 'utf-8-bom', lineEnding: '\r\n', finalNewline: true });
       const doc = f.read(bytes, { path: `x.${f.extensions[0]}` });
       expect(doc.text.target).toBe(text);
