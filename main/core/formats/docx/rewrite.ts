@@ -17,7 +17,7 @@ export function renderMarkup(raw: string, markup: Markup): string {
  */
 
 type Ctx = { wrappers: Wrapper[]; run: Run };
-type Atom = { k: 'c'; ch: string; ctx: Ctx } | { k: 't'; markup: Markup; key: string; wrappers: Wrapper[] } | { k: 'new-tag'; xml: string; key: string };
+type Atom = { k: 'c'; ch: string; ctx: Ctx } | { k: 't'; markup: Markup; key: string; wrappers: Wrapper[] } | { k: 'new-tag'; xml: string; key: string; display: string };
 type MarkerItem = Extract<Item, { k: 'marker' }>;
 
 export interface Op {
@@ -82,7 +82,7 @@ function newAtoms(content: readonly Piece[]): Atom[] {
   const out: Atom[] = [];
   for (const p of content) {
     if (p.kind === 'text') for (const ch of p.text) out.push({ k: 'c', ch, ctx: undefined as unknown as Ctx });
-    else out.push({ k: 'new-tag', xml: p.original, key: p.original });
+    else out.push({ k: 'new-tag', xml: p.original, key: p.original, display: p.display });
   }
   return out;
 }
@@ -103,58 +103,86 @@ export function diffParagraph(model: ParagraphModel, content: readonly Piece[], 
     ot.map((t) => t.key),
     nt.map((t) => t.key),
   );
+  // Where each new atom starts in the new segment text (a tag takes its display's length there).
+  const offs: number[] = [];
+  let pos = 0;
+  for (const a of fresh) {
+    offs.push(pos);
+    pos += a.k === 'c' ? a.ch.length : a.k === 'new-tag' ? a.display.length : 0;
+  }
   const ops: Op[] = [];
   let oi = 0; // old token index
   let ni = 0; // new token index
-  let newOffset = 0;
   let markerIdx = 0;
-  const firstCtx = atoms.find((a) => a.k === 'c')?.k === 'c' ? (atoms.find((a) => a.k === 'c') as { ctx: Ctx }).ctx : undefined;
+  const firstChar = atoms.find((a) => a.k === 'c');
+  const firstCtx = firstChar?.k === 'c' ? firstChar.ctx : undefined;
   let lastCtx: Ctx | undefined;
-  let replaced: Ctx | undefined;
   const emitMarkers = (upTo: number) => {
     while (markerIdx < markers.length && markers[markerIdx]!.at <= upTo) ops.push({ op: 'marker', marker: markers[markerIdx]!.m, wrappers: markers[markerIdx++]!.m.wrappers });
   };
-  const atomLen = (a: Atom) => (a.k === 'c' ? a.ch.length : 0);
-  for (const change of changes) {
-    const count = change.count ?? change.value.length;
-    if (change.added) {
-      const nextOld = ot[oi] ? atoms[ot[oi]!.from] : undefined;
-      const right = nextOld?.k === 'c' ? nextOld.ctx : undefined;
-      const ctx = replaced ?? insertedCtx(lastCtx, right) ?? firstCtx;
-      for (let k = 0; k < count; k++, ni++) {
-        const t = nt[ni]!;
+  for (const hunk of hunks(changes, ot.map((t) => t.key))) {
+    if (hunk.keep) {
+      for (let k = 0; k < hunk.old; k++, oi++, ni++) {
+        const t = ot[oi]!;
         for (let a = t.from; a < t.to; a++) {
-          const atom = fresh[a]!;
-          ops.push({ op: 'ins', atom, ...(ctx ? { ctx } : {}), wrappers: ctx?.wrappers ?? [], at: newOffset });
-          newOffset += atomLen(atom);
+          emitMarkers(a);
+          const atom = atoms[a]!;
+          const wrappers = atom.k === 'c' ? atom.ctx.wrappers : atom.k === 't' ? atom.wrappers : [];
+          ops.push({ op: 'keep', atom, ...(atom.k === 'c' ? { ctx: atom.ctx } : {}), wrappers, at: offs[nt[ni]!.from + (a - t.from)]! });
+          if (atom.k === 'c') lastCtx = atom.ctx;
         }
       }
-      replaced = undefined;
       continue;
     }
-    replaced = undefined;
-    for (let k = 0; k < count; k++, oi++) {
+    // A change: the old tokens deleted, then the new ones inserted. New words that replace old ones take
+    // their formatting; pure insertions take their neighbours'.
+    let replaced: Ctx | undefined;
+    for (let k = 0; k < hunk.old; k++, oi++) {
       const t = ot[oi]!;
       for (let a = t.from; a < t.to; a++) {
         emitMarkers(a);
         const atom = atoms[a]!;
         const wrappers = atom.k === 'c' ? atom.ctx.wrappers : atom.k === 't' ? atom.wrappers : [];
-        if (change.removed) {
-          ops.push({ op: 'del', atom, ...(atom.k === 'c' ? { ctx: atom.ctx } : {}), wrappers });
-          if (atom.k === 'c' && !replaced) replaced = atom.ctx;
-        } else {
-          ops.push({ op: 'keep', atom, ...(atom.k === 'c' ? { ctx: atom.ctx } : {}), wrappers, at: newOffset });
-          newOffset += atomLen(atom);
-          if (atom.k === 'c') lastCtx = atom.ctx;
-        }
+        ops.push({ op: 'del', atom, ...(atom.k === 'c' ? { ctx: atom.ctx } : {}), wrappers });
+        if (atom.k === 'c' && !replaced) replaced = atom.ctx;
       }
-      if (!change.removed) ni++;
     }
-    // A deletion followed by an insertion is a replacement: the new words take the old ones' formatting.
-    if (!change.removed) replaced = undefined;
+    const nextOld = ot[oi] ? atoms[ot[oi]!.from] : undefined;
+    const right = nextOld?.k === 'c' ? nextOld.ctx : undefined;
+    const ctx = replaced ?? insertedCtx(lastCtx, right) ?? firstCtx;
+    for (let k = 0; k < hunk.added; k++, ni++) {
+      const t = nt[ni]!;
+      for (let a = t.from; a < t.to; a++) ops.push({ op: 'ins', atom: fresh[a]!, ...(ctx ? { ctx } : {}), wrappers: ctx?.wrappers ?? [], at: offs[a]! });
+    }
   }
   emitMarkers(Infinity);
   return ops;
+}
+
+/**
+ * The diff as hunks of kept tokens and changes (old tokens out, new tokens in). A lone space kept
+ * between two changes joins them, so "beside" → "next to" is one replacement, not two with the old
+ * space in between.
+ */
+function hunks(changes: { added?: boolean; removed?: boolean; count?: number; value: string[] }[], oldKeys: string[]): { keep: boolean; old: number; added: number }[] {
+  const raw = changes.map((c) => ({ keep: !c.added && !c.removed, old: c.added ? 0 : (c.count ?? c.value.length), added: c.removed ? 0 : (c.count ?? c.value.length) }));
+  let o = 0;
+  const withOld = raw.map((h) => {
+    const at = o;
+    o += h.old;
+    return { ...h, at };
+  });
+  const out: { keep: boolean; old: number; added: number }[] = [];
+  withOld.forEach((h, i) => {
+    const lone = h.keep && h.old === 1 && /^\s$/.test(oldKeys[h.at]!) && i > 0 && i < withOld.length - 1 && !withOld[i - 1]!.keep && !withOld[i + 1]!.keep;
+    const hunk = lone ? { keep: false, old: 1, added: 1 } : { keep: h.keep, old: h.old, added: h.keep ? 0 : h.added };
+    const last = out[out.length - 1];
+    if (!hunk.keep && last && !last.keep) {
+      last.old += hunk.old;
+      last.added += hunk.added;
+    } else out.push(hunk);
+  });
+  return out;
 }
 
 /** An insertion between two characters: the wrappers both share; the run of whichever side has exactly those. */
