@@ -14,6 +14,8 @@ export interface DocxParts {
   footnotes?: string;
   comments?: string;
   header?: string;
+  /** Target of the relationship rId9 (a hyperlink). */
+  link?: string;
   /** Extra entries, as they are. */
   extra?: Record<string, string>;
 }
@@ -32,7 +34,7 @@ export function buildDocx(parts: DocxParts): Uint8Array {
     parts.footnotes ? '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>' : '',
     parts.comments ? '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>' : '',
     parts.header ? '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>' : '',
-    '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/gardens" TargetMode="External"/>',
+    `<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${parts.link ?? 'https://example.org/gardens'}" TargetMode="External"/>`,
   ].join('');
   const files: { name: string; data: Uint8Array }[] = [
     { name: '[Content_Types].xml', data: enc(`${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides}</Types>`) },
