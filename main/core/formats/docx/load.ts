@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Document, InlineTag, Piece, Side, Unit } from '../../../contract/document.js';
 import { joinSegments } from '../segment-text.js';
 import { openPackage, readPart, type DocxPackage } from './package.js';
@@ -14,7 +15,29 @@ export interface LoadedDocx {
   comments: Map<string, { author: string; text: string }>;
 }
 
+/**
+ * A few packages read lately, by content: one open or save reads the same bytes several times (the
+ * translation, its baseline, the save's base), and a long document costs hundreds of milliseconds.
+ * What is cached is never changed by its users.
+ */
+const recent = new Map<string, LoadedDocx>();
+const RECENT = 4;
+
 export function loadDocx(bytes: Uint8Array, path: string): LoadedDocx {
+  const key = createHash('sha256').update(bytes).digest('hex');
+  const hit = recent.get(key);
+  if (hit) {
+    recent.delete(key);
+    recent.set(key, hit);
+    return hit;
+  }
+  const loaded = readDocx(bytes, path);
+  recent.set(key, loaded);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+  return loaded;
+}
+
+function readDocx(bytes: Uint8Array, path: string): LoadedDocx {
   const pkg = openPackage(bytes, path);
   const parts = new Map<string, XmlDocument>();
   const paragraphs: LoadedDocx['paragraphs'] = [];

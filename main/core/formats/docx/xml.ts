@@ -59,7 +59,7 @@ export interface XmlLimits {
 
 export const XML_LIMITS = { maxDepth: 256, maxChars: MAX_FILE_BYTES } as const;
 
-const NAME = /^[A-Za-z_\u00C0-\uFFFF][\w.\-:\u00B7\u00C0-\uFFFF]*/;
+const NAME = /[A-Za-z_\u00C0-\uFFFF][\w.\-:\u00B7\u00C0-\uFFFF]*/y;
 const ATTR = /\s*([A-Za-z_\u00C0-\uFFFF][\w.\-:\u00B7\u00C0-\uFFFF]*)\s*=\s*("([^"<]*)"|'([^'<]*)')/y;
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
@@ -105,8 +105,9 @@ export function parseXml(raw: string, path: string, limits: XmlLimits = {}): Xml
     } else if (raw.startsWith('<!', i)) {
       if (/^<!DOCTYPE/i.test(raw.slice(i, i + 9))) throw new CalqueError('xmlDoctype', { path });
       throw fail(i, 'markup declaration');
-    } else if (raw.startsWith('</', i)) {
-      const m = NAME.exec(raw.slice(i + 2, i + 2 + 256));
+    } else if (raw.charCodeAt(i + 1) === 0x2f) {
+      NAME.lastIndex = i + 2;
+      const m = NAME.exec(raw);
       const el = stack.pop();
       if (!m || !el || m[0] !== el.name) throw fail(i, `unexpected end tag ${m?.[0] ?? ''}`);
       const close = raw.indexOf('>', i);
@@ -116,7 +117,8 @@ export function parseXml(raw: string, path: string, limits: XmlLimits = {}): Xml
       nsStack.pop();
       i = close + 1;
     } else {
-      const m = NAME.exec(raw.slice(i + 1, i + 1 + 256));
+      NAME.lastIndex = i + 1;
+      const m = NAME.exec(raw);
       if (!m) throw fail(i, 'bad start tag');
       if (stack.length >= maxDepth) throw new CalqueError('xmlTooDeep', { path, limit: maxDepth });
       if (root && !stack.length) throw fail(i, 'a second root element');
@@ -134,23 +136,19 @@ export function parseXml(raw: string, path: string, limits: XmlLimits = {}): Xml
       const selfClosing = raw.startsWith('/>', p);
       if (!selfClosing && raw[p] !== '>') throw fail(p, 'bad start tag');
       const openEnd = p + (selfClosing ? 2 : 1);
-      const ns = new Map(nsStack[nsStack.length - 1]);
+      // A new scope only where the element declares namespaces; otherwise its parent's, shared.
+      let ns = nsStack[nsStack.length - 1]!;
       for (const a of rawAttrs) {
-        if (a.name === 'xmlns') ns.set('', a.value);
-        else if (a.name.startsWith('xmlns:')) ns.set(a.name.slice(6), a.value);
+        if (a.name !== 'xmlns' && !a.name.startsWith('xmlns:')) continue;
+        if (ns === nsStack[nsStack.length - 1]) ns = new Map(ns);
+        ns.set(a.name === 'xmlns' ? '' : a.name.slice(6), a.value);
       }
-      const split = (q: string, isAttr: boolean) => {
-        const c = q.indexOf(':');
-        const prefix = c === -1 ? '' : q.slice(0, c);
-        const uri = c === -1 && isAttr ? '' : (ns.get(prefix) ?? '');
-        if (c !== -1 && prefix !== 'xmlns' && !ns.has(prefix)) throw fail(i, `unbound prefix ${prefix}`);
-        return { local: c === -1 ? q : q.slice(c + 1), uri };
-      };
       const el: XmlElement = {
         type: 'element',
         name: m[0],
-        ...split(m[0], false),
-        attrs: rawAttrs.map((a) => ({ name: a.name, value: a.value, ...(a.name.startsWith('xmlns') ? { local: a.name, uri: '' } : split(a.name, true)) })),
+        local: '',
+        uri: '',
+        attrs: rawAttrs.length ? rawAttrs.map((a) => qualify(a.name, true, ns, a.value, i, fail)) : NO_ATTRS,
         children: [],
         start: i,
         openEnd,
@@ -158,6 +156,9 @@ export function parseXml(raw: string, path: string, limits: XmlLimits = {}): Xml
         end: openEnd,
         selfClosing,
       };
+      const q = qualify(m[0], false, ns, '', i, fail);
+      el.local = q.local;
+      el.uri = q.uri;
       const parent = stack[stack.length - 1];
       if (parent) {
         el.parent = parent;
@@ -173,6 +174,17 @@ export function parseXml(raw: string, path: string, limits: XmlLimits = {}): Xml
   if (stack.length) throw fail(raw.length, `unclosed element ${stack[stack.length - 1]!.name}`);
   if (!root) throw new CalqueError('xmlInvalid', { path, line: 1, column: 1, reason: 'no root element' });
   return { raw, root };
+}
+
+const NO_ATTRS: XmlAttribute[] = [];
+
+/** A qualified name's local part and namespace URI in scope (unprefixed attributes have none). */
+function qualify(name: string, isAttr: boolean, ns: Map<string, string>, value: string, at: number, fail: (at: number, reason: string) => CalqueError): XmlAttribute {
+  const c = name.indexOf(':');
+  if (isAttr && name.startsWith('xmlns')) return { name, local: name, uri: '', value };
+  const prefix = c === -1 ? '' : name.slice(0, c);
+  if (c !== -1 && !ns.has(prefix)) throw fail(at, `unbound prefix ${prefix}`);
+  return { name, local: c === -1 ? name : name.slice(c + 1), uri: c === -1 && isAttr ? '' : (ns.get(prefix) ?? ''), value };
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
