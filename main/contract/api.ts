@@ -367,6 +367,8 @@ export const ERROR_CODES = [
   'docxInvalid',
   'exportNeedsDocx',
   'noDocxArticles',
+  'poSyntax',
+  'subtitleSyntax',
   'fileTooLarge',
   'readOnlyFile',
   'diskFull',

@@ -27,7 +27,7 @@ import { ArticleService, DEFAULT_REVIEWER } from './article/article-service.js';
 import { BaselineStore } from './article/baseline-store.js';
 import { ReviewStore } from './article/review-store.js';
 import { deliverFile } from './export/deliver.js';
-import { canDeliver, deliverableName } from './export/deliverables.js';
+import { canDeliver, deliverableName } from './formats/docx/deliverables.js';
 import { existingExportTargets, exportAllFiles, type ExportFile } from './export/export-all.js';
 import { JobService } from './jobs/job-service.js';
 import { MqmService } from './mqm/mqm-service.js';

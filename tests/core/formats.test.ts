@@ -29,6 +29,9 @@ describe('format registry', () => {
       ['plain-text', false, true],
       ['markdown', false, true],
       ['bilingual-table', true, false],
+      ['po', true, false],
+      ['srt', false, false],
+      ['vtt', false, false],
       ['docx', false, false],
     ]);
   });

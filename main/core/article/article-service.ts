@@ -13,7 +13,7 @@ import type { AnnotationStore } from './annotation-store.js';
 import { assertUnchanged, decodeBaseline, encodeArticleFile, readArticleFile, type ArticleFile } from './article-files.js';
 import type { BaselineStore } from './baseline-store.js';
 import { addEditingTime, type ReviewRecord, type ReviewStore } from './review-store.js';
-import { canDeliver, deliverableBytes, deliverableName } from '../export/deliverables.js';
+import { canDeliver, deliverableBytes, deliverableName } from '../formats/docx/deliverables.js';
 import type { Annotation } from '../../contract/review.js';
 import { editingBySegment, migrateArticleState } from './segment-migration.js';
 

@@ -1,10 +1,10 @@
-import { CalqueError, type ExportKind } from '../../contract/api.js';
-import type { Document } from '../../contract/document.js';
-import { piecesText } from '../../contract/document.js';
-import type { Annotation } from '../../contract/review.js';
-import { bilingualDocx, type ReviewRow } from '../formats/docx/bilingual.js';
-import { trackedDocx } from '../formats/docx/tracked.js';
-import { extensionOf, formatForPath } from '../formats/registry.js';
+import { CalqueError, type ExportKind } from '../../../contract/api.js';
+import type { Document } from '../../../contract/document.js';
+import { piecesText } from '../../../contract/document.js';
+import type { Annotation } from '../../../contract/review.js';
+import { bilingualDocx, type ReviewRow } from './bilingual.js';
+import { trackedDocx } from './tracked.js';
+import { extensionOf, formatForPath } from '../registry.js';
 
 /**
  * What the reviewer delivers besides the corrected files: the client's Word original with the review
