@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CalqueError, type LanguagePair } from '../contract/api.js';
+import { CalqueError, EXPORT_KINDS, type ExportKind, type LanguagePair } from '../contract/api.js';
 import { CalqueService } from '../core/service.js';
 import { isLanguageTag } from '../core/project/languages.js';
 import { describeError, messages } from '../core/messages.js';
@@ -23,9 +23,11 @@ Usage:
   calque serve <folder> [--port N] [--host H] [--from LANG --to LANG] [--export-dir DIR] [--open]
       Serve the review UI for <folder> to a browser (loopback only unless --host says otherwise).
       The page may export only into DIR (default <folder>-export) or a folder inside it.
-  calque export <folder> --out <dir> [--overwrite]
+  calque export <folder> --out <dir> [--overwrite] [--as docx-tracked|bilingual-docx]
       Write every article's translation to <dir> under the same relative names. Files already there
-      are listed and nothing is written, unless --overwrite.
+      are listed and nothing is written, unless --overwrite. --as docx-tracked: each Word article's
+      original with the review as tracked changes and the annotations as comments (author: project.json
+      "reviewer"); --as bilingual-docx: a review table (id, source, target, comments) per article.
   calque check <translation-file | project-folder> [--source FILE] [--from LANG --to LANG]
                [--format text|json|sarif] [--fail-on minor|major|critical]
       Find machine-translation artifacts and QA problems; exit code 1 when one reaches --fail-on.
@@ -88,8 +90,10 @@ async function serve(argv: string[]): Promise<number> {
 }
 
 async function exportCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, overwrite: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, overwrite: { type: 'boolean' }, as: { type: 'string' } } });
   if (positionals.length !== 1 || !values.out) throw new UsageError('export takes one folder and --out <dir>');
+  const as = (values.as ?? 'own') as ExportKind;
+  if (!EXPORT_KINDS.includes(as)) throw new UsageError(`--as takes ${EXPORT_KINDS.filter((k) => k !== 'own').join(' or ')}`);
   const service = new CalqueService({ root: resolve(positionals[0]!), host: { kind: 'cli', version: VERSION } });
   const project = await service.openProject({});
   const done = new Promise<number>((resolveDone) => {
@@ -99,7 +103,7 @@ async function exportCommand(argv: string[]): Promise<number> {
       if (process.stderr.isTTY) process.stderr.write(`\rexporting ${job.done}/${job.total}`);
       if (job.state === 'finished') {
         if (process.stderr.isTTY) process.stderr.write('\n');
-        console.log(`Exported ${job.total} translation(s) to ${resolve(values.out!)}`);
+        console.log(`Exported ${job.total} ${as === 'own' ? 'translation(s)' : `${as} file(s)`} to ${resolve(values.out!)}`);
         resolveDone(0);
       } else if (job.state !== 'running') {
         console.error(`calque: export ${job.state}${job.error ? `: ${describeError(job.error as never)}` : ''}`);
@@ -110,7 +114,7 @@ async function exportCommand(argv: string[]): Promise<number> {
   const unreadable = project.articles.filter((a) => a.error);
   for (const a of unreadable) console.error(`calque: ${a.targetPath}: ${describeError(a.error!)}`);
   try {
-    const started = await service.exportAll({ outDir: resolve(values.out), overwrite: values.overwrite === true });
+    const started = await service.exportAll({ outDir: resolve(values.out), overwrite: values.overwrite === true, ...(as !== 'own' ? { as } : {}) });
     if (started.wouldReplace) {
       const files = started.wouldReplace;
       const shown = files.length > 10 ? [...files.slice(0, 10), '…'] : files;

@@ -147,6 +147,13 @@ export interface SaveResult {
   reviewError?: ErrorInfo;
 }
 
+/**
+ * What an export writes: each article in its own format; the Word original with the review as
+ * tracked changes and comments (Word articles only); or a bilingual review table as Word.
+ */
+export type ExportKind = 'own' | 'docx-tracked' | 'bilingual-docx';
+export const EXPORT_KINDS: readonly ExportKind[] = ['own', 'docx-tracked', 'bilingual-docx'];
+
 export interface ExportResult {
   fileName: string;
   /** Bytes of the exported file (base64) when the host hands them to the renderer (browser download). */
@@ -252,14 +259,14 @@ export interface CalqueApi {
   readDisk(req: { id: ArticleId }): Promise<{ text: string; revision: string }>;
   setStatus(req: { id: ArticleId; status: ReviewStatus }): Promise<ArticleSummary>;
   /** Export the corrected text of one article. */
-  exportArticle(req: { id: ArticleId }): Promise<ExportResult>;
+  exportArticle(req: { id: ArticleId; as?: ExportKind }): Promise<ExportResult>;
   /**
    * Export every article's translation to a folder, same relative names. `outDir` omitted: the host
    * asks (desktop dialog). Progress and the end arrive as `job` events; cancel with cancelJob.
    * Existing files are never replaced unless `overwrite`: without it, when some would be, nothing is
    * written and `wouldReplace` lists them (relative names; `jobId` is '') so the user can be asked.
    */
-  exportAll(req: { outDir?: string; overwrite?: boolean }): Promise<JobStarted & { outDir: string; cancelled?: boolean; wouldReplace?: string[] }>;
+  exportAll(req: { outDir?: string; overwrite?: boolean; as?: ExportKind }): Promise<JobStarted & { outDir: string; cancelled?: boolean; wouldReplace?: string[] }>;
   cancelJob(req: { jobId: string }): Promise<{ cancelled: boolean }>;
   /** The UI language the user chose, so the host localizes what it shows itself (native menus, dialogs). */
   setUiLanguage(req: { lng: string }): Promise<{ lng: string }>;
@@ -370,6 +377,11 @@ export const ERROR_CODES = [
   'invalidEncoding',
   'tableColumnsMissing',
   'segmentsChanged',
+  'zipInvalid',
+  'zipTooLarge',
+  'docxInvalid',
+  'exportNeedsDocx',
+  'noDocxArticles',
   'poSyntax',
   'subtitleSyntax',
   'fileTooLarge',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalqueError, REVIEW_STATUSES, type ApiMethod, type CalqueApi, type ReviewStatus } from '../contract/api.js';
+import { CalqueError, EXPORT_KINDS, REVIEW_STATUSES, type ApiMethod, type CalqueApi, type ExportKind, type ReviewStatus } from '../contract/api.js';
 import { MQM_CATEGORIES, MQM_SEVERITIES, type Annotation, type MqmCategory, type MqmSeverity } from '../contract/review.js';
 import { LOCALES } from '../../locales/index.js';
 import { isLanguageTag } from './project/languages.js';
@@ -15,6 +15,7 @@ const articleId = z
 const absolutePath = z.string().min(1).max(4096).refine((s) => !s.includes('\0'), { message: 'invalid path' });
 const tag = z.string().max(64).refine(isLanguageTag, { message: 'not a language tag' });
 const empty = z.object({}).strict();
+const exportKind = z.enum(EXPORT_KINDS as [ExportKind, ...ExportKind[]]);
 
 /** Keys that reach Object.prototype when a request is merged into a plain object (prototype pollution). */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -80,8 +81,8 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
     .strict(),
   readDisk: z.object({ id: articleId }).strict(),
   setStatus: z.object({ id: articleId, status: z.enum(REVIEW_STATUSES as [ReviewStatus, ...ReviewStatus[]]) }).strict(),
-  exportArticle: z.object({ id: articleId }).strict(),
-  exportAll: z.object({ outDir: absolutePath.optional(), overwrite: z.boolean().optional() }).strict(),
+  exportArticle: z.object({ id: articleId, as: exportKind.optional() }).strict(),
+  exportAll: z.object({ outDir: absolutePath.optional(), overwrite: z.boolean().optional(), as: exportKind.optional() }).strict(),
   cancelJob: z.object({ jobId: z.string().uuid() }).strict(),
   setUiLanguage: z.object({ lng: z.enum(LOCALES) }).strict(),
   checkArticle: z.object({ id: articleId, text: z.string().max(64 * 1024 * 1024).optional() }).strict(),

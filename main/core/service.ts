@@ -12,6 +12,7 @@ import {
   type CalqueApi,
   type CalqueEvents,
   type EventName,
+  type ExportKind,
   type ExportResult,
   type HostInfo,
   type LanguagePair,
@@ -22,11 +23,12 @@ import {
 import type { Annotation, FindingSeverity } from '../contract/review.js';
 import { AnnotationService } from './article/annotation-service.js';
 import { AnnotationStore } from './article/annotation-store.js';
-import { ArticleService } from './article/article-service.js';
+import { ArticleService, DEFAULT_REVIEWER } from './article/article-service.js';
 import { BaselineStore } from './article/baseline-store.js';
 import { ReviewStore } from './article/review-store.js';
 import { deliverFile } from './export/deliver.js';
-import { existingExportTargets, exportAllFiles } from './export/export-all.js';
+import { canDeliver, deliverableName } from './formats/docx/deliverables.js';
+import { existingExportTargets, exportAllFiles, type ExportFile } from './export/export-all.js';
 import { JobService } from './jobs/job-service.js';
 import { MqmService } from './mqm/mqm-service.js';
 import { DiskWatcher } from './platform/watcher.js';
@@ -281,12 +283,21 @@ export class CalqueService implements CalqueApi {
     return this.requireProject().articles.recordEditingTime(req.id, req.segments);
   }
 
-  async exportArticle(req: { id: string }): Promise<ExportResult> {
-    const { fileName, bytes } = await this.requireProject().articles.exportBytes(req.id);
+  async exportArticle(req: { id: string; as?: ExportKind }): Promise<ExportResult> {
+    const p = this.requireProject();
+    const as = req.as ?? 'own';
+    const { fileName, bytes } = await p.articles.exportBytes(req.id, as, as === 'own' ? undefined : await this.reviewFor(p, req.id));
     return deliverFile(this.options.host.chooseSaveFile, fileName, bytes);
   }
 
-  async exportAll(req: { outDir?: string; overwrite?: boolean }) {
+  /** What a tracked-changes or review-table export adds: the annotations placed on the text, the reviewer's name. */
+  private async reviewFor(p: OpenProject, id: string): Promise<{ annotations: Annotation[]; author: string }> {
+    const { annotations } = await p.annotations.get(id);
+    const { config } = await p.session.config.refresh();
+    return { annotations, author: config.reviewer?.trim() || DEFAULT_REVIEWER };
+  }
+
+  async exportAll(req: { outDir?: string; overwrite?: boolean; as?: ExportKind }) {
     const p = this.requireProject();
     // Which file of a pair is the translation is the user's answer, not a guess (the CLI says how to give it).
     if (!p.session.languagesConfirmed) throw new CalqueError('languagesUnconfirmed');
@@ -301,7 +312,14 @@ export class CalqueService implements CalqueApi {
     const rel = relative(p.session.root, outDir);
     // Inside the project the copies would be scanned as articles' files on the next open.
     if (rel === '' || !(rel.startsWith('..') || isAbsolute(rel))) throw new CalqueError('exportIntoProject', { path: outDir });
-    const files = [...p.session.articles.values()].map((a) => ({ from: p.session.abs(a.targetPath), rel: a.targetPath }));
+    const as = req.as ?? 'own';
+    const articles = [...p.session.articles.values()].filter((a) => canDeliver(as, a.targetPath));
+    if (!articles.length && as === 'docx-tracked') throw new CalqueError('noDocxArticles');
+    const files: ExportFile[] = articles.map((a) => ({
+      from: p.session.abs(a.targetPath),
+      rel: deliverableName(as, a.targetPath),
+      ...(as === 'own' ? {} : { make: async () => (await p.articles.exportBytes(a.id, as, await this.reviewFor(p, a.id))).bytes }),
+    }));
     const dest = outDir;
     // Nothing is replaced silently: the files that exist are listed first, and replaced only when asked.
     const overwrite = req.overwrite === true;

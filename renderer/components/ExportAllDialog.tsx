@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalqueEvents, HostInfo } from '../../main/contract/api';
+import { EXPORT_KINDS, type CalqueEvents, type ExportKind, type HostInfo } from '../../main/contract/api';
 import { api, toUiError, type UiError } from '../api';
 import { errorMessage } from '../lib/errors';
 import { Modal } from './Modal';
@@ -23,6 +23,7 @@ export function ExportAllDialog(props: { host: HostInfo; onClose: () => void }) 
   const [jobs, setJobs] = useState<Record<string, Job>>({});
   const [error, setError] = useState<UiError | null>(null);
   const [replace, setReplace] = useState<{ outDir: string; files: string[] } | null>(null);
+  const [as, setAs] = useState<ExportKind>('own');
   const job = jobId ? (jobs[jobId] ?? null) : null;
 
   useEffect(
@@ -39,7 +40,7 @@ export function ExportAllDialog(props: { host: HostInfo; onClose: () => void }) 
     setReplace(null);
     try {
       const target = overwrite && replace ? replace.outDir : dir;
-      const res = await api.exportAll({ ...(useDialog ? {} : { outDir: target }), ...(overwrite ? { overwrite: true } : {}) });
+      const res = await api.exportAll({ ...(useDialog ? {} : { outDir: target }), ...(overwrite ? { overwrite: true } : {}), ...(as !== 'own' ? { as } : {}) });
       if (res.cancelled) return;
       if (res.wouldReplace) {
         setReplace({ outDir: res.outDir, files: res.wouldReplace });
@@ -75,6 +76,24 @@ export function ExportAllDialog(props: { host: HostInfo; onClose: () => void }) 
             dir="ltr"
           />
         </label>
+        <fieldset className="radio-group" disabled={running}>
+          <legend>{t('exportAll.as.legend')}</legend>
+          {EXPORT_KINDS.map((k) => (
+            <label key={k}>
+              <input
+                type="radio"
+                name="export-kind"
+                value={k}
+                checked={as === k}
+                onChange={() => {
+                  setAs(k);
+                  setReplace(null);
+                }}
+              />
+              {t(`exportAll.as.${k}`)}
+            </label>
+          ))}
+        </fieldset>
         {job ? (
           <div className="progress-block">
             <progress max={job.total || 1} value={job.done} aria-label={t('exportAll.progress', { done: job.done, total: job.total })} />

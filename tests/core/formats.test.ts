@@ -7,7 +7,8 @@ describe('format registry', () => {
     expect(formatForExtension('txt')?.id).toBe('plain-text');
     expect(formatForExtension('MD')?.id).toBe('markdown');
     expect(formatForExtension('markdown')?.id).toBe('markdown');
-    expect(formatForExtension('docx')).toBeUndefined();
+    expect(formatForExtension('DOCX')?.id).toBe('docx');
+    expect(formatForExtension('pdf')).toBeUndefined();
   });
 
   it('finds the format of a path by its last extension', () => {
@@ -16,7 +17,8 @@ describe('format registry', () => {
     expect(formatForPath('.calque/baselines/noext').id).toBe('plain-text');
     expect(formatForPath('review/story.TSV').id).toBe('bilingual-table');
     expect(isSupportedPath('a/b.csv')).toBe(true);
-    expect(isSupportedPath('a/b.docx')).toBe(false);
+    expect(isSupportedPath('a/b.docx')).toBe(true);
+    expect(isSupportedPath('a/b.pdf')).toBe(false);
     expect(isSupportedPath('noext')).toBe(false);
   });
 
@@ -32,6 +34,7 @@ describe('format registry', () => {
       ['vtt', false, false],
       ['html', false, false],
       ['xliff', true, false],
+      ['docx', false, false],
     ]);
   });
 

@@ -170,7 +170,7 @@ describe('scanTextFiles', () => {
     put('UPPER.TXT');
     put('image.png');
     put('data.json');
-    put('doc.docx');
+    put('doc.pdf');
     put('README');
     put('.hidden.txt');
     put('.calque/baselines/story.txt');

@@ -1,4 +1,4 @@
-import { CalqueError, type ArticleSummary, type ArticleView, type ErrorInfo, type ReviewStatus, type SaveResult, type UnitNote } from '../../contract/api.js';
+import { CalqueError, type ExportKind, type ArticleSummary, type ArticleView, type ErrorInfo, type ReviewStatus, type SaveResult, type UnitNote } from '../../contract/api.js';
 import type { Document } from '../../contract/document.js';
 import { articleFigures } from '../../common/metrics/article.js';
 import { wordDiff } from '../../common/word-diff.js';
@@ -14,7 +14,12 @@ import type { AnnotationStore } from './annotation-store.js';
 import { assertUnchanged, decodeBaseline, encodeArticleFile, readArticleFile, type ArticleFile } from './article-files.js';
 import type { BaselineStore } from './baseline-store.js';
 import { addEditingTime, type ReviewRecord, type ReviewStore } from './review-store.js';
+import { canDeliver, deliverableBytes, deliverableName } from '../formats/docx/deliverables.js';
+import type { Annotation } from '../../contract/review.js';
 import { editingBySegment, migrateArticleState } from './segment-migration.js';
+
+/** The author of tracked changes and comments when project.json names no reviewer. */
+export const DEFAULT_REVIEWER = 'Calque reviewer';
 
 export interface ArticleServiceDeps {
   session: ProjectSession;
@@ -210,10 +215,29 @@ export class ArticleService {
     }
   }
 
-  async exportBytes(id: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+  async exportBytes(id: string, as: ExportKind = 'own', review?: { annotations: Annotation[]; author: string }): Promise<{ fileName: string; bytes: Uint8Array }> {
     const a = this.session.article(id);
     const f = await this.readTarget(a);
-    return { fileName: a.targetPath.split('/').pop()!, bytes: f.bytes };
+    const fileName = deliverableName(as, a.targetPath).split('/').pop()!;
+    if (as === 'own') return { fileName, bytes: f.bytes };
+    this.requireConfirmedLanguages();
+    if (!canDeliver(as, a.targetPath)) throw new CalqueError('exportNeedsDocx', { path: a.targetPath });
+    const source = await this.readSource(a);
+    const { bytes: baseline } = await this.deps.baselines.capture(a.id, f.bytes);
+    const bytes = deliverableBytes({
+      kind: as,
+      targetPath: a.targetPath,
+      sourceLang: a.sourceLang,
+      targetLang: a.targetLang,
+      source: source.doc,
+      target: f.doc,
+      targetBytes: f.bytes,
+      baseline,
+      annotations: review?.annotations ?? [],
+      author: review?.author ?? DEFAULT_REVIEWER,
+      date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    });
+    return { fileName, bytes };
   }
 
   private requireConfirmedLanguages(): void {

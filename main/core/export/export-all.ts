@@ -3,6 +3,13 @@ import { dirname, join } from 'node:path';
 import { CalqueError, type ErrorInfo } from '../../contract/api.js';
 import { writeFileAtomic } from '../platform/atomic-write.js';
 
+/** A file to export: copied from `from`, or made by `make` (a tracked-changes document, a review table). */
+export interface ExportFile {
+  from: string;
+  rel: string;
+  make?: () => Promise<Uint8Array>;
+}
+
 type Progress = (done: number, total: number, state: 'running' | 'finished' | 'cancelled' | 'failed', error?: ErrorInfo) => void;
 
 const destOf = (outDir: string, rel: string) => join(outDir, ...rel.split('/'));
@@ -27,7 +34,7 @@ export async function existingExportTargets(files: { rel: string }[], outDir: st
  * Without `overwrite`, a file that appeared at a destination since the caller looked stops the export.
  */
 export async function exportAllFiles(
-  files: { from: string; rel: string }[],
+  files: ExportFile[],
   outDir: string,
   job: { cancelled: boolean },
   progress: Progress,
@@ -45,9 +52,13 @@ export async function exportAllFiles(
       const dest = destOf(outDir, f.rel);
       if (!opts.overwrite && (await exists(dest))) throw new CalqueError('exportWouldOverwrite', { path: outDir, count: 1, files: f.rel });
       await fsp.mkdir(dirname(dest), { recursive: true });
-      // A translation swapped for a link after the project opened could copy any file out: refused.
-      if ((await fsp.lstat(f.from)).isSymbolicLink()) throw new CalqueError('symlinkRefused', { path: f.rel });
-      const bytes = await fsp.readFile(f.from);
+      let bytes: Uint8Array;
+      if (f.make) bytes = await f.make();
+      else {
+        // A translation swapped for a link after the project opened could copy any file out: refused.
+        if ((await fsp.lstat(f.from)).isSymbolicLink()) throw new CalqueError('symlinkRefused', { path: f.rel });
+        bytes = await fsp.readFile(f.from);
+      }
       await writeFileAtomic(dest, bytes);
       progress(i + 1, total, 'running');
       // Yield so a cancel request can be handled between files.

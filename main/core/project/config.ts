@@ -27,6 +27,8 @@ const ConfigV1 = z.object({
     .optional(),
   /** Glossary files (CSV, TSV or TBX), relative to the project root. Default: .calque/glossary.{csv,tsv,tbx}. */
   glossaries: z.array(z.string()).optional(),
+  /** The name written as the author of tracked changes and comments in exported Word documents. */
+  reviewer: z.string().max(200).optional(),
   /** Words the spelling check accepts in this project. */
   wordList: z.array(z.string()).optional(),
   /** The MQM scoring profile: weights (most specific severity/category rule wins), normalisation, pass threshold. */
