@@ -27,6 +27,9 @@ describe('format registry', () => {
       ['plain-text', false, true],
       ['markdown', false, true],
       ['bilingual-table', true, false],
+      ['po', true, false],
+      ['srt', false, false],
+      ['vtt', false, false],
       ['html', false, false],
     ]);
   });

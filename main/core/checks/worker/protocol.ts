@@ -1,5 +1,6 @@
 /** Messages between the check service and its worker threads (worker-pool.ts, entry.ts). */
 import type { DocumentAlignment, Finding } from '../../../contract/review.js';
+import type { SegmentGroups } from '../../../contract/document.js';
 import type { ProtectedRanges } from '../protected.js';
 import type { CheckSettings, Ignore, ProjectCheckData } from '../types.js';
 
@@ -22,6 +23,10 @@ export interface CheckJob {
   sessionKey: string;
   source: string;
   target: string;
+  /** Which segments of the two files correspond (subtitle cues by timing). */
+  segmentGroups?: SegmentGroups;
+  /** Subtitle articles: each translation cue's time on screen. */
+  cueTimings?: { startMs: number; endMs: number }[];
   /** What is not text to translate in each text (Document.protectedRanges). */
   protected?: ProtectedRanges;
 }
