@@ -1,4 +1,5 @@
-import { CalqueError, type ArticleSummary, type ArticleView, type ErrorInfo, type ReviewStatus, type SaveResult } from '../../contract/api.js';
+import { CalqueError, type ArticleSummary, type ArticleView, type ErrorInfo, type ReviewStatus, type SaveResult, type UnitNote } from '../../contract/api.js';
+import type { Document } from '../../contract/document.js';
 import { articleFigures } from '../../common/metrics/article.js';
 import { wordDiff } from '../../common/word-diff.js';
 import { countWords } from '../../common/words.js';
@@ -67,6 +68,7 @@ export class ArticleService {
       editingMs: Object.values(record.editingMs).reduce((n, ms) => n + ms, 0),
       ...(problem ? { reviewError: problem.toInfo() } : {}),
       ...(!captured && baselineIsStale(a, record, baselineBytes, source.bytes) ? { baselineStale: true } : {}),
+      ...notesOf(target.doc),
     };
   }
 
@@ -236,4 +238,13 @@ function addSegmentTime(current: ReviewRecord['segments'], add: Record<string, n
   const out = { ...current };
   for (const [seg, ms] of Object.entries(add)) out[seg] = { ...out[seg], editingMs: (out[seg]?.editingMs ?? 0) + ms };
   return out;
+}
+
+/** The units' notes with where each unit starts in the target text (for the notes panel to jump to). */
+function notesOf(doc: Document): { notes?: UnitNote[] } {
+  const notes = doc.units.flatMap((u) => {
+    const seg = u.segments.find((s) => s.target) ?? u.segments[0];
+    return seg ? (u.notes ?? []).map((text) => ({ unit: u.id, segment: seg.id, offset: seg.target?.start ?? 0, text })) : [];
+  });
+  return notes.length ? { notes } : {};
 }

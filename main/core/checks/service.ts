@@ -112,7 +112,8 @@ export class CheckService {
     const texts = await this.readTexts(a);
     const { source, target: disk, segmentGroups, cueTimings } = texts;
     const target = text !== undefined ? text.normalize('NFC') : disk;
-    const input = { ...(await this.inputs.checkInputFor(a, { source, target, segmentGroups, cueTimings }, { waitMs: CONSISTENCY_WAIT_MS })), protected: protectedOf(a, texts, target) };
+    const built = await this.inputs.checkInputFor(a, { source, target, segmentGroups, cueTimings }, { waitMs: CONSISTENCY_WAIT_MS });
+    const input = { ...built, protected: protectedOf(a, texts, target) };
     const { findings, alignment, pending: fixesPending } = this.heavy(input) ? await this.inWorker('session', a, input, seq) : this.inSession(a, input);
     this.lastChecked.delete(a.id);
     if (input.complete) this.lastChecked.set(a.id, { target, findings });
@@ -254,7 +255,8 @@ export class CheckService {
     const segmentGroups = formatForPath(a.targetPath).groupSegments?.(source.doc, target.doc);
     const units = target.doc.units;
     const cueTimings = units.length && units.every((u) => u.timing) ? units.map((u) => u.timing!) : undefined;
-    return { source: source.text, target: target.text, docs: { source: source.doc, target: target.doc }, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}) };
+    const docs = { source: source.doc, target: target.doc };
+    return { source: source.text, target: target.text, docs, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}) };
   }
 
   private async storeCounts(a: PairedArticle, target: string, findings: readonly Finding[]): Promise<void> {
