@@ -18,6 +18,8 @@ import {
   type ProjectInfo,
   type ReviewStatus,
   type SaveResult,
+  type SegmentMarkState,
+  type SegmentUpdate,
 } from '../contract/api.js';
 import type { Annotation, FindingSeverity } from '../contract/review.js';
 import { AnnotationService } from './article/annotation-service.js';
@@ -264,8 +266,12 @@ export class CalqueService implements CalqueApi {
     return saved;
   }
 
-  async setStatus(req: { id: string; status: ReviewStatus }): Promise<ArticleSummary> {
-    return this.requireProject().articles.setStatus(req.id, req.status);
+  async setStatus(req: { id: string; status: ReviewStatus; byHand?: boolean }): Promise<ArticleSummary> {
+    return this.requireProject().articles.setStatus(req.id, req.status, req.byHand ?? true);
+  }
+
+  async setSegmentState(req: { id: string; segments: { id: string; text: string }[]; state?: SegmentMarkState; locked?: boolean }): Promise<SegmentUpdate> {
+    return this.requireProject().articles.segmentStates.set(req);
   }
 
   async resetReview(req: { id: string }): Promise<ArticleSummary> {
