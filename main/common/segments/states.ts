@@ -60,3 +60,10 @@ export function statusFromSegments(counts: SegmentCounts): ReviewStatus {
   if (counts.confirmed + counts.rejected + counts.edited > 0) return 'in-review';
   return 'not-started';
 }
+
+/** Several articles' counts as one (a project's). */
+export function addSegmentCounts(all: readonly SegmentCounts[]): SegmentCounts {
+  const out = emptySegmentCounts();
+  for (const c of all) for (const k of Object.keys(out) as (keyof SegmentCounts)[]) out[k] += c[k];
+  return out;
+}

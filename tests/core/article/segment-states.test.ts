@@ -140,3 +140,27 @@ describe('older reviews', () => {
     expect(r.editingMs).toEqual({ 'b0.0': 500 });
   });
 });
+
+describe('the report shows the segment states', () => {
+  it('counts per state and each segment with its number, state and lock, in HTML and JSON, for the article and the project', async () => {
+    const s = await open();
+    const view = await s.getArticle({ id: 'a.txt' });
+    const text = (i: number) => ({ id: view.segments[i]!.id, text: view.target.text.slice(...view.segments[i]!.target!) });
+    await s.setSegmentState({ id: 'a.txt', segments: [text(0)], state: 'confirmed' });
+    await s.setSegmentState({ id: 'a.txt', segments: [text(1)], state: 'rejected', locked: true });
+    const json = JSON.parse(Buffer.from((await s.exportReport({ id: 'a.txt', format: 'json', lng: 'en' })).dataBase64!, 'base64').toString('utf8'));
+    const states = json.articles[0].segmentStates;
+    expect(states.counts).toMatchObject({ confirmed: 1, rejected: 1, 'not-reviewed': 1, locked: 1, total: 3 });
+    expect(states.segments.map((x: { number: number; state: string; locked: boolean }) => [x.number, x.state, x.locked])).toEqual([
+      [1, 'confirmed', false],
+      [2, 'rejected', true],
+      [3, 'not-reviewed', false],
+    ]);
+    expect(json.totals.segmentCounts).toEqual(states.counts);
+    // The same counts as the article list.
+    expect((await s.openProject({})).articles[0]!.segmentCounts).toEqual(states.counts);
+    const page = Buffer.from((await s.exportReport({ id: 'a.txt', format: 'html', lng: 'fr' })).dataBase64!, 'base64').toString('utf8');
+    expect(page).toContain('États des segments');
+    expect(page).toMatch(/<tr class="seg-state-rejected"><th scope="row" class="num">2<\/th><td>Rejeté<\/td><td>Verrouillé<\/td>/);
+  });
+});
