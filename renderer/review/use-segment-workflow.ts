@@ -4,6 +4,7 @@ import type { Annotation, Finding } from '../../main/contract/review';
 import type { Paragraph } from '../../main/common/paragraphs';
 import { countSegmentStates } from '../../main/common/segments/states';
 import type { NoticeMessage } from '../components/Notice';
+import { savedPlace, savePlace } from '../lib/open-place';
 import type { SegmentsSnapshot } from './contrib/segments';
 import type { ReviewCommand } from './keymap';
 import type { ReviewSession } from './use-review-session';
@@ -81,6 +82,15 @@ export function useSegmentWorkflow(
     });
   }, [session, view, filter, search, snap.states, findings, annotations, sourceStarts]);
   useEffect(() => session?.segments.setVisible(visible), [session, visible]);
+
+  // Back to the segment the cursor was in before a reload, then remember where it goes.
+  useEffect(() => {
+    const place = savedPlace();
+    if (session && view && place?.article === view.id && place.segment !== undefined) session.segments.goTo(place.segment);
+  }, [session, view]);
+  useEffect(() => {
+    if (view && snap.current >= 0) savePlace({ article: view.id, segment: snap.current });
+  }, [view, snap.current]);
 
   const paragraphSegments = useMemo<(ParagraphSegment | null)[]>(
     () =>

@@ -91,3 +91,22 @@ for (const lng of ['en', 'ar']) {
     await expect(page.locator('.source-pane .para[data-segment="2"]')).toBeVisible();
   });
 }
+
+for (const lng of ['en', 'ar']) {
+  test(`reloading the page returns to the open article and segment (${lng})`, async ({ page, served }) => {
+    await served.open(page, lng);
+    await openArticle(page, lng);
+    await page.locator('.editor-pane .monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    const total = Number(await countOf(page, lng, 'not-reviewed').textContent());
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Alt+ArrowDown');
+    await expect(current(page, lng)).toHaveText(ui(lng, 'segments.current', { number: 5, total, state: stateName(lng, 'not-reviewed') }));
+    await page.reload();
+    await expect(current(page, lng)).toHaveText(ui(lng, 'segments.current', { number: 5, total, state: stateName(lng, 'not-reviewed') }));
+    await expect(page.getByRole('heading', { name: ARTICLE })).toBeVisible();
+    // Back at the list, a reload stays at the list.
+    await page.getByRole('button', { name: ui(lng, 'review.back') }).click();
+    await page.reload();
+    await expect(page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) })).toBeVisible();
+  });
+}
