@@ -88,9 +88,10 @@ export function useSegmentWorkflow(
     const place = savedPlace();
     if (session && view && place?.article === view.id && place.segment !== undefined) session.segments.goTo(place.segment);
   }, [session, view]);
+  const currentSegment = snap.current;
   useEffect(() => {
-    if (view && snap.current >= 0) savePlace({ article: view.id, segment: snap.current });
-  }, [view, snap.current]);
+    if (view && currentSegment >= 0) savePlace({ article: view.id, segment: currentSegment });
+  }, [view, currentSegment]);
 
   const paragraphSegments = useMemo<(ParagraphSegment | null)[]>(
     () =>
