@@ -1,0 +1,42 @@
+import { expect, shot, test } from './served-project';
+import { ui } from './locale';
+
+const ARTICLE = 'news/flood-recife.txt';
+
+for (const lng of ['en', 'ar']) {
+  test(`at 1400 px the metrics bar shows its last figure whole, on one line (${lng})`, async ({ page, served }) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await served.open(page, lng);
+    await page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) }).click();
+    await page.locator('.editor-pane .monaco-editor .view-lines').click();
+    const bar = page.getByRole('group', { name: ui(lng, 'metrics.title') });
+    const last = bar.locator('.metrics-segment');
+    await expect(last).toBeVisible();
+    const b = (await bar.boundingBox())!;
+    const l = (await last.boundingBox())!;
+    // Inside the bar's box (not clipped at its end, in either direction), and the row is one line high.
+    expect(l.x).toBeGreaterThanOrEqual(b.x - 0.5);
+    expect(l.x + l.width).toBeLessThanOrEqual(b.x + b.width + 0.5);
+    const row = (await page.getByRole('group', { name: ui(lng, 'changes.summary') }).boundingBox())!;
+    expect(row.height).toBeLessThan(50);
+    await page.screenshot({ path: shot(`metrics-bar-1400-${lng}`), clip: { x: 0, y: 0, width: 1400, height: 260 } });
+  });
+
+  test(`at 900 px height the project settings' Close button is on screen (${lng})`, async ({ page, served }) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await served.open(page, lng);
+    await page.getByRole('button', { name: ui(lng, 'projectSettings.open') }).click();
+    const dialog = page.getByRole('dialog', { name: ui(lng, 'projectSettings.title') });
+    // Once the rules and the scoring profile have loaded, the dialog is at its tallest.
+    await expect(dialog.getByRole('checkbox', { name: ui(lng, 'projectSettings.enableRule', { rule: 'en.stacked-prepositions' }) })).toBeVisible();
+    await expect(dialog.getByLabel(ui(lng, 'projectSettings.threshold'))).toBeVisible();
+    const close = dialog.getByRole('button', { name: ui(lng, 'settings.close'), exact: true });
+    await expect(close).toBeInViewport({ ratio: 1 });
+    const d = (await dialog.boundingBox())!;
+    const c = (await close.boundingBox())!;
+    expect(c.y + c.height).toBeLessThanOrEqual(d.y + d.height);
+    await page.screenshot({ path: shot(`project-settings-900-${lng}`) });
+    await close.click();
+    await expect(dialog).toBeHidden();
+  });
+}
