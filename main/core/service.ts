@@ -306,7 +306,7 @@ export class CalqueService implements CalqueApi {
     const rel = relative(p.session.root, outDir);
     // Inside the project the copies would be scanned as articles' files on the next open.
     if (rel === '' || !(rel.startsWith('..') || isAbsolute(rel))) throw new CalqueError('exportIntoProject', { path: outDir });
-    const files = [...p.session.articles.values()].map((a) => ({ from: p.session.abs(a.targetPath), rel: a.targetPath }));
+    const files = [...p.session.articles.values()].map((a) => ({ from: p.session.abs(a.targetPath), rel: a.targetPath, read: async () => (await p.articles.exportBytes(a.id)).bytes }));
     const dest = outDir;
     // Nothing is replaced silently: the files that exist are listed first, and replaced only when asked.
     const overwrite = req.overwrite === true;

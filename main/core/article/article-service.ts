@@ -10,11 +10,11 @@ import type { PairedArticle } from '../project/pairing.js';
 import type { ProjectSession } from '../project/session.js';
 import { readSide, revisionOf } from '../text/read-text-file.js';
 import type { AnnotationStore } from './annotation-store.js';
-import { assertUnchanged, decodeBaseline, encodeArticleFile, readArticleFile, type ArticleFile } from './article-files.js';
+import { assertUnchanged, bytesWithFileStates, decodeBaseline, encodeArticleFile, readArticleFile, type ArticleFile } from './article-files.js';
 import type { BaselineStore } from './baseline-store.js';
 import { addEditingTime, type ReviewRecord, type ReviewStore } from './review-store.js';
 import { editingBySegment, migrateArticleState } from './segment-migration.js';
-import { articleSegments, followedStatus, lockedSegmentChanged, segmentCounts, setSegmentStates, type SegmentStateRequest } from './segment-states.js';
+import { articleSegments, fileStatesFromReview, followedStatus, lockedSegmentChanged, segmentCounts, setSegmentStates, type SegmentStateRequest } from './segment-states.js';
 
 export interface ArticleServiceDeps {
   session: ProjectSession;
@@ -245,10 +245,21 @@ export class ArticleService {
     }
   }
 
+  /** The translation as delivered: the file, with the review's segment states when its format carries states. */
   async exportBytes(id: string): Promise<{ fileName: string; bytes: Uint8Array }> {
     const a = this.session.article(id);
     const f = await this.readTarget(a);
-    return { fileName: a.targetPath.split('/').pop()!, bytes: f.bytes };
+    const bytes = await this.withReviewStates(a, f);
+    return { fileName: a.targetPath.split('/').pop()!, bytes };
+  }
+
+  private async withReviewStates(a: PairedArticle, f: ArticleFile): Promise<Uint8Array> {
+    const { record, problem } = await this.deps.reviews.inspect(a.id);
+    if (problem || !Object.keys(record.segments).length) return f.bytes;
+    const source = await this.readSource(a);
+    const baselineBytes = (await this.deps.baselines.read(a.id)) ?? f.bytes;
+    const baseline = decodeBaseline(a.targetPath, a.id, baselineBytes).doc;
+    return bytesWithFileStates(a.targetPath, f, (doc) => fileStatesFromReview(doc, articleSegments({ source: source.doc, target: doc, baseline }, record)));
   }
 
   private requireConfirmedLanguages(): void {

@@ -132,3 +132,41 @@ export async function setSegmentStates(reviews: Pick<ReviewStore, 'update'>, doc
   });
   return result!;
 }
+
+/**
+ * The file's own state for each segment as the review now says (for a format that carries states,
+ * written back through its writer on export): a confirmed segment is "reviewed" (a "final" one stays
+ * final); a segment taken back to not reviewed, or edited since the file's confirmation, is
+ * "translated". Segments whose state the review leaves as the file had it are not listed.
+ */
+export function fileStatesFromReview(doc: Document, segments: readonly ArticleSegment[]): Record<string, SegmentState> {
+  const byId = new Map(segments.map((s) => [s.id, s]));
+  const out: Record<string, SegmentState> = {};
+  for (const unit of doc.units) {
+    for (const seg of unit.segments) {
+      const r = byId.get(seg.id);
+      if (!r || !seg.target) continue;
+      const inFile = seg.state;
+      if (r.state === 'confirmed') {
+        if (inFile !== 'final' && inFile !== 'reviewed') out[seg.id] = 'reviewed';
+      } else if (inFile && CONFIRMED_IN_FILE.has(inFile)) out[seg.id] = 'translated';
+    }
+  }
+  return out;
+}
+
+/** The document with those states set (the format's writer writes what changed). */
+export function withFileStates(doc: Document, states: Readonly<Record<string, SegmentState>>): Document {
+  return {
+    ...doc,
+    units: doc.units.map((u) => ({
+      ...u,
+      segments: u.segments.map((s) => {
+        const state = Object.prototype.hasOwnProperty.call(states, s.id) ? states[s.id] : undefined;
+        if (!state || state === s.state) return s;
+        const { subState: _dropped, ...rest } = s; // the format's finer name no longer fits the new state
+        return { ...rest, state };
+      }),
+    })),
+  };
+}

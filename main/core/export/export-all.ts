@@ -27,7 +27,7 @@ export async function existingExportTargets(files: { rel: string }[], outDir: st
  * Without `overwrite`, a file that appeared at a destination since the caller looked stops the export.
  */
 export async function exportAllFiles(
-  files: { from: string; rel: string }[],
+  files: { from: string; rel: string; read?: () => Promise<Uint8Array> }[],
   outDir: string,
   job: { cancelled: boolean },
   progress: Progress,
@@ -47,7 +47,8 @@ export async function exportAllFiles(
       await fsp.mkdir(dirname(dest), { recursive: true });
       // A translation swapped for a link after the project opened could copy any file out: refused.
       if ((await fsp.lstat(f.from)).isSymbolicLink()) throw new CalqueError('symlinkRefused', { path: f.rel });
-      const bytes = await fsp.readFile(f.from);
+      // `read`: the bytes as delivered (the review's segment states written into an XLIFF or PO file).
+      const bytes = f.read ? await f.read() : await fsp.readFile(f.from);
       await writeFileAtomic(dest, bytes);
       progress(i + 1, total, 'running');
       // Yield so a cancel request can be handled between files.

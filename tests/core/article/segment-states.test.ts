@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REVIEW_FORMAT_VERSION } from '../../../main/core/article/review-store.js';
+import { REVIEW_FORMAT_VERSION, type ReviewRecord } from '../../../main/core/article/review-store.js';
+import { articleSegments, fileStatesFromReview, withFileStates } from '../../../main/core/article/segment-states.js';
+import type { Document } from '../../../main/contract/document.js';
 import { dispatch } from '../../../main/core/api-schemas.js';
 import { CalqueService } from '../../../main/core/service.js';
 import { countSegmentStates, deriveSegmentState, segmentTextHash, statusFromSegments } from '../../../main/common/segments/states.js';
@@ -162,5 +164,35 @@ describe('the report shows the segment states', () => {
     const page = Buffer.from((await s.exportReport({ id: 'a.txt', format: 'html', lng: 'fr' })).dataBase64!, 'base64').toString('utf8');
     expect(page).toContain('États des segments');
     expect(page).toMatch(/<tr class="seg-state-rejected"><th scope="row" class="num">2<\/th><td>Rejeté<\/td><td>Verrouillé<\/td>/);
+  });
+});
+
+describe('states written back into a file that carries them', () => {
+  const seg = (id: string, text: string, at: number, state?: 'initial' | 'translated' | 'reviewed' | 'final', subState?: string) => ({
+    id,
+    target: { content: [{ kind: 'text' as const, text }], start: at, end: at + text.length },
+    ...(state ? { state } : {}),
+    ...(subState ? { subState } : {}),
+  });
+  const doc: Document = {
+    format: 'fake',
+    bilingual: true,
+    units: [{ id: 'u1', kind: 'unit', segments: [seg('s1', 'One.', 0, 'translated'), seg('s2', 'Two.', 6, 'final', 'ApprovedSignOff'), seg('s3', 'Three.', 12, 'reviewed', 'ApprovedTranslation')] }],
+    text: { source: '', target: 'One.\n\nTwo.\n\nThree.' },
+    file: { encoding: 'utf-8', lineEnding: '\n', finalNewline: false },
+  };
+
+  it('a confirmed segment becomes reviewed (a final one stays final); a confirmation taken back becomes translated', () => {
+    const record = { status: 'in-review', editingMs: {}, ignores: [], segments: { s1: { mark: { state: 'confirmed' as const, textHash: segmentTextHash('One.') } }, s3: { mark: { state: 'not-reviewed' as const, textHash: segmentTextHash('Three.') } } } } as unknown as ReviewRecord;
+    const segments = articleSegments({ source: doc, target: doc, baseline: doc }, record);
+    expect(segments.map((s) => s.state)).toEqual(['confirmed', 'confirmed', 'not-reviewed']);
+    const states = fileStatesFromReview(doc, segments);
+    expect(states).toEqual({ s1: 'reviewed', s3: 'translated' });
+    const next = withFileStates(doc, states);
+    expect(next.units[0]!.segments.map((s) => [s.state, s.subState])).toEqual([
+      ['reviewed', undefined],
+      ['final', 'ApprovedSignOff'],
+      ['translated', undefined],
+    ]);
   });
 });
