@@ -40,3 +40,35 @@ for (const lng of ['en', 'ar']) {
     await expect(dialog).toBeHidden();
   });
 }
+
+for (const lng of ['en', 'ar']) {
+  test(`the annotation dialog shows the chosen category as chosen, and Tab never leaves it for the translation (${lng})`, async ({ page, served }) => {
+    await served.open(page, lng);
+    await page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) }).click();
+    const editor = page.locator('.editor-pane .monaco-editor');
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+    const before = await editor.locator('.view-line').first().textContent();
+    await page.keyboard.press('Alt+2');
+    const dialog = page.getByRole('dialog', { name: ui(lng, 'annotate.title') });
+    await expect(dialog).toBeVisible();
+    await page.keyboard.type(lng === 'ar' ? 'Grammar' : 'gramm');
+    await page.keyboard.press('Enter');
+    // Chosen: the option says so, and the field names it (not as a grey placeholder).
+    await page.keyboard.press('Shift+Tab'); // back to the category field: the whole list again
+    const chosen = dialog.getByRole('option', { selected: true });
+    await expect(chosen).toHaveCount(1);
+    await expect(dialog.getByText(ui(lng, 'annotate.chosen', { category: (await chosen.textContent())! }))).toBeVisible();
+    await page.screenshot({ path: shot(`annotate-chosen-${lng}`) });
+    // Round the dialog with Tab, typing a letter at every stop: none lands in the translation.
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
+      await page.keyboard.type('x');
+    }
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    expect(await editor.locator('.view-line').first().textContent()).toBe(before);
+  });
+}

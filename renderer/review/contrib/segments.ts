@@ -46,6 +46,8 @@ export class SegmentsContribution implements EditorContribution {
   private tracking: monaco.editor.IEditorDecorationsCollection | null = null;
   /** Decoration index → segment index (segments without a target side have none). */
   private decorated: number[] = [];
+  /** Segment index → decoration index (the inverse of `decorated`). */
+  private decorationOf: number[] = [];
   private timer: number | undefined;
   private readOnly = false;
   private visible: boolean[] | null = null;
@@ -76,6 +78,8 @@ export class SegmentsContribution implements EditorContribution {
     this.model = doc.model;
     const model = doc.model;
     this.decorated = this.segments.flatMap((s, i) => (s.hasTarget ? [i] : []));
+    this.decorationOf = [];
+    this.decorated.forEach((i, d) => (this.decorationOf[i] = d));
     this.tracking = editor.createDecorationsCollection(this.decorated.map((i) => this.decoration(rangeAt(model, ...this.targetsAtOpen[i]!), this.state.get().states[i]!, this.segments[i]!.locked)));
     this.paint();
     const change = model.onDidChangeContent(() => {
@@ -105,7 +109,7 @@ export class SegmentsContribution implements EditorContribution {
 
   /** Its range in the editor now. */
   targetRange(index: number): monaco.Range | null {
-    const d = this.decorated.indexOf(index);
+    const d = this.decorationOf[index] ?? -1;
     return d < 0 ? null : (this.tracking?.getRange(d) ?? null);
   }
 
@@ -204,7 +208,13 @@ export class SegmentsContribution implements EditorContribution {
     if (!editor || !model || !sels?.length) return;
     const current = this.indexAt(model.getOffsetAt(sels[0]!.getPosition()));
     // An empty selection intersects a range it sits in or at the edge of (typing there would grow it).
-    const touchesLocked = sels.some((sel) => this.decorated.some((i, d) => this.segments[i]!.locked && !!this.tracking?.getRange(d)?.intersectRanges(sel)));
+    // Only the segments a selection spans are looked at: a book has thousands.
+    const touchesLocked = sels.some((sel) => {
+      const from = this.indexAt(model.getOffsetAt(sel.getStartPosition()));
+      const to = this.indexAt(model.getOffsetAt(sel.getEndPosition()));
+      for (let i = Math.max(0, from); i <= to; i++) if (this.segments[i]!.locked && this.targetRange(i)?.intersectRanges(sel)) return true;
+      return false;
+    });
     if (touchesLocked !== this.readOnly) {
       this.readOnly = touchesLocked;
       editor.updateOptions({ readOnly: touchesLocked });
