@@ -2,7 +2,7 @@ import * as fsp from 'node:fs/promises';
 import { CalqueError } from '../../contract/api.js';
 import type { SegmentState, Side } from '../../contract/document.js';
 import { formatForPath } from '../formats/registry.js';
-import { withFileStates } from './segment-states.js';
+import { withSegmentStates } from '../formats/segment-states.js';
 import { assertNoSymlinks } from '../platform/safe-path.js';
 import { bytesWithText, readSide, readTextFile, revisionOf, type TextFile } from '../text/read-text-file.js';
 
@@ -84,5 +84,5 @@ export function bytesWithFileStates(rel: string, file: { doc: TextFile['doc']; b
   if (!format.capabilities.segmentStates) return file.bytes;
   const wanted = states(file.doc);
   if (!Object.keys(wanted).length) return file.bytes;
-  return format.write(withFileStates(file.doc, wanted), file.bytes);
+  return format.write(withSegmentStates(file.doc, wanted), file.bytes);
 }

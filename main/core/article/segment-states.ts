@@ -154,19 +154,3 @@ export function fileStatesFromReview(doc: Document, segments: readonly ArticleSe
   }
   return out;
 }
-
-/** The document with those states set (the format's writer writes what changed). */
-export function withFileStates(doc: Document, states: Readonly<Record<string, SegmentState>>): Document {
-  return {
-    ...doc,
-    units: doc.units.map((u) => ({
-      ...u,
-      segments: u.segments.map((s) => {
-        const state = Object.prototype.hasOwnProperty.call(states, s.id) ? states[s.id] : undefined;
-        if (!state || state === s.state) return s;
-        const { subState: _dropped, ...rest } = s; // the format's finer name no longer fits the new state
-        return { ...rest, state };
-      }),
-    })),
-  };
-}

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REVIEW_FORMAT_VERSION, type ReviewRecord } from '../../../main/core/article/review-store.js';
-import { articleSegments, fileStatesFromReview, withFileStates } from '../../../main/core/article/segment-states.js';
+import { articleSegments, fileStatesFromReview } from '../../../main/core/article/segment-states.js';
+import { withSegmentStates } from '../../../main/core/formats/segment-states.js';
 import type { Document } from '../../../main/contract/document.js';
 import { dispatch } from '../../../main/core/api-schemas.js';
 import { CalqueService } from '../../../main/core/service.js';
@@ -188,7 +189,7 @@ describe('states written back into a file that carries them', () => {
     expect(segments.map((s) => s.state)).toEqual(['confirmed', 'confirmed', 'not-reviewed']);
     const states = fileStatesFromReview(doc, segments);
     expect(states).toEqual({ s1: 'reviewed', s3: 'translated' });
-    const next = withFileStates(doc, states);
+    const next = withSegmentStates(doc, states);
     expect(next.units[0]!.segments.map((s) => [s.state, s.subState])).toEqual([
       ['reviewed', undefined],
       ['final', 'ApprovedSignOff'],
