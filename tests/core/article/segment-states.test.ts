@@ -11,6 +11,7 @@ import { CalqueService } from '../../../main/core/service.js';
 import { countSegmentStates, deriveSegmentState, segmentTextHash, statusFromSegments } from '../../../main/common/segments/states.js';
 import { rejectsWith } from '../../helpers/errors.js';
 import { writeProject } from '../../helpers/project.js';
+import { PO } from '../formats/po-fixture.js';
 
 let tmp: string;
 let root: string;
@@ -195,5 +196,20 @@ describe('states written back into a file that carries them', () => {
       ['final', 'ApprovedSignOff'],
       ['translated', undefined],
     ]);
+  });
+});
+
+describe('a PO article: the review states go back into the file on export', () => {
+  it('confirming the fuzzy entry clears its fuzzy flag in the exported file, and nothing else changes', async () => {
+    root = writeProject(join(tmp, 'po'), { 'l10n/guide.po': PO, '.calque/project.json': JSON.stringify({ formatVersion: 1, pairs: [{ source: 'en', target: 'pt-BR' }] }) });
+    const s = await open();
+    const view = await s.getArticle({ id: 'l10n/guide.po' });
+    const fuzzy = view.segments.find((g) => view.target.text.slice(...g.target!).startsWith('Ela disse'))!;
+    expect(fuzzy.state).toBe('not-reviewed');
+    await s.setSegmentState({ id: 'l10n/guide.po', segments: [{ id: fuzzy.id, text: view.target.text.slice(...fuzzy.target!) }], state: 'confirmed' });
+    const exported = Buffer.from((await s.exportArticle({ id: 'l10n/guide.po' })).dataBase64!, 'base64').toString('utf8');
+    expect(exported).toBe(PO.replace('#, c-format, fuzzy\n', '#, c-format\n'));
+    // The file in the project is the reviewer's working copy: left as it was.
+    expect(fs.readFileSync(join(root, 'l10n/guide.po'), 'utf8')).toBe(PO);
   });
 });
