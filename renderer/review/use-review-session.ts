@@ -56,6 +56,9 @@ export const EDITOR_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions 
   lineHeight: 24,
   padding: { top: 8 },
   scrollBeyondLastLine: false,
+  // The find widget would push the first line down while it is open (and back when it closes), out of
+  // line with the source pane; it covers the top line instead, as the source pane's heading does.
+  find: { addExtraSpaceOnTop: false },
 };
 
 /**

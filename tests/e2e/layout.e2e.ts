@@ -72,3 +72,35 @@ for (const lng of ['en', 'ar']) {
     expect(await editor.locator('.view-line').first().textContent()).toBe(before);
   });
 }
+
+for (const lng of ['en', 'ar']) {
+  test(`the find widget and the quick-fix menu leave the two panes in line (${lng})`, async ({ page, served }) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await served.open(page, lng);
+    await page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) }).click();
+    const editor = page.locator('.editor-pane .monaco-editor');
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+Home');
+    const topOf = async () => ({
+      source: await page.locator('.source-pane .para[data-segment="1"]').evaluate((el) => Math.round(el.getBoundingClientRect().top)),
+      editor: await editor.locator('.line-numbers').filter({ hasText: /^1$/ }).evaluate((el) => Math.round(el.getBoundingClientRect().top)),
+    });
+    const before = await topOf();
+    // Open on the first segment: the first line stays where it was, level with the source's.
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('heavy');
+    await page.waitForTimeout(500);
+    expect(await topOf()).toEqual(before);
+    // Found further down, closed, then the quick fixes: the source stays with the translation.
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('sirens');
+    const scrolled = () => page.locator('.source-pane').evaluate((el) => el.scrollTop);
+    await expect.poll(scrolled).toBeGreaterThan(100);
+    const at = await scrolled();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+.');
+    await page.waitForTimeout(800);
+    expect(await scrolled()).toBe(at);
+    await page.screenshot({ path: shot(`find-quickfix-aligned-${lng}`) });
+  });
+}
