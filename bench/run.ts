@@ -18,6 +18,7 @@ import { CalqueService } from '../main/core/service.js';
 import { against, BASELINE_NAME, measured, record } from './baseline.js';
 import { generatePair } from './generate.js';
 import { realEditPair, realPair, realTextMissing } from './real-text.js';
+import { writeEverySegmentState } from './segment-states.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
@@ -107,6 +108,8 @@ async function browserBench(): Promise<void> {
   mkdirSync(join(root, '.calque', 'baselines'), { recursive: true });
   writeFileSync(join(root, '.calque', 'baselines', 'book.txt'), pair.baseline);
   writeFileSync(join(root, '.calque', 'project.json'), JSON.stringify({ formatVersion: 1, pairs: [{ source: 'pt', target: 'en' }] }));
+  const withStates = writeEverySegmentState(root, 'book.txt', pair.edited);
+  console.log(withStates ? `(every one of its ${withStates.toLocaleString('en')} segments has a state; CALQUE_BENCH_NO_SEGMENT_STATES=1 to compare without)` : '(no segment states set)');
 
   const child = spawn(process.execPath, [join(repo, 'bin/calque.mjs'), 'serve', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {

@@ -9,6 +9,7 @@ import { Notice, type NoticeMessage } from './components/Notice';
 import { ProjectSettingsDialog } from './components/ProjectSettingsDialog';
 import { MqmImportDialog } from './components/MqmImportDialog';
 import { downloadBase64 } from './lib/download';
+import { savedPlace, savePlace } from './lib/open-place';
 import { LanguageDialog } from './components/LanguageDialog';
 import { ReviewView } from './review/ReviewView';
 import { SettingsDialog } from './components/SettingsDialog';
@@ -22,7 +23,11 @@ export function App() {
   const [host, setHost] = useState<HostInfo | null>(null);
   const [project, setProject] = useState<ProjectInfo | null>(null);
   const [error, setError] = useState<UiError | null>(null);
-  const [screen, setScreen] = useState<Screen>({ kind: 'list' });
+  // A reload returns to the article that was open (and ReviewView to its segment).
+  const [screen, setScreen] = useState<Screen>(() => {
+    const place = savedPlace();
+    return place ? { kind: 'article', id: place.article } : { kind: 'list' };
+  });
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [exportAllOpen, setExportAllOpen] = useState(false);
   const [reportOpen, setReportOpen] = useState(false);
@@ -35,6 +40,10 @@ export function App() {
   const screenKey = screen.kind === 'article' ? `article:${screen.id}` : 'list';
   const setNotice = useCallback((message: NoticeMessage) => setNoticeOn({ message, screen: screenKey }), [screenKey]);
   useEffect(() => applyTheme(theme), [theme]);
+  useEffect(() => {
+    if (screen.kind === 'list') savePlace(null);
+    else if (savedPlace()?.article !== screen.id) savePlace({ article: screen.id });
+  }, [screen]);
   // The host localizes its own surfaces (the desktop's native menus) in the language chosen here.
   useEffect(() => {
     void api.setUiLanguage({ lng: i18n.language }).catch(() => undefined);

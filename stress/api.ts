@@ -37,6 +37,7 @@ export const VALID: Record<ApiMethod, unknown> = {
   saveArticle: { id: 'a.txt', text: 'The cat.', expectedRevision: 'abc' },
   readDisk: { id: 'a.txt' },
   setStatus: { id: 'a.txt', status: 'done' },
+  setSegmentState: { id: 'a.txt', segments: [{ id: 'p1', text: 'The cat.' }], state: 'confirmed', locked: true },
   exportArticle: { id: 'a.txt' },
   exportAll: { outDir: '/tmp/out', overwrite: true },
   cancelJob: { jobId: '00000000-0000-4000-8000-000000000000' },

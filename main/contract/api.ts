@@ -12,6 +12,42 @@ export type ArticleId = string;
 export type ReviewStatus = 'not-started' | 'in-review' | 'done';
 export const REVIEW_STATUSES: readonly ReviewStatus[] = ['not-started', 'in-review', 'done'];
 
+/**
+ * A segment's review state (issue 11). "edited" is never stored: it is what a segment whose text differs
+ * from the baseline is, unless a mark given to that very text says otherwise (main/common/segments/states.ts).
+ */
+export type SegmentReviewState = 'not-reviewed' | 'edited' | 'confirmed' | 'rejected';
+export const SEGMENT_REVIEW_STATES: readonly SegmentReviewState[] = ['not-reviewed', 'edited', 'confirmed', 'rejected'];
+/** The states a reviewer sets; "not-reviewed" takes a mark back (over a file's own "final", too). */
+export type SegmentMarkState = Exclude<SegmentReviewState, 'edited'>;
+export const SEGMENT_MARK_STATES: readonly SegmentMarkState[] = ['not-reviewed', 'confirmed', 'rejected'];
+
+/** A reviewer's mark as stored with the review: it holds while the segment's text has this hash. */
+export interface SegmentMark {
+  state: SegmentMarkState;
+  textHash: string;
+}
+
+/** One segment of the article as the review view shows it. Ranges are [start, end) offsets. */
+export interface ArticleSegment {
+  /** The document segment id (main/contract/document.ts). */
+  id: string;
+  /** In source.text, target.text and baseline; absent when that side has no such segment. */
+  source?: [number, number];
+  target?: [number, number];
+  baseline?: [number, number];
+  /** Derived from the text on disk; the view derives it again from the editor's text. */
+  state: SegmentReviewState;
+  /** Edits are refused: locked by the reviewer, or by the file's own tool. */
+  locked: boolean;
+  mark?: SegmentMark;
+  /** The file's own state reads as confirmed (XLIFF "final"/"reviewed"). */
+  confirmedInFile?: boolean;
+}
+
+/** Segments per state, computed once (main/common/segments/states.ts) for the view, list, report and CLI. */
+export type SegmentCounts = Record<SegmentReviewState, number> & { locked: number; total: number };
+
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
 export type LineEnding = '\n' | '\r\n' | '\r';
 
@@ -44,6 +80,10 @@ export interface ArticleSummary {
   chrf?: number;
   /** Set when the article cannot be read; the row is shown as an error with this reason. */
   error?: ErrorInfo;
+  /** Segments per review state of the translation on disk (absent when it cannot be read). */
+  segmentCounts?: SegmentCounts;
+  /** The status was set by hand, so it no longer follows the segments. */
+  statusByHand?: boolean;
   /** Check findings by severity, as of the last check of the current text (absent until checked). */
   problems?: ProblemCounts;
   /** Number of annotations (orphaned included). */
@@ -127,6 +167,18 @@ export interface ArticleView {
   editingMs: number;
   /** Notes of the file's units (bilingual formats that carry them), in document order. */
   notes?: UnitNote[];
+  /** The article's segments in order (their number is their index + 1), with states and locks. */
+  segments: ArticleSegment[];
+  /** The status was set by hand, so it no longer follows the segments. */
+  statusByHand?: boolean;
+}
+
+/** What setting segment states or locks changed. */
+export interface SegmentUpdate {
+  /** The changed segments' marks and locks, by id (a mark of null was taken back). */
+  segments: { id: string; mark: SegmentMark | null; locked: boolean }[];
+  status: ReviewStatus;
+  statusByHand: boolean;
 }
 
 export interface DiffStats {
@@ -257,7 +309,14 @@ export interface CalqueApi {
   saveArticle(req: { id: ArticleId; text: string; expectedRevision: string; force?: boolean }): Promise<SaveResult>;
   /** Read the translation as it is on disk now (to compare with unsaved edits). */
   readDisk(req: { id: ArticleId }): Promise<{ text: string; revision: string }>;
-  setStatus(req: { id: ArticleId; status: ReviewStatus }): Promise<ArticleSummary>;
+  /** Set the status by hand: from then on it no longer follows the segments (`byHand: false` gives it back to them). */
+  setStatus(req: { id: ArticleId; status: ReviewStatus; byHand?: boolean }): Promise<ArticleSummary>;
+  /**
+   * Mark segments confirmed, rejected or not reviewed, and/or lock or unlock them. Each segment comes
+   * with the editor's text of it, which the mark is given to (it holds while the text stays so). A
+   * locked segment refuses a state change unless it is unlocked in the same call.
+   */
+  setSegmentState(req: { id: ArticleId; segments: { id: string; text: string }[]; state?: SegmentMarkState; locked?: boolean }): Promise<SegmentUpdate>;
   /** Export the corrected text of one article. */
   exportArticle(req: { id: ArticleId; as?: ExportKind }): Promise<ExportResult>;
   /**
@@ -320,6 +379,7 @@ const methods: { readonly [K in keyof CalqueApi]: true } = {
   saveArticle: true,
   readDisk: true,
   setStatus: true,
+  setSegmentState: true,
   exportArticle: true,
   exportAll: true,
   cancelJob: true,
@@ -382,6 +442,7 @@ export const ERROR_CODES = [
   'docxInvalid',
   'exportNeedsDocx',
   'noDocxArticles',
+  'unknownSegment',
   'poSyntax',
   'subtitleSyntax',
   'fileTooLarge',

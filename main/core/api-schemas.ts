@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalqueError, EXPORT_KINDS, REVIEW_STATUSES, type ApiMethod, type CalqueApi, type ExportKind, type ReviewStatus } from '../contract/api.js';
+import { CalqueError, EXPORT_KINDS, REVIEW_STATUSES, SEGMENT_MARK_STATES, type ApiMethod, type CalqueApi, type ExportKind, type ReviewStatus, type SegmentMarkState } from '../contract/api.js';
 import { MQM_CATEGORIES, MQM_SEVERITIES, type Annotation, type MqmCategory, type MqmSeverity } from '../contract/review.js';
 import { LOCALES } from '../../locales/index.js';
 import { isLanguageTag } from './project/languages.js';
@@ -80,7 +80,16 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
     .object({ id: articleId, text: z.string().max(64 * 1024 * 1024), expectedRevision: z.string().max(128), force: z.boolean().optional() })
     .strict(),
   readDisk: z.object({ id: articleId }).strict(),
-  setStatus: z.object({ id: articleId, status: z.enum(REVIEW_STATUSES as [ReviewStatus, ...ReviewStatus[]]) }).strict(),
+  setStatus: z.object({ id: articleId, status: z.enum(REVIEW_STATUSES as [ReviewStatus, ...ReviewStatus[]]), byHand: z.boolean().optional() }).strict(),
+  setSegmentState: z
+    .object({
+      id: articleId,
+      segments: z.array(z.object({ id: segmentKey, text: z.string().max(64 * 1024 * 1024) }).strict()).min(1).max(1_000_000),
+      state: z.enum(SEGMENT_MARK_STATES as [SegmentMarkState, ...SegmentMarkState[]]).optional(),
+      locked: z.boolean().optional(),
+    })
+    .strict()
+    .refine((r) => r.state !== undefined || r.locked !== undefined, { message: 'nothing to set' }),
   exportArticle: z.object({ id: articleId, as: exportKind.optional() }).strict(),
   exportAll: z.object({ outDir: absolutePath.optional(), overwrite: z.boolean().optional(), as: exportKind.optional() }).strict(),
   cancelJob: z.object({ jobId: z.string().uuid() }).strict(),

@@ -19,6 +19,8 @@ import {
   type ProjectInfo,
   type ReviewStatus,
   type SaveResult,
+  type SegmentMarkState,
+  type SegmentUpdate,
 } from '../contract/api.js';
 import type { Annotation, FindingSeverity } from '../contract/review.js';
 import { AnnotationService } from './article/annotation-service.js';
@@ -267,8 +269,12 @@ export class CalqueService implements CalqueApi {
     return saved;
   }
 
-  async setStatus(req: { id: string; status: ReviewStatus }): Promise<ArticleSummary> {
-    return this.requireProject().articles.setStatus(req.id, req.status);
+  async setStatus(req: { id: string; status: ReviewStatus; byHand?: boolean }): Promise<ArticleSummary> {
+    return this.requireProject().articles.setStatus(req.id, req.status, req.byHand ?? true);
+  }
+
+  async setSegmentState(req: { id: string; segments: { id: string; text: string }[]; state?: SegmentMarkState; locked?: boolean }): Promise<SegmentUpdate> {
+    return this.requireProject().articles.segmentStates.set(req);
   }
 
   async resetReview(req: { id: string }): Promise<ArticleSummary> {
@@ -318,7 +324,7 @@ export class CalqueService implements CalqueApi {
     const files: ExportFile[] = articles.map((a) => ({
       from: p.session.abs(a.targetPath),
       rel: deliverableName(as, a.targetPath),
-      ...(as === 'own' ? {} : { make: async () => (await p.articles.exportBytes(a.id, as, await this.reviewFor(p, a.id))).bytes }),
+      make: async () => (await p.articles.exportBytes(a.id, as, as === 'own' ? undefined : await this.reviewFor(p, a.id))).bytes,
     }));
     const dest = outDir;
     // Nothing is replaced silently: the files that exist are listed first, and replaced only when asked.

@@ -41,7 +41,8 @@ export function AnnotateDialog(props: {
   const [severity, setSeverity] = useState<MqmSeverity>(props.initial.severity);
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<MqmCategory>(props.initial.category);
-  const [highlight, setHighlight] = useState(0);
+  // The list opens on the chosen category, so arrows and Enter start from it.
+  const [highlight, setHighlight] = useState(() => Math.max(0, MQM_CATEGORIES.indexOf(props.initial.category)));
   const [comment, setComment] = useState(props.initial.comment);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const categoryRef = useRef<HTMLInputElement>(null);
@@ -92,12 +93,12 @@ export function AnnotateDialog(props: {
             aria-controls={listId}
             aria-autocomplete="list"
             aria-activedescendant={matches[highlight] ? `${listId}-${highlight}` : undefined}
-            placeholder={props.categoryName(category)}
+            aria-describedby={`${listId}-chosen`}
             ref={categoryRef}
             value={query}
             onChange={(e) => {
               setQuery(e.target.value);
-              setHighlight(0);
+              setHighlight(e.target.value ? 0 : Math.max(0, MQM_CATEGORIES.indexOf(category)));
             }}
             onKeyDown={(e) => {
               if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -110,12 +111,17 @@ export function AnnotateDialog(props: {
                 if (picked) {
                   setCategory(picked);
                   setQuery('');
+                  setHighlight(MQM_CATEGORIES.indexOf(picked));
                   commentRef.current?.focus();
                 }
               }
             }}
           />
         </label>
+        {/* The chosen category said as chosen, not as a grey placeholder that reads as "nothing yet". */}
+        <p id={`${listId}-chosen`} className="chosen-category">
+          {t('annotate.chosen', { category: props.categoryName(category) })}
+        </p>
         <ul id={listId} role="listbox" className="category-list" aria-label={t('annotate.category')}>
           {matches.map((c, i) => (
             <li
@@ -128,6 +134,7 @@ export function AnnotateDialog(props: {
               onClick={() => {
                 setCategory(c);
                 setQuery('');
+                setHighlight(MQM_CATEGORIES.indexOf(c));
                 commentRef.current?.focus();
               }}
             >

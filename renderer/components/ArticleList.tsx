@@ -124,6 +124,7 @@ export function ArticleList(props: {
               {header('chrf', t('list.columns.chrf'))}
               {header('problems', t('list.columns.problems'))}
               {header('annotations', t('list.columns.annotations'))}
+              <th scope="col">{t('list.columns.segments')}</th>
             </tr>
           </thead>
           <tbody>
@@ -168,6 +169,24 @@ export function ArticleList(props: {
                   )}
                 </td>
                 <td className="num">{formatNumber(a.annotations ?? 0)}</td>
+                <td className="num">
+                  {a.segmentCounts ? (
+                    <span
+                      className="segment-progress"
+                      aria-label={t('list.segmentCounts', {
+                        confirmed: formatNumber(a.segmentCounts.confirmed),
+                        total: formatNumber(a.segmentCounts.total),
+                        edited: formatNumber(a.segmentCounts.edited),
+                        rejected: formatNumber(a.segmentCounts.rejected),
+                        notReviewed: formatNumber(a.segmentCounts['not-reviewed']),
+                      })}
+                    >
+                      {formatNumber(a.segmentCounts.confirmed)} / {formatNumber(a.segmentCounts.total)}
+                    </span>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -10,6 +10,12 @@ import { formatChrf, formatDuration, formatHter, formatNumber } from '../lib/for
 export function MetricsBar(props: { totals: LiveTotals; segment: LiveSegment | null; segmentIndex: number; storedEditingMs: number }) {
   const { t } = useTranslation();
   const { totals, segment } = props;
+  const edits = t('metrics.editCounts', {
+    ins: formatNumber(totals.wordsInserted),
+    del: formatNumber(totals.wordsDeleted),
+    sub: formatNumber(totals.wordsSubstituted),
+    shift: formatNumber(totals.wordsShifted),
+  });
   return (
     <div className="metrics-bar" role="group" aria-label={t('metrics.title')}>
       <dl className="metrics">
@@ -21,16 +27,9 @@ export function MetricsBar(props: { totals: LiveTotals; segment: LiveSegment | n
           <dt>{t('metrics.chrf')}</dt>
           <dd>{formatChrf(totals.chrf)}</dd>
         </div>
-        <div>
+        <div className="metrics-edits" title={edits}>
           <dt>{t('metrics.edits')}</dt>
-          <dd>
-            {t('metrics.editCounts', {
-              ins: formatNumber(totals.wordsInserted),
-              del: formatNumber(totals.wordsDeleted),
-              sub: formatNumber(totals.wordsSubstituted),
-              shift: formatNumber(totals.wordsShifted),
-            })}
-          </dd>
+          <dd>{edits}</dd>
         </div>
         <div>
           <dt>{t('metrics.editingTime')}</dt>

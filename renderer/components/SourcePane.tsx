@@ -4,6 +4,7 @@ import type { Paragraph } from '../../main/common/paragraphs';
 import { cutPieces, type Piece } from '../../main/common/text-pieces';
 import type { Sentence } from '../../main/contract/review';
 import { languageName } from '../lib/format';
+import type { ParagraphSegment } from '../review/use-segment-workflow';
 
 export interface SourceMark {
   start: number;
@@ -22,6 +23,8 @@ interface PaneProps {
   activeParagraph: number;
   activeSentences: ReadonlySet<number>;
   marks: readonly SourceMark[];
+  /** Each paragraph's segment (number, state, hidden by the filter), by paragraph index. */
+  segments: readonly (ParagraphSegment | null)[];
   onPickParagraph: (index: number) => void;
   onPickSentence: (index: number) => void;
   onStep: (delta: 1 | -1) => void;
@@ -40,6 +43,10 @@ interface ParagraphProps {
   /** The active sentences inside this paragraph, as a key ("3,4"): only paragraphs whose key changes re-render. */
   activeKey: string;
   marks: readonly SourceMark[];
+  /** The segment's number, "state locked?" and whether the filter hides it (primitives, for the memo). */
+  segmentNumber?: number;
+  segmentClass?: string;
+  hidden: boolean;
   pick: { paragraph: (index: number) => void; sentence: (index: number) => void };
 }
 
@@ -56,7 +63,9 @@ const SourceParagraph = memo(function SourceParagraph(props: ParagraphProps) {
       lang={props.lang}
       dir={props.dir}
       data-index={p.index}
-      className={props.active ? 'para para-active' : 'para'}
+      data-segment={props.segmentNumber}
+      hidden={props.hidden}
+      className={['para', props.active ? 'para-active' : '', props.segmentClass ?? ''].filter(Boolean).join(' ')}
       onClick={() => {
         if (!props.hasSentences) props.pick.paragraph(p.index);
       }}
@@ -170,12 +179,19 @@ export const SourcePane = forwardRef<HTMLDivElement, PaneProps>(function SourceP
           active={p.index === props.activeParagraph}
           activeKey={(activeByParagraph.get(p.index) ?? []).join(',')}
           marks={marks}
+          segmentNumber={props.segments[p.index]?.number}
+          segmentClass={segClass(props.segments[p.index])}
+          hidden={!!props.segments[p.index]?.hidden}
           pick={pick}
         />
       ))}
     </div>
   );
 });
+
+function segClass(s: ParagraphSegment | null | undefined): string | undefined {
+  return s ? `seg-${s.state}${s.locked ? ' seg-locked' : ''}` : undefined;
+}
 
 /** The source offsets of the current DOM selection inside the pane, or null when it is elsewhere or empty. */
 export function sourceSelection(pane: HTMLElement | null): { start: number; end: number } | null {

@@ -10,6 +10,7 @@ import { ConflictDialog } from '../components/ConflictDialog';
 import { MetricsBar } from '../components/MetricsBar';
 import { Notice, type NoticeMessage } from '../components/Notice';
 import { ReportDialog } from '../components/ReportDialog';
+import { SegmentBar } from '../components/SegmentBar';
 import { SourcePane, type SourceMark } from '../components/SourcePane';
 import { downloadBase64 } from '../lib/download';
 import { tDynamic } from '../lib/dynamic-t';
@@ -30,10 +31,12 @@ import { useFindings } from './use-findings';
 import { segmentAtOffset, useLiveMetrics } from './use-live-metrics';
 import { useReviewKeys } from './use-review-keys';
 import { useReviewSession } from './use-review-session';
+import { useSegmentWorkflow } from './use-segment-workflow';
 
 const IDLE_DOC: DocumentState = { dirty: false, saveState: 'idle', conflict: null };
 const NO_SUBSCRIBE = () => () => undefined;
 const NO_NOTES: readonly UnitNote[] = [];
+const NO_FINDINGS: Finding[] = [];
 const SEVERITY_COMMANDS: Partial<Record<ReviewCommand, MqmSeverity>> = {
   annotateNeutral: 'neutral',
   annotateMinor: 'minor',
@@ -101,12 +104,16 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       session?.editing.record(metrics?.segments[segmentAtOffset(metrics, offset)]?.key);
     },
     onRecount: live.update,
+    onSegmentUpdate: (u) => setStatus(u.status),
+    onLockedEdit: (number) => setNotice({ key: 'segments.lockedEditor', params: { number } }),
   });
   const doc = useSyncExternalStore(session?.doc.subscribe ?? NO_SUBSCRIBE, session?.doc.getState ?? (() => IDLE_DOC));
   const annotations = useCell(session?.annotations.state, { annotations: [], invalidLines: 0, current: null });
   const sync = useCell(session?.sync.state, { paragraph: 0, sentences: new Set<number>() });
   const stats = useCell(session?.changes.stats, view?.stats ?? null);
   const currentFinding = useCell(session?.findings.current, -1);
+  const sourceParas = useMemo(() => (view ? splitParagraphs(view.source.text) : []), [view]);
+  const workflow = useSegmentWorkflow(session, view, { findings: checks.checks?.findings ?? NO_FINDINGS, annotations: annotations.annotations, sourceParagraphs: sourceParas, notify: setNotice });
   const diff = useDiffEditor(session, diffHost, mode === 'changes', {
     sideBySide,
     dir: view?.target.dir ?? 'ltr',
@@ -206,6 +213,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     if (severity) return annotating.fromSelection(severity);
     if (command === 'save') return save();
     if (command === 'nextPane' || command === 'previousPane') return cycleFocus(focusRegions(), command === 'nextPane' ? 1 : -1);
+    if (mode === 'review' && workflow.run(command)) return;
     if (!editor || !session) return;
     if (command === 'nextChange' || command === 'previousChange') session.changes.goTo(editor, command === 'nextChange' ? 'next' : 'previous');
     else if (command === 'nextProblem' || command === 'previousProblem') {
@@ -255,7 +263,6 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   // annotation does: the source pane (thousands of spans in a book) re-renders only then.
   const marksKey = JSON.stringify(sourceMarks(annotations.annotations, categoryName, t));
   const marks = useMemo(() => JSON.parse(marksKey) as SourceMark[], [marksKey]);
-  const sourceParas = useMemo(() => (view ? splitParagraphs(view.source.text) : []), [view]);
   const editorNow = activeEditor();
 
   return (
@@ -289,6 +296,19 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
           {metrics ? <MetricsBar totals={metrics.totals} segment={metrics.segments[segmentAtOffset(metrics, cursorOffset)] ?? null} segmentIndex={segmentAtOffset(metrics, cursorOffset)} storedEditingMs={view?.editingMs ?? 0} /> : null}
         </ChangesSummary>
       ) : null}
+      {mode === 'review' ? (
+        <SegmentBar
+          snap={workflow.snap}
+          filter={workflow.filter}
+          onFilter={workflow.setFilter}
+          search={workflow.search}
+          onSearch={workflow.setSearch}
+          shown={workflow.visible ? workflow.visible.filter(Boolean).length : null}
+          onConfirm={() => void workflow.setState('confirmed', true)}
+          onReject={() => void workflow.setState('rejected', false)}
+          onToggleLock={() => void workflow.toggleLock()}
+        />
+      ) : null}
       <div className="review-body">
         <div className="review-main">
           <div className={mode === 'review' ? 'panes' : 'panes hidden'} aria-hidden={mode !== 'review'}>
@@ -303,6 +323,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
                 activeParagraph={sync.paragraph}
                 activeSentences={sync.sentences}
                 marks={marks}
+                segments={workflow.paragraphSegments}
                 onPickParagraph={(i) => session?.sync.pickParagraph(i)}
                 onPickSentence={(i) => session?.sync.pickSentence(i)}
                 onStep={(d) => session?.sync.step(d)}

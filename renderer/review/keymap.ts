@@ -19,7 +19,12 @@ export type ReviewCommand =
   | 'annotateMajor'
   | 'annotateCritical'
   | 'nextPane'
-  | 'previousPane';
+  | 'previousPane'
+  | 'confirmSegment'
+  | 'nextSegment'
+  | 'previousSegment'
+  | 'nextUnconfirmed'
+  | 'toggleLock';
 
 /** The label of a key in the Settings list: a key of `keys.*` in locales/<lng>/translation.json. */
 export type KeyLabel =
@@ -36,7 +41,12 @@ export type KeyLabel =
   | 'tabFocus'
   | 'shiftTabFocus'
   | 'nextPane'
-  | 'previousPane';
+  | 'previousPane'
+  | 'confirmSegment'
+  | 'nextSegment'
+  | 'previousSegment'
+  | 'nextUnconfirmed'
+  | 'toggleLock';
 
 export interface KeyBinding {
   key: string;
@@ -68,6 +78,13 @@ export const REVIEW_KEYMAP: readonly KeyBinding[] = [
   { key: 'Shift-Tab', label: 'shiftTabFocus' },
   { key: 'F6', run: 'nextPane', label: 'nextPane' },
   { key: 'Shift-F6', run: 'previousPane', label: 'previousPane' },
+  // The segment workflow. Ctrl/Cmd+Enter outside a dialog (inside one it saves the annotation, above);
+  // Alt+↑/↓ and Shift+Alt+↓ are Monaco's move/copy line, which prose has no use for; Alt+L is unbound.
+  { key: 'Mod-Enter', run: 'confirmSegment', label: 'confirmSegment' },
+  { key: 'Alt-ArrowDown', run: 'nextSegment', label: 'nextSegment' },
+  { key: 'Alt-ArrowUp', run: 'previousSegment', label: 'previousSegment' },
+  { key: 'Shift-Alt-ArrowDown', run: 'nextUnconfirmed', label: 'nextUnconfirmed' },
+  { key: 'Alt-l', run: 'toggleLock', label: 'toggleLock' },
 ];
 
 /** What a keydown says about its key (a KeyboardEvent has all of it). */
@@ -95,6 +112,8 @@ export function matchesKey(key: string, e: KeyEventLike): boolean {
   if (c.ctrl && !e.ctrlKey) return false;
   if (c.alt !== e.altKey || c.shift !== e.shiftKey) return false;
   if (/^\d$/.test(c.key)) return e.code === `Digit${c.key}`;
+  // Letters with Alt by physical key too: Alt+L types "¬" on a Mac.
+  if (c.alt && /^[a-z]$/i.test(c.key) && e.code === `Key${c.key.toUpperCase()}`) return true;
   return c.key.length === 1 ? e.key.toLowerCase() === c.key.toLowerCase() : e.key === c.key;
 }
 
@@ -103,10 +122,12 @@ export function commandFor(e: KeyEventLike, dialogOpen: boolean, keymap: readonl
   return keymap.find((b) => b.run && (!dialogOpen || b.inDialogs) && matchesKey(b.key, e));
 }
 
+const ARROWS: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→' };
+
 /** A key as people read it: "Mod-s" → "Ctrl/⌘ + S". */
 export function keyText(key: string): string {
   const c = parse(key);
-  const names = [c.mod ? 'Ctrl/⌘' : '', c.ctrl ? 'Ctrl' : '', c.shift ? 'Shift' : '', c.alt ? 'Alt' : '', c.key.length === 1 ? c.key.toUpperCase() : c.key];
+  const names = [c.mod ? 'Ctrl/⌘' : '', c.ctrl ? 'Ctrl' : '', c.shift ? 'Shift' : '', c.alt ? 'Alt' : '', c.key.length === 1 ? c.key.toUpperCase() : (ARROWS[c.key] ?? c.key)];
   return names.filter(Boolean).join(' + ');
 }
 

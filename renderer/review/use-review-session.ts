@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { ArticleView } from '../../main/contract/api';
-import type { UiError } from '../api';
+import type { ArticleView, SegmentUpdate } from '../../main/contract/api';
+import { api, toUiError, type UiError } from '../api';
 import { followTextDirection } from '../monaco/direction';
 import { PROSE_EDITING } from '../monaco/prose-editing';
 import { monaco, PROSE_FONT, wrappingFor } from '../monaco/setup';
@@ -8,6 +8,7 @@ import { ArticleDocument } from './article-document';
 import { AnnotationsContribution } from './contrib/annotations';
 import { ChangesContribution } from './contrib/changes';
 import { FindingsContribution } from './contrib/findings';
+import { SegmentsContribution } from './contrib/segments';
 import { SentenceSync } from './contrib/sentence-sync';
 import { EditingTime } from './editing-time';
 
@@ -19,6 +20,7 @@ export interface ReviewSession {
   findings: FindingsContribution;
   annotations: AnnotationsContribution;
   sync: SentenceSync;
+  segments: SegmentsContribution;
   editing: EditingTime;
   /** The Changes view's diff editor while it is shown (disposed before the models). */
   diff: { current: monaco.editor.IStandaloneDiffEditor | null };
@@ -32,6 +34,10 @@ export interface SessionEvents {
   onEdit: (offset: number) => void;
   /** The text after a pause in typing (live metrics). */
   onRecount: (text: string) => void;
+  /** A segment's state or lock was stored (the article's status may have followed). */
+  onSegmentUpdate: (update: SegmentUpdate) => void;
+  /** An edit was refused: the selection is in locked segment `number`. */
+  onLockedEdit: (number: number) => void;
 }
 
 /** The translation editor: prose, not code (monaco/prose-editing.ts). */
@@ -50,6 +56,9 @@ export const EDITOR_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions 
   lineHeight: 24,
   padding: { top: 8 },
   scrollBeyondLastLine: false,
+  // The find widget would push the first line down while it is open (and back when it closes), out of
+  // line with the source pane; it covers the top line instead, as the source pane's heading does.
+  find: { addExtraSpaceOnTop: false },
 };
 
 /**
@@ -82,7 +91,22 @@ export function useReviewSession(id: string, view: ArticleView | null, host: Ref
     const sync = new SentenceSync();
     const findings = new FindingsContribution(sync.showSource);
     const annotations = new AnnotationsContribution(id, view.source.text, onError);
-    const attached = [changes, findings, annotations, sync].map((c) => c.attach(editor, doc));
+    const segments = new SegmentsContribution(
+      view,
+      (req) =>
+        api.setSegmentState({ id, ...req }).then(
+          (u) => {
+            latest.current.onSegmentUpdate(u);
+            return u;
+          },
+          (err) => {
+            onError(toUiError(err));
+            return null;
+          },
+        ),
+      (n) => latest.current.onLockedEdit(n),
+    );
+    const attached = [changes, findings, annotations, sync, segments].map((c) => c.attach(editor, doc));
     const direction = followTextDirection(editor, view.target.dir);
     const recounted = changes.onRecount((text) => {
       sync.setText(text);
@@ -90,7 +114,7 @@ export function useReviewSession(id: string, view: ArticleView | null, host: Ref
     });
     const typing = doc.model.onDidChangeContent((e) => latest.current.onEdit(e.changes[0]?.rangeOffset ?? 0));
     const diff: ReviewSession['diff'] = { current: null };
-    setSession({ doc, editor, changes, findings, annotations, sync, editing, diff });
+    setSession({ doc, editor, changes, findings, annotations, sync, segments, editing, diff });
     return () => {
       setSession(null);
       typing.dispose();

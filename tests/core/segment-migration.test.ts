@@ -1,3 +1,4 @@
+import { REVIEW_FORMAT_VERSION } from '../../main/core/article/review-store.js';
 /** Reviews and annotations of the previous format version read, and are upgraded with segment ids once. */
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,7 +68,7 @@ describe('migration to segment ids', () => {
     await service.getArticle({ id: 'a.txt' });
 
     const review = JSON.parse(fs.readFileSync(join(root, '.calque/reviews/a.txt.json'), 'utf8'));
-    expect(review).toMatchObject({ ...V1_REVIEW, updatedAt: expect.any(String), formatVersion: 2, segments: { p1: { editingMs: 1000 }, p2: { editingMs: 3000 } } });
+    expect(review).toMatchObject({ ...V1_REVIEW, updatedAt: expect.any(String), formatVersion: REVIEW_FORMAT_VERSION, segments: { p1: { editingMs: 1000 }, p2: { editingMs: 3000 } } });
     const lines = fs.readFileSync(join(root, '.calque/annotations/a.txt.jsonl'), 'utf8').split('\n');
     expect(lines.map((l) => (l.startsWith('{') ? JSON.parse(l).segment : l))).toEqual(['p2', 'p3', 'not json at all', '']);
     expect(JSON.parse(lines[0]!)).toMatchObject({ id: 'x1', start: 23, end: 28, quote: { exact: 'mayor' } });
@@ -85,7 +86,7 @@ describe('migration to segment ids', () => {
   });
 
   it('upgradeReview leaves a current review alone', () => {
-    const current = { ...V1_REVIEW, status: 'in-review' as const, formatVersion: 2, segments: {}, editingMs: {} };
+    const current = { ...V1_REVIEW, status: 'in-review' as const, formatVersion: REVIEW_FORMAT_VERSION, segments: {}, editingMs: {} };
     expect(upgradeReview(current, plainText.read(Buffer.from(TARGET), { path: 'x.txt' }))).toBeNull();
   });
 });

@@ -37,3 +37,20 @@ describe('review keymap', () => {
     expect(keyText('Shift-Alt-F5')).toBe('Shift + Alt + F5');
   });
 });
+
+describe('the segment keys', () => {
+  it('confirm with Ctrl/Cmd+Enter outside dialogs only, and no key of the segment workflow is bound twice', () => {
+    expect(commandFor(key('Enter', 'Enter', { ctrlKey: true }), false)?.run).toBe('confirmSegment');
+    expect(commandFor(key('Enter', 'Enter', { metaKey: true }), false)?.run).toBe('confirmSegment');
+    // In the annotation dialog Ctrl+Enter saves the annotation: the view must not take it.
+    expect(commandFor(key('Enter', 'Enter', { ctrlKey: true }), true)).toBeUndefined();
+    expect(commandFor(key('ArrowDown', 'ArrowDown', { altKey: true }), false)?.run).toBe('nextSegment');
+    expect(commandFor(key('ArrowUp', 'ArrowUp', { altKey: true }), false)?.run).toBe('previousSegment');
+    expect(commandFor(key('ArrowDown', 'ArrowDown', { altKey: true, shiftKey: true }), false)?.run).toBe('nextUnconfirmed');
+    // Alt+L by physical key: a Mac types "¬".
+    expect(commandFor(key('¬', 'KeyL', { altKey: true }), false)?.run).toBe('toggleLock');
+    const commands = REVIEW_KEYMAP.filter((b) => b.run);
+    for (const b of commands) expect(commands.filter((o) => o.key === b.key)).toHaveLength(1);
+    expect(keysList().find((r) => r.label === 'nextUnconfirmed')?.keys).toBe('Shift + Alt + ↓');
+  });
+});

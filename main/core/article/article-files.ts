@@ -1,6 +1,8 @@
 import * as fsp from 'node:fs/promises';
 import { CalqueError } from '../../contract/api.js';
-import type { Side } from '../../contract/document.js';
+import type { SegmentState, Side } from '../../contract/document.js';
+import { formatForPath } from '../formats/registry.js';
+import { withSegmentStates } from '../formats/segment-states.js';
 import { assertNoSymlinks } from '../platform/safe-path.js';
 import { bytesWithText, readSide, readTextFile, revisionOf, type TextFile } from '../text/read-text-file.js';
 
@@ -71,4 +73,16 @@ export async function assertUnchanged(root: string, abs: string, id: string, rea
     throw new CalqueError('conflict', { id, reason: 'changed' });
   }
   if (revisionOf(await fsp.readFile(abs)) !== read.revision) throw new CalqueError('conflict', { id, reason: 'changed' });
+}
+
+/**
+ * The translation's bytes for export with the review's segment states written into the file, for a
+ * format that carries states (XLIFF, PO); other files are exported as they are.
+ */
+export function bytesWithFileStates(rel: string, file: { doc: TextFile['doc']; bytes: Uint8Array }, states: (doc: TextFile['doc']) => Record<string, SegmentState>): Uint8Array {
+  const format = formatForPath(rel);
+  if (!format.capabilities.segmentStates) return file.bytes;
+  const wanted = states(file.doc);
+  if (!Object.keys(wanted).length) return file.bytes;
+  return format.write(withSegmentStates(file.doc, wanted), file.bytes);
 }

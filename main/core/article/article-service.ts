@@ -1,4 +1,4 @@
-import { CalqueError, type ExportKind, type ArticleSummary, type ArticleView, type ErrorInfo, type ReviewStatus, type SaveResult, type UnitNote } from '../../contract/api.js';
+import { CalqueError, type ExportKind, type ArticleSummary, type ArticleView, type ErrorInfo, type ReviewStatus, type SaveResult, type SegmentUpdate, type UnitNote } from '../../contract/api.js';
 import type { Document } from '../../contract/document.js';
 import { articleFigures } from '../../common/metrics/article.js';
 import { wordDiff } from '../../common/word-diff.js';
@@ -9,14 +9,15 @@ import type { DiskWatcher } from '../platform/watcher.js';
 import { directionOf } from '../project/languages.js';
 import type { PairedArticle } from '../project/pairing.js';
 import type { ProjectSession } from '../project/session.js';
-import { revisionOf } from '../text/read-text-file.js';
+import { readSide, revisionOf } from '../text/read-text-file.js';
 import type { AnnotationStore } from './annotation-store.js';
-import { assertUnchanged, decodeBaseline, encodeArticleFile, readArticleFile, type ArticleFile } from './article-files.js';
+import { assertUnchanged, bytesWithFileStates, decodeBaseline, encodeArticleFile, readArticleFile, type ArticleFile } from './article-files.js';
 import type { BaselineStore } from './baseline-store.js';
 import { addEditingTime, type ReviewRecord, type ReviewStore } from './review-store.js';
 import { canDeliver, deliverableBytes, deliverableName } from '../formats/docx/deliverables.js';
 import type { Annotation } from '../../contract/review.js';
 import { editingBySegment, migrateArticleState } from './segment-migration.js';
+import { articleSegments, fileStatesFromReview, followedStatus, lockedSegmentChanged, segmentCounts, setSegmentStates, type SegmentStateRequest } from './segment-states.js';
 
 /** The author of tracked changes and comments when project.json names no reviewer. */
 export const DEFAULT_REVIEWER = 'Calque reviewer';
@@ -36,6 +37,19 @@ export interface ArticleServiceDeps {
  */
 export class ArticleService {
   constructor(private readonly deps: ArticleServiceDeps) {}
+
+  /** Segment marks and locks (segment-states.ts), on the article's files as they are on disk now. */
+  readonly segmentStates = {
+    set: async (req: SegmentStateRequest): Promise<SegmentUpdate> => {
+      const a = this.session.article(req.id);
+      this.requireConfirmedLanguages();
+      const source = await this.readSource(a);
+      const target = await this.readTarget(a);
+      const baselineBytes = (await this.deps.baselines.read(a.id)) ?? target.bytes;
+      const baseline = decodeBaseline(a.targetPath, a.id, baselineBytes).doc;
+      return setSegmentStates(this.deps.reviews, { source: source.doc, target: target.doc, baseline }, { ...req, id: a.id });
+    },
+  };
 
   private get session(): ProjectSession {
     return this.deps.session;
@@ -62,15 +76,20 @@ export class ArticleService {
     if (!problem) await migrateArticleState(a.id, { reviews: this.deps.reviews, annotations: this.deps.annotations }, { source: source.doc, target: target.doc, baseline: baselineDoc }).catch(() => undefined);
     const stats = wordDiff(baseline, target.text, a.targetLang).stats;
     this.deps.watcher.watch(a.id, this.session.abs(a.targetPath), target.revision);
+    // Read again after the migration: a status set by hand before version 3 is now recorded as such.
+    const review = problem ? record : await this.deps.reviews.read(a.id).catch(() => record);
+    const segments = articleSegments({ source: source.doc, target: target.doc, baseline: baselineDoc }, review);
     return {
       id: a.id,
       source: { path: a.sourcePath, lang: a.sourceLang, dir: directionOf(a.sourceLang), text: source.text },
       target: { path: a.targetPath, lang: a.targetLang, dir: directionOf(a.targetLang), text: target.text, format: target.format },
       baseline,
-      status: record.status,
+      status: review.status,
       revision: target.revision,
       stats,
-      editingMs: Object.values(record.editingMs).reduce((n, ms) => n + ms, 0),
+      editingMs: Object.values(review.editingMs).reduce((n, ms) => n + ms, 0),
+      segments,
+      ...(review.statusByHand ? { statusByHand: true } : {}),
       ...(problem ? { reviewError: problem.toInfo() } : {}),
       ...(!captured && baselineIsStale(a, record, baselineBytes, source.bytes) ? { baselineStale: true } : {}),
       ...notesOf(target.doc),
@@ -117,8 +136,11 @@ export class ArticleService {
       const { bytes: baselineBytes, captured } = await this.deps.baselines.capture(a.id, current?.bytes ?? new Uint8Array());
       const baseline = decodeBaseline(a.targetPath, a.id, baselineBytes);
       let revision = current?.revision ?? '';
+      let written = current?.doc ?? baseline.doc;
       if (!current || current.text !== text) {
         const bytes = encodeArticleFile(a.targetPath, text, current ?? { doc: baseline.doc, bytes: baselineBytes });
+        written = readSide(bytes, a.targetPath, 'target').doc;
+        if (current) await this.refuseLockedEdits(a, current, written);
         revision = revisionOf(bytes);
         this.deps.watcher.expect(a.id, revision);
         const read = current;
@@ -130,9 +152,10 @@ export class ArticleService {
       const stats = wordDiff(baseline.text, text, a.targetLang).stats;
       let reviewError: ErrorInfo | undefined;
       try {
+        const source = await this.readSource(a).catch(() => null);
         await this.deps.reviews.update(a.id, (r) => ({
           stats,
-          status: r.status === 'not-started' ? 'in-review' : r.status,
+          status: statusAfterSave(r, source ? segmentCounts(articleSegments({ source: source.doc, target: written, baseline: baseline.doc }, r)) : null),
           ...(captured ? { baselineOf: { path: a.targetPath, lang: a.targetLang } } : {}),
         }));
       } catch (err) {
@@ -143,10 +166,21 @@ export class ArticleService {
     });
   }
 
-  async setStatus(id: string, status: ReviewStatus): Promise<ArticleSummary> {
+  /** The status set by hand (then it no longer follows the segments), or given back to them (`byHand: false`). */
+  async setStatus(id: string, status: ReviewStatus, byHand = true): Promise<ArticleSummary> {
     const a = this.session.article(id);
-    await this.deps.reviews.update(a.id, { status });
+    await this.deps.reviews.update(a.id, { status, statusByHand: byHand });
     return this.summarize(a);
+  }
+
+  /** A save may not change a locked segment's text (the editor refuses such edits too; this guards every client). */
+  private async refuseLockedEdits(a: PairedArticle, current: ArticleFile, next: ArticleFile['doc']): Promise<void> {
+    const review = await this.deps.reviews.read(a.id);
+    const hasLocks = current.doc.units.some((u) => u.segments.some((s) => s.locked)) || Object.values(review.segments).some((e) => e.locked);
+    if (!hasLocks) return;
+    const segments = articleSegments({ source: current.doc, target: current.doc, baseline: current.doc }, review);
+    const number = lockedSegmentChanged(segments, current.doc, next);
+    if (number) throw new CalqueError('segmentLocked', { segment: number });
   }
 
   /** The user asked for a new review over a file that cannot be read (the old one is kept as a backup). */
@@ -206,7 +240,10 @@ export class ArticleService {
       const baselineBytes = await this.deps.baselines.read(a.id);
       if (!baselineBytes) return { ...base, ...extra, words: countWords(target.text, a.targetLang) };
       if (review && baselineIsStale(a, review, baselineBytes, source.bytes)) extra.baselineStale = true;
-      const baseline = decodeBaseline(a.targetPath, a.id, baselineBytes).text;
+      const baselineSide = decodeBaseline(a.targetPath, a.id, baselineBytes);
+      const baseline = baselineSide.text;
+      if (review) extra.segmentCounts = segmentCounts(articleSegments({ source: source.doc, target: target.doc, baseline: baselineSide.doc }, review));
+      if (review?.statusByHand) extra.statusByHand = true;
       const stats = wordDiff(baseline, target.text, a.targetLang).stats;
       return { ...base, ...extra, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate, ...articleFigures(baseline, target.text, a.targetLang) };
     } catch (err) {
@@ -215,11 +252,12 @@ export class ArticleService {
     }
   }
 
+  /** The translation as delivered: the file (with the review's segment states when its format carries states), or a DOCX deliverable. */
   async exportBytes(id: string, as: ExportKind = 'own', review?: { annotations: Annotation[]; author: string }): Promise<{ fileName: string; bytes: Uint8Array }> {
     const a = this.session.article(id);
     const f = await this.readTarget(a);
     const fileName = deliverableName(as, a.targetPath).split('/').pop()!;
-    if (as === 'own') return { fileName, bytes: f.bytes };
+    if (as === 'own') return { fileName, bytes: await this.withReviewStates(a, f) };
     this.requireConfirmedLanguages();
     if (!canDeliver(as, a.targetPath)) throw new CalqueError('exportNeedsDocx', { path: a.targetPath });
     const source = await this.readSource(a);
@@ -240,6 +278,15 @@ export class ArticleService {
     return { fileName, bytes };
   }
 
+  private async withReviewStates(a: PairedArticle, f: ArticleFile): Promise<Uint8Array> {
+    const { record, problem } = await this.deps.reviews.inspect(a.id);
+    if (problem || !Object.keys(record.segments).length) return f.bytes;
+    const source = await this.readSource(a);
+    const baselineBytes = (await this.deps.baselines.read(a.id)) ?? f.bytes;
+    const baseline = decodeBaseline(a.targetPath, a.id, baselineBytes).doc;
+    return bytesWithFileStates(a.targetPath, f, (doc) => fileStatesFromReview(doc, articleSegments({ source: source.doc, target: doc, baseline }, record)));
+  }
+
   private requireConfirmedLanguages(): void {
     // No baseline is captured and nothing is saved while the direction is a guess: the "translation"
     // might be the source.
@@ -255,6 +302,16 @@ export class ArticleService {
 function baselineIsStale(a: PairedArticle, review: ReviewRecord, baseline: Uint8Array, source: Uint8Array): boolean {
   if (review.baselineOf) return review.baselineOf.path !== a.targetPath;
   return Buffer.from(baseline).equals(Buffer.from(source));
+}
+
+/**
+ * The status after a save: as set by hand, else as the segments say, and at least "in review" once the
+ * article has been worked on (a save is work, even one that leaves every segment as the baseline had it).
+ */
+function statusAfterSave(r: ReviewRecord, counts: ReturnType<typeof segmentCounts> | null): ReviewStatus {
+  if (r.statusByHand) return r.status;
+  const derived = counts ? followedStatus(r, counts) : r.status;
+  return derived === 'not-started' ? 'in-review' : derived;
 }
 
 /** Per-segment editing time plus the new increments, keeping each segment's other fields (its state). */

@@ -1,7 +1,7 @@
 import * as fsp from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { CalqueError, REVIEW_STATUSES, type DiffStats, type ReviewStatus } from '../../contract/api.js';
+import { CalqueError, REVIEW_STATUSES, SEGMENT_MARK_STATES, type DiffStats, type ReviewStatus, type SegmentMarkState } from '../../contract/api.js';
 import { SEGMENT_STATES, type SegmentState } from '../../contract/document.js';
 import { writeFileAtomic } from '../platform/atomic-write.js';
 import { ensureCalqueFolder, tempDirOf } from '../platform/calque-folder.js';
@@ -16,8 +16,25 @@ import { backupPath, stateFilePath } from './state-paths.js';
  * progress, a newer Calque's format, damage) is reported and left exactly as it is: no change is
  * written over it until the user asks for a new review, which keeps a backup.
  */
-/** 2: editing time also by document segment id (segment-migration.ts upgrades version 1 files). */
-export const REVIEW_FORMAT_VERSION = 2;
+/**
+ * 2: editing time also by document segment id. 3: per-segment review marks and locks, and whether the
+ * status was set by hand (segment-migration.ts upgrades older files; a newer Calque's file is refused,
+ * so an older one never drops what it does not know).
+ */
+export const REVIEW_FORMAT_VERSION = 3;
+
+const SegmentEntry = z
+  .object({
+    editingMs: z.number().nonnegative().optional(),
+    /** The file format's state as last seen (XLIFF's; kept as version 2 wrote it). */
+    state: z.enum(SEGMENT_STATES as [SegmentState, ...SegmentState[]]).optional(),
+    /** The reviewer's mark and the hash of the text it was given to (main/common/segments/states.ts). */
+    mark: z.object({ state: z.enum(SEGMENT_MARK_STATES as [SegmentMarkState, ...SegmentMarkState[]]), textHash: z.string().max(64) }).strict().optional(),
+    /** Locked or unlocked by the reviewer (absent: as the file says). */
+    locked: z.boolean().optional(),
+  })
+  .passthrough();
+export type ReviewSegmentEntry = z.infer<typeof SegmentEntry>;
 
 const Review = z.object({
   formatVersion: z.number().int().optional(),
@@ -28,10 +45,10 @@ const Review = z.object({
     .optional(),
   /** Active editing time per segment (LiveSegment.key: its first baseline sentence), milliseconds. */
   editingMs: z.record(z.string(), z.number().nonnegative()).default({}),
-  /** Per document segment id: active editing time (the same time as editingMs, by segment) and, later, its state. */
-  segments: z
-    .record(z.string(), z.object({ editingMs: z.number().nonnegative().optional(), state: z.enum(SEGMENT_STATES as [SegmentState, ...SegmentState[]]).optional() }))
-    .default({}),
+  /** Per document segment id: active editing time (the same time as editingMs, by segment), mark and lock. */
+  segments: z.record(z.string(), SegmentEntry).default({}),
+  /** The status was set by hand: it no longer follows the segments. */
+  statusByHand: z.boolean().optional(),
   /** Findings the reviewer chose to ignore in this article ("ignore here"): the rule and the span's text. */
   ignores: z.array(z.object({ rule: z.string(), text: z.string() })).default([]),
   /** Findings by severity at the last check, for the article list. */

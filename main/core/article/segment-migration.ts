@@ -55,12 +55,18 @@ export function editingBySegment(editingMs: Record<string, number>, baseline: Do
   return out;
 }
 
-/** A version-1 review upgraded: its editing time also by segment id. Null when it is already current. */
+/**
+ * An older review upgraded; null when it is already current. Version 1: its editing time also by
+ * segment id. Versions 1–2: a status of "done" could only have been set by hand, so it stays as it is
+ * rather than starting to follow segments nobody has confirmed yet.
+ */
 export function upgradeReview(review: ReviewRecord, baseline: Document): Partial<ReviewRecord> | null {
-  if ((review.formatVersion ?? 1) >= REVIEW_FORMAT_VERSION) return null;
+  const version = review.formatVersion ?? 1;
+  if (version >= REVIEW_FORMAT_VERSION) return null;
   const segments = { ...review.segments };
-  for (const [id, ms] of Object.entries(editingBySegment(review.editingMs, baseline))) segments[id] = { ...segments[id], editingMs: ms };
-  return { formatVersion: REVIEW_FORMAT_VERSION, segments };
+  if (version < 2) for (const [id, ms] of Object.entries(editingBySegment(review.editingMs, baseline))) segments[id] = { ...segments[id], editingMs: ms };
+  const byHand = review.statusByHand ?? (review.status === 'done' ? true : undefined);
+  return { formatVersion: REVIEW_FORMAT_VERSION, segments, ...(byHand !== undefined ? { statusByHand: byHand } : {}) };
 }
 
 export interface ArticleDocuments {

@@ -52,13 +52,10 @@ export async function exportAllFiles(
       const dest = destOf(outDir, f.rel);
       if (!opts.overwrite && (await exists(dest))) throw new CalqueError('exportWouldOverwrite', { path: outDir, count: 1, files: f.rel });
       await fsp.mkdir(dirname(dest), { recursive: true });
-      let bytes: Uint8Array;
-      if (f.make) bytes = await f.make();
-      else {
-        // A translation swapped for a link after the project opened could copy any file out: refused.
-        if ((await fsp.lstat(f.from)).isSymbolicLink()) throw new CalqueError('symlinkRefused', { path: f.rel });
-        bytes = await fsp.readFile(f.from);
-      }
+      // A translation swapped for a link after the project opened could copy any file out: refused.
+      if ((await fsp.lstat(f.from)).isSymbolicLink()) throw new CalqueError('symlinkRefused', { path: f.rel });
+      // `make`: the bytes as delivered (review states written into XLIFF or PO, a tracked-changes DOCX).
+      const bytes = f.make ? await f.make() : await fsp.readFile(f.from);
       await writeFileAtomic(dest, bytes);
       progress(i + 1, total, 'running');
       // Yield so a cancel request can be handled between files.

@@ -6,6 +6,7 @@
 import { MQM_CATEGORIES, MQM_SEVERITIES, type Annotation, type MqmSeverity, type SegmentMetrics, type TerBreakdown } from '../../contract/review.js';
 import { addChrfStatistics, chrfFromStatistics, type ChrfStatistics } from '../../common/metrics/chrf.js';
 import { wordDiff } from '../../common/word-diff.js';
+import { addSegmentCounts } from '../../common/segments/states.js';
 import type {
   AnnotationCounts,
   ArticleReport,
@@ -51,6 +52,8 @@ export interface ArticleInput extends Pick<ArticleReport, 'id' | 'sourceLang' | 
   chrfStatistics?: ChrfStatistics;
   /** The article's stored editing time; segments only show the part that falls in a current segment. */
   editingMs?: number;
+  /** Each document segment's review state, as the article view derived it. */
+  segmentStates?: ArticleReport['segmentStates'];
 }
 
 export interface ProjectInput {
@@ -241,6 +244,7 @@ export function collectArticle(input: ArticleInput): ArticleReport {
     mqm,
     totals,
     hterHistogram: hterHistogram(metrics.map((m) => m.hter.score)),
+    ...(input.segmentStates ? { segmentStates: input.segmentStates } : {}),
   };
 }
 
@@ -278,6 +282,7 @@ export function collectProject(input: ProjectInput): ProjectReport {
       chrf: input.chrf ?? pooledChrf(input.articles) ?? weightedChrf(allSegments),
       editingMs: sum((a) => a.totals.editingMs),
       annotations: { total: sum((a) => a.totals.annotations.total), orphaned: sum((a) => a.totals.annotations.orphaned), bySeverity },
+      ...(articles.some((a) => a.segmentStates) ? { segmentCounts: addSegmentCounts(articles.flatMap((a) => (a.segmentStates ? [a.segmentStates.counts] : []))) } : {}),
     },
     mqm,
     hterHistogram: hterHistogram(allSegments.map((m) => m.hter.score)),

@@ -15,6 +15,7 @@ import { html, trustedHtml, type Html } from './escape.js';
 import { reportFormat, type ReportFormat } from './format.js';
 import { annotatedText, categoryClass, diffMarkup, type NumberedAnnotation } from './markup.js';
 import type { ArticleReport, ArticleTotals, HistogramBin, MqmBreakdown, ProjectReport } from './model.js';
+import { segmentCountsTable, segmentStatesBlock } from './segment-states-html.js';
 import { REPORT_CSS } from './styles.js';
 
 /** Nothing may load or run: styles are inline, images (if any) are data: URLs. */
@@ -111,7 +112,7 @@ function summarySection(report: ProjectReport, ctx: Ctx): Html {
     ctx,
     report.articles.length > 1 ? report.totals : { ...report.totals, articles: undefined },
     report.mqm,
-  )}</section>`;
+  )}${report.totals.segmentCounts ? segmentCountsTable(ctx, report.totals.segmentCounts, ctx.t('segmentStatesCaption')) : ''}</section>`;
 }
 
 function overviewTable(report: ProjectReport, ctx: Ctx): Html {
@@ -195,7 +196,7 @@ function articleSection(ctx: Ctx, a: ArticleReport, i: number): Html {
     `${ctx.t('column.status')}: ${ctx.t(`statusName.${a.status}`)}`,
   ])}${metricCards(ctx, a.totals, a.mqm)}<h3>${ctx.t('correctedText')}</h3><div class="text" ${langAttrs(a.targetLang)}>${annotatedText(a.final, onSide('target'), ctx.severity)}</div>${
     sourceMarks.length ? html`<h3>${ctx.t('sourceText')}</h3><div class="text" ${langAttrs(a.sourceLang)}>${annotatedText(a.source, sourceMarks, ctx.severity)}</div>` : ''
-  }${annotationsBlock(ctx, a, items, i)}${segmentsBlock(ctx, a, i)}<h3 id="article-${i}-mqm-h">${ctx.t('mqmBreakdown')}</h3>${mqmFigure(a.mqm.byCategory, ctx, `article-${i}-mqm-h`)}<h3 id="article-${i}-hter-h">${ctx.t('hterDistribution')}</h3>${histogramFigure(a.hterHistogram, ctx, `article-${i}-hter-h`)}</article>`;
+  }${annotationsBlock(ctx, a, items, i)}${segmentsBlock(ctx, a, i)}${segmentStatesBlock(ctx, a, i)}<h3 id="article-${i}-mqm-h">${ctx.t('mqmBreakdown')}</h3>${mqmFigure(a.mqm.byCategory, ctx, `article-${i}-mqm-h`)}<h3 id="article-${i}-hter-h">${ctx.t('hterDistribution')}</h3>${histogramFigure(a.hterHistogram, ctx, `article-${i}-hter-h`)}</article>`;
 }
 
 function projectCharts(report: ProjectReport, ctx: Ctx): Html {

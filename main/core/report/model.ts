@@ -3,7 +3,7 @@
  * numbers arrive computed (MQM penalties by the scoring module, HTER/chrF by the metrics module), so
  * no weights or formulas live here; collect.ts only sums and groups them.
  */
-import type { ReviewStatus } from '../../contract/api.js';
+import type { ReviewStatus, SegmentCounts, SegmentReviewState } from '../../contract/api.js';
 import type { Annotation, MqmSeverity, TerBreakdown } from '../../contract/review.js';
 
 /** Bumped when a field changes meaning or disappears (adding a field keeps the version). */
@@ -75,6 +75,13 @@ export interface ArticleTotals {
   annotations: AnnotationCounts;
 }
 
+/** The review state of each document segment (issue 11), as the review view and the list count them. */
+export interface SegmentStatesReport {
+  counts: SegmentCounts;
+  /** In document order; `number` is the segment's number in the editor's gutter. */
+  segments: { number: number; id: string; state: SegmentReviewState; locked: boolean; text: string }[];
+}
+
 export interface ArticleReport {
   id: string;
   sourceLang: string;
@@ -92,10 +99,13 @@ export interface ArticleReport {
   mqm: MqmSummary;
   totals: ArticleTotals;
   hterHistogram: HistogramBin[];
+  segmentStates?: SegmentStatesReport;
 }
 
 export interface ProjectTotals extends ArticleTotals {
   articles: number;
+  /** Segments per state over every article that has them. */
+  segmentCounts?: SegmentCounts;
 }
 
 export interface ProjectMqm extends Omit<MqmSummary, 'score'> {

@@ -5,6 +5,7 @@ import { articleMetrics } from '../../common/metrics/article.js';
 import type { LiveSegment } from '../../common/metrics/live.js';
 import { defaultProfile, errorWeight, scoreArticle, scoreProject, type ScoringProfile, type SegmentInput as SegmentScoreInput } from '../../common/mqm/scoring.js';
 import { parseScoringProfile } from '../../common/mqm/profile.js';
+import { countSegmentStates } from '../../common/segments/states.js';
 import { countWords } from '../../common/words.js';
 import { collectProject, type ArticleInput, type SegmentInput } from '../report/collect.js';
 import type { ProjectReport } from '../report/model.js';
@@ -107,6 +108,10 @@ export async function articleInput(src: ReportSource, summary: ArticleSummary, p
     chrf: snapshot.totals.chrf,
     chrfStatistics: snapshot.totals.chrfStatistics,
     editingMs: Object.values(editing).reduce((n, ms) => n + ms, 0),
+    segmentStates: {
+      counts: countSegmentStates(view.segments),
+      segments: view.segments.map((s, i) => ({ number: i + 1, id: s.id, state: s.state, locked: s.locked, text: s.target ? final.slice(s.target[0], s.target[1]) : '' })),
+    },
     mqm: {
       penalty: score.penalty,
       score: score.score,

@@ -93,7 +93,7 @@ export function xliffWithText(doc: Document, side: Side, text: string): Document
   const changed = new Map<Segment, Piece[]>();
   segs.forEach((s, i) => {
     if (texts[i] === piecesText(s[side]!.content)) return;
-    if (s.locked) throw new CalqueError('segmentLocked', { path: '', id: s.id });
+    if (s.locked) throw new CalqueError('segmentLocked', { segment: s.id });
     changed.set(s, textToPieces(texts[i]!, [...(s.target?.content ?? []), ...(s.source?.content ?? [])]));
   });
   if (!changed.size) return doc;
