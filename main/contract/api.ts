@@ -89,6 +89,31 @@ export interface TextSide {
   dir: 'ltr' | 'rtl';
   /** NFC text with "\n" line endings: offsets are UTF-16 code units of this text. */
   text: string;
+  /** The inline tags of this side's text (segmented formats), in text order; absent or empty when it has none. */
+  tags?: TagSpan[];
+}
+
+/**
+ * An inline tag where the editor shows it: its display text is `text.slice(start, end)` of its side.
+ * Computed in one place from the document (main/core/formats/inline-tags.ts) for the view, the checks,
+ * the diff and the metrics. Mirrors contract/document.ts InlineTag, without the opaque original markup.
+ */
+export interface TagSpan {
+  /** [start, end) of the tag's display text in the side's text. */
+  start: number;
+  end: number;
+  /** The document segment the tag belongs to; tags match between source and target by segment and id. */
+  segment: string;
+  id: string;
+  kind: 'open' | 'close' | 'standalone';
+  /** The other half of a pair, within the same segment side. */
+  partner?: string;
+  type: string;
+  display: string;
+  /** XLIFF 2 permissions; absent means allowed. */
+  canCopy?: boolean;
+  canDelete?: boolean;
+  canReorder?: boolean;
 }
 
 export interface FileFormatInfo {
@@ -103,6 +128,8 @@ export interface ArticleView {
   target: TextSide & { format: FileFormatInfo };
   /** The machine translation as first opened (the diff baseline), same normalisation as target.text. */
   baseline: string;
+  /** The inline tags of the baseline text (as `target.tags` are of the translation). */
+  baselineTags?: TagSpan[];
   status: ReviewStatus;
   /** Opaque token of the translation file's content on disk; saving checks it (lost-update guard). */
   revision: string;

@@ -1,4 +1,4 @@
-import { CalqueError, type ArticleSummary, type ArticleView, type ErrorInfo, type ReviewStatus, type SaveResult } from '../../contract/api.js';
+import { CalqueError, type ArticleSummary, type ArticleView, type ErrorInfo, type ReviewStatus, type SaveResult, type TagSpan } from '../../contract/api.js';
 import { articleFigures } from '../../common/metrics/article.js';
 import { wordDiff } from '../../common/word-diff.js';
 import { countWords } from '../../common/words.js';
@@ -14,6 +14,8 @@ import { assertUnchanged, decodeBaseline, encodeArticleFile, readArticleFile, ty
 import type { BaselineStore } from './baseline-store.js';
 import { addEditingTime, type ReviewRecord, type ReviewStore } from './review-store.js';
 import { editingBySegment, migrateArticleState } from './segment-migration.js';
+import { tagSpans } from '../formats/inline-tags.js';
+import type { Document, Side } from '../../contract/document.js';
 
 export interface ArticleServiceDeps {
   session: ProjectSession;
@@ -58,9 +60,10 @@ export class ArticleService {
     this.deps.watcher.watch(a.id, this.session.abs(a.targetPath), target.revision);
     return {
       id: a.id,
-      source: { path: a.sourcePath, lang: a.sourceLang, dir: directionOf(a.sourceLang), text: source.text },
-      target: { path: a.targetPath, lang: a.targetLang, dir: directionOf(a.targetLang), text: target.text, format: target.format },
+      source: { path: a.sourcePath, lang: a.sourceLang, dir: directionOf(a.sourceLang), text: source.text, ...tagsOf(source.doc, 'source') },
+      target: { path: a.targetPath, lang: a.targetLang, dir: directionOf(a.targetLang), text: target.text, format: target.format, ...tagsOf(target.doc, 'target') },
       baseline,
+      ...withKey('baselineTags', tagSpans(baselineDoc, 'target')),
       status: record.status,
       revision: target.revision,
       stats,
@@ -229,6 +232,15 @@ export class ArticleService {
 function baselineIsStale(a: PairedArticle, review: ReviewRecord, baseline: Uint8Array, source: Uint8Array): boolean {
   if (review.baselineOf) return review.baselineOf.path !== a.targetPath;
   return Buffer.from(baseline).equals(Buffer.from(source));
+}
+
+/** `{ tags }` of a side when it has any: a view of a tag-free article stays as it was. */
+function tagsOf(doc: Document, side: Side): { tags?: TagSpan[] } {
+  return withKey('tags', tagSpans(doc, side));
+}
+
+function withKey<K extends string>(key: K, spans: TagSpan[]): { [P in K]?: TagSpan[] } {
+  return (spans.length ? { [key]: spans } : {}) as { [P in K]?: TagSpan[] };
 }
 
 /** Per-segment editing time plus the new increments, keeping each segment's other fields (its state). */

@@ -2,6 +2,7 @@ import { diffArrays } from 'diff';
 import { CalqueError } from '../../contract/api.js';
 import type { Document, Segment, Side } from '../../contract/document.js';
 import { piecesText } from '../../contract/document.js';
+import { knownTags, piecesFromText } from './inline-tags.js';
 
 /**
  * The editor's text of a segmented file (a table, later XLIFF): each segment's text, one blank line
@@ -128,8 +129,9 @@ export function segmentsWith(doc: Document, side: Side): Segment[] {
 }
 
 /**
- * A segmented document with one side's text replaced by the editor's. Tag-free segments only for now:
- * the content of a changed segment becomes its new text (inline tags arrive with issue 10).
+ * A segmented document with one side's text replaced by the editor's. A changed segment's content is
+ * its new text re-split into pieces: the display text of a tag the segment knows becomes that tag again
+ * (inline-tags.ts), so its original markup is written back; other text stays text.
  */
 export function withSegmentText(doc: Document, side: Side, text: string): Document {
   const segs = segmentsWith(doc, side);
@@ -146,7 +148,7 @@ export function withSegmentText(doc: Document, side: Side, text: string): Docume
       if (i === undefined) return s;
       const [start, end] = laid.ranges[i]!;
       const same = texts[i] === piecesText(s[side]!.content);
-      return { ...s, [side]: { content: same ? s[side]!.content : [{ kind: 'text' as const, text: texts[i]! }], start, end } };
+      return { ...s, [side]: { content: same ? s[side]!.content : piecesFromText(texts[i]!, knownTags(s, side)), start, end } };
     }),
   }));
   return { ...doc, units, text: { ...doc.text, [side]: laid.text } };

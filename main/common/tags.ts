@@ -1,0 +1,55 @@
+/**
+ * Inline tags as ranges of a side's text (contract TagSpan), for the code that works on text: the checks
+ * see tags masked (never a spelling error in "bx", a number in "{2}"), the metrics see the text without
+ * them, the word diff keeps each one whole. Spans are sorted by start and never overlap.
+ */
+import type { TagSpan } from '../contract/api.js';
+
+/** Stands for each character of a tag in masked text: not a letter, digit, space or punctuation mark. */
+export const TAG_MASK = '\uFFFC';
+
+/** The text with every tag's display replaced by as many TAG_MASK characters: offsets are unchanged. */
+export function maskTags(text: string, spans: readonly Pick<TagSpan, 'start' | 'end'>[]): string {
+  if (!spans.length) return text;
+  let out = '';
+  let pos = 0;
+  for (const s of spans) {
+    if (s.start < pos || s.end > text.length) continue;
+    out += text.slice(pos, s.start) + TAG_MASK.repeat(s.end - s.start);
+    pos = s.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** The text without the tags' display text (what HTER and chrF are computed on). */
+export function stripTags(text: string, spans: readonly Pick<TagSpan, 'start' | 'end'>[]): string {
+  if (!spans.length) return text;
+  let out = '';
+  let pos = 0;
+  for (const s of spans) {
+    if (s.start < pos || s.end > text.length) continue;
+    out += text.slice(pos, s.start);
+    pos = s.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** Whether [start, end) shares a character with a tag, or (empty) lies strictly inside one. */
+export function touchesTag(spans: readonly Pick<TagSpan, 'start' | 'end'>[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  // First span ending after `start`.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = spans[lo];
+  if (!s) return false;
+  return start === end ? s.start < start : s.start < end;
+}
+
+/** The spans that lie within [start, end), shifted to be relative to `start`. */
+export function spansWithin<T extends Pick<TagSpan, 'start' | 'end'>>(spans: readonly T[], start: number, end: number): T[] {
+  return spans.filter((s) => s.start >= start && s.end <= end).map((s) => ({ ...s, start: s.start - start, end: s.end - start }));
+}
