@@ -1,7 +1,7 @@
 /**
  * Inline tags as ranges of a side's text (contract TagSpan), for the code that works on text: the checks
  * see tags masked (never a spelling error in "bx", a number in "{2}"), the metrics see the text without
- * them, the word diff keeps each one whole. Spans are sorted by start and never overlap.
+ * them (blanked), the word diff keeps each one whole. Spans are sorted by start and never overlap.
  */
 import type { TagSpan } from '../contract/api.js';
 
@@ -21,14 +21,18 @@ export function maskTags(text: string, spans: readonly Pick<TagSpan, 'start' | '
   return out + text.slice(pos);
 }
 
-/** The text without the tags' display text (what HTER and chrF are computed on). */
-export function stripTags(text: string, spans: readonly Pick<TagSpan, 'start' | 'end'>[]): string {
+/**
+ * The text without the tags' display text, each replaced by as many spaces: what HTER and chrF are
+ * computed on. Spaces keep every offset (the metrics' segments stay where the editor's are), TER splits
+ * words on them and chrF drops them, so a tag weighs nothing in either.
+ */
+export function blankTags(text: string, spans: readonly Pick<TagSpan, 'start' | 'end'>[]): string {
   if (!spans.length) return text;
   let out = '';
   let pos = 0;
   for (const s of spans) {
     if (s.start < pos || s.end > text.length) continue;
-    out += text.slice(pos, s.start);
+    out += text.slice(pos, s.start) + ' '.repeat(s.end - s.start);
     pos = s.end;
   }
   return out + text.slice(pos);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleView, ReviewStatus } from '../../main/contract/api';
+import type { ArticleView, ReviewStatus, TagSpan } from '../../main/contract/api';
+import { blankTags } from '../../main/common/tags';
 import type { Annotation, Finding, MqmSeverity } from '../../main/contract/review';
 import { splitParagraphs } from '../../main/common/paragraphs';
 import { api, toUiError, type UiError } from '../api';
@@ -21,7 +22,7 @@ import { cycleFocus, focusFirstControl } from './focus-cycle';
 import type { ReviewCommand } from './keymap';
 import { ReviewToolbar, type ReviewMode } from './ReviewToolbar';
 import { SidePanel, type PanelName } from './SidePanel';
-import { sourceMarks } from './source-marks';
+import { sourceMarks, tagLabel, tagMarks } from './source-marks';
 import { useAnnotating } from './use-annotating';
 import { useChecks } from './use-checks';
 import { useDiffEditor } from './use-diff-editor';
@@ -88,7 +89,8 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
 
   const checks = useChecks(id, onError);
   const { attach: attachChecks, schedule: scheduleChecks } = checks;
-  const live = useLiveMetrics(useMemo(() => (view ? { baseline: view.baseline, lang: view.target.lang, text: view.target.text } : null), [view]));
+  // The figures are of the text without its inline tags (main/common/metrics/article.ts), as on the server.
+  const live = useLiveMetrics(useMemo(() => (view ? { baseline: blankTags(view.baseline, view.baselineTags ?? []), lang: view.target.lang, text: blankTags(view.target.text, view.target.tags ?? []) } : null), [view]));
   const metrics = live.snapshot;
   const session = useReviewSession(id, view, editorHost, {
     onError,
@@ -98,7 +100,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       live.activity(offset);
       session?.editing.record(metrics?.segments[segmentAtOffset(metrics, offset)]?.key);
     },
-    onRecount: live.update,
+    onRecount: (text) => live.update(blankTags(text, session?.tags.chips.get() ?? [])),
   });
   const doc = useSyncExternalStore(session?.doc.subscribe ?? NO_SUBSCRIBE, session?.doc.getState ?? (() => IDLE_DOC));
   const annotations = useCell(session?.annotations.state, { annotations: [], invalidLines: 0, current: null });
@@ -155,6 +157,8 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   );
   const describeAnnotation = useCallback((a: Annotation) => `${categoryName(a.category)} · ${t(`severity.${a.severity}`)}${a.comment ? ` — ${a.comment}` : ''}`, [categoryName, t]);
   useEffect(() => session?.annotations.setDescribe(describeAnnotation), [session, describeAnnotation]);
+  const describeTag = useCallback((tag: TagSpan) => tagLabel(tag, t), [t]);
+  useEffect(() => session?.tags.setLabel(describeTag), [session, describeTag]);
 
   // ---- annotations ------------------------------------------------------------------------------
   const annotating = useAnnotating(session, view, activeEditor, sourceRef, setNotice, setPanel);
@@ -205,6 +209,10 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     if (command === 'save') return save();
     if (command === 'nextPane' || command === 'previousPane') return cycleFocus(focusRegions(), command === 'nextPane' ? 1 : -1);
     if (!editor || !session) return;
+    if (command === 'insertTag') {
+      const tag = session.tags.insertNext(editor);
+      return setNotice(tag ? { key: 'tags.inserted', params: { tag: describeTag(tag) } } : { key: 'tags.noneMissing' });
+    }
     if (command === 'nextChange' || command === 'previousChange') session.changes.goTo(editor, command === 'nextChange' ? 'next' : 'previous');
     else if (command === 'nextProblem' || command === 'previousProblem') {
       setPanel('problems');
@@ -251,7 +259,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   };
   // Typing moves the translation's annotations, but the source's marks change only when a source
   // annotation does: the source pane (thousands of spans in a book) re-renders only then.
-  const marksKey = JSON.stringify(sourceMarks(annotations.annotations, categoryName, t));
+  const marksKey = JSON.stringify([...tagMarks(view?.source.tags ?? [], describeTag), ...sourceMarks(annotations.annotations, categoryName, t)]);
   const marks = useMemo(() => JSON.parse(marksKey) as SourceMark[], [marksKey]);
   const sourceParas = useMemo(() => (view ? splitParagraphs(view.source.text) : []), [view]);
   const editorNow = activeEditor();

@@ -19,7 +19,8 @@ export type ReviewCommand =
   | 'annotateMajor'
   | 'annotateCritical'
   | 'nextPane'
-  | 'previousPane';
+  | 'previousPane'
+  | 'insertTag';
 
 /** The label of a key in the Settings list: a key of `keys.*` in locales/<lng>/translation.json. */
 export type KeyLabel =
@@ -36,7 +37,8 @@ export type KeyLabel =
   | 'tabFocus'
   | 'shiftTabFocus'
   | 'nextPane'
-  | 'previousPane';
+  | 'previousPane'
+  | 'insertTag';
 
 export interface KeyBinding {
   key: string;
@@ -68,6 +70,8 @@ export const REVIEW_KEYMAP: readonly KeyBinding[] = [
   { key: 'Shift-Tab', label: 'shiftTabFocus' },
   { key: 'F6', run: 'nextPane', label: 'nextPane' },
   { key: 'Shift-F6', run: 'previousPane', label: 'previousPane' },
+  // memoQ's key for "insert next tag" (Trados has Ctrl+Alt+Down); Monaco binds nothing to F9.
+  { key: 'F9', run: 'insertTag', label: 'insertTag' },
 ];
 
 /** What a keydown says about its key (a KeyboardEvent has all of it). */

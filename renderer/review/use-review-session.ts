@@ -9,6 +9,7 @@ import { AnnotationsContribution } from './contrib/annotations';
 import { ChangesContribution } from './contrib/changes';
 import { FindingsContribution } from './contrib/findings';
 import { SentenceSync } from './contrib/sentence-sync';
+import { TagsContribution } from './contrib/tags';
 import { EditingTime } from './editing-time';
 
 /** Everything one open article has: its working copy, its editor and the editor's contributions. */
@@ -19,6 +20,7 @@ export interface ReviewSession {
   findings: FindingsContribution;
   annotations: AnnotationsContribution;
   sync: SentenceSync;
+  tags: TagsContribution;
   editing: EditingTime;
   /** The Changes view's diff editor while it is shown (disposed before the models). */
   diff: { current: monaco.editor.IStandaloneDiffEditor | null };
@@ -82,7 +84,9 @@ export function useReviewSession(id: string, view: ArticleView | null, host: Ref
     const sync = new SentenceSync();
     const findings = new FindingsContribution(sync.showSource);
     const annotations = new AnnotationsContribution(id, view.source.text, onError);
-    const attached = [changes, findings, annotations, sync].map((c) => c.attach(editor, doc));
+    const tags = new TagsContribution({ text: view.source.text, tags: view.source.tags ?? [] }, view.target.tags ?? [], view.baselineTags ?? []);
+    changes.setTags(view.baselineTags ?? [], () => tags.chips.get());
+    const attached = [tags, changes, findings, annotations, sync].map((c) => c.attach(editor, doc));
     const direction = followTextDirection(editor, view.target.dir);
     const recounted = changes.onRecount((text) => {
       sync.setText(text);
@@ -90,7 +94,7 @@ export function useReviewSession(id: string, view: ArticleView | null, host: Ref
     });
     const typing = doc.model.onDidChangeContent((e) => latest.current.onEdit(e.changes[0]?.rangeOffset ?? 0));
     const diff: ReviewSession['diff'] = { current: null };
-    setSession({ doc, editor, changes, findings, annotations, sync, editing, diff });
+    setSession({ doc, editor, changes, findings, annotations, sync, tags, editing, diff });
     return () => {
       setSession(null);
       typing.dispose();

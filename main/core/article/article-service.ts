@@ -15,6 +15,7 @@ import type { BaselineStore } from './baseline-store.js';
 import { addEditingTime, type ReviewRecord, type ReviewStore } from './review-store.js';
 import { editingBySegment, migrateArticleState } from './segment-migration.js';
 import { tagSpans } from '../formats/inline-tags.js';
+import { tagSpansOfText } from '../formats/document-text.js';
 import type { Document, Side } from '../../contract/document.js';
 
 export interface ArticleServiceDeps {
@@ -56,7 +57,7 @@ export class ArticleService {
     const { text: baseline, doc: baselineDoc } = decodeBaseline(a.targetPath, a.id, baselineBytes);
     // Best effort: a review or annotations file that cannot be upgraded now still reads as it is.
     if (!problem) await migrateArticleState(a.id, { reviews: this.deps.reviews, annotations: this.deps.annotations }, { source: source.doc, target: target.doc, baseline: baselineDoc }).catch(() => undefined);
-    const stats = wordDiff(baseline, target.text, a.targetLang).stats;
+    const stats = wordDiff(baseline, target.text, a.targetLang, { baseline: tagSpans(baselineDoc, 'target'), current: tagSpans(target.doc, 'target') }).stats;
     this.deps.watcher.watch(a.id, this.session.abs(a.targetPath), target.revision);
     return {
       id: a.id,
@@ -123,7 +124,8 @@ export class ArticleService {
           beforeRename: req.force ? undefined : () => assertUnchanged(this.session.root, abs, a.id, read),
         });
       }
-      const stats = wordDiff(baseline.text, text, a.targetLang).stats;
+      const tags = { baseline: tagSpans(baseline.doc, 'target'), current: tagSpansOfText(a.targetPath, (current ?? baseline).doc, 'target', text) };
+      const stats = wordDiff(baseline.text, text, a.targetLang, tags).stats;
       let reviewError: ErrorInfo | undefined;
       try {
         await this.deps.reviews.update(a.id, (r) => ({
@@ -202,9 +204,10 @@ export class ArticleService {
       const baselineBytes = await this.deps.baselines.read(a.id);
       if (!baselineBytes) return { ...base, ...extra, words: countWords(target.text, a.targetLang) };
       if (review && baselineIsStale(a, review, baselineBytes, source.bytes)) extra.baselineStale = true;
-      const baseline = decodeBaseline(a.targetPath, a.id, baselineBytes).text;
-      const stats = wordDiff(baseline, target.text, a.targetLang).stats;
-      return { ...base, ...extra, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate, ...articleFigures(baseline, target.text, a.targetLang) };
+      const { text: baseline, doc: baselineDoc } = decodeBaseline(a.targetPath, a.id, baselineBytes);
+      const tags = { baseline: tagSpans(baselineDoc, 'target'), current: tagSpans(target.doc, 'target') };
+      const stats = wordDiff(baseline, target.text, a.targetLang, tags).stats;
+      return { ...base, ...extra, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate, ...articleFigures(baseline, target.text, a.targetLang, tags) };
     } catch (err) {
       if (err instanceof CalqueError) return { ...base, error: err.toInfo() };
       throw err;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { piecesText } from '../../../main/contract/document.js';
 import { knownTags, piecesFromText, tagSpans } from '../../../main/core/formats/inline-tags.js';
 import { withSegmentText } from '../../../main/core/formats/segment-text.js';
-import { maskTags, stripTags, touchesTag } from '../../../main/common/tags.js';
+import { blankTags, maskTags, touchesTag } from '../../../main/common/tags.js';
 import { close, open, ph, pieces, tagDocument } from './tag-document.js';
 
 const doc = () =>
@@ -80,10 +80,10 @@ describe('text helpers over tag spans', () => {
     { start: 2, end: 5 },
     { start: 6, end: 10 },
   ];
-  it('masks tags without moving offsets, and strips them for the metrics', () => {
+  it('masks tags without moving offsets, and blanks them for the metrics', () => {
     expect(maskTags(text, spans)).toBe('a \uFFFC\uFFFC\uFFFCb\uFFFC\uFFFC\uFFFC\uFFFC c');
     expect(maskTags(text, spans)).toHaveLength(text.length);
-    expect(stripTags(text, spans)).toBe('a b c');
+    expect(blankTags(text, spans)).toBe('a    b     c');
   });
   it('tells whether a range touches a tag', () => {
     expect(touchesTag(spans, 0, 2)).toBe(false);
