@@ -38,22 +38,23 @@ export function blankTags(text: string, spans: readonly Pick<TagSpan, 'start' | 
   return out + text.slice(pos);
 }
 
-/** Whether [start, end) shares a character with a tag, or (empty) lies strictly inside one. */
-export function touchesTag(spans: readonly Pick<TagSpan, 'start' | 'end'>[], start: number, end: number): boolean {
+/**
+ * Whether [start, end) cuts a tag: it starts or ends strictly inside one, or lies within one. A range
+ * that covers whole tags (a finding on a segment) does not.
+ */
+export function cutsTag(spans: readonly Pick<TagSpan, 'start' | 'end'>[], start: number, end: number): boolean {
   let lo = 0;
   let hi = spans.length;
-  // First span ending after `start`.
+  // The first span ending after `start`: the only one `start` can be inside of or at.
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (spans[mid]!.end <= start) lo = mid + 1;
     else hi = mid;
   }
-  const s = spans[lo];
-  if (!s) return false;
-  return start === end ? s.start < start : s.start < end;
-}
-
-/** The spans that lie within [start, end), shifted to be relative to `start`. */
-export function spansWithin<T extends Pick<TagSpan, 'start' | 'end'>>(spans: readonly T[], start: number, end: number): T[] {
-  return spans.filter((s) => s.start >= start && s.end <= end).map((s) => ({ ...s, start: s.start - start, end: s.end - start }));
+  for (let i = lo; i < spans.length && spans[i]!.start < Math.max(end, start + 1); i++) {
+    const s = spans[i]!;
+    if (s.start < start || (s.start < end && end < s.end)) return true;
+    if (start < end && start >= s.start && end <= s.end && (start > s.start || end < s.end)) return true;
+  }
+  return false;
 }

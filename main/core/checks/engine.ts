@@ -5,12 +5,13 @@
  * results are cached by the segment's texts, so a keystroke re-runs one segment plus document checks.
  */
 import type { DocumentAlignment, Finding } from '../../contract/review.js';
+import { cutsTag, maskTags } from '../../common/tags.js';
 import { CODE_CHECKS } from './code/untranslated.js';
 import { documentDate, type SimpleDate } from './dates.js';
 import { packChecks } from './packs/index.js';
 import { QA_CHECKS } from './qa/index.js';
 import { buildSegments } from './segments.js';
-import type { CheckContext, CheckDefinition, CheckSettings, Ignore, ProjectCheckData, RawFinding, SegmentView } from './types.js';
+import type { CheckContext, CheckDefinition, CheckSettings, CheckTags, Ignore, ProjectCheckData, RawFinding, SegmentView } from './types.js';
 
 export { documentDate };
 
@@ -23,6 +24,8 @@ export interface CheckInput {
   settings?: CheckSettings;
   ignores?: Ignore[];
   articleId?: string;
+  /** Inline tags of the two texts: masked for every check but the tag check, which reads them. */
+  tags?: CheckTags;
 }
 
 const EMPTY_PROJECT: ProjectCheckData = { glossary: [], wordList: [] };
@@ -44,9 +47,13 @@ export function checksFor(sourceLang: string, targetLang: string, settings?: Che
   );
 }
 
+/** A context's texts as they are (CheckContext has them with tags masked). */
+const texts = new WeakMap<CheckContext, { source: string; target: string }>();
+const textOf = (ctx: CheckContext, side: 'source' | 'target') => texts.get(ctx)?.[side] ?? ctx[side];
+
 function toFinding(def: CheckDefinition, raw: RawFinding, ctx: CheckContext, settings: CheckSettings | undefined): Finding {
   const side = raw.side ?? 'target';
-  const text = side === 'target' ? ctx.target : ctx.source;
+  const text = textOf(ctx, side);
   return {
     rule: def.id,
     category: def.category,
@@ -107,9 +114,26 @@ function grouped(findings: Finding[]): Finding[] {
   return findings;
 }
 
+/**
+ * A tag is one token to the checks: a finding that starts or ends inside a tag, or lies within one, is
+ * not the tag check's and is dropped; so is a fix that would cut a tag (masking makes both rare).
+ */
+function outsideTags(findings: Finding[], tags: CheckTags | undefined): Finding[] {
+  if (!tags || (!tags.source.length && !tags.target.length)) return findings;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.rule !== TAG_RULE && cutsTag(f.side === 'target' ? tags.target : tags.source, f.start, f.end)) continue;
+    const fixes = f.fixes.filter((x) => x.edits.every((e) => !cutsTag(tags.target, e.start, e.end)));
+    out.push(fixes.length === f.fixes.length ? f : { ...f, fixes });
+  }
+  return out;
+}
+
+const TAG_RULE = 'qa.tags';
+
 function finish(findings: Finding[], ctx: CheckContext, ignores: readonly Ignore[] | undefined): Finding[] {
-  const unique = withoutDuplicates(findings);
-  const kept = grouped(ignores?.length ? unique.filter((f) => !ignored(f, ignores, f.side === 'target' ? ctx.target : ctx.source)) : unique);
+  const unique = outsideTags(withoutDuplicates(findings), ctx.tags);
+  const kept = grouped(ignores?.length ? unique.filter((f) => !ignored(f, ignores, textOf(ctx, f.side))) : unique);
   return kept.sort((a, b) => (a.side === b.side ? 0 : a.side === 'source' ? 1 : -1) || a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 }
 
@@ -117,19 +141,25 @@ function normalise(text: string): string {
   return text.replace(/\r\n?/g, '\n').normalize('NFC');
 }
 
-function contextOf(input: CheckInput, source: string, target: string): CheckContext {
+function contextOf(input: CheckInput, sourceText: string, targetText: string): CheckContext {
+  const tags = input.tags;
+  const source = tags ? maskTags(sourceText, tags.source) : sourceText;
+  const target = tags ? maskTags(targetText, tags.target) : targetText;
   const { alignment, segments } = buildSegments(source, target, input.sourceLang, input.targetLang);
-  return {
+  const ctx: CheckContext = {
     sourceLang: input.sourceLang,
     targetLang: input.targetLang,
     source,
     target,
+    ...(tags ? { tags } : {}),
     alignment,
     segments,
     documentDate: documentDate(source, target),
     project: input.project ?? EMPTY_PROJECT,
     articleId: input.articleId,
   };
+  texts.set(ctx, { source: sourceText, target: targetText });
+  return ctx;
 }
 
 /** Check one article. Offsets are in the NFC, "\n" text (pass text in that form to use them directly). */
@@ -221,11 +251,11 @@ export class CheckSession {
    * (spelling suggestions) in this update, instead of what remains of UPDATE_TARGET_MS: an idle
    * re-update while `pending` may pass more to finish sooner.
    */
-  update(sourceText: string, targetText: string, slowWorkMs?: number): Finding[] {
+  update(sourceText: string, targetText: string, slowWorkMs?: number, tags?: CheckTags): Finding[] {
     const started = performance.now();
     const source = normalise(sourceText);
     const target = normalise(targetText);
-    const input: CheckInput = { ...this.options, source, target };
+    const input: CheckInput = { ...this.options, source, target, ...(tags ? { tags } : {}) };
     const ctx: CheckContext = contextOf(input, source, target);
     const aligned = performance.now();
     ctx.deadline = slowWorkMs === undefined ? Math.max(started + UPDATE_TARGET_MS, aligned + MIN_SLOW_WORK_MS) : aligned + slowWorkMs;

@@ -20,6 +20,10 @@ import { readTextFile, revisionOf } from '../text/read-text-file.js';
 import { allChecks, CheckSession, checksFor, documentDate, runChecks } from './engine.js';
 import { CheckInputs, settingsOf, type BuiltInput } from './input.js';
 import { sentencePairs } from './sentence-pairs.js';
+import { checkTagsOf } from './tag-input.js';
+import type { CheckTags } from './types.js';
+import type { Document } from '../../contract/document.js';
+import { documentWithText } from '../formats/document-text.js';
 import { CheckWorkerPool, workerEntry } from './worker/pool.js';
 
 const EMPTY_PROJECT = { glossary: [], wordList: [] };
@@ -105,9 +109,11 @@ export class CheckService {
    */
   async checkArticle(a: PairedArticle, text?: string): Promise<ArticleChecks> {
     const seq = ++this.requests;
-    const { source, target: disk } = await this.readTexts(a);
+    const files = await this.readTexts(a);
+    const { source, target: disk } = files;
     const target = text !== undefined ? text.normalize('NFC') : disk;
-    const input = await this.inputs.checkInputFor(a, { source, target }, { waitMs: CONSISTENCY_WAIT_MS });
+    const tags = tagsOfTexts(a, files, target);
+    const input = await this.inputs.checkInputFor(a, { source, target, ...(tags ? { tags } : {}) }, { waitMs: CONSISTENCY_WAIT_MS });
     const { findings, alignment, pending: fixesPending } = this.heavy(input) ? await this.inWorker('session', a, input, seq) : this.inSession(a, input);
     this.lastChecked.delete(a.id);
     if (input.complete) this.lastChecked.set(a.id, { target, findings });
@@ -144,7 +150,7 @@ export class CheckService {
     this.sessions.delete(a.id);
     this.sessions.set(a.id, entry);
     while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
-    const findings = entry.session.update(input.source, input.target);
+    const findings = entry.session.update(input.source, input.target, undefined, input.tags);
     return { findings, alignment: entry.session.alignment!, pending: entry.session.pending };
   }
 
@@ -154,14 +160,16 @@ export class CheckService {
     let dataId = translations ? this.dataIds.get(translations) : -1;
     if (dataId === undefined) this.dataIds.set(translations!, (dataId = ++this.nextDataId));
     const projectId = `${input.projectKey}\u0000${a.sourceLang}\u0000${a.targetLang}\u0000${dataId}`;
-    const { settings, ignores, project, source, target, projectKey } = input;
-    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target }, project);
+    const { settings, ignores, project, source, target, projectKey, tags } = input;
+    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target, ...(tags ? { tags } : {}) }, project);
   }
 
   /** Every finding of the article's files on disk, complete (fixes included): `calque check` and the counts. */
   async findingsOnDisk(a: PairedArticle): Promise<{ findings: Finding[]; source: string; target: string }> {
-    const texts = await this.readTexts(a);
-    const built = await this.inputs.checkInputFor(a, texts);
+    const files = await this.readTexts(a);
+    const texts = { source: files.source, target: files.target };
+    const tags = tagsOfTexts(a, files, files.target);
+    const built = await this.inputs.checkInputFor(a, { ...texts, ...(tags ? { tags } : {}) });
     if (this.heavy(built)) return { findings: (await this.inWorker('full', a, built)).findings, ...texts };
     const { projectKey: _k, complete: _c, ...input } = built;
     return { findings: runChecks(input), ...texts };
@@ -238,13 +246,13 @@ export class CheckService {
     }
   }
 
-  private async readTexts(a: PairedArticle): Promise<{ source: string; target: string }> {
+  private async readTexts(a: PairedArticle): Promise<ArticleTexts> {
     // resolve, not join: `calque check --source` may name a file outside the project.
     const [source, target] = await Promise.all([
       readTextFile(resolve(this.deps.root, a.sourcePath), a.sourcePath, 'source'),
       readTextFile(resolve(this.deps.root, a.targetPath), a.targetPath, 'target'),
     ]);
-    return { source: source.text, target: target.text };
+    return { source: source.text, target: target.text, sourceDoc: source.doc, targetDoc: target.doc };
   }
 
   private async storeCounts(a: PairedArticle, target: string, findings: readonly Finding[]): Promise<void> {
@@ -257,6 +265,18 @@ export class CheckService {
       if (!(err instanceof CalqueError)) throw err;
     });
   }
+}
+
+interface ArticleTexts {
+  source: string;
+  target: string;
+  sourceDoc: Document;
+  targetDoc: Document;
+}
+
+/** The inline tags of the source and of `target` (the editor's text, or the file's), for the checks. */
+function tagsOfTexts(a: PairedArticle, files: ArticleTexts, target: string): CheckTags | undefined {
+  return checkTagsOf(files.sourceDoc, documentWithText(a.targetPath, files.targetDoc, 'target', target));
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { piecesText } from '../../../main/contract/document.js';
 import { knownTags, piecesFromText, tagSpans } from '../../../main/core/formats/inline-tags.js';
 import { withSegmentText } from '../../../main/core/formats/segment-text.js';
-import { blankTags, maskTags, touchesTag } from '../../../main/common/tags.js';
+import { blankTags, cutsTag, maskTags } from '../../../main/common/tags.js';
 import { close, open, ph, pieces, tagDocument } from './tag-document.js';
 
 const doc = () =>
@@ -85,13 +85,18 @@ describe('text helpers over tag spans', () => {
     expect(maskTags(text, spans)).toHaveLength(text.length);
     expect(blankTags(text, spans)).toBe('a    b     c');
   });
-  it('tells whether a range touches a tag', () => {
-    expect(touchesTag(spans, 0, 2)).toBe(false);
-    expect(touchesTag(spans, 1, 3)).toBe(true);
-    expect(touchesTag(spans, 5, 6)).toBe(false);
-    expect(touchesTag(spans, 3, 3)).toBe(true);
-    expect(touchesTag(spans, 5, 5)).toBe(false);
-    expect(touchesTag(spans, 9, 11)).toBe(true);
-    expect(touchesTag(spans, 10, 12)).toBe(false);
+  it('tells whether a range cuts a tag (covering whole tags does not)', () => {
+    expect(cutsTag(spans, 0, 2)).toBe(false);
+    expect(cutsTag(spans, 1, 3)).toBe(true);
+    expect(cutsTag(spans, 5, 6)).toBe(false);
+    expect(cutsTag(spans, 3, 3)).toBe(true);
+    expect(cutsTag(spans, 2, 2)).toBe(false);
+    expect(cutsTag(spans, 5, 5)).toBe(false);
+    expect(cutsTag(spans, 3, 4)).toBe(true);
+    expect(cutsTag(spans, 9, 11)).toBe(true);
+    expect(cutsTag(spans, 2, 5)).toBe(false);
+    expect(cutsTag(spans, 0, 12)).toBe(false);
+    expect(cutsTag(spans, 10, 12)).toBe(false);
+    expect(cutsTag(spans, 7, 12)).toBe(true);
   });
 });

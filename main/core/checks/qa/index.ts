@@ -15,6 +15,7 @@ import { oneSidedNames } from './names.js';
 import { quoteStyle } from './quotes.js';
 import { repeatedWords } from './repeats.js';
 import { doubleSpace, edgeSpaces, whitespaceLines } from './spaces.js';
+import { tagsCheck } from './tags.js';
 
 export const QA_CHECKS: CheckDefinition[] = [
   numbersChanged,
@@ -33,6 +34,7 @@ export const QA_CHECKS: CheckDefinition[] = [
   doublePunctuation,
   whitespaceLine,
   placeholders,
+  tagsCheck,
   urls,
   dashes,
   hyphenSpacing,

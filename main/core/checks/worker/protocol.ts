@@ -1,6 +1,6 @@
 /** Messages between the check service and its worker threads (worker-pool.ts, entry.ts). */
 import type { DocumentAlignment, Finding } from '../../../contract/review.js';
-import type { CheckSettings, Ignore, ProjectCheckData } from '../types.js';
+import type { CheckSettings, CheckTags, Ignore, ProjectCheckData } from '../types.js';
 
 export interface CheckJob {
   job: number;
@@ -21,6 +21,8 @@ export interface CheckJob {
   sessionKey: string;
   source: string;
   target: string;
+  /** The texts' inline tags (CheckInput.tags). */
+  tags?: CheckTags;
 }
 
 /** `ready` is sent once, when the worker has compiled the rule packs. */
