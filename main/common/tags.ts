@@ -58,3 +58,11 @@ export function cutsTag(spans: readonly Pick<TagSpan, 'start' | 'end'>[], start:
   }
   return false;
 }
+
+/** An article's inline tags on both sides and the document segments to compare them by. */
+export interface ArticleTags {
+  source: readonly TagSpan[];
+  target: readonly TagSpan[];
+  /** Document segments present on both sides, in order, with their [start, end) in each text. */
+  segments: readonly { id: string; source: [number, number]; target: [number, number] }[];
+}

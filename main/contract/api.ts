@@ -42,6 +42,8 @@ export interface ArticleSummary {
    */
   hter?: number;
   chrf?: number;
+  /** Tag accuracy of the translation on disk, when the article has inline tags. */
+  tagAccuracy?: TagAccuracy;
   /** Set when the article cannot be read; the row is shown as an error with this reason. */
   error?: ErrorInfo;
   /** Check findings by severity, as of the last check of the current text (absent until checked). */
@@ -193,6 +195,18 @@ export interface ArticleChecks {
   documentDate?: string;
   /** Some fixes (spelling suggestions) are still being worked out: ask again, with the same text, for them. */
   pending?: boolean;
+  /** How well the checked text kept the source's inline tags (main/common/metrics/tag-accuracy.ts); absent without tags. */
+  tagAccuracy?: TagAccuracy;
+}
+
+/** Tag accuracy: of the source's inline tags (plus the translation's extra ones), how many came through right. */
+export interface TagAccuracy {
+  /** Source tags present in their segment of the translation, paired and in order. */
+  correct: number;
+  /** Source tags plus the translation's extra tags. */
+  total: number;
+  /** correct / total, 0..1. */
+  accuracy: number;
 }
 
 /** The project's check settings (project.json `checks`). */

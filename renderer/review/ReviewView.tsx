@@ -292,7 +292,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
           onPrevious={() => run('previousChange')}
           editRate={formatPercent(stats.editRate)}
         >
-          {metrics ? <MetricsBar totals={metrics.totals} segment={metrics.segments[segmentAtOffset(metrics, cursorOffset)] ?? null} segmentIndex={segmentAtOffset(metrics, cursorOffset)} storedEditingMs={view?.editingMs ?? 0} /> : null}
+          {metrics ? <MetricsBar totals={metrics.totals} segment={metrics.segments[segmentAtOffset(metrics, cursorOffset)] ?? null} segmentIndex={segmentAtOffset(metrics, cursorOffset)} storedEditingMs={view?.editingMs ?? 0} tagAccuracy={checks.checks?.tagAccuracy} /> : null}
         </ChangesSummary>
       ) : null}
       <div className="review-body">

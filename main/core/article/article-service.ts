@@ -14,7 +14,8 @@ import { assertUnchanged, decodeBaseline, encodeArticleFile, readArticleFile, ty
 import type { BaselineStore } from './baseline-store.js';
 import { addEditingTime, type ReviewRecord, type ReviewStore } from './review-store.js';
 import { editingBySegment, migrateArticleState } from './segment-migration.js';
-import { tagSpans } from '../formats/inline-tags.js';
+import { articleTags, tagSpans } from '../formats/inline-tags.js';
+import { tagAccuracy } from '../../common/metrics/tag-accuracy.js';
 import { tagSpansOfText } from '../formats/document-text.js';
 import type { Document, Side } from '../../contract/document.js';
 
@@ -207,6 +208,8 @@ export class ArticleService {
       const { text: baseline, doc: baselineDoc } = decodeBaseline(a.targetPath, a.id, baselineBytes);
       const tags = { baseline: tagSpans(baselineDoc, 'target'), current: tagSpans(target.doc, 'target') };
       const stats = wordDiff(baseline, target.text, a.targetLang, tags).stats;
+      const accuracy = tagAccuracy(articleTags(source.doc, target.doc));
+      if (accuracy) extra.tagAccuracy = accuracy;
       return { ...base, ...extra, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate, ...articleFigures(baseline, target.text, a.targetLang, tags) };
     } catch (err) {
       if (err instanceof CalqueError) return { ...base, error: err.toInfo() };

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { ArticleChecks, CheckSettingsInfo, LanguagePair } from '../../contract/api.js';
+import type { ArticleChecks, CheckSettingsInfo, LanguagePair, TagAccuracy } from '../../contract/api.js';
 import type { Finding } from '../../contract/review.js';
 import { emptyConfig, readConfig, type ProjectConfig } from '../project/config.js';
 import { pairFiles, type PairedArticle } from '../project/pairing.js';
@@ -20,7 +20,8 @@ import { readTextFile, revisionOf } from '../text/read-text-file.js';
 import { allChecks, CheckSession, checksFor, documentDate, runChecks } from './engine.js';
 import { CheckInputs, settingsOf, type BuiltInput } from './input.js';
 import { sentencePairs } from './sentence-pairs.js';
-import { checkTagsOf } from './tag-input.js';
+import { articleTags } from '../formats/inline-tags.js';
+import { tagAccuracy } from '../../common/metrics/tag-accuracy.js';
 import type { CheckTags } from './types.js';
 import type { Document } from '../../contract/document.js';
 import { documentWithText } from '../formats/document-text.js';
@@ -122,10 +123,12 @@ export class CheckService {
     const date = documentDate(source, target);
     // Incomplete consistency context: the editor asks again (as for pending fixes) and gets it all.
     const pending = fixesPending || !input.complete;
+    const accuracy = tagAccuracy(tags);
     return {
       alignment,
       findings,
       ignored: input.ignores.length,
+      ...(accuracy ? { tagAccuracy: accuracy } : {}),
       ...(pending ? { pending: true } : {}),
       ...(date ? { documentDate: `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}` } : {}),
     };
@@ -165,14 +168,16 @@ export class CheckService {
   }
 
   /** Every finding of the article's files on disk, complete (fixes included): `calque check` and the counts. */
-  async findingsOnDisk(a: PairedArticle): Promise<{ findings: Finding[]; source: string; target: string }> {
+  async findingsOnDisk(a: PairedArticle): Promise<{ findings: Finding[]; source: string; target: string; tagAccuracy?: TagAccuracy }> {
     const files = await this.readTexts(a);
     const texts = { source: files.source, target: files.target };
     const tags = tagsOfTexts(a, files, files.target);
     const built = await this.inputs.checkInputFor(a, { ...texts, ...(tags ? { tags } : {}) });
-    if (this.heavy(built)) return { findings: (await this.inWorker('full', a, built)).findings, ...texts };
+    const accuracy = tagAccuracy(tags);
+    const figures = { ...texts, ...(accuracy ? { tagAccuracy: accuracy } : {}) };
+    if (this.heavy(built)) return { findings: (await this.inWorker('full', a, built)).findings, ...figures };
     const { projectKey: _k, complete: _c, ...input } = built;
-    return { findings: runChecks(input), ...texts };
+    return { findings: runChecks(input), ...figures };
   }
 
   /**
@@ -276,7 +281,7 @@ interface ArticleTexts {
 
 /** The inline tags of the source and of `target` (the editor's text, or the file's), for the checks. */
 function tagsOfTexts(a: PairedArticle, files: ArticleTexts, target: string): CheckTags | undefined {
-  return checkTagsOf(files.sourceDoc, documentWithText(a.targetPath, files.targetDoc, 'target', target));
+  return articleTags(files.sourceDoc, documentWithText(a.targetPath, files.targetDoc, 'target', target));
 }
 
 /**

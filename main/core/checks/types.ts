@@ -5,19 +5,11 @@
  * The engine (main/core/checks/engine.ts) aligns the texts, runs every enabled check that applies to
  * the language pair, applies the project's overrides (off, re-graded) and ignores, and returns Findings.
  */
-import type { TagSpan } from '../../contract/api.js';
+import type { ArticleTags } from '../../common/tags.js';
 import type { DocumentAlignment, Finding, Fix, Message, MqmCategory, TextQuote } from '../../contract/review.js';
 
-/**
- * The inline tags of an article's two texts and where each document segment is, for the checks
- * (built from the documents in one place: core/formats/check-tags.ts).
- */
-export interface CheckTags {
-  source: readonly TagSpan[];
-  target: readonly TagSpan[];
-  /** Document segments present on both sides, in order, with their [start, end) in each text. */
-  segments: readonly { id: string; source: [number, number]; target: [number, number] }[];
-}
+/** The inline tags of an article's two texts, from its documents (core/formats/inline-tags.ts articleTags). */
+export type CheckTags = ArticleTags;
 
 export type CheckSeverity = Finding['severity'];
 

@@ -7,6 +7,7 @@
  */
 import type { TagSpan } from '../../contract/api.js';
 import type { Document, InlineTag, Piece, Segment, Side } from '../../contract/document.js';
+import type { ArticleTags } from '../../common/tags.js';
 
 /** Every tag of one side of the document, in text order, with its [start, end) in Document.text[side]. */
 export function tagSpans(doc: Document, side: Side): TagSpan[] {
@@ -88,4 +89,27 @@ export function piecesFromText(text: string, known: readonly InlineTag[]): Piece
   }
   if (textStart < text.length) out.push({ kind: 'text', text: text.slice(textStart) });
   return out;
+}
+
+/**
+ * Tags of the source document's source side and the target document's target side (one bilingual file
+ * read twice, or two files). Segments are compared where both sides list the same segments in the
+ * same order (two monolingual files of different structure are not compared tag by tag); undefined
+ * when neither side has a tag.
+ */
+export function articleTags(source: Document, target: Document): ArticleTags | undefined {
+  const sourceTags = tagSpans(source, 'source');
+  const targetTags = tagSpans(target, 'target');
+  if (!sourceTags.length && !targetTags.length) return undefined;
+  const src = source.units.flatMap((u) => u.segments.filter((s) => s.source));
+  const tgt = target.units.flatMap((u) => u.segments.filter((s) => s.target));
+  const byId = new Map(tgt.map((s) => [s.id, s]));
+  const sameShape = src.length === tgt.length && src.every((s, i) => tgt[i]!.id === s.id);
+  const segments = (source.bilingual || sameShape ? src : [])
+    .filter((s) => byId.has(s.id))
+    .map((s) => {
+      const t = byId.get(s.id)!.target!;
+      return { id: s.id, source: [s.source!.start, s.source!.end] as [number, number], target: [t.start, t.end] as [number, number] };
+    });
+  return { source: sourceTags, target: targetTags, segments };
 }

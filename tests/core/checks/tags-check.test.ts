@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../main/contract/review.js';
 import { runChecks } from '../../../main/core/checks/engine.js';
-import { checkTagsOf } from '../../../main/core/checks/tag-input.js';
+import { articleTags } from '../../../main/core/formats/inline-tags.js';
 import { withSegmentText } from '../../../main/core/formats/segment-text.js';
 import { close, open, ph, pieces, tagDocument } from '../formats/tag-document.js';
 import type { Piece } from '../../../main/contract/document.js';
 
 function check(segments: { id: string; source: Piece[]; target: Piece[] }[]) {
   const doc = tagDocument(segments);
-  const findings = runChecks({ source: doc.text.source, target: doc.text.target, sourceLang: 'pt', targetLang: 'en', tags: checkTagsOf(doc, doc) });
+  const findings = runChecks({ source: doc.text.source, target: doc.text.target, sourceLang: 'pt', targetLang: 'en', tags: articleTags(doc, doc) });
   return { doc, findings, tagFindings: findings.filter((f) => f.rule === 'qa.tags') };
 }
 
@@ -31,7 +31,7 @@ describe('the tag check', () => {
     expect(fixed).toBe('Click <1>here</1>.');
     const saved = withSegmentText(doc, 'target', fixed);
     expect(saved.units[0]!.segments[0]!.target!.content).toEqual(pieces('Click ', open('1'), 'here', close('1'), '.'));
-    const again = runChecks({ source: saved.text.source, target: saved.text.target, sourceLang: 'pt', targetLang: 'en', tags: checkTagsOf(saved, saved) });
+    const again = runChecks({ source: saved.text.source, target: saved.text.target, sourceLang: 'pt', targetLang: 'en', tags: articleTags(saved, saved) });
     expect(again.filter((x) => x.rule === 'qa.tags')).toEqual([]);
   });
 
