@@ -396,6 +396,8 @@ export const ERROR_CODES = [
   'invalidEncoding',
   'tableColumnsMissing',
   'segmentsChanged',
+  'poSyntax',
+  'subtitleSyntax',
   'fileTooLarge',
   'readOnlyFile',
   'diskFull',

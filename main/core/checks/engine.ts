@@ -4,6 +4,7 @@
  * returns Findings sorted by position. `CheckSession` is the editor's incremental form: per-segment
  * results are cached by the segment's texts, so a keystroke re-runs one segment plus document checks.
  */
+import type { SegmentGroups } from '../../contract/document.js';
 import type { DocumentAlignment, Finding } from '../../contract/review.js';
 import { cutsTag, maskTags } from '../../common/tags.js';
 import { CODE_CHECKS } from './code/untranslated.js';
@@ -26,6 +27,10 @@ export interface CheckInput {
   articleId?: string;
   /** Inline tags of the two texts: masked for every check but the tag check, which reads them. */
   tags?: CheckTags;
+  /** Which segments of the two files correspond, when the format knows (subtitle cues by timing). */
+  segmentGroups?: SegmentGroups;
+  /** Subtitle articles: each translation cue's time on screen (CheckContext.cueTimings). */
+  cueTimings?: { startMs: number; endMs: number }[];
 }
 
 const EMPTY_PROJECT: ProjectCheckData = { glossary: [], wordList: [] };
@@ -145,7 +150,7 @@ function contextOf(input: CheckInput, sourceText: string, targetText: string): C
   const tags = input.tags;
   const source = tags ? maskTags(sourceText, tags.source) : sourceText;
   const target = tags ? maskTags(targetText, tags.target) : targetText;
-  const { alignment, segments } = buildSegments(source, target, input.sourceLang, input.targetLang);
+  const { alignment, segments } = buildSegments(source, target, input.sourceLang, input.targetLang, input.segmentGroups);
   const ctx: CheckContext = {
     sourceLang: input.sourceLang,
     targetLang: input.targetLang,
@@ -157,6 +162,8 @@ function contextOf(input: CheckInput, sourceText: string, targetText: string): C
     documentDate: documentDate(source, target),
     project: input.project ?? EMPTY_PROJECT,
     articleId: input.articleId,
+    ...(input.settings ? { settings: input.settings } : {}),
+    ...(input.cueTimings ? { cueTimings: input.cueTimings } : {}),
   };
   texts.set(ctx, { source: sourceText, target: targetText });
   return ctx;
@@ -229,7 +236,7 @@ export class CheckSession {
   }
 
   /** New settings or ignores (e.g. the user ignored a finding): the cache stays valid for ignores only. */
-  configure(changes: Partial<Pick<CheckInput, 'settings' | 'ignores' | 'project'>>): void {
+  configure(changes: Partial<Pick<CheckInput, 'settings' | 'ignores' | 'project' | 'segmentGroups' | 'cueTimings'>>): void {
     Object.assign(this.options, changes);
     if (changes.settings || changes.project) {
       this.checks = checksFor(this.options.sourceLang, this.options.targetLang, this.options.settings);

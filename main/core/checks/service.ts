@@ -17,13 +17,14 @@ import { FileLocks } from '../platform/file-lock.js';
 import { countProblems } from '../../common/problems.js';
 import { CalqueError } from '../../contract/api.js';
 import { readTextFile, revisionOf } from '../text/read-text-file.js';
+import { formatForPath } from '../formats/registry.js';
 import { allChecks, CheckSession, checksFor, documentDate, runChecks } from './engine.js';
 import { CheckInputs, settingsOf, type BuiltInput } from './input.js';
 import { sentencePairs } from './sentence-pairs.js';
 import { articleTags } from '../formats/inline-tags.js';
 import { tagAccuracy } from '../../common/metrics/tag-accuracy.js';
 import type { CheckTags } from './types.js';
-import type { Document } from '../../contract/document.js';
+import type { Document, SegmentGroups } from '../../contract/document.js';
 import { documentWithText } from '../formats/document-text.js';
 import { CheckWorkerPool, workerEntry } from './worker/pool.js';
 
@@ -111,10 +112,10 @@ export class CheckService {
   async checkArticle(a: PairedArticle, text?: string): Promise<ArticleChecks> {
     const seq = ++this.requests;
     const files = await this.readTexts(a);
-    const { source, target: disk } = files;
+    const { source, target: disk, segmentGroups, cueTimings } = files;
     const target = text !== undefined ? text.normalize('NFC') : disk;
     const tags = tagsOfTexts(a, files, target);
-    const input = await this.inputs.checkInputFor(a, { source, target, ...(tags ? { tags } : {}) }, { waitMs: CONSISTENCY_WAIT_MS });
+    const input = await this.inputs.checkInputFor(a, { source, target, segmentGroups, cueTimings, ...(tags ? { tags } : {}) }, { waitMs: CONSISTENCY_WAIT_MS });
     const { findings, alignment, pending: fixesPending } = this.heavy(input) ? await this.inWorker('session', a, input, seq) : this.inSession(a, input);
     this.lastChecked.delete(a.id);
     if (input.complete) this.lastChecked.set(a.id, { target, findings });
@@ -146,7 +147,7 @@ export class CheckService {
       const { source: _s, target: _t, projectKey: _k, complete: _c, ...options } = input;
       entry = { session: new CheckSession(options), key };
     } else {
-      entry.session.configure({ ignores: input.ignores });
+      entry.session.configure({ ignores: input.ignores, segmentGroups: input.segmentGroups, cueTimings: input.cueTimings });
       entry.session.setProjectContext(input.project);
     }
     // Most recently used last; sessions of articles not looked at for a while are dropped (memory).
@@ -163,8 +164,8 @@ export class CheckService {
     let dataId = translations ? this.dataIds.get(translations) : -1;
     if (dataId === undefined) this.dataIds.set(translations!, (dataId = ++this.nextDataId));
     const projectId = `${input.projectKey}\u0000${a.sourceLang}\u0000${a.targetLang}\u0000${dataId}`;
-    const { settings, ignores, project, source, target, projectKey, tags } = input;
-    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target, ...(tags ? { tags } : {}) }, project);
+    const { settings, ignores, project, source, target, projectKey, segmentGroups, cueTimings, tags } = input;
+    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}), ...(tags ? { tags } : {}) }, project);
   }
 
   /** Every finding of the article's files on disk, complete (fixes included): `calque check` and the counts. */
@@ -172,7 +173,7 @@ export class CheckService {
     const files = await this.readTexts(a);
     const texts = { source: files.source, target: files.target };
     const tags = tagsOfTexts(a, files, files.target);
-    const built = await this.inputs.checkInputFor(a, { ...texts, ...(tags ? { tags } : {}) });
+    const built = await this.inputs.checkInputFor(a, { ...texts, segmentGroups: files.segmentGroups, cueTimings: files.cueTimings, ...(tags ? { tags } : {}) });
     const accuracy = tagAccuracy(tags);
     const figures = { ...texts, ...(accuracy ? { tagAccuracy: accuracy } : {}) };
     if (this.heavy(built)) return { findings: (await this.inWorker('full', a, built)).findings, ...figures };
@@ -257,7 +258,11 @@ export class CheckService {
       readTextFile(resolve(this.deps.root, a.sourcePath), a.sourcePath, 'source'),
       readTextFile(resolve(this.deps.root, a.targetPath), a.targetPath, 'target'),
     ]);
-    return { source: source.text, target: target.text, sourceDoc: source.doc, targetDoc: target.doc };
+    // Subtitle cues pair by timing: the format says which segments correspond.
+    const segmentGroups = formatForPath(a.targetPath).groupSegments?.(source.doc, target.doc);
+    const units = target.doc.units;
+    const cueTimings = units.length && units.every((u) => u.timing) ? units.map((u) => u.timing!) : undefined;
+    return { source: source.text, target: target.text, sourceDoc: source.doc, targetDoc: target.doc, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}) };
   }
 
   private async storeCounts(a: PairedArticle, target: string, findings: readonly Finding[]): Promise<void> {
@@ -277,6 +282,8 @@ interface ArticleTexts {
   target: string;
   sourceDoc: Document;
   targetDoc: Document;
+  segmentGroups?: SegmentGroups;
+  cueTimings?: { startMs: number; endMs: number }[];
 }
 
 /** The inline tags of the source and of `target` (the editor's text, or the file's), for the checks. */

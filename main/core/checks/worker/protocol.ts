@@ -1,5 +1,6 @@
 /** Messages between the check service and its worker threads (worker-pool.ts, entry.ts). */
 import type { DocumentAlignment, Finding } from '../../../contract/review.js';
+import type { SegmentGroups } from '../../../contract/document.js';
 import type { CheckSettings, CheckTags, Ignore, ProjectCheckData } from '../types.js';
 
 export interface CheckJob {
@@ -23,6 +24,10 @@ export interface CheckJob {
   target: string;
   /** The texts' inline tags (CheckInput.tags). */
   tags?: CheckTags;
+  /** Which segments of the two files correspond (subtitle cues by timing). */
+  segmentGroups?: SegmentGroups;
+  /** Subtitle articles: each translation cue's time on screen. */
+  cueTimings?: { startMs: number; endMs: number }[];
 }
 
 /** `ready` is sent once, when the worker has compiled the rule packs. */
