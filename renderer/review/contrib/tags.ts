@@ -168,33 +168,37 @@ export class TagsContribution implements EditorContribution {
   private refresh(changes: readonly monaco.editor.IModelContentChange[]): monaco.Range[] {
     const model = this.model;
     if (!model) return [];
-    const text = model.getValue();
+    // Per chip and per inserted text only: a whole-text copy on every keystroke would cost a long file.
     const damaged: monaco.Range[] = [];
     const gone: string[] = [];
     const kept: Chip[] = [];
     for (const c of this.list) {
-      const { start, end } = this.offsets(c);
-      if (start !== end && text.slice(start, end) === c.tag.display) {
+      const r = model.getDecorationRange(c.decoration);
+      if (r && !r.isEmpty() && model.getValueInRange(r) === c.tag.display) {
         kept.push(c);
         continue;
       }
-      if (start !== end) damaged.push(rangeAt(model, start, end));
+      if (r && !r.isEmpty()) damaged.push(r);
       gone.push(c.decoration);
     }
     this.list = kept;
     if (gone.length) model.deltaDecorations(gone, []);
-    const taken = new Set(kept.map((c) => this.offsets(c).start));
     const back: TagSpan[] = [];
-    for (const ch of changes) {
-      if (!ch.text) continue;
-      // Where the inserted text now starts (a check of the text below guards several changes in one event).
-      const from = model.getOffsetAt(new monaco.Position(ch.range.startLineNumber, ch.range.startColumn));
-      for (const display of this.known.keys()) {
-        for (let i = ch.text.indexOf(display); i !== -1; i = ch.text.indexOf(display, i + display.length)) {
-          const start = from + i;
-          if (taken.has(start) || text.slice(start, start + display.length) !== display) continue;
-          taken.add(start);
-          back.push({ ...this.tagFor(display, text, start), start, end: start + display.length });
+    if (changes.some((ch) => ch.text)) {
+      const taken = new Set(kept.map((c) => this.offsets(c).start));
+      const length = model.getValueLength();
+      for (const ch of changes) {
+        if (!ch.text) continue;
+        // Where the inserted text now starts (the check of the text below guards several changes in one event).
+        const from = model.getOffsetAt(new monaco.Position(ch.range.startLineNumber, ch.range.startColumn));
+        for (const display of this.known.keys()) {
+          for (let i = ch.text.indexOf(display); i !== -1; i = ch.text.indexOf(display, i + display.length)) {
+            const start = from + i;
+            const end = start + display.length;
+            if (taken.has(start) || end > length || model.getValueInRange(rangeAt(model, start, end)) !== display) continue;
+            taken.add(start);
+            back.push({ ...this.tagFor(display, model, start), start, end });
+          }
         }
       }
     }
@@ -208,10 +212,11 @@ export class TagsContribution implements EditorContribution {
    * Which known tag a display text brought back is: the one the insert key is inserting, else one of the
    * segment the text is in (by its block), else the first with that display.
    */
-  private tagFor(display: string, text: string, at: number): TagSpan {
+  private tagFor(display: string, model: monaco.editor.ITextModel, at: number): TagSpan {
     if (this.expect?.display === display) return this.expect;
     const candidates = this.known.get(display)!;
-    const k = segmentBlocks(text).findIndex((b) => at >= b.start && at <= b.end);
+    if (candidates.length === 1) return candidates[0]!;
+    const k = segmentBlocks(model.getValue()).findIndex((b) => at >= b.start && at <= b.end);
     return candidates.find((c) => this.blockOf.get(c.segment) === k) ?? candidates[0]!;
   }
 
