@@ -18,14 +18,16 @@ import { countProblems } from '../../common/problems.js';
 import { CalqueError } from '../../contract/api.js';
 import { readTextFile, revisionOf } from '../text/read-text-file.js';
 import { formatForPath } from '../formats/registry.js';
+import type { SegmentGroups } from '../../contract/document.js';
 import { allChecks, CheckSession, checksFor, documentDate, runChecks } from './engine.js';
 import { CheckInputs, settingsOf, type BuiltInput } from './input.js';
+import type { ProtectedRanges } from './protected.js';
+import type { Document } from '../../contract/document.js';
+import { documentWithText } from '../formats/document-text.js';
 import { sentencePairs } from './sentence-pairs.js';
+import type { CheckTags } from './types.js';
 import { articleTags } from '../formats/inline-tags.js';
 import { tagAccuracy } from '../../common/metrics/tag-accuracy.js';
-import type { CheckTags } from './types.js';
-import type { Document, SegmentGroups } from '../../contract/document.js';
-import { documentWithText } from '../formats/document-text.js';
 import { CheckWorkerPool, workerEntry } from './worker/pool.js';
 
 const EMPTY_PROJECT = { glossary: [], wordList: [] };
@@ -111,11 +113,12 @@ export class CheckService {
    */
   async checkArticle(a: PairedArticle, text?: string): Promise<ArticleChecks> {
     const seq = ++this.requests;
-    const files = await this.readTexts(a);
-    const { source, target: disk, segmentGroups, cueTimings } = files;
+    const texts = await this.readTexts(a);
+    const { source, target: disk, segmentGroups, cueTimings } = texts;
     const target = text !== undefined ? text.normalize('NFC') : disk;
-    const tags = tagsOfTexts(a, files, target);
-    const input = await this.inputs.checkInputFor(a, { source, target, segmentGroups, cueTimings, ...(tags ? { tags } : {}) }, { waitMs: CONSISTENCY_WAIT_MS });
+    const built = await this.inputs.checkInputFor(a, { source, target, segmentGroups, cueTimings }, { waitMs: CONSISTENCY_WAIT_MS });
+    const tags = tagsOf(a, texts, target);
+    const input = { ...built, protected: protectedOf(a, texts, target), ...(tags ? { tags } : {}) };
     const { findings, alignment, pending: fixesPending } = this.heavy(input) ? await this.inWorker('session', a, input, seq) : this.inSession(a, input);
     this.lastChecked.delete(a.id);
     if (input.complete) this.lastChecked.set(a.id, { target, findings });
@@ -144,7 +147,8 @@ export class CheckService {
     const key = input.projectKey;
     let entry = this.sessions.get(a.id);
     if (!entry || entry.key !== key) {
-      const { source: _s, target: _t, projectKey: _k, complete: _c, ...options } = input;
+      // What belongs to one text (its protected ranges and tags) is passed with each update, not kept.
+      const { source: _s, target: _t, projectKey: _k, complete: _c, protected: _p, tags: _g, ...options } = input;
       entry = { session: new CheckSession(options), key };
     } else {
       entry.session.configure({ ignores: input.ignores, segmentGroups: input.segmentGroups, cueTimings: input.cueTimings });
@@ -154,7 +158,7 @@ export class CheckService {
     this.sessions.delete(a.id);
     this.sessions.set(a.id, entry);
     while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
-    const findings = entry.session.update(input.source, input.target, undefined, input.tags);
+    const findings = entry.session.update(input.source, input.target, undefined, input.protected, input.tags);
     return { findings, alignment: entry.session.alignment!, pending: entry.session.pending };
   }
 
@@ -164,18 +168,19 @@ export class CheckService {
     let dataId = translations ? this.dataIds.get(translations) : -1;
     if (dataId === undefined) this.dataIds.set(translations!, (dataId = ++this.nextDataId));
     const projectId = `${input.projectKey}\u0000${a.sourceLang}\u0000${a.targetLang}\u0000${dataId}`;
-    const { settings, ignores, project, source, target, projectKey, segmentGroups, cueTimings, tags } = input;
-    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}), ...(tags ? { tags } : {}) }, project);
+    const { settings, ignores, project, source, target, projectKey, segmentGroups, cueTimings } = input;
+    const prot = input.protected ? { protected: input.protected } : {};
+    const tags = input.tags ? { tags: input.tags } : {};
+    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}), ...prot, ...tags }, project);
   }
 
   /** Every finding of the article's files on disk, complete (fixes included): `calque check` and the counts. */
   async findingsOnDisk(a: PairedArticle): Promise<{ findings: Finding[]; source: string; target: string; tagAccuracy?: TagAccuracy }> {
-    const files = await this.readTexts(a);
-    const texts = { source: files.source, target: files.target };
-    const tags = tagsOfTexts(a, files, files.target);
-    const built = await this.inputs.checkInputFor(a, { ...texts, segmentGroups: files.segmentGroups, cueTimings: files.cueTimings, ...(tags ? { tags } : {}) });
+    const texts = await this.readTexts(a);
+    const tags = tagsOf(a, texts, texts.target);
+    const built = { ...(await this.inputs.checkInputFor(a, texts)), protected: protectedOf(a, texts, texts.target), ...(tags ? { tags } : {}) };
     const accuracy = tagAccuracy(tags);
-    const figures = { ...texts, ...(accuracy ? { tagAccuracy: accuracy } : {}) };
+    const figures = { source: texts.source, target: texts.target, ...(accuracy ? { tagAccuracy: accuracy } : {}) };
     if (this.heavy(built)) return { findings: (await this.inWorker('full', a, built)).findings, ...figures };
     const { projectKey: _k, complete: _c, ...input } = built;
     return { findings: runChecks(input), ...figures };
@@ -262,7 +267,8 @@ export class CheckService {
     const segmentGroups = formatForPath(a.targetPath).groupSegments?.(source.doc, target.doc);
     const units = target.doc.units;
     const cueTimings = units.length && units.every((u) => u.timing) ? units.map((u) => u.timing!) : undefined;
-    return { source: source.text, target: target.text, sourceDoc: source.doc, targetDoc: target.doc, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}) };
+    const docs = { source: source.doc, target: target.doc };
+    return { source: source.text, target: target.text, docs, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}) };
   }
 
   private async storeCounts(a: PairedArticle, target: string, findings: readonly Finding[]): Promise<void> {
@@ -280,15 +286,26 @@ export class CheckService {
 interface ArticleTexts {
   source: string;
   target: string;
-  sourceDoc: Document;
-  targetDoc: Document;
+  docs: Record<'source' | 'target', Document>;
   segmentGroups?: SegmentGroups;
   cueTimings?: { startMs: number; endMs: number }[];
 }
 
+/**
+ * What is not text to translate on each side (code, URLs, markup: Document.protectedRanges), for the
+ * translation as `target` (the editor's text is read through its format again; a text the format
+ * cannot map has none, rather than ranges of another text).
+ */
+function protectedOf(a: PairedArticle, texts: ArticleTexts, target: string): ProtectedRanges | undefined {
+  const tdoc = documentWithText(a.targetPath, texts.docs.target, 'target', target);
+  const source = texts.docs.source.protectedRanges?.source;
+  const tgt = tdoc.text.target === target ? tdoc.protectedRanges?.target : undefined;
+  return source || tgt ? { ...(source ? { source } : {}), ...(tgt ? { target: tgt } : {}) } : undefined;
+}
+
 /** The inline tags of the source and of `target` (the editor's text, or the file's), for the checks. */
-function tagsOfTexts(a: PairedArticle, files: ArticleTexts, target: string): CheckTags | undefined {
-  return articleTags(files.sourceDoc, documentWithText(a.targetPath, files.targetDoc, 'target', target));
+function tagsOf(a: PairedArticle, texts: ArticleTexts, target: string): CheckTags | undefined {
+  return articleTags(texts.docs.source, documentWithText(a.targetPath, texts.docs.target, 'target', target));
 }
 
 /**

@@ -1,0 +1,48 @@
+import type { InlineTag, Piece } from '../../contract/document.js';
+import { piecesFromText as splitByTags } from './inline-tags.js';
+
+/**
+ * A segment's content as the editor's text shows it (each tag as its display text) and back: the
+ * shared re-split (inline-tags.ts) over the segment's own tags, the k-th occurrence of a display text
+ * being the k-th tag showing it; a display text typed more often than the segment had it is text.
+ */
+export function piecesFromText(old: readonly Piece[], text: string): Piece[] {
+  const tags = old.filter((p): p is InlineTag => p.kind !== 'text');
+  if (!tags.length) return text ? [{ kind: 'text', text }] : [];
+  return splitByTags(text, tags);
+}
+
+/**
+ * Where the content's text is not to be translated, relative to the segment's text: every tag's
+ * display text, and what lies between an opening tag that `protectsContent` and its partner (or the
+ * end of the segment when the partner is elsewhere).
+ */
+export function protectedInPieces(content: readonly Piece[]): [number, number][] {
+  const out: [number, number][] = [];
+  let pos = 0;
+  let openUntil: string | null = null; // id of the close tag ending the protected run
+  let runStart = 0;
+  for (const p of content) {
+    const len = p.kind === 'text' ? p.text.length : p.display.length;
+    if (p.kind !== 'text') {
+      if (openUntil === null && p.kind === 'open' && p.protectsContent) {
+        openUntil = p.partner ?? '';
+        runStart = pos;
+      } else if (openUntil !== null && p.id === openUntil) {
+        push(out, runStart, pos + len);
+        openUntil = null;
+      }
+      if (openUntil === null) push(out, pos, pos + len);
+    }
+    pos += len;
+  }
+  if (openUntil !== null) push(out, runStart, pos);
+  return out;
+}
+
+function push(out: [number, number][], s: number, e: number): void {
+  if (e <= s) return;
+  const last = out[out.length - 1];
+  if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+  else out.push([s, e]);
+}
