@@ -14,7 +14,7 @@ import { assertUnchanged, decodeBaseline, encodeArticleFile, readArticleFile, ty
 import type { BaselineStore } from './baseline-store.js';
 import { addEditingTime, type ReviewRecord, type ReviewStore } from './review-store.js';
 import { editingBySegment, migrateArticleState } from './segment-migration.js';
-import { articleTags, tagSpans } from '../formats/inline-tags.js';
+import { articleTags, tagSpans, withPartnerTags } from '../formats/inline-tags.js';
 import { tagAccuracy } from '../../common/metrics/tag-accuracy.js';
 import { tagSpansOfText } from '../formats/document-text.js';
 import type { Document, Side } from '../../contract/document.js';
@@ -115,8 +115,12 @@ export class ArticleService {
       const { bytes: baselineBytes, captured } = await this.deps.baselines.capture(a.id, current?.bytes ?? new Uint8Array());
       const baseline = decodeBaseline(a.targetPath, a.id, baselineBytes);
       let revision = current?.revision ?? '';
+      // A source tag the editor inserted is saved as that tag, from a separate source file too.
+      const base = current ?? { doc: baseline.doc, bytes: baselineBytes };
+      const sourceDoc = base.doc.bilingual ? null : await this.readSource(a).then((f) => f.doc, () => null);
+      const doc = sourceDoc ? withPartnerTags(base.doc, sourceDoc) : base.doc;
       if (!current || current.text !== text) {
-        const bytes = encodeArticleFile(a.targetPath, text, current ?? { doc: baseline.doc, bytes: baselineBytes });
+        const bytes = encodeArticleFile(a.targetPath, text, { doc, bytes: base.bytes });
         revision = revisionOf(bytes);
         this.deps.watcher.expect(a.id, revision);
         const read = current;
@@ -125,7 +129,7 @@ export class ArticleService {
           beforeRename: req.force ? undefined : () => assertUnchanged(this.session.root, abs, a.id, read),
         });
       }
-      const tags = { baseline: tagSpans(baseline.doc, 'target'), current: tagSpansOfText(a.targetPath, (current ?? baseline).doc, 'target', text) };
+      const tags = { baseline: tagSpans(baseline.doc, 'target'), current: tagSpansOfText(a.targetPath, doc, 'target', text) };
       const stats = wordDiff(baseline.text, text, a.targetLang, tags).stats;
       let reviewError: ErrorInfo | undefined;
       try {

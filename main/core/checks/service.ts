@@ -26,7 +26,7 @@ import type { Document } from '../../contract/document.js';
 import { documentWithText } from '../formats/document-text.js';
 import { sentencePairs } from './sentence-pairs.js';
 import type { CheckTags } from './types.js';
-import { articleTags } from '../formats/inline-tags.js';
+import { articleTags, withPartnerTags } from '../formats/inline-tags.js';
 import { tagAccuracy } from '../../common/metrics/tag-accuracy.js';
 import { CheckWorkerPool, workerEntry } from './worker/pool.js';
 
@@ -305,7 +305,7 @@ function protectedOf(a: PairedArticle, texts: ArticleTexts, target: string): Pro
 
 /** The inline tags of the source and of `target` (the editor's text, or the file's), for the checks. */
 function tagsOf(a: PairedArticle, texts: ArticleTexts, target: string): CheckTags | undefined {
-  return articleTags(texts.docs.source, documentWithText(a.targetPath, texts.docs.target, 'target', target));
+  return articleTags(texts.docs.source, documentWithText(a.targetPath, withPartnerTags(texts.docs.target, texts.docs.source), 'target', target));
 }
 
 /**

@@ -52,14 +52,35 @@ function spanOf(tag: InlineTag, segment: string, start: number): TagSpan {
 
 /**
  * The tags an edited segment side may contain: its own, then (for the translation) the source's that it
- * lacks, since the editor inserts source tags into the translation (the insert-tag key, a fix).
+ * lacks (the segment's source side, or the source file's `partnerTags`), since the editor inserts
+ * source tags into the translation (the insert-tag key, a fix).
  */
 export function knownTags(seg: Segment, side: Side): InlineTag[] {
   const own = (seg[side]?.content ?? []).filter((p): p is InlineTag => p.kind !== 'text');
   if (side === 'source') return own;
   const ids = new Set(own.map((t) => t.id));
-  const fromSource = (seg.source?.content ?? []).filter((p): p is InlineTag => p.kind !== 'text' && !ids.has(p.id));
-  return [...own, ...fromSource];
+  const out = [...own];
+  for (const p of [...(seg.source?.content ?? []), ...(seg.partnerTags ?? [])]) {
+    if (p.kind === 'text' || ids.has(p.id)) continue;
+    ids.add(p.id);
+    out.push(p);
+  }
+  return out;
+}
+
+/**
+ * A monolingual translation file with its source file's tags as each segment's `partnerTags`, so a
+ * source tag inserted into the translation is saved as that tag (a bilingual file has them already).
+ * Only where both files list the same segments in the same order.
+ */
+export function withPartnerTags(target: Document, source: Document): Document {
+  if (target.bilingual || source === target) return target;
+  const src = source.units.flatMap((u) => u.segments.filter((s) => s.source));
+  const tgt = target.units.flatMap((u) => u.segments.filter((s) => s.target));
+  if (src.length !== tgt.length || src.some((s, i) => tgt[i]!.id !== s.id)) return target;
+  const tagsOf = new Map(src.map((s) => [s.id, s.source!.content.filter((p): p is InlineTag => p.kind !== 'text')]));
+  if (![...tagsOf.values()].some((t) => t.length)) return target;
+  return { ...target, units: target.units.map((u) => ({ ...u, segments: u.segments.map((s) => (tagsOf.get(s.id)?.length ? { ...s, partnerTags: tagsOf.get(s.id)! } : s)) })) };
 }
 
 /**

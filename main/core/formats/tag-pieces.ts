@@ -1,16 +1,4 @@
 import type { InlineTag, Piece } from '../../contract/document.js';
-import { piecesFromText as splitByTags } from './inline-tags.js';
-
-/**
- * A segment's content as the editor's text shows it (each tag as its display text) and back: the
- * shared re-split (inline-tags.ts) over the segment's own tags, the k-th occurrence of a display text
- * being the k-th tag showing it; a display text typed more often than the segment had it is text.
- */
-export function piecesFromText(old: readonly Piece[], text: string): Piece[] {
-  const tags = old.filter((p): p is InlineTag => p.kind !== 'text');
-  if (!tags.length) return text ? [{ kind: 'text', text }] : [];
-  return splitByTags(text, tags);
-}
 
 /**
  * Where the content's text is not to be translated, relative to the segment's text: every tag's

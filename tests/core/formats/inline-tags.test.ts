@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { piecesText } from '../../../main/contract/document.js';
-import { knownTags, piecesFromText, tagSpans } from '../../../main/core/formats/inline-tags.js';
+import { knownTags, piecesFromText, tagSpans, withPartnerTags } from '../../../main/core/formats/inline-tags.js';
 import { withSegmentText } from '../../../main/core/formats/segment-text.js';
 import { blankTags, cutsTag, maskTags } from '../../../main/common/tags.js';
 import { close, open, ph, pieces, tagDocument } from './tag-document.js';
@@ -98,5 +98,25 @@ describe('text helpers over tag spans', () => {
     expect(cutsTag(spans, 0, 12)).toBe(false);
     expect(cutsTag(spans, 10, 12)).toBe(false);
     expect(cutsTag(spans, 7, 12)).toBe(true);
+  });
+});
+
+describe('a pair of monolingual files', () => {
+  const side = (doc: ReturnType<typeof tagDocument>, keep: 'source' | 'target') => ({
+    ...doc,
+    bilingual: false,
+    side: keep,
+    units: doc.units.map((u) => ({ ...u, segments: u.segments.map((s) => ({ id: s.id, [keep]: s[keep] })) })),
+    text: { source: keep === 'source' ? doc.text.source : '', target: keep === 'target' ? doc.text.target : '' },
+  });
+  it('a source tag inserted into the translation file is saved as that tag, with the source file’s markup', () => {
+    const both = tagDocument([{ id: 'p1', source: pieces('Um ', open('1'), 'texto', close('1'), '.'), target: pieces('A ', open('1'), 'text.') }]);
+    const source = side(both, 'source');
+    const target = side(both, 'target');
+    const typed = target.text.target.replace('text.', 'text</1>.');
+    // Without the source file, the display text is text; with it, the tag.
+    expect(withSegmentText(target, 'target', typed).units[0]!.segments[0]!.target!.content).toEqual(pieces('A ', open('1'), 'text</1>.'));
+    const saved = withSegmentText(withPartnerTags(target, source), 'target', typed);
+    expect(saved.units[0]!.segments[0]!.target!.content).toEqual(pieces('A ', open('1'), 'text', close('1'), '.'));
   });
 });
