@@ -1,4 +1,4 @@
-import type { InlineTag, Piece } from '../../contract/document.js';
+import type { Piece } from '../../contract/document.js';
 
 /**
  * Where the content's text is not to be translated, relative to the segment's text: every tag's
