@@ -14,6 +14,8 @@ import type { PartResult } from './eval-data.js';
 export const FUZZ_SEEDS: Record<string, string[]> = {
   html: ['tests/core/formats/fixtures/news-article.html'],
   markdown: ['tests/core/formats/fixtures/markdown-article.md'],
+  // `npm run stress xliff` runs XLIFF-shaped mutations with stricter checks (unchanged save byte-identical).
+  xliff: ['trados.sdlxliff', 'memoq.mqxliff', 'phrase.mxliff', 'plain-1.2.xlf', 'v2.xlf'].map((f) => `tests/fixtures/xliff/${f}`),
 };
 export const FUZZ_RUNS = 10_000;
 export const HANG_MS = 2_000;

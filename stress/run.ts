@@ -9,7 +9,7 @@
 import type { StressOptions, StressResult } from './types.js';
 
 /** stress/<name>.ts for each part, in this order. */
-const PARTS = ['concurrency', 'glossaries', 'api', 'serve'] as const;
+const PARTS = ['concurrency', 'glossaries', 'api', 'serve', 'xliff'] as const;
 
 function options(argv: string[]): { names: string[]; opts: StressOptions } {
   const names: string[] = [];

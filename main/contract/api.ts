@@ -64,7 +64,9 @@ export interface ProblemCounts {
 
 export interface UnpairedFile {
   path: string;
-  reason: 'no-partner' | 'no-language' | 'language-not-in-project' | 'duplicate';
+  /** 'unreadable': a bilingual file of a known format that cannot be read (and so names no languages); see `error`. */
+  reason: 'no-partner' | 'no-language' | 'language-not-in-project' | 'duplicate' | 'unreadable';
+  error?: ErrorInfo;
 }
 
 export interface ProjectInfo {
@@ -80,6 +82,8 @@ export interface ProjectInfo {
   languagesSeen: string[];
   articles: ArticleSummary[];
   unpaired: UnpairedFile[];
+  /** Files of formats Calque does not read (by extension), so none is left out silently; at most 500. */
+  unsupported?: string[];
   /** Set when .calque/project.json cannot be used; the project opens with no languages until fixed. */
   configError?: ErrorInfo;
 }
@@ -124,6 +128,15 @@ export interface FileFormatInfo {
   finalNewline: boolean;
 }
 
+/** A note or comment the file carries for a unit (XLIFF `<note>`, Trados comments), shown to the editor. */
+export interface UnitNote {
+  unit: string;
+  /** The unit's first segment, and where it starts in target.text as the file was read. */
+  segment: string;
+  offset: number;
+  text: string;
+}
+
 export interface ArticleView {
   id: ArticleId;
   source: TextSide;
@@ -141,6 +154,8 @@ export interface ArticleView {
   baselineStale?: boolean;
   /** Active editing time stored with the review, milliseconds (the metrics bar adds what is typed now). */
   editingMs: number;
+  /** Notes of the file's units (bilingual formats that carry them), in document order. */
+  notes?: UnitNote[];
 }
 
 export interface DiffStats {
@@ -426,6 +441,11 @@ export const ERROR_CODES = [
   'xmlDoctype',
   'xmlEntity',
   'xmlTooDeep',
+  'xliffNotXliff',
+  'xliffVersionUnknown',
+  'xliffMissingSource',
+  'xliffTagsUnpaired',
+  'segmentLocked',
   'invalidRequest',
   'noProject',
   'unauthorized',

@@ -224,6 +224,7 @@ export class CalqueService implements CalqueApi {
       languagesSeen: session.pairing.languagesSeen,
       articles,
       unpaired: session.pairing.unpaired,
+      unsupported: session.unsupported,
       ...(configError ? { configError: configError.toInfo() } : {}),
     };
     // Counting under a guessed direction would check the source as the translation: only once confirmed.

@@ -181,6 +181,19 @@ export function ArticleList(props: {
             {project.unpaired.map((u) => (
               <li key={u.path}>
                 <code>{u.path}</code> — {t(`project.unpairedReason.${u.reason}`)}
+                {u.error ? ` ${errorMessage(u.error)}` : null}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {project.unsupported?.length ? (
+        <details className="unpaired unsupported">
+          <summary>{t('project.unsupportedCount', { count: project.unsupported.length })}</summary>
+          <ul>
+            {project.unsupported.map((path) => (
+              <li key={path}>
+                <code>{path}</code>
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleView, ReviewStatus, TagSpan } from '../../main/contract/api';
+import type { ArticleView, ReviewStatus, TagSpan, UnitNote } from '../../main/contract/api';
 import { blankTags } from '../../main/common/tags';
 import type { Annotation, Finding, MqmSeverity } from '../../main/contract/review';
 import { splitParagraphs } from '../../main/common/paragraphs';
@@ -20,6 +20,7 @@ import type { DocumentState } from './article-document';
 import { StateCell } from './contrib/contribution';
 import { cycleFocus, focusFirstControl } from './focus-cycle';
 import type { ReviewCommand } from './keymap';
+import { revealSpan } from './ranges';
 import { ReviewToolbar, type ReviewMode } from './ReviewToolbar';
 import { SidePanel, type PanelName } from './SidePanel';
 import { sourceMarks, tagLabel, tagMarks } from './source-marks';
@@ -33,6 +34,7 @@ import { useReviewSession } from './use-review-session';
 
 const IDLE_DOC: DocumentState = { dirty: false, saveState: 'idle', conflict: null };
 const NO_SUBSCRIBE = () => () => undefined;
+const NO_NOTES: readonly UnitNote[] = [];
 const SEVERITY_COMMANDS: Partial<Record<ReviewCommand, MqmSeverity>> = {
   annotateNeutral: 'neutral',
   annotateMinor: 'minor',
@@ -343,6 +345,11 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
           onAnnotateSelection={() => annotating.fromSelection('minor')}
           onJumpAnnotation={(a) => session?.annotations.jump(a, activeEditor(), (s, e) => session.sync.showSource(s, e))}
           onEditAnnotation={annotating.edit}
+          notes={view?.notes ?? NO_NOTES}
+          onJumpNote={(n) => {
+            const editor = activeEditor();
+            if (editor) revealSpan(editor, n.offset, n.offset);
+          }}
           onDeleteAnnotation={(a) => {
             session?.annotations.remove(a);
             setNotice({ key: 'annotations.deleted' });

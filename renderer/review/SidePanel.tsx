@@ -1,12 +1,14 @@
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UnitNote } from '../../main/contract/api';
 import type { Annotation, Finding } from '../../main/contract/review';
 import { AnnotationsPanel } from '../components/AnnotationsPanel';
+import { NotesPanel } from '../components/NotesPanel';
 import { ProblemsPanel } from '../components/ProblemsPanel';
 import type { AnnotationsState } from './contrib/annotations';
 import { countProblems, totalProblems } from '../../main/common/problems';
 
-export type PanelName = 'problems' | 'annotations';
+export type PanelName = 'problems' | 'annotations' | 'notes';
 
 export interface FindingActions {
   jump: (index: number) => void;
@@ -16,7 +18,7 @@ export interface FindingActions {
   addWord: (index: number) => void;
 }
 
-/** The side panel: the problems the checks found and the article's annotations, as two tabs. */
+/** The side panel: the problems the checks found, the article's annotations and the file's notes, as tabs. */
 export const SidePanel = forwardRef<
   HTMLElement,
   {
@@ -34,6 +36,9 @@ export const SidePanel = forwardRef<
     onJumpAnnotation: (a: Annotation) => void;
     onEditAnnotation: (a: Annotation) => void;
     onDeleteAnnotation: (a: Annotation) => void;
+    /** The file's own notes (XLIFF); the tab is shown only when there are some. */
+    notes: readonly UnitNote[];
+    onJumpNote: (n: UnitNote) => void;
   }
 >(function SidePanel(props, ref) {
   const { t } = useTranslation();
@@ -47,6 +52,11 @@ export const SidePanel = forwardRef<
         <button type="button" role="tab" id="tab-annotations" aria-controls="panel-annotations" aria-selected={panel === 'annotations'} onClick={() => props.onPanel('annotations')}>
           {t('annotations.tab', { count: props.annotations.annotations.length })}
         </button>
+        {props.notes.length ? (
+          <button type="button" role="tab" id="tab-notes" aria-controls="panel-notes" aria-selected={panel === 'notes'} onClick={() => props.onPanel('notes')}>
+            {t('notes.tab', { count: props.notes.length })}
+          </button>
+        ) : null}
       </div>
       <div role="tabpanel" id="panel-problems" aria-labelledby="tab-problems" hidden={panel !== 'problems'}>
         <ProblemsPanel
@@ -79,6 +89,11 @@ export const SidePanel = forwardRef<
           onDelete={props.onDeleteAnnotation}
         />
       </div>
+      {props.notes.length ? (
+        <div role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" hidden={panel !== 'notes'}>
+          <NotesPanel notes={props.notes} onJump={props.onJumpNote} />
+        </div>
+      ) : null}
     </aside>
   );
 });

@@ -31,6 +31,7 @@ describe('format registry', () => {
       ['srt', false, false],
       ['vtt', false, false],
       ['html', false, false],
+      ['xliff', true, false],
     ]);
   });
 

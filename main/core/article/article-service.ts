@@ -1,4 +1,5 @@
-import { CalqueError, type ArticleSummary, type ArticleView, type ErrorInfo, type ReviewStatus, type SaveResult, type TagSpan } from '../../contract/api.js';
+import { CalqueError, type ArticleSummary, type ArticleView, type ErrorInfo, type ReviewStatus, type SaveResult, type TagSpan, type UnitNote } from '../../contract/api.js';
+import type { Document } from '../../contract/document.js';
 import { articleFigures } from '../../common/metrics/article.js';
 import { wordDiff } from '../../common/word-diff.js';
 import { countWords } from '../../common/words.js';
@@ -17,7 +18,7 @@ import { editingBySegment, migrateArticleState } from './segment-migration.js';
 import { articleTags, tagSpans, withPartnerTags } from '../formats/inline-tags.js';
 import { tagAccuracy } from '../../common/metrics/tag-accuracy.js';
 import { tagSpansOfText } from '../formats/document-text.js';
-import type { Document, Side } from '../../contract/document.js';
+import type { Side } from '../../contract/document.js';
 
 export interface ArticleServiceDeps {
   session: ProjectSession;
@@ -72,6 +73,7 @@ export class ArticleService {
       editingMs: Object.values(record.editingMs).reduce((n, ms) => n + ms, 0),
       ...(problem ? { reviewError: problem.toInfo() } : {}),
       ...(!captured && baselineIsStale(a, record, baselineBytes, source.bytes) ? { baselineStale: true } : {}),
+      ...notesOf(target.doc),
     };
   }
 
@@ -258,4 +260,13 @@ function addSegmentTime(current: ReviewRecord['segments'], add: Record<string, n
   const out = { ...current };
   for (const [seg, ms] of Object.entries(add)) out[seg] = { ...out[seg], editingMs: (out[seg]?.editingMs ?? 0) + ms };
   return out;
+}
+
+/** The units' notes with where each unit starts in the target text (for the notes panel to jump to). */
+function notesOf(doc: Document): { notes?: UnitNote[] } {
+  const notes = doc.units.flatMap((u) => {
+    const seg = u.segments.find((s) => s.target) ?? u.segments[0];
+    return seg ? (u.notes ?? []).map((text) => ({ unit: u.id, segment: seg.id, offset: seg.target?.start ?? 0, text })) : [];
+  });
+  return notes.length ? { notes } : {};
 }

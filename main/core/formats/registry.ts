@@ -5,6 +5,7 @@ import { markdown } from './markdown/index.js';
 import { plainText } from './plain-text/index.js';
 import { po } from './po/index.js';
 import { srt, vtt } from './subtitles/index.js';
+import { xliff } from './xliff/index.js';
 
 /** What a format can carry, so the UI and the checks know what to offer. */
 export interface FormatCapabilities {
@@ -57,7 +58,7 @@ export interface FileFormat {
 }
 
 /** The registry: a new format is a folder plus one line here. */
-export const FORMATS: readonly FileFormat[] = [plainText, markdown, bilingualTable, po, srt, vtt, html];
+export const FORMATS: readonly FileFormat[] = [plainText, markdown, bilingualTable, po, srt, vtt, html, xliff];
 
 const byExtension = new Map(FORMATS.flatMap((f) => f.extensions.map((e) => [e, f] as const)));
 

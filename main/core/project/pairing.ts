@@ -1,4 +1,4 @@
-import type { LanguagePair, UnpairedFile } from '../../contract/api.js';
+import type { ErrorInfo, LanguagePair, UnpairedFile } from '../../contract/api.js';
 import { formatForPath } from '../formats/registry.js';
 import { canonicalTag, isLanguageTag, tagMatches } from './languages.js';
 
@@ -14,8 +14,8 @@ export interface PairedArticle {
   bilingual?: true;
 }
 
-/** Languages a bilingual file declares itself (a table's header), read by the project session. */
-export type DeclaredLanguages = ReadonlyMap<string, { sourceLang?: string; targetLang?: string }>;
+/** Languages a bilingual file declares itself (a table's header), read by the project session; `error` when it cannot be read. */
+export type DeclaredLanguages = ReadonlyMap<string, { sourceLang?: string; targetLang?: string; error?: ErrorInfo }>;
 
 export interface PairingResult {
   articles: PairedArticle[];
@@ -99,7 +99,9 @@ export function pairFiles(paths: string[], configured: LanguagePair[], declared:
     // Languages the file does not declare are the project's (its first pair).
     const article = { ...b, sourceLang: b.sourceLang || pairs[0]?.source || '', targetLang: b.targetLang || pairs[0]?.target || '' };
     if (!article.sourceLang || !article.targetLang) {
-      unpaired.push({ path: b.sourcePath, reason: 'no-language' });
+      // A file that cannot be read names no languages: say why it is not an article.
+      const error = declared.get(b.sourcePath)?.error;
+      unpaired.push(error ? { path: b.sourcePath, reason: 'unreadable', error } : { path: b.sourcePath, reason: 'no-language' });
       continue;
     }
     seen.add(article.sourceLang).add(article.targetLang);

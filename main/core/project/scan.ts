@@ -8,6 +8,17 @@ const SKIPPED = new Set(['.calque', '.git', 'node_modules']);
 
 /** Every file of a registered format under root, as POSIX paths relative to root, sorted. */
 export async function scanTextFiles(root: string): Promise<string[]> {
+  return (await scanProject(root)).files;
+}
+
+/** At most this many files of unknown formats are listed (a folder of images should not flood the list). */
+export const MAX_UNSUPPORTED_LISTED = 500;
+
+/**
+ * The files Calque reads (`files`) and those it does not (`unsupported`, by extension: listed so that
+ * a file the user expected to see is not silently left out), both sorted.
+ */
+export async function scanProject(root: string): Promise<{ files: string[]; unsupported: string[] }> {
   let st;
   try {
     st = await fsp.stat(root);
@@ -18,6 +29,7 @@ export async function scanTextFiles(root: string): Promise<string[]> {
   }
   if (!st.isDirectory()) throw new CalqueError('notAFolder', { path: root });
   const out: string[] = [];
+  const unsupported: string[] = [];
   async function walk(rel: string, isRoot: boolean): Promise<void> {
     let entries;
     try {
@@ -33,9 +45,10 @@ export async function scanTextFiles(root: string): Promise<string[]> {
         await walk(childRel, false);
       } else if (e.isFile() && !e.name.startsWith('.')) {
         if (isSupportedPath(e.name)) out.push(childRel);
+        else if (unsupported.length < MAX_UNSUPPORTED_LISTED) unsupported.push(childRel);
       }
     }
   }
   await walk('', true);
-  return out.sort();
+  return { files: out.sort(), unsupported: unsupported.sort() };
 }

@@ -6,7 +6,7 @@ import { removeStaleTempFiles, TEMP_FILE_MAX_AGE_MS } from '../platform/temp-fil
 import { ConfigService } from './config-service.js';
 import { declaredLanguages } from '../formats/declared-languages.js';
 import { pairFiles, type PairedArticle, type PairingResult } from './pairing.js';
-import { scanTextFiles } from './scan.js';
+import { scanProject } from './scan.js';
 
 export interface SessionOptions {
   /** Language pairs given on the command line (serve --from/--to): added to the project's pairs. */
@@ -22,6 +22,8 @@ export interface SessionOptions {
  */
 export class ProjectSession {
   pairing!: PairingResult;
+  /** Files of formats Calque does not read, listed as such. */
+  unsupported: string[] = [];
   articles = new Map<string, PairedArticle>();
 
   private constructor(
@@ -40,7 +42,7 @@ export class ProjectSession {
 
   /** Scan and pair again (files added or renamed, the languages changed). */
   async scan(languages?: LanguagePair[]): Promise<void> {
-    const files = await scanTextFiles(this.root);
+    const { files, unsupported } = await scanProject(this.root);
     const loaded = await this.config.load();
     const error = loaded.error;
     let config = loaded.config;
@@ -55,6 +57,7 @@ export class ProjectSession {
       pairing = pairFiles(files, config.pairs, declared);
     }
     this.pairing = pairing;
+    this.unsupported = unsupported;
     this.articles = new Map(pairing.articles.map((a) => [a.id, a]));
   }
 

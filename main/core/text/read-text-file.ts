@@ -63,7 +63,8 @@ export function bytesWithText(path: string, base: { doc: Document; bytes: Uint8A
   try {
     return format.write(format.withText(base.doc, side, text), base.bytes);
   } catch (err) {
-    if (err instanceof CalqueError && err.code === 'segmentsChanged') throw new CalqueError('segmentsChanged', { path });
+    // Formats raise these without the path (they see only bytes): name the file here.
+    if (err instanceof CalqueError && err.params.path === '') throw new CalqueError(err.code, { ...err.params, path });
     throw err;
   }
 }
