@@ -1,7 +1,45 @@
 import { diffArrays } from 'diff';
 import type { DiffStats } from '../contract/api.js';
 import { splitParagraphs, type Paragraph } from './paragraphs.js';
+import { maskTags } from './tags.js';
 import { countWords, tokenize, type Token } from './words.js';
+
+/** [start, end) of an inline tag in a text (contract TagSpan): one token of the diff, never a word. */
+export interface TagRange {
+  start: number;
+  end: number;
+}
+
+/** The inline tags of each text, sorted by start. */
+export interface DiffTags {
+  baseline: readonly TagRange[];
+  current: readonly TagRange[];
+}
+
+/** The tags inside [start, end), relative to `start`. */
+function tagsWithin(tags: readonly TagRange[] | undefined, start: number, end: number): TagRange[] {
+  if (!tags?.length) return [];
+  return tags.filter((t) => t.start >= start && t.end <= end).map((t) => ({ start: t.start - start, end: t.end - start }));
+}
+
+/**
+ * Tokens with each tag as one token: the tokens a tag's display text was cut into ("<", "b1", ">") are
+ * replaced by one, whose text cannot equal a word's. `offset` is where `text` starts in the tokens' frame.
+ */
+function withTagTokens(tokens: Token[], text: string, tags: readonly TagRange[], offset = 0): Token[] {
+  if (!tags.length) return tokens;
+  const out: Token[] = [];
+  let k = 0;
+  for (const tag of tags) {
+    const start = tag.start + offset;
+    const end = tag.end + offset;
+    while (k < tokens.length && tokens[k]!.end <= start) out.push(tokens[k++]!);
+    while (k < tokens.length && tokens[k]!.start < end) k++;
+    out.push({ text: `\u0000${text.slice(tag.start, tag.end)}`, start, end, word: false });
+  }
+  while (k < tokens.length) out.push(tokens[k++]!);
+  return out;
+}
 
 /** A changed run of whole tokens: [start, end) in the baseline and in the current text. */
 export interface WordChange {
@@ -71,11 +109,12 @@ export function alignParagraphs(a: string[], b: string[]): Step[] {
 }
 
 const wordCounts = new Map<string, number>();
-function wordsIn(text: string, lang: string): number {
-  const key = `${lang}\u0000${text}`;
+/** Words of a paragraph, a tag's display text not counted ("<b1>" is no word). */
+function wordsIn(text: string, lang: string, tags: readonly TagRange[] = []): number {
+  const key = `${lang}\u0000${text}${tags.length ? `\u0001${JSON.stringify(tags)}` : ''}`;
   let n = wordCounts.get(key);
   if (n === undefined) {
-    n = countWords(text, lang);
+    n = countWords(maskTags(text, tags), lang);
     if (wordCounts.size >= MAX_MEMO) wordCounts.clear();
     wordCounts.set(key, n);
   }
@@ -84,12 +123,12 @@ function wordsIn(text: string, lang: string): number {
 
 /** Changes of one paragraph pair, relative to the paragraphs' starts; memoised for live recounts. */
 const pairMemo = new Map<string, WordChange[]>();
-function diffParagraphPair(a: string, b: string, lang: string): WordChange[] {
-  const key = `${lang}\u0000${a}\u0001${b}`;
+function diffParagraphPair(a: string, b: string, lang: string, tagsA: readonly TagRange[], tagsB: readonly TagRange[]): WordChange[] {
+  const key = `${lang}\u0000${a}\u0001${b}${tagsA.length || tagsB.length ? `\u0002${JSON.stringify([tagsA, tagsB])}` : ''}`;
   let changes = pairMemo.get(key);
   if (!changes) {
     changes = [];
-    diffTokens(tokenize(a, lang), tokenize(b, lang), changes);
+    diffTokens(withTagTokens(tokenize(a, lang), a, tagsA), withTagTokens(tokenize(b, lang), b, tagsB), changes);
     if (pairMemo.size >= MAX_MEMO) pairMemo.clear();
     pairMemo.set(key, changes);
   }
@@ -106,19 +145,21 @@ function shift(c: WordChange, da: number, db: number): WordChange {
  * diffs grow with the square of the size (DESIGN.md, toolchain facts); per-unit diffs stay fast on
  * book-length text, and memoised pairs make a recount after one keystroke touch one paragraph.
  */
-export function wordDiff(baseline: string, current: string, lang: string): WordDiff {
+export function wordDiff(baseline: string, current: string, lang: string, tags?: DiffTags): WordDiff {
   const a = splitParagraphs(baseline);
   const b = splitParagraphs(current);
+  const tagsA = a.map((p) => tagsWithin(tags?.baseline, p.start, p.end));
+  const tagsB = b.map((p) => tagsWithin(tags?.current, p.start, p.end));
   const changes: WordChange[] = [];
   let baselineWords = 0;
   let words = 0;
   const diffRun = (pa: Paragraph[], pb: Paragraph[]) => {
     if (pa.length === 1 && pb.length === 1) {
-      for (const c of diffParagraphPair(pa[0]!.text, pb[0]!.text, lang)) changes.push(shift(c, pa[0]!.start, pb[0]!.start));
+      for (const c of diffParagraphPair(pa[0]!.text, pb[0]!.text, lang, tagsA[pa[0]!.index]!, tagsB[pb[0]!.index]!)) changes.push(shift(c, pa[0]!.start, pb[0]!.start));
       return;
     }
-    const ta = pa.map((p) => tokenize(p.text, lang, p.start));
-    const tb = pb.map((p) => tokenize(p.text, lang, p.start));
+    const ta = pa.map((p) => withTagTokens(tokenize(p.text, lang, p.start), p.text, tagsA[p.index]!, p.start));
+    const tb = pb.map((p) => withTagTokens(tokenize(p.text, lang, p.start), p.text, tagsB[p.index]!, p.start));
     const total = ta.reduce((n, t) => n + t.length, 0) + tb.reduce((n, t) => n + t.length, 0);
     if (total <= MAX_REGION_TOKENS) diffTokens(ta.flat(), tb.flat(), changes);
     else for (let k = 0; k < Math.max(ta.length, tb.length); k++) diffTokens(ta[k] ?? [], tb[k] ?? [], changes);
@@ -128,12 +169,12 @@ export function wordDiff(baseline: string, current: string, lang: string): WordD
     b.map((p) => p.text),
   )) {
     if (step.same) {
-      const n = wordsIn(a[step.a]!.text, lang);
-      baselineWords += n;
-      words += n;
+      // Same text; its tags may still differ (a tag the reader turned into text): count each side's own.
+      baselineWords += wordsIn(a[step.a]!.text, lang, tagsA[step.a]);
+      words += wordsIn(b[step.b]!.text, lang, tagsB[step.b]);
     } else {
-      for (const i of step.a) baselineWords += wordsIn(a[i]!.text, lang);
-      for (const i of step.b) words += wordsIn(b[i]!.text, lang);
+      for (const i of step.a) baselineWords += wordsIn(a[i]!.text, lang, tagsA[i]);
+      for (const i of step.b) words += wordsIn(b[i]!.text, lang, tagsB[i]);
       diffRun(
         step.a.map((i) => a[i]!),
         step.b.map((i) => b[i]!),

@@ -78,6 +78,8 @@ export interface ArticleSummary {
    */
   hter?: number;
   chrf?: number;
+  /** Tag accuracy of the translation on disk, when the article has inline tags. */
+  tagAccuracy?: TagAccuracy;
   /** Set when the article cannot be read; the row is shown as an error with this reason. */
   error?: ErrorInfo;
   /** Segments per review state of the translation on disk (absent when it cannot be read). */
@@ -133,6 +135,31 @@ export interface TextSide {
   dir: 'ltr' | 'rtl';
   /** NFC text with "\n" line endings: offsets are UTF-16 code units of this text. */
   text: string;
+  /** The inline tags of this side's text (segmented formats), in text order; absent or empty when it has none. */
+  tags?: TagSpan[];
+}
+
+/**
+ * An inline tag where the editor shows it: its display text is `text.slice(start, end)` of its side.
+ * Computed in one place from the document (main/core/formats/inline-tags.ts) for the view, the checks,
+ * the diff and the metrics. Mirrors contract/document.ts InlineTag, without the opaque original markup.
+ */
+export interface TagSpan {
+  /** [start, end) of the tag's display text in the side's text. */
+  start: number;
+  end: number;
+  /** The document segment the tag belongs to; tags match between source and target by segment and id. */
+  segment: string;
+  id: string;
+  kind: 'open' | 'close' | 'standalone';
+  /** The other half of a pair, within the same segment side. */
+  partner?: string;
+  type: string;
+  display: string;
+  /** XLIFF 2 permissions; absent means allowed. */
+  canCopy?: boolean;
+  canDelete?: boolean;
+  canReorder?: boolean;
 }
 
 export interface FileFormatInfo {
@@ -156,6 +183,8 @@ export interface ArticleView {
   target: TextSide & { format: FileFormatInfo };
   /** The machine translation as first opened (the diff baseline), same normalisation as target.text. */
   baseline: string;
+  /** The inline tags of the baseline text (as `target.tags` are of the translation). */
+  baselineTags?: TagSpan[];
   status: ReviewStatus;
   /** Opaque token of the translation file's content on disk; saving checks it (lost-update guard). */
   revision: string;
@@ -240,6 +269,18 @@ export interface ArticleChecks {
   documentDate?: string;
   /** Some fixes (spelling suggestions) are still being worked out: ask again, with the same text, for them. */
   pending?: boolean;
+  /** How well the checked text kept the source's inline tags (main/common/metrics/tag-accuracy.ts); absent without tags. */
+  tagAccuracy?: TagAccuracy;
+}
+
+/** Tag accuracy: of the source's inline tags (plus the translation's extra ones), how many came through right. */
+export interface TagAccuracy {
+  /** Source tags present in their segment of the translation, paired and in order. */
+  correct: number;
+  /** Source tags plus the translation's extra tags. */
+  total: number;
+  /** correct / total, 0..1. */
+  accuracy: number;
 }
 
 /** The project's check settings (project.json `checks`). */

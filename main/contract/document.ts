@@ -69,6 +69,11 @@ export interface Segment {
   subState?: string;
   /** The tool that made the file forbids editing this segment. */
   locked?: boolean;
+  /**
+   * A pair of monolingual files: the same segment's tags in the other file, which the editor may insert
+   * here (the insert-tag key, a fix); set when the article is edited, never read from or written to a file.
+   */
+  partnerTags?: InlineTag[];
 }
 
 export type UnitKind = 'paragraph' | 'row' | 'unit' | 'cue' | 'entry';

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import type { TagAccuracy } from '../../main/contract/api';
 import type { LiveSegment, LiveTotals } from '../../main/common/metrics/live';
-import { formatChrf, formatDuration, formatHter, formatNumber } from '../lib/format';
+import { formatChrf, formatDuration, formatHter, formatNumber, formatTagAccuracy } from '../lib/format';
 
 /**
  * Post-edit metrics as the editor types: the article's HTER and chrF against the machine translation,
  * the same for the segment at the cursor, TER's word edits by kind (not the Changes view's word diff),
- * and active editing time: what is stored with the review plus what was typed since the article opened.
+ * tag accuracy (of the last check of the editor's text, when the article has inline tags), and active editing time: what is stored with the review plus what was typed since the article opened.
  */
-export function MetricsBar(props: { totals: LiveTotals; segment: LiveSegment | null; segmentIndex: number; storedEditingMs: number }) {
+export function MetricsBar(props: { totals: LiveTotals; segment: LiveSegment | null; segmentIndex: number; storedEditingMs: number; tagAccuracy?: TagAccuracy }) {
   const { t } = useTranslation();
   const { totals, segment } = props;
   const edits = t('metrics.editCounts', {
@@ -27,6 +28,14 @@ export function MetricsBar(props: { totals: LiveTotals; segment: LiveSegment | n
           <dt>{t('metrics.chrf')}</dt>
           <dd>{formatChrf(totals.chrf)}</dd>
         </div>
+        {props.tagAccuracy ? (
+          <div title={t('metrics.tagAccuracyHelp')}>
+            <dt>{t('metrics.tagAccuracy')}</dt>
+            <dd>
+              {formatTagAccuracy(props.tagAccuracy)}
+            </dd>
+          </div>
+        ) : null}
         <div className="metrics-edits" title={edits}>
           <dt>{t('metrics.edits')}</dt>
           <dd>{edits}</dd>

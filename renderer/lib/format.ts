@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { formatChrf as chrfIn, formatDuration as durationIn, formatHter as hterIn } from '../../main/common/metrics/article';
+import { formatTagAccuracy as tagAccuracyIn, type TagAccuracy } from '../../main/common/metrics/tag-accuracy';
 
 /** Numbers and percentages in the UI language (Intl), never hand-formatted. */
 export function formatNumber(n: number): string {
@@ -14,6 +15,7 @@ export function formatPercent(ratio: number): string {
 export const formatHter = (score: number) => hterIn(score, i18next.language);
 export const formatChrf = (chrf: number) => chrfIn(chrf, i18next.language);
 export const formatDuration = (ms: number) => durationIn(ms, i18next.language);
+export const formatTagAccuracy = (a: TagAccuracy) => tagAccuracyIn(a, i18next.language);
 
 /** A language tag's name in the UI language ("pt-BR" → "Brazilian Portuguese" / "português (Brasil)"). */
 export function languageName(tag: string): string {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleView, ReviewStatus, UnitNote } from '../../main/contract/api';
+import type { ArticleView, ReviewStatus, TagSpan, UnitNote } from '../../main/contract/api';
+import { blankTags } from '../../main/common/tags';
 import type { Annotation, Finding, MqmSeverity } from '../../main/contract/review';
 import { splitParagraphs } from '../../main/common/paragraphs';
 import { api, toUiError, type UiError } from '../api';
@@ -23,7 +24,7 @@ import type { ReviewCommand } from './keymap';
 import { revealSpan } from './ranges';
 import { ReviewToolbar, type ReviewMode } from './ReviewToolbar';
 import { SidePanel, type PanelName } from './SidePanel';
-import { sourceMarks } from './source-marks';
+import { sourceMarks, tagLabel, tagMarks } from './source-marks';
 import { useAnnotating } from './use-annotating';
 import { useChecks } from './use-checks';
 import { useDiffEditor } from './use-diff-editor';
@@ -93,7 +94,8 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
 
   const checks = useChecks(id, onError);
   const { attach: attachChecks, schedule: scheduleChecks } = checks;
-  const live = useLiveMetrics(useMemo(() => (view ? { baseline: view.baseline, lang: view.target.lang, text: view.target.text } : null), [view]));
+  // The figures are of the text without its inline tags (main/common/metrics/article.ts), as on the server.
+  const live = useLiveMetrics(useMemo(() => (view ? { baseline: blankTags(view.baseline, view.baselineTags ?? []), lang: view.target.lang, text: blankTags(view.target.text, view.target.tags ?? []) } : null), [view]));
   const metrics = live.snapshot;
   const session = useReviewSession(id, view, editorHost, {
     onError,
@@ -103,7 +105,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       live.activity(offset);
       session?.editing.record(metrics?.segments[segmentAtOffset(metrics, offset)]?.key);
     },
-    onRecount: live.update,
+    onRecount: (text) => live.update(blankTags(text, session?.tags.chips.get() ?? [])),
     onSegmentUpdate: (u) => setStatus(u.status),
     onLockedEdit: (number) => setNotice({ key: 'segments.lockedEditor', params: { number } }),
   });
@@ -164,6 +166,8 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   );
   const describeAnnotation = useCallback((a: Annotation) => `${categoryName(a.category)} · ${t(`severity.${a.severity}`)}${a.comment ? ` — ${a.comment}` : ''}`, [categoryName, t]);
   useEffect(() => session?.annotations.setDescribe(describeAnnotation), [session, describeAnnotation]);
+  const describeTag = useCallback((tag: TagSpan) => tagLabel(tag, t), [t]);
+  useEffect(() => session?.tags.setLabel(describeTag), [session, describeTag]);
 
   // ---- annotations ------------------------------------------------------------------------------
   const annotating = useAnnotating(session, view, activeEditor, sourceRef, setNotice, setPanel);
@@ -215,6 +219,10 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     if (command === 'nextPane' || command === 'previousPane') return cycleFocus(focusRegions(), command === 'nextPane' ? 1 : -1);
     if (mode === 'review' && workflow.run(command)) return;
     if (!editor || !session) return;
+    if (command === 'insertTag') {
+      const tag = session.tags.insertNext(editor);
+      return setNotice(tag ? { key: 'tags.inserted', params: { tag: describeTag(tag) } } : { key: 'tags.noneMissing' });
+    }
     if (command === 'nextChange' || command === 'previousChange') session.changes.goTo(editor, command === 'nextChange' ? 'next' : 'previous');
     else if (command === 'nextProblem' || command === 'previousProblem') {
       setPanel('problems');
@@ -261,7 +269,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   };
   // Typing moves the translation's annotations, but the source's marks change only when a source
   // annotation does: the source pane (thousands of spans in a book) re-renders only then.
-  const marksKey = JSON.stringify(sourceMarks(annotations.annotations, categoryName, t));
+  const marksKey = JSON.stringify([...tagMarks(view?.source.tags ?? [], describeTag), ...sourceMarks(annotations.annotations, categoryName, t)]);
   const marks = useMemo(() => JSON.parse(marksKey) as SourceMark[], [marksKey]);
   const editorNow = activeEditor();
 
@@ -293,7 +301,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
           onPrevious={() => run('previousChange')}
           editRate={formatPercent(stats.editRate)}
         >
-          {metrics ? <MetricsBar totals={metrics.totals} segment={metrics.segments[segmentAtOffset(metrics, cursorOffset)] ?? null} segmentIndex={segmentAtOffset(metrics, cursorOffset)} storedEditingMs={view?.editingMs ?? 0} /> : null}
+          {metrics ? <MetricsBar totals={metrics.totals} segment={metrics.segments[segmentAtOffset(metrics, cursorOffset)] ?? null} segmentIndex={segmentAtOffset(metrics, cursorOffset)} storedEditingMs={view?.editingMs ?? 0} tagAccuracy={checks.checks?.tagAccuracy} /> : null}
         </ChangesSummary>
       ) : null}
       {mode === 'review' ? (

@@ -24,7 +24,9 @@ export type ReviewCommand =
   | 'nextSegment'
   | 'previousSegment'
   | 'nextUnconfirmed'
-  | 'toggleLock';
+  | 'toggleLock'
+
+  | 'insertTag';
 
 /** The label of a key in the Settings list: a key of `keys.*` in locales/<lng>/translation.json. */
 export type KeyLabel =
@@ -46,7 +48,9 @@ export type KeyLabel =
   | 'nextSegment'
   | 'previousSegment'
   | 'nextUnconfirmed'
-  | 'toggleLock';
+  | 'toggleLock'
+
+  | 'insertTag';
 
 export interface KeyBinding {
   key: string;
@@ -85,6 +89,8 @@ export const REVIEW_KEYMAP: readonly KeyBinding[] = [
   { key: 'Alt-ArrowUp', run: 'previousSegment', label: 'previousSegment' },
   { key: 'Shift-Alt-ArrowDown', run: 'nextUnconfirmed', label: 'nextUnconfirmed' },
   { key: 'Alt-l', run: 'toggleLock', label: 'toggleLock' },
+  // memoQ's key for "insert next tag" (Trados has Ctrl+Alt+Down); Monaco binds nothing to F9.
+  { key: 'F9', run: 'insertTag', label: 'insertTag' },
 ];
 
 /** What a keydown says about its key (a KeyboardEvent has all of it). */

@@ -10,6 +10,7 @@ import { ChangesContribution } from './contrib/changes';
 import { FindingsContribution } from './contrib/findings';
 import { SegmentsContribution } from './contrib/segments';
 import { SentenceSync } from './contrib/sentence-sync';
+import { TagsContribution } from './contrib/tags';
 import { EditingTime } from './editing-time';
 
 /** Everything one open article has: its working copy, its editor and the editor's contributions. */
@@ -21,6 +22,7 @@ export interface ReviewSession {
   annotations: AnnotationsContribution;
   sync: SentenceSync;
   segments: SegmentsContribution;
+  tags: TagsContribution;
   editing: EditingTime;
   /** The Changes view's diff editor while it is shown (disposed before the models). */
   diff: { current: monaco.editor.IStandaloneDiffEditor | null };
@@ -106,7 +108,9 @@ export function useReviewSession(id: string, view: ArticleView | null, host: Ref
         ),
       (n) => latest.current.onLockedEdit(n),
     );
-    const attached = [changes, findings, annotations, sync, segments].map((c) => c.attach(editor, doc));
+    const tags = new TagsContribution({ text: view.source.text, tags: view.source.tags ?? [] }, view.target.tags ?? [], view.baselineTags ?? []);
+    changes.setTags(view.baselineTags ?? [], () => tags.chips.get());
+    const attached = [tags, changes, findings, annotations, sync, segments].map((c) => c.attach(editor, doc));
     const direction = followTextDirection(editor, view.target.dir);
     const recounted = changes.onRecount((text) => {
       sync.setText(text);
@@ -114,7 +118,7 @@ export function useReviewSession(id: string, view: ArticleView | null, host: Ref
     });
     const typing = doc.model.onDidChangeContent((e) => latest.current.onEdit(e.changes[0]?.rangeOffset ?? 0));
     const diff: ReviewSession['diff'] = { current: null };
-    setSession({ doc, editor, changes, findings, annotations, sync, segments, editing, diff });
+    setSession({ doc, editor, changes, findings, annotations, sync, segments, tags, editing, diff });
     return () => {
       setSession(null);
       typing.dispose();

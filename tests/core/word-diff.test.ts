@@ -181,3 +181,31 @@ describe('wordDiff on reshaped paragraphs', () => {
     expect(d.stats).toMatchObject({ replaced: 50, inserted: 0, deleted: 0, changed: 50 });
   });
 });
+
+describe('wordDiff with inline tags', () => {
+  it('keeps a tag one token: a changed tag is one change, never its pieces, and no word', () => {
+    const before = 'Press <b1>Save</b1> now.';
+    const after = 'Press <b2>Save</b1> now.';
+    const tags = (t: string) => [
+      { start: t.indexOf('<b'), end: t.indexOf('<b') + 4 },
+      { start: t.indexOf('</b1>'), end: t.indexOf('</b1>') + 5 },
+    ];
+    const d = wordDiff(before, after, 'en', { baseline: tags(before), current: tags(after) });
+    const c = only(d.changes);
+    expect(slice(before, c.baseline)).toBe('<b1>');
+    expect(slice(after, c.current)).toBe('<b2>');
+    expect(c.baselineWords).toBe(0);
+    // "b1" is no word: the article has two words (Press, Save, now = 3), with or without the change.
+    expect(d.stats.words).toBe(3);
+    expect(d.stats.changed).toBe(0);
+    // Without the tags the same edit is a changed word "b2" inside the markup.
+    expect(wordDiff(before, after, 'en').stats.changed).toBe(1);
+  });
+
+  it('a deleted tag is deleted whole', () => {
+    const before = 'A <x1/> B';
+    const after = 'A  B';
+    const d = wordDiff(before, after, 'en', { baseline: [{ start: 2, end: 7 }], current: [] });
+    expect(slice(before, only(d.changes).baseline)).toBe('<x1/>');
+  });
+});

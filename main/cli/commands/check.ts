@@ -6,7 +6,7 @@
 import * as fsp from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CalqueError } from '../../contract/api.js';
+import { CalqueError, type TagAccuracy } from '../../contract/api.js';
 import type { Finding } from '../../contract/review.js';
 import { describeRules, openProjectChecks } from '../../core/checks/service.js';
 import { messages, pickLocale } from '../../core/messages.js';
@@ -25,6 +25,7 @@ interface CheckedFile {
   sourcePath: string;
   source: string;
   findings: Finding[];
+  tagAccuracy?: TagAccuracy;
 }
 
 async function findProjectRoot(start: string): Promise<string> {
@@ -209,13 +210,15 @@ async function check(
     const path = display(resolve(root, a.targetPath));
     if (jobs.length > 1) process.stderr.write(`checking ${i + 1}/${jobs.length} ${path}\n`);
     const checked = await service.findingsOnDisk(a);
-    files.push({ path, text: checked.target, sourcePath: display(resolve(root, a.sourcePath)), source: checked.source, findings: checked.findings });
+    files.push({ path, text: checked.target, sourcePath: display(resolve(root, a.sourcePath)), source: checked.source, findings: checked.findings, ...(checked.tagAccuracy ? { tagAccuracy: checked.tagAccuracy } : {}) });
   }
 
   if (format === 'json') {
     const out = {
       files: files.map((f) => ({
         path: f.path,
+        // As the metrics bar and the report show it (main/common/metrics/tag-accuracy.ts).
+        ...(f.tagAccuracy ? { tagAccuracy: f.tagAccuracy } : {}),
         findings: f.findings.map((x) => ({
           rule: x.rule,
           category: x.category,

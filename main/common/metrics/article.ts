@@ -7,10 +7,19 @@
  *    (TERCOM's "Total TER"), tokens as `tokenize` splits them;
  *  - article chrF = chrF2 of the segments' character n-gram statistics summed (document level, as
  *    sacrebleu's corpus chrF), never a mean of segment scores;
+ *  - inline tags do not count: their display text is blanked first (main/common/tags.ts), and how well
+ *    the tags came through is the separate tag-accuracy figure (tag-accuracy.ts);
  *  - printed as a percentage with one decimal (HTER) and a number with one decimal (chrF).
  */
+import { blankTags } from '../tags.js';
 import { chrfFromStatistics, chrfStatistics } from './chrf.js';
 import { LiveMetrics, type LiveSnapshot } from './live.js';
+
+/** Where the inline tags are in each text: the figures are computed on the text without them (tags.ts). */
+export interface FigureTags {
+  baseline: readonly { start: number; end: number }[];
+  current: readonly { start: number; end: number }[];
+}
 
 /** The two figures of an article: HTER 0..1 and chrF 0..100. */
 export interface ArticleFigures {
@@ -19,15 +28,17 @@ export interface ArticleFigures {
 }
 
 /** Every segment and the totals of `final` against `baseline`. */
-export function articleMetrics(baseline: string, final: string, lang: string): LiveSnapshot {
-  return new LiveMetrics(baseline, lang).update(final);
+export function articleMetrics(baseline: string, final: string, lang: string, tags?: FigureTags): LiveSnapshot {
+  return new LiveMetrics(blankTags(baseline, tags?.baseline ?? []), lang).update(blankTags(final, tags?.current ?? []));
 }
 
 /**
  * The article's figures. An unedited article (most of a project at first) is HTER 0 and chrF 100 (0
  * without any character) by the definitions above: answered without splitting and aligning it.
  */
-export function articleFigures(baseline: string, final: string, lang: string): ArticleFigures {
+export function articleFigures(baselineText: string, finalText: string, lang: string, tags?: FigureTags): ArticleFigures {
+  const baseline = blankTags(baselineText, tags?.baseline ?? []);
+  const final = blankTags(finalText, tags?.current ?? []);
   if (baseline === final) return { hter: 0, chrf: chrfFromStatistics(chrfStatistics(final, final)) };
   const { hter, chrf } = articleMetrics(baseline, final, lang).totals;
   return { hter: hter.score, chrf };

@@ -1,4 +1,4 @@
-import { CalqueError, type ExportKind, type ArticleSummary, type ArticleView, type ErrorInfo, type ReviewStatus, type SaveResult, type SegmentUpdate, type UnitNote } from '../../contract/api.js';
+import { CalqueError, type ExportKind, type ArticleSummary, type ArticleView, type ErrorInfo, type ReviewStatus, type SaveResult, type SegmentUpdate, type TagSpan, type UnitNote } from '../../contract/api.js';
 import type { Document } from '../../contract/document.js';
 import { articleFigures } from '../../common/metrics/article.js';
 import { wordDiff } from '../../common/word-diff.js';
@@ -21,6 +21,10 @@ import { articleSegments, fileStatesFromReview, followedStatus, lockedSegmentCha
 
 /** The author of tracked changes and comments when project.json names no reviewer. */
 export const DEFAULT_REVIEWER = 'Calque reviewer';
+import { articleTags, tagSpans, withPartnerTags } from '../formats/inline-tags.js';
+import { tagAccuracy } from '../../common/metrics/tag-accuracy.js';
+import { tagSpansOfText } from '../formats/document-text.js';
+import type { Side } from '../../contract/document.js';
 
 export interface ArticleServiceDeps {
   session: ProjectSession;
@@ -74,16 +78,17 @@ export class ArticleService {
     const { text: baseline, doc: baselineDoc } = decodeBaseline(a.targetPath, a.id, baselineBytes);
     // Best effort: a review or annotations file that cannot be upgraded now still reads as it is.
     if (!problem) await migrateArticleState(a.id, { reviews: this.deps.reviews, annotations: this.deps.annotations }, { source: source.doc, target: target.doc, baseline: baselineDoc }).catch(() => undefined);
-    const stats = wordDiff(baseline, target.text, a.targetLang).stats;
+    const stats = wordDiff(baseline, target.text, a.targetLang, { baseline: tagSpans(baselineDoc, 'target'), current: tagSpans(target.doc, 'target') }).stats;
     this.deps.watcher.watch(a.id, this.session.abs(a.targetPath), target.revision);
     // Read again after the migration: a status set by hand before version 3 is now recorded as such.
     const review = problem ? record : await this.deps.reviews.read(a.id).catch(() => record);
     const segments = articleSegments({ source: source.doc, target: target.doc, baseline: baselineDoc }, review);
     return {
       id: a.id,
-      source: { path: a.sourcePath, lang: a.sourceLang, dir: directionOf(a.sourceLang), text: source.text },
-      target: { path: a.targetPath, lang: a.targetLang, dir: directionOf(a.targetLang), text: target.text, format: target.format },
+      source: { path: a.sourcePath, lang: a.sourceLang, dir: directionOf(a.sourceLang), text: source.text, ...tagsOf(source.doc, 'source') },
+      target: { path: a.targetPath, lang: a.targetLang, dir: directionOf(a.targetLang), text: target.text, format: target.format, ...tagsOf(target.doc, 'target') },
       baseline,
+      ...withKey('baselineTags', tagSpans(baselineDoc, 'target')),
       status: review.status,
       revision: target.revision,
       stats,
@@ -136,9 +141,13 @@ export class ArticleService {
       const { bytes: baselineBytes, captured } = await this.deps.baselines.capture(a.id, current?.bytes ?? new Uint8Array());
       const baseline = decodeBaseline(a.targetPath, a.id, baselineBytes);
       let revision = current?.revision ?? '';
+      // A source tag the editor inserted is saved as that tag, from a separate source file too.
+      const base = current ?? { doc: baseline.doc, bytes: baselineBytes };
+      const sourceDoc = base.doc.bilingual ? null : await this.readSource(a).then((f) => f.doc, () => null);
+      const doc = sourceDoc ? withPartnerTags(base.doc, sourceDoc) : base.doc;
       let written = current?.doc ?? baseline.doc;
       if (!current || current.text !== text) {
-        const bytes = encodeArticleFile(a.targetPath, text, current ?? { doc: baseline.doc, bytes: baselineBytes });
+        const bytes = encodeArticleFile(a.targetPath, text, { doc, bytes: base.bytes });
         written = readSide(bytes, a.targetPath, 'target').doc;
         if (current) await this.refuseLockedEdits(a, current, written);
         revision = revisionOf(bytes);
@@ -149,7 +158,8 @@ export class ArticleService {
           beforeRename: req.force ? undefined : () => assertUnchanged(this.session.root, abs, a.id, read),
         });
       }
-      const stats = wordDiff(baseline.text, text, a.targetLang).stats;
+      const tags = { baseline: tagSpans(baseline.doc, 'target'), current: tagSpansOfText(a.targetPath, doc, 'target', text) };
+      const stats = wordDiff(baseline.text, text, a.targetLang, tags).stats;
       let reviewError: ErrorInfo | undefined;
       try {
         const source = await this.readSource(a).catch(() => null);
@@ -240,12 +250,14 @@ export class ArticleService {
       const baselineBytes = await this.deps.baselines.read(a.id);
       if (!baselineBytes) return { ...base, ...extra, words: countWords(target.text, a.targetLang) };
       if (review && baselineIsStale(a, review, baselineBytes, source.bytes)) extra.baselineStale = true;
-      const baselineSide = decodeBaseline(a.targetPath, a.id, baselineBytes);
-      const baseline = baselineSide.text;
-      if (review) extra.segmentCounts = segmentCounts(articleSegments({ source: source.doc, target: target.doc, baseline: baselineSide.doc }, review));
+      const { text: baseline, doc: baselineDoc } = decodeBaseline(a.targetPath, a.id, baselineBytes);
+      if (review) extra.segmentCounts = segmentCounts(articleSegments({ source: source.doc, target: target.doc, baseline: baselineDoc }, review));
       if (review?.statusByHand) extra.statusByHand = true;
-      const stats = wordDiff(baseline, target.text, a.targetLang).stats;
-      return { ...base, ...extra, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate, ...articleFigures(baseline, target.text, a.targetLang) };
+      const tags = { baseline: tagSpans(baselineDoc, 'target'), current: tagSpans(target.doc, 'target') };
+      const stats = wordDiff(baseline, target.text, a.targetLang, tags).stats;
+      const accuracy = tagAccuracy(articleTags(source.doc, target.doc));
+      if (accuracy) extra.tagAccuracy = accuracy;
+      return { ...base, ...extra, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate, ...articleFigures(baseline, target.text, a.targetLang, tags) };
     } catch (err) {
       if (err instanceof CalqueError) return { ...base, error: err.toInfo() };
       throw err;
@@ -312,6 +324,15 @@ function statusAfterSave(r: ReviewRecord, counts: ReturnType<typeof segmentCount
   if (r.statusByHand) return r.status;
   const derived = counts ? followedStatus(r, counts) : r.status;
   return derived === 'not-started' ? 'in-review' : derived;
+}
+
+/** `{ tags }` of a side when it has any: a view of a tag-free article stays as it was. */
+function tagsOf(doc: Document, side: Side): { tags?: TagSpan[] } {
+  return withKey('tags', tagSpans(doc, side));
+}
+
+function withKey<K extends string>(key: K, spans: TagSpan[]): { [P in K]?: TagSpan[] } {
+  return (spans.length ? { [key]: spans } : {}) as { [P in K]?: TagSpan[] };
 }
 
 /** Per-segment editing time plus the new increments, keeping each segment's other fields (its state). */

@@ -6,13 +6,14 @@
  */
 import type { SegmentGroups } from '../../contract/document.js';
 import type { DocumentAlignment, Finding } from '../../contract/review.js';
+import { cutsTag, maskTags } from '../../common/tags.js';
 import { CODE_CHECKS } from './code/untranslated.js';
 import { documentDate, type SimpleDate } from './dates.js';
 import { packChecks } from './packs/index.js';
 import { maskProtected, outsideProtected, type ProtectedRanges } from './protected.js';
 import { QA_CHECKS } from './qa/index.js';
 import { buildSegments } from './segments.js';
-import type { CheckContext, CheckDefinition, CheckSettings, Ignore, ProjectCheckData, RawFinding, SegmentView } from './types.js';
+import type { CheckContext, CheckDefinition, CheckSettings, CheckTags, Ignore, ProjectCheckData, RawFinding, SegmentView } from './types.js';
 
 export { documentDate };
 
@@ -31,6 +32,8 @@ export interface CheckInput {
   cueTimings?: { startMs: number; endMs: number }[];
   /** What is not text to translate in each text (Document.protectedRanges): not read, not reported. */
   protected?: ProtectedRanges;
+  /** Inline tags of the two texts: masked for every check but the tag check, which reads them. */
+  tags?: CheckTags;
 }
 
 const EMPTY_PROJECT: ProjectCheckData = { glossary: [], wordList: [] };
@@ -52,9 +55,13 @@ export function checksFor(sourceLang: string, targetLang: string, settings?: Che
   );
 }
 
+/** A context's texts as they are (CheckContext has them with protected ranges and tags masked). */
+const texts = new WeakMap<CheckContext, { source: string; target: string }>();
+const textOf = (ctx: CheckContext, side: 'source' | 'target') => texts.get(ctx)?.[side] ?? ctx[side];
+
 function toFinding(def: CheckDefinition, raw: RawFinding, ctx: CheckContext, settings: CheckSettings | undefined): Finding {
   const side = raw.side ?? 'target';
-  const text = side === 'target' ? ctx.target : ctx.source;
+  const text = textOf(ctx, side);
   return {
     rule: def.id,
     category: def.category,
@@ -116,8 +123,27 @@ function grouped(findings: Finding[]): Finding[] {
 }
 
 /** `texts`: the texts as given (the context's are blanked where protected), for the ignores' recorded context. */
-function finish(findings: Finding[], texts: { source: string; target: string }, ignores: readonly Ignore[] | undefined, prot: ProtectedRanges | undefined): Finding[] {
-  const unique = outsideProtected(withoutDuplicates(findings), prot);
+/**
+ * A tag is one token to the checks: a finding that starts or ends inside a tag, or lies within one, is
+ * not the tag check's and is dropped; so is a fix that would cut a tag (masking makes both rare).
+ */
+function outsideTags(findings: Finding[], tags: CheckTags | undefined): Finding[] {
+  if (!tags || (!tags.source.length && !tags.target.length)) return findings;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.rule !== TAG_RULE && cutsTag(f.side === 'target' ? tags.target : tags.source, f.start, f.end)) continue;
+    const fixes = f.fixes.filter((x) => x.edits.every((e) => !cutsTag(tags.target, e.start, e.end)));
+    out.push(fixes.length === f.fixes.length ? f : { ...f, fixes });
+  }
+  return out;
+}
+
+/** The tag check's findings sit on markup, which is protected (HTML): they are exempt from that filter. */
+const TAG_RULE = 'qa.tags';
+
+function finish(findings: Finding[], texts: { source: string; target: string }, ignores: readonly Ignore[] | undefined, prot: ProtectedRanges | undefined, tags?: CheckTags): Finding[] {
+  const all = withoutDuplicates(findings);
+  const unique = outsideTags([...outsideProtected(all.filter((f) => f.rule !== TAG_RULE), prot), ...all.filter((f) => f.rule === TAG_RULE)], tags);
   const kept = grouped(ignores?.length ? unique.filter((f) => !ignored(f, ignores, f.side === 'target' ? texts.target : texts.source)) : unique);
   return kept.sort((a, b) => (a.side === b.side ? 0 : a.side === 'source' ? 1 : -1) || a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 }
@@ -126,13 +152,18 @@ function normalise(text: string): string {
   return text.replace(/\r\n?/g, '\n').normalize('NFC');
 }
 
-function contextOf(input: CheckInput, source: string, target: string): CheckContext {
+/** The context of the texts as they are: protected ranges blanked and tags masked for the checks. */
+function contextOf(input: CheckInput, sourceText: string, targetText: string, prot: ProtectedRanges | undefined): CheckContext {
+  const tags = input.tags;
+  const source = maskTags(maskProtected(sourceText, prot?.source), tags?.source ?? []);
+  const target = maskTags(maskProtected(targetText, prot?.target), tags?.target ?? []);
   const { alignment, segments } = buildSegments(source, target, input.sourceLang, input.targetLang, input.segmentGroups);
-  return {
+  const ctx: CheckContext = {
     sourceLang: input.sourceLang,
     targetLang: input.targetLang,
     source,
     target,
+    ...(tags ? { tags } : {}),
     alignment,
     segments,
     documentDate: documentDate(source, target),
@@ -141,13 +172,15 @@ function contextOf(input: CheckInput, source: string, target: string): CheckCont
     ...(input.settings ? { settings: input.settings } : {}),
     ...(input.cueTimings ? { cueTimings: input.cueTimings } : {}),
   };
+  texts.set(ctx, { source: sourceText, target: targetText });
+  return ctx;
 }
 
 /** Check one article. Offsets are in the NFC, "\n" text (pass text in that form to use them directly). */
 export function runChecks(input: CheckInput): Finding[] {
   const source = normalise(input.source);
   const target = normalise(input.target);
-  const ctx = contextOf(input, maskProtected(source, input.protected?.source), maskProtected(target, input.protected?.target));
+  const ctx = contextOf(input, source, target, input.protected);
   const checks = checksFor(input.sourceLang, input.targetLang, input.settings);
   const out: Finding[] = [];
   for (const def of checks) {
@@ -157,7 +190,7 @@ export function runChecks(input: CheckInput): Finding[] {
     }
     for (const seg of ctx.segments) for (const raw of def.run(ctx, seg)) out.push(toFinding(def, raw, ctx, input.settings));
   }
-  return finish(out, { source, target }, input.ignores, input.protected);
+  return finish(out, { source, target }, input.ignores, input.protected, input.tags);
 }
 
 /** A segment's raw findings with offsets relative to the segment (target: targetStart, source: sourceStart). */
@@ -232,12 +265,12 @@ export class CheckSession {
    * (spelling suggestions) in this update, instead of what remains of UPDATE_TARGET_MS: an idle
    * re-update while `pending` may pass more to finish sooner.
    */
-  update(sourceText: string, targetText: string, slowWorkMs?: number, prot?: ProtectedRanges): Finding[] {
+  update(sourceText: string, targetText: string, slowWorkMs?: number, prot?: ProtectedRanges, tags?: CheckTags): Finding[] {
     const started = performance.now();
     const source = normalise(sourceText);
     const target = normalise(targetText);
-    const input: CheckInput = { ...this.options, source, target };
-    const ctx: CheckContext = contextOf(input, maskProtected(source, prot?.source), maskProtected(target, prot?.target));
+    const input: CheckInput = { ...this.options, source, target, ...(tags ? { tags } : {}) };
+    const ctx: CheckContext = contextOf(input, source, target, prot);
     const aligned = performance.now();
     ctx.deadline = slowWorkMs === undefined ? Math.max(started + UPDATE_TARGET_MS, aligned + MIN_SLOW_WORK_MS) : aligned + slowWorkMs;
     this.alignment = ctx.alignment;
@@ -283,7 +316,7 @@ export class CheckSession {
     // Forget segments that are gone (keeps memory bounded while typing).
     for (const [k, v] of this.cache) if (v.generation !== gen) this.cache.delete(k);
     this.pending = pending;
-    return finish(out, { source, target }, this.options.ignores, prot);
+    return finish(out, { source, target }, this.options.ignores, prot, tags);
   }
 }
 

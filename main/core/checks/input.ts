@@ -13,7 +13,7 @@ import { readTextFile } from '../text/read-text-file.js';
 import type { CheckInput } from './engine.js';
 import { readGlossaryFile } from './glossary/index.js';
 import { sentencePairs } from './sentence-pairs.js';
-import type { CheckSettings, GlossaryEntry, Ignore, ProjectCheckData } from './types.js';
+import type { CheckSettings, CheckTags, GlossaryEntry, Ignore, ProjectCheckData } from './types.js';
 
 /** Read when project.json names no glossaries. */
 export const DEFAULT_GLOSSARIES = ['.calque/glossary.csv', '.calque/glossary.tsv', '.calque/glossary.tbx'];
@@ -60,7 +60,7 @@ export class CheckInputs {
    * context on the first check of a project (aligning every article takes a while); past it the input
    * is built without it and marked incomplete. Undefined waits as long as it takes (counts, CLI).
    */
-  async checkInputFor(a: PairedArticle, texts: { source: string; target: string; segmentGroups?: SegmentGroups | undefined; cueTimings?: { startMs: number; endMs: number }[] | undefined }, opts: { waitMs?: number } = {}): Promise<BuiltInput> {
+  async checkInputFor(a: PairedArticle, texts: { source: string; target: string; tags?: CheckTags; segmentGroups?: SegmentGroups | undefined; cueTimings?: { startMs: number; endMs: number }[] | undefined }, opts: { waitMs?: number } = {}): Promise<BuiltInput> {
     const config = this.src.config();
     const settings = settingsOf(config);
     const files = config.glossaries ?? DEFAULT_GLOSSARIES;
@@ -72,6 +72,7 @@ export class CheckInputs {
     return {
       source: texts.source,
       target: texts.target,
+      ...(texts.tags ? { tags: texts.tags } : {}),
       sourceLang: a.sourceLang,
       targetLang: a.targetLang,
       settings,

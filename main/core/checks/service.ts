@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { ArticleChecks, CheckSettingsInfo, LanguagePair } from '../../contract/api.js';
+import type { ArticleChecks, CheckSettingsInfo, LanguagePair, TagAccuracy } from '../../contract/api.js';
 import type { Finding } from '../../contract/review.js';
 import { emptyConfig, readConfig, type ProjectConfig } from '../project/config.js';
 import { pairFiles, type PairedArticle } from '../project/pairing.js';
@@ -24,6 +24,9 @@ import { CheckInputs, settingsOf, type BuiltInput } from './input.js';
 import type { ProtectedRanges } from './protected.js';
 import { documentWithText } from '../formats/document-text.js';
 import { sentencePairs } from './sentence-pairs.js';
+import type { CheckTags } from './types.js';
+import { articleTags, withPartnerTags } from '../formats/inline-tags.js';
+import { tagAccuracy } from '../../common/metrics/tag-accuracy.js';
 import { CheckWorkerPool, workerEntry } from './worker/pool.js';
 
 const EMPTY_PROJECT = { glossary: [], wordList: [] };
@@ -113,7 +116,8 @@ export class CheckService {
     const { source, target: disk, segmentGroups, cueTimings } = texts;
     const target = text !== undefined ? text.normalize('NFC') : disk;
     const built = await this.inputs.checkInputFor(a, { source, target, segmentGroups, cueTimings }, { waitMs: CONSISTENCY_WAIT_MS });
-    const input = { ...built, protected: protectedOf(a, texts, target) };
+    const tags = tagsOf(a, texts, target);
+    const input = { ...built, protected: protectedOf(a, texts, target), ...(tags ? { tags } : {}) };
     const { findings, alignment, pending: fixesPending } = this.heavy(input) ? await this.inWorker('session', a, input, seq) : this.inSession(a, input);
     this.lastChecked.delete(a.id);
     if (input.complete) this.lastChecked.set(a.id, { target, findings });
@@ -122,10 +126,12 @@ export class CheckService {
     const date = documentDate(source, target);
     // Incomplete consistency context: the editor asks again (as for pending fixes) and gets it all.
     const pending = fixesPending || !input.complete;
+    const accuracy = tagAccuracy(tags);
     return {
       alignment,
       findings,
       ignored: input.ignores.length,
+      ...(accuracy ? { tagAccuracy: accuracy } : {}),
       ...(pending ? { pending: true } : {}),
       ...(date ? { documentDate: `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}` } : {}),
     };
@@ -140,7 +146,8 @@ export class CheckService {
     const key = input.projectKey;
     let entry = this.sessions.get(a.id);
     if (!entry || entry.key !== key) {
-      const { source: _s, target: _t, projectKey: _k, complete: _c, protected: _p, ...options } = input;
+      // What belongs to one text (its protected ranges and tags) is passed with each update, not kept.
+      const { source: _s, target: _t, projectKey: _k, complete: _c, protected: _p, tags: _g, ...options } = input;
       entry = { session: new CheckSession(options), key };
     } else {
       entry.session.configure({ ignores: input.ignores, segmentGroups: input.segmentGroups, cueTimings: input.cueTimings });
@@ -150,7 +157,7 @@ export class CheckService {
     this.sessions.delete(a.id);
     this.sessions.set(a.id, entry);
     while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
-    const findings = entry.session.update(input.source, input.target, undefined, input.protected);
+    const findings = entry.session.update(input.source, input.target, undefined, input.protected, input.tags);
     return { findings, alignment: entry.session.alignment!, pending: entry.session.pending };
   }
 
@@ -162,16 +169,20 @@ export class CheckService {
     const projectId = `${input.projectKey}\u0000${a.sourceLang}\u0000${a.targetLang}\u0000${dataId}`;
     const { settings, ignores, project, source, target, projectKey, segmentGroups, cueTimings } = input;
     const prot = input.protected ? { protected: input.protected } : {};
-    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}), ...prot }, project);
+    const tags = input.tags ? { tags: input.tags } : {};
+    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}), ...prot, ...tags }, project);
   }
 
   /** Every finding of the article's files on disk, complete (fixes included): `calque check` and the counts. */
-  async findingsOnDisk(a: PairedArticle): Promise<{ findings: Finding[]; source: string; target: string }> {
+  async findingsOnDisk(a: PairedArticle): Promise<{ findings: Finding[]; source: string; target: string; tagAccuracy?: TagAccuracy }> {
     const texts = await this.readTexts(a);
-    const built = { ...(await this.inputs.checkInputFor(a, texts)), protected: protectedOf(a, texts, texts.target) };
-    if (this.heavy(built)) return { findings: (await this.inWorker('full', a, built)).findings, source: texts.source, target: texts.target };
+    const tags = tagsOf(a, texts, texts.target);
+    const built = { ...(await this.inputs.checkInputFor(a, texts)), protected: protectedOf(a, texts, texts.target), ...(tags ? { tags } : {}) };
+    const accuracy = tagAccuracy(tags);
+    const figures = { source: texts.source, target: texts.target, ...(accuracy ? { tagAccuracy: accuracy } : {}) };
+    if (this.heavy(built)) return { findings: (await this.inWorker('full', a, built)).findings, ...figures };
     const { projectKey: _k, complete: _c, ...input } = built;
-    return { findings: runChecks(input), source: texts.source, target: texts.target };
+    return { findings: runChecks(input), ...figures };
   }
 
   /**
@@ -289,6 +300,11 @@ function protectedOf(a: PairedArticle, texts: ArticleTexts, target: string): Pro
   const source = texts.docs.source.protectedRanges?.source;
   const tgt = tdoc.text.target === target ? tdoc.protectedRanges?.target : undefined;
   return source || tgt ? { ...(source ? { source } : {}), ...(tgt ? { target: tgt } : {}) } : undefined;
+}
+
+/** The inline tags of the source and of `target` (the editor's text, or the file's), for the checks. */
+function tagsOf(a: PairedArticle, texts: ArticleTexts, target: string): CheckTags | undefined {
+  return articleTags(texts.docs.source, documentWithText(a.targetPath, withPartnerTags(texts.docs.target, texts.docs.source), 'target', target));
 }
 
 /**

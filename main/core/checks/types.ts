@@ -5,7 +5,11 @@
  * The engine (main/core/checks/engine.ts) aligns the texts, runs every enabled check that applies to
  * the language pair, applies the project's overrides (off, re-graded) and ignores, and returns Findings.
  */
+import type { ArticleTags } from '../../common/tags.js';
 import type { DocumentAlignment, Finding, Fix, Message, MqmCategory, TextQuote } from '../../contract/review.js';
+
+/** The inline tags of an article's two texts, from its documents (core/formats/inline-tags.ts articleTags). */
+export type CheckTags = ArticleTags;
 
 export type CheckSeverity = Finding['severity'];
 
@@ -48,9 +52,14 @@ export interface ProjectCheckData {
 export interface CheckContext {
   sourceLang: string;
   targetLang: string;
-  /** NFC text with "\n" line endings. */
+  /**
+   * NFC text with "\n" line endings, each inline tag masked (main/common/tags.ts: same length, no
+   * letter, digit, space or punctuation), so no check reports inside a tag's display text.
+   */
   source: string;
   target: string;
+  /** The inline tags (the tag check reads them); absent for a text without tags. */
+  tags?: CheckTags;
   alignment: DocumentAlignment;
   segments: readonly SegmentView[];
   /** The article's date when it carries one (dateline "date 2023-12-20" or a date in its first line). */

@@ -1,4 +1,6 @@
 import type { Document, Side } from '../../contract/document.js';
+import type { TagSpan } from '../../contract/api.js';
+import { tagSpans } from './inline-tags.js';
 import { formatForPath } from './registry.js';
 
 /**
@@ -12,4 +14,9 @@ export function documentWithText(path: string, doc: Document, side: Side, text: 
   } catch {
     return doc;
   }
+}
+
+/** The inline tags of a side's text as the editor has it (unsaved edits re-split as saving would). */
+export function tagSpansOfText(path: string, doc: Document, side: Side, text: string): TagSpan[] {
+  return tagSpans(documentWithText(path, doc, side, text), side);
 }

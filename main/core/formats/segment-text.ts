@@ -2,6 +2,7 @@ import { diffArrays } from 'diff';
 import { CalqueError } from '../../contract/api.js';
 import type { Document, Piece, Segment, Side } from '../../contract/document.js';
 import { piecesText } from '../../contract/document.js';
+import { knownTags, piecesFromText } from './inline-tags.js';
 
 /**
  * The editor's text of a segmented file (a table, later XLIFF): each segment's text, one blank line
@@ -129,10 +130,16 @@ export function segmentsWith(doc: Document, side: Side): Segment[] {
 
 /**
  * A segmented document with one side's text replaced by the editor's. The content of a changed
- * segment is made from its new text by `toContent` (default: the text alone; formats with inline
- * tags find their tags in it, tag-pieces.ts).
+ * segment is made from its new text by `toContent`; by default the text re-split into pieces, the
+ * display text of a tag the segment knows becoming that tag again (inline-tags.ts), so its original
+ * markup is written back; other text stays text.
  */
-export function withSegmentText(doc: Document, side: Side, text: string, toContent: (old: Piece[], text: string) => Piece[] = (_, t) => [{ kind: 'text', text: t }]): Document {
+export function withSegmentText(
+  doc: Document,
+  side: Side,
+  text: string,
+  toContent: (old: Piece[], text: string, segment: Segment) => Piece[] = (_, t, seg) => piecesFromText(t, knownTags(seg, side)),
+): Document {
   const segs = segmentsWith(doc, side);
   const ranges = segs.map((s) => [s[side]!.start, s[side]!.end] as [number, number]);
   const texts = splitEditedText(doc.text[side], ranges, text.normalize('NFC'));
@@ -147,7 +154,7 @@ export function withSegmentText(doc: Document, side: Side, text: string, toConte
       if (i === undefined) return s;
       const [start, end] = laid.ranges[i]!;
       const same = texts[i] === piecesText(s[side]!.content);
-      return { ...s, [side]: { content: same ? s[side]!.content : toContent(s[side]!.content, texts[i]!), start, end } };
+      return { ...s, [side]: { content: same ? s[side]!.content : toContent(s[side]!.content, texts[i]!, s), start, end } };
     }),
   }));
   return { ...doc, units, text: { ...doc.text, [side]: laid.text } };

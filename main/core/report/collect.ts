@@ -5,8 +5,9 @@
  */
 import { MQM_CATEGORIES, MQM_SEVERITIES, type Annotation, type MqmSeverity, type SegmentMetrics, type TerBreakdown } from '../../contract/review.js';
 import { addChrfStatistics, chrfFromStatistics, type ChrfStatistics } from '../../common/metrics/chrf.js';
-import { wordDiff } from '../../common/word-diff.js';
+import { wordDiff, type DiffTags } from '../../common/word-diff.js';
 import { addSegmentCounts } from '../../common/segments/states.js';
+import { pooledTagAccuracy, type TagAccuracy } from '../../common/metrics/tag-accuracy.js';
 import type {
   AnnotationCounts,
   ArticleReport,
@@ -54,6 +55,9 @@ export interface ArticleInput extends Pick<ArticleReport, 'id' | 'sourceLang' | 
   editingMs?: number;
   /** Each document segment's review state, as the article view derived it. */
   segmentStates?: ArticleReport['segmentStates'];
+  /** Where the inline tags are in the baseline and the final text (each one token of the word diff). */
+  tags?: DiffTags;
+  tagAccuracy?: TagAccuracy;
 }
 
 export interface ProjectInput {
@@ -211,7 +215,7 @@ export function collectArticle(input: ArticleInput): ArticleReport {
     annotationIds: placed.filter((a) => overlaps(a, a.side === 'target' ? targetRanges[i] : sourceRanges[i])).map((a) => a.id),
   }));
   const metrics = input.segments.map((s) => s.metrics);
-  const stats = wordDiff(input.baseline, input.final, input.targetLang).stats;
+  const stats = wordDiff(input.baseline, input.final, input.targetLang, input.tags).stats;
   const mqm: MqmSummary = {
     penalty: input.mqm.penalty,
     score: input.mqm.score,
@@ -227,6 +231,7 @@ export function collectArticle(input: ArticleInput): ArticleReport {
     wordsChanged: stats.changed,
     hter: pooledHter(metrics.map((m) => m.hter)),
     chrf: input.chrf ?? weightedChrf(metrics),
+    ...(input.tagAccuracy ? { tagAccuracy: input.tagAccuracy } : {}),
     editingMs: input.editingMs ?? metrics.reduce((n, m) => n + m.editingMs, 0),
     annotations: countAnnotations(placed, orphaned),
   };
@@ -247,6 +252,8 @@ export function collectArticle(input: ArticleInput): ArticleReport {
     ...(input.segmentStates ? { segmentStates: input.segmentStates } : {}),
   };
 }
+
+const withTagAccuracy = (a: TagAccuracy | undefined) => (a ? { tagAccuracy: a } : {});
 
 export function collectProject(input: ProjectInput): ProjectReport {
   const articles = input.articles.map(collectArticle);
@@ -280,6 +287,7 @@ export function collectProject(input: ProjectInput): ProjectReport {
       wordsChanged: sum((a) => a.totals.wordsChanged),
       hter: pooledHter(allSegments.map((m) => m.hter)),
       chrf: input.chrf ?? pooledChrf(input.articles) ?? weightedChrf(allSegments),
+      ...withTagAccuracy(pooledTagAccuracy(articles.map((a) => a.totals.tagAccuracy))),
       editingMs: sum((a) => a.totals.editingMs),
       annotations: { total: sum((a) => a.totals.annotations.total), orphaned: sum((a) => a.totals.annotations.orphaned), bySeverity },
       ...(articles.some((a) => a.segmentStates) ? { segmentCounts: addSegmentCounts(articles.flatMap((a) => (a.segmentStates ? [a.segmentStates.counts] : []))) } : {}),

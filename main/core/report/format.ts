@@ -1,5 +1,6 @@
 /** Numbers, dates, durations and language names in the report's UI language, all through Intl. */
 import { formatChrf, formatDuration, formatHter } from '../../common/metrics/article.js';
+import { formatTagAccuracy, type TagAccuracy } from '../../common/metrics/tag-accuracy.js';
 
 export interface ReportFormat {
   integer(n: number): string;
@@ -14,6 +15,7 @@ export interface ReportFormat {
   /** The article figures as printed everywhere (main/common/metrics/article.ts). */
   hter(score: number): string;
   chrf(chrf: number): string;
+  tagAccuracy(a: TagAccuracy): string;
   language(tag: string): string;
 }
 
@@ -49,6 +51,7 @@ export function reportFormat(lng: string, timeZone?: string): ReportFormat {
     duration: (ms) => formatDuration(ms, lng),
     hter: (score) => formatHter(score, lng),
     chrf: (chrf) => formatChrf(chrf, lng),
+    tagAccuracy: (a) => formatTagAccuracy(a, lng),
     language: (tag) => {
       try {
         return names?.of(tag) ?? tag;

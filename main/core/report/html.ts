@@ -86,6 +86,7 @@ function metricCards(ctx: Ctx, totals: ArticleTotals & { articles?: number }, mq
     card(t('metric.wordsChanged'), f.integer(totals.wordsChanged), `${t('column.editRate')}: ${f.percent(editRate(totals))}`),
     card(t('metric.hter'), hter(ctx, totals.hter)),
     card(t('metric.chrf'), chrf(ctx, totals.chrf)),
+    totals.tagAccuracy ? card(t('metric.tagAccuracy'), f.tagAccuracy(totals.tagAccuracy)) : '',
     card(t('metric.editingTime'), f.duration(totals.editingMs)),
     card(t('metric.annotations'), f.integer(totals.annotations.total), orphanNote),
     mqm.score !== undefined ? card(t('metric.mqmScore'), f.decimal(mqm.score, 2), mqm.perWords ? t('scorePerWords', { words: f.integer(mqm.perWords) }) : undefined, 'score') : '',

@@ -3,7 +3,7 @@
  * numbers arrive computed (MQM penalties by the scoring module, HTER/chrF by the metrics module), so
  * no weights or formulas live here; collect.ts only sums and groups them.
  */
-import type { ReviewStatus, SegmentCounts, SegmentReviewState } from '../../contract/api.js';
+import type { ReviewStatus, SegmentCounts, SegmentReviewState, TagAccuracy } from '../../contract/api.js';
 import type { Annotation, MqmSeverity, TerBreakdown } from '../../contract/review.js';
 
 /** Bumped when a field changes meaning or disappears (adding a field keeps the version). */
@@ -71,6 +71,8 @@ export interface ArticleTotals {
   /** Document HTER: all segments' edits over all reference words, capped at 1. */
   hter: number;
   chrf: number;
+  /** Inline tags kept right (main/common/metrics/tag-accuracy.ts); absent when the text has no tags. */
+  tagAccuracy?: TagAccuracy;
   editingMs: number;
   annotations: AnnotationCounts;
 }

@@ -47,7 +47,8 @@ export async function articleInput(src: ReportSource, summary: ArticleSummary, p
   const { annotations } = await src.getAnnotations(summary.id);
   const editing = await src.editingMs(summary.id);
   const final = view.target.text;
-  const snapshot = articleMetrics(view.baseline, final, view.target.lang);
+  const tags = { baseline: view.baselineTags ?? [], current: view.target.tags ?? [] };
+  const snapshot = articleMetrics(view.baseline, final, view.target.lang, tags);
   const alignment = alignDocument(view.source.text, final, view.source.lang, view.target.lang);
 
   const sourceOf = (start: number, end: number): { text: string; range?: [number, number] } => {
@@ -107,6 +108,8 @@ export async function articleInput(src: ReportSource, summary: ArticleSummary, p
     annotations,
     chrf: snapshot.totals.chrf,
     chrfStatistics: snapshot.totals.chrfStatistics,
+    tags,
+    ...(summary.tagAccuracy ? { tagAccuracy: summary.tagAccuracy } : {}),
     editingMs: Object.values(editing).reduce((n, ms) => n + ms, 0),
     segmentStates: {
       counts: countSegmentStates(view.segments),

@@ -1,6 +1,6 @@
 import type { DiffStats } from '../../../main/contract/api';
 import { splitParagraphs, type Paragraph } from '../../../main/common/paragraphs';
-import { wordDiff, type WordChange } from '../../../main/common/word-diff';
+import { wordDiff, type TagRange, type WordChange } from '../../../main/common/word-diff';
 import { mapParagraphs } from '../../lib/paragraph-map';
 import { monaco } from '../../monaco/setup';
 import type { ArticleDocument } from '../article-document';
@@ -23,6 +23,8 @@ export class ChangesContribution implements EditorContribution {
   private baselineParas: Paragraph[] = [];
   private timer: number | undefined;
   private readonly recounted = new Set<(text: string) => void>();
+  private baselineTags: readonly TagRange[] = [];
+  private currentTags: () => readonly TagRange[] = () => [];
   private highlights: { del: monaco.editor.IEditorDecorationsCollection; ins: monaco.editor.IEditorDecorationsCollection } | null = null;
 
   constructor(
@@ -55,6 +57,12 @@ export class ChangesContribution implements EditorContribution {
     return { dispose: () => void this.recounted.delete(listener) };
   }
 
+  /** Where the inline tags are (each is one token of the diff): the baseline's, and the editor's as they stand. */
+  setTags(baseline: readonly TagRange[], current: () => readonly TagRange[]): void {
+    this.baselineTags = baseline;
+    this.currentTags = current;
+  }
+
   /** The server's counts after a save, when they are still those of the editor's text. */
   setStats(stats: DiffStats): void {
     this.stats.set(stats);
@@ -65,7 +73,7 @@ export class ChangesContribution implements EditorContribution {
     if (!model || model.isDisposed()) return;
     window.clearTimeout(this.timer);
     const text = model.getValue();
-    const diff = wordDiff(this.baselineText, text, this.lang);
+    const diff = wordDiff(this.baselineText, text, this.lang, { baseline: this.baselineTags, current: this.currentTags() });
     this.stats.set(diff.stats);
     this.changes = diff.changes;
     this.paintHighlights();

@@ -16,6 +16,7 @@ import { quoteStyle } from './quotes.js';
 import { repeatedWords } from './repeats.js';
 import { subtitleTiming } from './subtitle-timing.js';
 import { doubleSpace, edgeSpaces, whitespaceLines } from './spaces.js';
+import { tagsCheck } from './tags.js';
 
 export const QA_CHECKS: CheckDefinition[] = [
   numbersChanged,
@@ -34,6 +35,7 @@ export const QA_CHECKS: CheckDefinition[] = [
   doublePunctuation,
   whitespaceLine,
   placeholders,
+  tagsCheck,
   urls,
   dashes,
   hyphenSpacing,

@@ -2,7 +2,7 @@
 import type { DocumentAlignment, Finding } from '../../../contract/review.js';
 import type { SegmentGroups } from '../../../contract/document.js';
 import type { ProtectedRanges } from '../protected.js';
-import type { CheckSettings, Ignore, ProjectCheckData } from '../types.js';
+import type { CheckSettings, CheckTags, Ignore, ProjectCheckData } from '../types.js';
 
 export interface CheckJob {
   job: number;
@@ -29,6 +29,8 @@ export interface CheckJob {
   cueTimings?: { startMs: number; endMs: number }[];
   /** What is not text to translate in each text (Document.protectedRanges). */
   protected?: ProtectedRanges;
+  /** The texts' inline tags (CheckInput.tags). */
+  tags?: CheckTags;
 }
 
 /** `ready` is sent once, when the worker has compiled the rule packs. */

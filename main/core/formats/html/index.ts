@@ -3,7 +3,7 @@ import type { Document, Piece, Side, Unit } from '../../../contract/document.js'
 import { decodeRaw, detectLineEnding, encodeRaw } from '../../text/encoding.js';
 import type { FileFormat } from '../registry.js';
 import { joinSegments, withSegmentText } from '../segment-text.js';
-import { piecesFromText, protectedInPieces } from '../tag-pieces.js';
+import { protectedInPieces } from '../tag-pieces.js';
 import { atomPieces, unitAtoms, type Atom } from './atoms.js';
 import { rewriteSegment } from './rewrite.js';
 import { htmlUnits, type HtmlUnit } from './structure.js';
@@ -126,7 +126,7 @@ export const html: FileFormat = {
   },
 
   withText(doc, side, text) {
-    const next = withSegmentText(doc, side, text, piecesFromText);
+    const next = withSegmentText(doc, side, text);
     return { ...next, protectedRanges: { ...doc.protectedRanges, [side]: protectedRanges(next.units, side) } };
   },
 };
