@@ -1,5 +1,5 @@
+import { FiguresMemo, type FiguresFn } from './article-figures.js';
 import { CalqueError, type ArticleSummary, type ArticleView, type ErrorInfo, type ReviewStatus, type SaveResult } from '../../contract/api.js';
-import { articleFigures } from '../../common/metrics/article.js';
 import { wordDiff } from '../../common/word-diff.js';
 import { countWords } from '../../common/words.js';
 import { writeFileAtomic } from '../platform/atomic-write.js';
@@ -21,6 +21,8 @@ export interface ArticleServiceDeps {
   baselines: BaselineStore;
   annotations: AnnotationStore;
   watcher: DiskWatcher;
+  /** HTER and chrF of a translation against its baseline (default: worked out in this thread). */
+  figures?: FiguresFn;
 }
 
 /**
@@ -29,7 +31,11 @@ export interface ArticleServiceDeps {
  * conflicts, status, and the baseline's replacement after a direction change.
  */
 export class ArticleService {
-  constructor(private readonly deps: ArticleServiceDeps) {}
+  private readonly figures: FiguresMemo;
+
+  constructor(private readonly deps: ArticleServiceDeps) {
+    this.figures = new FiguresMemo(deps.figures);
+  }
 
   private get session(): ProjectSession {
     return this.deps.session;
@@ -201,7 +207,7 @@ export class ArticleService {
       if (review && baselineIsStale(a, review, baselineBytes, source.bytes)) extra.baselineStale = true;
       const baseline = decodeBaseline(a.targetPath, a.id, baselineBytes).text;
       const stats = wordDiff(baseline, target.text, a.targetLang).stats;
-      return { ...base, ...extra, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate, ...articleFigures(baseline, target.text, a.targetLang) };
+      return { ...base, ...extra, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate, ...(await this.figures.get(a.id, baseline, target.text, a.targetLang)) };
     } catch (err) {
       if (err instanceof CalqueError) return { ...base, error: err.toInfo() };
       throw err;

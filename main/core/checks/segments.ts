@@ -44,7 +44,8 @@ function alignPair(src: string, tgt: string, sourceLang: string, targetLang: str
   return hit;
 }
 
-function align(source: string, target: string, sourceLang: string, targetLang: string): DocumentAlignment {
+/** The article's sentence alignment as the checks segment it (paragraph pairs cached; see the top of this file). */
+export function alignForChecks(source: string, target: string, sourceLang: string, targetLang: string): DocumentAlignment {
   const sp = splitParagraphs(source);
   const tp = splitParagraphs(target);
   if (sp.length !== tp.length) return alignDocument(source, target, sourceLang, targetLang);
@@ -63,7 +64,7 @@ function align(source: string, target: string, sourceLang: string, targetLang: s
 
 /** Sentence-aligned segments of an article, in document order. */
 export function buildSegments(source: string, target: string, sourceLang: string, targetLang: string): Segmentation {
-  const alignment = align(source, target, sourceLang, targetLang);
+  const alignment = alignForChecks(source, target, sourceLang, targetLang);
   // Where an empty (1–0) target side sits: before the next target sentence (one backward pass).
   const nextStart: number[] = [];
   let next = target.length;

@@ -15,6 +15,7 @@ import { declaredLanguages } from '../formats/declared-languages.js';
 import { ReviewStore, type ReviewRecord } from '../article/review-store.js';
 import { FileLocks } from '../platform/file-lock.js';
 import { countProblems } from '../../common/problems.js';
+import { articleFigures, type ArticleFigures } from '../../common/metrics/article.js';
 import { CalqueError } from '../../contract/api.js';
 import { readTextFile, revisionOf } from '../text/read-text-file.js';
 import { allChecks, CheckSession, checksFor, documentDate, runChecks } from './engine.js';
@@ -224,18 +225,34 @@ export class CheckService {
   }
 
   /**
-   * A translation was saved: the other articles' consistency context takes its new sentences, and the
-   * list's counts are those of the editor's last check when that was of the saved text.
+   * A translation was saved: the list's counts are those of the editor's last check when that was of
+   * the saved text, and the other articles' consistency context takes its new sentences in the
+   * background (input.ts: re-aligning a book takes seconds; the save does not wait for it).
    */
   async articleSaved(a: PairedArticle): Promise<void> {
     try {
       const { source, target } = await this.readTexts(a);
-      await this.inputs.articleSaved(a, source, target);
+      this.inputs.articleSaved(a, source, target);
       const last = this.lastChecked.get(a.id);
       if (last && last.target === target) await this.storeCounts(a, target, last.findings);
     } catch {
       this.inputs.articlesChanged();
     }
+  }
+
+  /**
+   * An article's HTER and chrF against its baseline: a book's take seconds, so with workers they are
+   * worked out there (the one definition, main/common/metrics/article.ts, runs on either side).
+   */
+  async articleFigures(articleId: string, baseline: string, final: string, lang: string): Promise<ArticleFigures> {
+    if (!this.pool || baseline.length + final.length < (this.deps.workerThreshold ?? 30_000)) return articleFigures(baseline, final, lang);
+    const reply = await this.pool.run({ seq: ++this.requests, mode: 'figures', articleId, sourceLang: lang, targetLang: lang, settings: {}, ignores: [], projectId: '', sessionKey: '', source: baseline, target: final }, EMPTY_PROJECT);
+    return reply.figures!;
+  }
+
+  /** Resolves when the background work a save queued is done (the consistency context is current). */
+  settled(): Promise<void> {
+    return this.inputs.settled();
   }
 
   private async readTexts(a: PairedArticle): Promise<{ source: string; target: string }> {
@@ -263,12 +280,12 @@ export class CheckService {
  * The check service of a project folder for the command line, read-only: project.json as it is (or
  * the languages given), the articles paired as the app pairs them, the reviews' ignore decisions.
  */
-export async function openProjectChecks(root: string, opts: { pairs?: LanguagePair[] } = {}): Promise<{ service: CheckService; articles: PairedArticle[] }> {
+export async function openProjectChecks(root: string, opts: { pairs?: LanguagePair[] } & Pick<CheckServiceDeps, 'workers' | 'workerThreshold'> = {}): Promise<{ service: CheckService; articles: PairedArticle[] }> {
   // A project.json the CLI cannot read checks as a project without settings (the app reports it).
   const config = (await readConfig(root).catch(() => null)) ?? emptyConfig();
   const pairs = opts.pairs?.length ? opts.pairs : config.pairs;
   const files = await scanTextFiles(root);
   const articles = pairFiles(files, pairs, await declaredLanguages(root, files)).articles;
-  const service = new CheckService({ root, config: () => config, articles: () => articles, reviews: reviewsFor(new ReviewStore(root, new FileLocks(root))) });
+  const service = new CheckService({ root, config: () => config, articles: () => articles, reviews: reviewsFor(new ReviewStore(root, new FileLocks(root))), workers: opts.workers, workerThreshold: opts.workerThreshold });
   return { service, articles };
 }

@@ -4,6 +4,7 @@
  * the articles routed to it, and the project data it was sent, by id.
  */
 import { parentPort } from 'node:worker_threads';
+import { ArticleFiguresTracker } from '../../../common/metrics/article.js';
 import { CheckSession, runChecks } from '../engine.js';
 import { sentencePairs } from '../sentence-pairs.js';
 import type { ProjectCheckData } from '../types.js';
@@ -13,6 +14,18 @@ const MAX_SESSIONS = 16;
 const MAX_PROJECTS = 8;
 const sessions = new Map<string, { session: CheckSession; key: string }>();
 const projects = new Map<string, ProjectCheckData>();
+
+const trackers = new Map<string, ArticleFiguresTracker>();
+
+/** The article's figures tracker (a save re-scores only the paragraphs it changed), per baseline. */
+function figuresTracker(articleId: string, baseline: string, lang: string): ArticleFiguresTracker {
+  let t = trackers.get(articleId);
+  if (!t || t.baseline !== baseline || t.lang !== lang) t = new ArticleFiguresTracker(baseline, lang);
+  trackers.delete(articleId);
+  trackers.set(articleId, t);
+  while (trackers.size > MAX_SESSIONS) trackers.delete(trackers.keys().next().value!);
+  return t;
+}
 
 function projectFor(job: CheckJob): ProjectCheckData {
   if (job.project) {
@@ -26,16 +39,18 @@ function projectFor(job: CheckJob): ProjectCheckData {
 }
 
 function run(job: CheckJob): CheckReply {
+  if (job.mode === 'figures') {
+    const figures = figuresTracker(job.articleId, job.source, job.targetLang).figures(job.target);
+    return { job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, figures };
+  }
   if (job.mode === 'pairs') {
     const pairs = sentencePairs(job.sourceLang, job.targetLang, job.source, job.target);
     return { job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, pairs };
   }
   const project = projectFor(job);
   const options = { sourceLang: job.sourceLang, targetLang: job.targetLang, settings: job.settings, ignores: job.ignores, articleId: job.articleId, project };
-  if (job.mode === 'full') {
-    const findings = runChecks({ ...options, source: job.source, target: job.target });
-    return { job: job.job, ok: true, findings, alignment: { source: [], target: [], links: [] }, pending: false };
-  }
+  // A complete check (the background count) runs on the article's session too: a book the editor has
+  // open is checked once, not once for the count and once for the editor, whichever asks first.
   let entry = sessions.get(job.articleId);
   if (!entry || entry.key !== job.sessionKey) entry = { session: new CheckSession(options), key: job.sessionKey };
   else {
@@ -45,7 +60,8 @@ function run(job: CheckJob): CheckReply {
   sessions.delete(job.articleId);
   sessions.set(job.articleId, entry);
   while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
-  const findings = entry.session.update(job.source, job.target);
+  // 'full': every fix worked out, however long the suggestions take (the same findings runChecks gives).
+  const findings = entry.session.update(job.source, job.target, job.mode === 'full' ? Infinity : undefined);
   return { job: job.job, ok: true, findings, alignment: entry.session.alignment!, pending: entry.session.pending };
 }
 
