@@ -74,7 +74,7 @@ export class CheckService {
   readonly inputs: CheckInputs;
   private readonly sessions = new Map<string, { session: CheckSession; key: string }>();
   /** The editor's last complete check per article, so a save of that very text lists its counts. */
-  private readonly lastChecked = new Map<string, { target: string; findings: Finding[] }>();
+  private readonly lastChecked = new Map<string, { target: string; counts: ReturnType<typeof countProblems> }>();
   /** Bumped to stop a running background count. */
   private countRun = 0;
   private readonly pool: CheckWorkerPool | null;
@@ -111,9 +111,10 @@ export class CheckService {
     const input = await this.inputs.checkInputFor(a, { source, target }, { waitMs: CONSISTENCY_WAIT_MS });
     const { findings, alignment, pending: fixesPending } = this.heavy(input) ? await this.inWorker('session', a, input, seq) : this.inSession(a, input);
     this.lastChecked.delete(a.id);
-    if (input.complete) this.lastChecked.set(a.id, { target, findings });
+    // Only the counts are kept: a book's findings are tens of megabytes in this thread.
+    if (input.complete) this.lastChecked.set(a.id, { target, counts: countProblems(findings) });
     while (this.lastChecked.size > MAX_SESSIONS) this.lastChecked.delete(this.lastChecked.keys().next().value!);
-    if (target === disk && input.complete) await this.storeCounts(a, target, findings);
+    if (target === disk && input.complete) await this.storeCounts(a, target, countProblems(findings));
     const date = documentDate(source, target);
     // Incomplete consistency context: the editor asks again (as for pending fixes) and gets it all.
     const pending = fixesPending || !input.complete;
@@ -183,7 +184,7 @@ export class CheckService {
       try {
         const { findings, target } = await this.findingsOnDisk(a);
         if (run !== this.countRun) return;
-        await this.storeCounts(a, target, findings);
+        await this.storeCounts(a, target, countProblems(findings));
         await onCounted(id);
       } catch {
         // An unreadable article shows its error in the list already.
@@ -234,7 +235,7 @@ export class CheckService {
       const { source, target } = await this.readTexts(a);
       this.inputs.articleSaved(a, source, target);
       const last = this.lastChecked.get(a.id);
-      if (last && last.target === target) await this.storeCounts(a, target, last.findings);
+      if (last && last.target === target) await this.storeCounts(a, target, last.counts);
     } catch {
       this.inputs.articlesChanged();
     }
@@ -264,9 +265,9 @@ export class CheckService {
     return { source: source.text, target: target.text };
   }
 
-  private async storeCounts(a: PairedArticle, target: string, findings: readonly Finding[]): Promise<void> {
-    // Hints are outside the counts (main/common/problems.ts).
-    const problems = { ...countProblems(findings), textHash: revisionOf(Buffer.from(target, 'utf8')) };
+  /** `counts`: countProblems of the findings (hints are outside the counts, main/common/problems.ts). */
+  private async storeCounts(a: PairedArticle, target: string, counts: ReturnType<typeof countProblems>): Promise<void> {
+    const problems = { ...counts, textHash: revisionOf(Buffer.from(target, 'utf8')) };
     const before = (await this.deps.reviews.readReview(a.id)).problems;
     if (before && (Object.keys(problems) as (keyof typeof problems)[]).every((k) => before[k] === problems[k])) return;
     // A review file that cannot be read stays exactly as it is: the counts are simply not stored.

@@ -3,6 +3,8 @@
  * a big glossary) never stops the server from answering. It keeps the editor's incremental sessions of
  * the articles routed to it, and the project data it was sent, by id.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { ArticleFiguresTracker } from '../../../common/metrics/article.js';
 import { CheckSession, runChecks } from '../engine.js';
@@ -10,7 +12,8 @@ import { sentencePairs } from '../sentence-pairs.js';
 import type { ProjectCheckData } from '../types.js';
 import type { CheckJob, CheckReply } from './protocol.js';
 
-const MAX_SESSIONS = 16;
+/** Sessions kept (a book's is tens of megabytes; the background counts open one per big article too). */
+const MAX_SESSIONS = 4;
 const MAX_PROJECTS = 8;
 const sessions = new Map<string, { session: CheckSession; key: string }>();
 const projects = new Map<string, ProjectCheckData>();
@@ -69,7 +72,19 @@ function run(job: CheckJob): CheckReply {
 runChecks({ source: 'a', target: 'b', sourceLang: 'pt', targetLang: 'en' });
 parentPort!.postMessage({ ready: true });
 
+/**
+ * After work on a big text, the heap holds its garbage until V8 gets round to it: hundreds of
+ * megabytes of resident memory for a book. Collected once the worker has been idle for a moment (off
+ * the request thread, and never while anyone waits for this worker).
+ */
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+const BIG_TEXT = 500_000;
+const IDLE_COLLECT_MS = 1500;
+let idleCollect: ReturnType<typeof setTimeout> | undefined;
+
 parentPort!.on('message', (job: CheckJob) => {
+  clearTimeout(idleCollect);
   let reply: CheckReply;
   try {
     reply = run(job);
@@ -77,4 +92,5 @@ parentPort!.on('message', (job: CheckJob) => {
     reply = { job: job.job, ok: false, message: (err as Error).message };
   }
   parentPort!.postMessage(reply);
+  if (job.source.length + job.target.length >= BIG_TEXT) idleCollect = setTimeout(collect, IDLE_COLLECT_MS).unref();
 });
