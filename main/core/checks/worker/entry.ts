@@ -51,13 +51,13 @@ function run(job: CheckJob): CheckReply {
     return { job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, pairs };
   }
   const project = projectFor(job);
-  const options = { sourceLang: job.sourceLang, targetLang: job.targetLang, settings: job.settings, ignores: job.ignores, articleId: job.articleId, project };
+  const options = { sourceLang: job.sourceLang, targetLang: job.targetLang, settings: job.settings, ignores: job.ignores, articleId: job.articleId, project, ...(job.segmentGroups ? { segmentGroups: job.segmentGroups } : {}), ...(job.cueTimings ? { cueTimings: job.cueTimings } : {}) };
   // A complete check (the background count) runs on the article's session too: a book the editor has
   // open is checked once, not once for the count and once for the editor, whichever asks first.
   let entry = sessions.get(job.articleId);
   if (!entry || entry.key !== job.sessionKey) entry = { session: new CheckSession(options), key: job.sessionKey };
   else {
-    entry.session.configure({ ignores: job.ignores });
+    entry.session.configure({ ignores: job.ignores, segmentGroups: job.segmentGroups, cueTimings: job.cueTimings });
     entry.session.setProjectContext(project);
   }
   sessions.delete(job.articleId);
