@@ -128,8 +128,8 @@ test('export all writes every translation, with progress', async ({ page, served
   const out = `${served.root}-export/week-1`;
   await dialog.getByRole('textbox', { name: 'Destination folder' }).fill(out);
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(dialog.getByRole('status')).toContainText('Exported 4 translations to');
-  for (const rel of ['news/flood-recife.en.txt', 'news/inflacion-madrid.en.txt', 'review/chuva-salvador.tsv', 'tech/satelite.en.txt']) {
+  await expect(dialog.getByRole('status')).toContainText('Exported 6 translations to');
+  for (const rel of ['news/flood-recife.en.txt', 'news/inflacion-madrid.en.txt', 'review/chuva-salvador.tsv', 'software/mare-app.po', 'tech/satelite.en.txt', 'video/mangue.en.srt']) {
     expect(readFileSync(join(out, rel))).toEqual(readFileSync(join(served.root, rel)));
   }
 });
