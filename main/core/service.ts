@@ -180,7 +180,16 @@ export class CalqueService implements CalqueApi {
     const { locks } = session;
     const reviews = new ReviewStore(root, locks);
     const annotationStore = new AnnotationStore(root, locks);
-    const articles = new ArticleService({ session, reviews, baselines: new BaselineStore(root, locks), annotations: annotationStore, watcher: this.watcher });
+    const checks = new CheckService({
+      root,
+      config: () => session.config.current,
+      articles: () => [...session.articles.values()],
+      reviews: reviewsFor(reviews),
+      workers: this.options.checkWorkers,
+      workerThreshold: this.options.checkWorkerThreshold,
+    });
+    const figures = checks.articleFigures.bind(checks);
+    const articles = new ArticleService({ session, reviews, baselines: new BaselineStore(root, locks), annotations: annotationStore, watcher: this.watcher, figures });
     const annotations = new AnnotationService(session, annotationStore, articles);
     const host = this.options.host;
     this.watcher.clear();
@@ -192,14 +201,7 @@ export class CalqueService implements CalqueApi {
       annotations,
       reports: new ReportService({ session, articles, annotations, reviews, ...(host.printToPdf ? { printToPdf: host.printToPdf } : {}), chooseSaveFile: host.chooseSaveFile }),
       mqm: new MqmService(session, host.chooseSaveFile),
-      checks: new CheckService({
-        root,
-        config: () => session.config.current,
-        articles: () => [...session.articles.values()],
-        reviews: reviewsFor(reviews),
-        workers: this.options.checkWorkers,
-        workerThreshold: this.options.checkWorkerThreshold,
-      }),
+      checks,
     };
   }
 
@@ -408,9 +410,10 @@ export class CalqueService implements CalqueApi {
 
   /** A hand edit of project.json (glossaries, word list, settings) reaches the next check. */
   private async refreshConfig(p: OpenProject): Promise<void> {
-    const before = JSON.stringify(p.session.config.current);
+    // refresh() stats the file and parses it only when it changed (then it is a new object).
+    const before = p.session.config.current;
     const { config } = await p.session.config.refresh();
-    if (JSON.stringify(config) !== before) p.checks.configChanged();
+    if (config !== before && JSON.stringify(config) !== JSON.stringify(before)) p.checks.configChanged();
   }
 
   async ignoreFinding(req: { id: string; rule: string; text: string; scope: 'here' | 'project' }): Promise<{ ok: true }> {

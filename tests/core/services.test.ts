@@ -82,6 +82,24 @@ describe('ConfigService.refresh', () => {
     fs.writeFileSync(config.path, JSON.stringify({ formatVersion: 1, pairs: [{ source: 'es', target: 'en' }], wordList: ['Olinda'] }));
     expect((await config.refresh()).config).toMatchObject({ pairs: [{ source: 'es', target: 'en' }], wordList: ['Olinda'] });
   });
+
+  it('reads the file again only when its stamp (inode, size, mtime) changed, and always when it did', async () => {
+    const config = new ConfigService(root, new FileLocks(root));
+    const write = (lang: string) => fs.writeFileSync(config.path, JSON.stringify({ formatVersion: 1, pairs: [{ source: lang, target: 'en' }] }));
+    const mtime = new Date('2026-01-01T00:00:00Z'); // whole seconds: utimes keeps them exactly
+    fs.mkdirSync(join(root, '.calque'), { recursive: true });
+    write('pt');
+    fs.utimesSync(config.path, mtime, mtime);
+    const first = (await config.refresh()).config;
+    expect(first.pairs).toEqual([{ source: 'pt', target: 'en' }]);
+    // The same size and mtime: the settings in memory are used as they are, the file is not parsed again.
+    write('es');
+    fs.utimesSync(config.path, mtime, mtime);
+    expect((await config.refresh()).config).toBe(first);
+    // Touched: read again.
+    fs.utimesSync(config.path, mtime, new Date(mtime.getTime() + 2000));
+    expect((await config.refresh()).config.pairs).toEqual([{ source: 'es', target: 'en' }]);
+  });
 });
 
 describe('JobService', () => {

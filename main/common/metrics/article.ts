@@ -44,6 +44,28 @@ export function articleFigures(baselineText: string, finalText: string, lang: st
   return { hter: hter.score, chrf };
 }
 
+/**
+ * The figures of successive versions of one article against one baseline (a book saved again and
+ * again): the live metrics' memos keep every paragraph pair already scored, so a version re-scores only
+ * what changed since the last. The same figures as `articleFigures` for each version.
+ */
+export class ArticleFiguresTracker {
+  private readonly live: LiveMetrics;
+
+  constructor(
+    readonly baseline: string,
+    readonly lang: string,
+  ) {
+    this.live = new LiveMetrics(baseline, lang);
+  }
+
+  figures(final: string): ArticleFigures {
+    if (this.baseline === final) return articleFigures(final, final, this.lang);
+    const { hter, chrf } = this.live.update(final).totals;
+    return { hter: hter.score, chrf };
+  }
+}
+
 /** Decimals printed for HTER as a percentage and for chrF, everywhere. */
 export const HTER_PERCENT_DECIMALS = 1;
 export const CHRF_DECIMALS = 1;

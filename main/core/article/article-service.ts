@@ -1,3 +1,4 @@
+import { FiguresMemo, type FiguresFn } from './article-figures.js';
 import { CalqueError, type ExportKind, type ArticleSummary, type ArticleView, type ErrorInfo, type ReviewStatus, type SaveResult, type SegmentUpdate, type TagSpan, type UnitNote } from '../../contract/api.js';
 import type { Document } from '../../contract/document.js';
 import { articleFigures } from '../../common/metrics/article.js';
@@ -32,6 +33,8 @@ export interface ArticleServiceDeps {
   baselines: BaselineStore;
   annotations: AnnotationStore;
   watcher: DiskWatcher;
+  /** HTER and chrF of a translation against its baseline (default: worked out in this thread). */
+  figures?: FiguresFn;
 }
 
 /**
@@ -40,7 +43,11 @@ export interface ArticleServiceDeps {
  * conflicts, status, and the baseline's replacement after a direction change.
  */
 export class ArticleService {
-  constructor(private readonly deps: ArticleServiceDeps) {}
+  private readonly figures: FiguresMemo;
+
+  constructor(private readonly deps: ArticleServiceDeps) {
+    this.figures = new FiguresMemo(deps.figures);
+  }
 
   /** Segment marks and locks (segment-states.ts), on the article's files as they are on disk now. */
   readonly segmentStates = {
@@ -257,7 +264,10 @@ export class ArticleService {
       const stats = wordDiff(baseline, target.text, a.targetLang, tags).stats;
       const accuracy = tagAccuracy(articleTags(source.doc, target.doc));
       if (accuracy) extra.tagAccuracy = accuracy;
-      return { ...base, ...extra, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate, ...articleFigures(baseline, target.text, a.targetLang, tags) };
+      // Tagged articles (XLIFF, HTML, Word) blank their tags first; the memo (and worker) serve the rest.
+      const tagged = tags.baseline.length > 0 || tags.current.length > 0;
+      const figures = tagged ? articleFigures(baseline, target.text, a.targetLang, tags) : await this.figures.get(a.id, baseline, target.text, a.targetLang);
+      return { ...base, ...extra, words: stats.words, wordsChanged: stats.changed, editRate: stats.editRate, ...figures };
     } catch (err) {
       if (err instanceof CalqueError) return { ...base, error: err.toInfo() };
       throw err;

@@ -52,6 +52,9 @@ export class CheckInputs {
   /** Every article's 1–1 aligned source sentences with their translations, by article. */
   private perArticle: Promise<Map<string, [string, string][]>> | null = null;
   private translations: Translations | null = null;
+  /** Saved articles whose sentences the consistency context does not have yet (see `articleSaved`). */
+  private readonly queued = new Map<string, { a: PairedArticle; source: string; target: string }>();
+  private draining: Promise<void> | null = null;
 
   constructor(private readonly src: CheckInputSources) {}
 
@@ -67,7 +70,7 @@ export class CheckInputs {
     const glossary = (await Promise.all(files.map((f) => this.glossary(f, a.sourceLang, a.targetLang)))).flat();
     const wordList = config.wordList ?? [];
     const ignores = await this.src.ignores(a.id);
-    const translations = await this.consistency(opts.waitMs);
+    const translations = await this.consistency(opts.waitMs, a.id);
     const project: ProjectCheckData = { glossary, wordList, ...(translations ? { translations } : {}) };
     return {
       source: texts.source,
@@ -91,12 +94,47 @@ export class CheckInputs {
     this.glossaries.clear();
   }
 
-  /** An article's translation on disk changed: its sentences in the consistency context are replaced. */
-  async articleSaved(a: PairedArticle, source: string, target: string): Promise<void> {
-    if (!this.perArticle) return; // built from disk on first use
+  /**
+   * An article's translation on disk changed: its sentences in the consistency context are replaced.
+   * Queued, not awaited (re-aligning a book takes seconds, and a save must not wait for it): the latest
+   * save of each article is re-aligned in the background, one at a time, and a check of another article
+   * waits for those updates (`consistency`), so no check ever uses the old sentences.
+   */
+  articleSaved(a: PairedArticle, source: string, target: string): void {
+    this.queued.set(a.id, { a, source, target });
+    this.draining ??= this.drain().finally(() => (this.draining = null));
+  }
+
+  /** Resolves when every queued consistency update has been applied (tests, the CLI). */
+  async settled(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    if (!this.perArticle) {
+      this.queued.clear(); // the context is built from disk on first use, saved files included
+      return;
+    }
     const map = await this.perArticle;
-    map.set(a.id, await this.pairsOf(a, source, target));
-    this.translations = null;
+    for (let next = this.firstQueued(); next; next = this.firstQueued()) {
+      const { a, source, target } = next;
+      try {
+        const pairs = await this.pairsOf(a, source, target);
+        // A newer save of the same article arrived while this one was aligned: that one is applied next.
+        if (this.queued.get(a.id) !== next) continue;
+        this.queued.delete(a.id);
+        map.set(a.id, pairs);
+      } catch {
+        this.queued.delete(a.id);
+        map.delete(a.id);
+        this.perArticle = null; // rebuilt from disk on the next check
+      }
+      this.translations = null;
+    }
+  }
+
+  private firstQueued(): { a: PairedArticle; source: string; target: string } | undefined {
+    return this.queued.values().next().value;
   }
 
   /** The article list changed (rescan, import): the context is rebuilt on the next check. */
@@ -105,11 +143,20 @@ export class CheckInputs {
     this.translations = null;
   }
 
-  private async consistency(waitMs: number | undefined): Promise<Translations | null> {
+  private async consistency(waitMs: number | undefined, articleId: string): Promise<Translations | null> {
     this.perArticle ??= this.buildPerArticle();
-    const pending = this.perArticle.then((m) => (this.translations ??= merge(m)));
-    if (waitMs === undefined) return pending;
-    return Promise.race([pending, new Promise<null>((r) => setTimeout(() => r(null), waitMs))]);
+    const ready = (async () => {
+      let m = await this.perArticle!;
+      // An article's check never reads its own sentences (qa/consistency.ts): only others' saves are waited for.
+      while (this.draining && [...this.queued.keys()].some((id) => id !== articleId)) {
+        await this.draining;
+        this.perArticle ??= this.buildPerArticle();
+        m = await this.perArticle;
+      }
+      return (this.translations ??= merge(m));
+    })();
+    if (waitMs === undefined) return ready;
+    return Promise.race([ready, new Promise<null>((r) => setTimeout(() => r(null), waitMs))]);
   }
 
   private glossary(rel: string, sourceLang: string, targetLang: string): Promise<GlossaryEntry[]> {

@@ -46,7 +46,8 @@ function alignPair(src: string, tgt: string, sourceLang: string, targetLang: str
   return hit;
 }
 
-function align(source: string, target: string, sourceLang: string, targetLang: string): DocumentAlignment {
+/** The article's sentence alignment as the checks segment it (paragraph pairs cached; see the top of this file). */
+export function alignForChecks(source: string, target: string, sourceLang: string, targetLang: string): DocumentAlignment {
   const sp = splitParagraphs(source);
   const tp = splitParagraphs(target);
   if (sp.length !== tp.length) return alignDocument(source, target, sourceLang, targetLang);
@@ -120,7 +121,7 @@ function alignGroups(source: string, target: string, sourceLang: string, targetL
  * files correspond, when the format knows (main/core/formats, `groupSegments`).
  */
 export function buildSegments(source: string, target: string, sourceLang: string, targetLang: string, groups?: SegmentGroups): Segmentation {
-  const alignment = (groups && alignGroups(source, target, sourceLang, targetLang, groups)) || align(source, target, sourceLang, targetLang);
+  const alignment = (groups && alignGroups(source, target, sourceLang, targetLang, groups)) || alignForChecks(source, target, sourceLang, targetLang);
   // Where an empty (1–0) target side sits: before the next target sentence (one backward pass).
   const nextStart: number[] = [];
   let next = target.length;

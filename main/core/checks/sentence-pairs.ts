@@ -1,10 +1,14 @@
 /** An article's 1–1 aligned sentences, the raw material of the project consistency context (input.ts). */
-import { alignDocument } from '../../common/align/index.js';
 import { normaliseSentence } from './qa/consistency.js';
+import { alignForChecks } from './segments.js';
 
-/** [normalised source sentence, target sentence] for each 1–1 link. */
+/**
+ * [normalised source sentence, target sentence] for each 1–1 link of the alignment the checks segment
+ * the article by: the same sentences the editor shows, and its paragraph pairs come from the cache the
+ * article's checks filled (a save of a book re-aligns only the paragraphs it changed).
+ */
 export function sentencePairs(sourceLang: string, targetLang: string, source: string, target: string): [string, string][] {
-  const al = alignDocument(source, target, sourceLang, targetLang);
+  const al = alignForChecks(source, target, sourceLang, targetLang);
   const out: [string, string][] = [];
   for (const link of al.links) {
     if (link.source.length !== 1 || link.target.length !== 1) continue;

@@ -15,6 +15,7 @@ import { declaredLanguages } from '../formats/declared-languages.js';
 import { ReviewStore, type ReviewRecord } from '../article/review-store.js';
 import { FileLocks } from '../platform/file-lock.js';
 import { countProblems } from '../../common/problems.js';
+import { articleFigures, type ArticleFigures } from '../../common/metrics/article.js';
 import { CalqueError } from '../../contract/api.js';
 import { readTextFile, revisionOf } from '../text/read-text-file.js';
 import { formatForPath } from '../formats/registry.js';
@@ -80,7 +81,7 @@ export class CheckService {
   readonly inputs: CheckInputs;
   private readonly sessions = new Map<string, { session: CheckSession; key: string }>();
   /** The editor's last complete check per article, so a save of that very text lists its counts. */
-  private readonly lastChecked = new Map<string, { target: string; findings: Finding[] }>();
+  private readonly lastChecked = new Map<string, { target: string; counts: ReturnType<typeof countProblems> }>();
   /** Bumped to stop a running background count. */
   private countRun = 0;
   private readonly pool: CheckWorkerPool | null;
@@ -120,9 +121,10 @@ export class CheckService {
     const input = { ...built, protected: protectedOf(a, texts, target), ...(tags ? { tags } : {}) };
     const { findings, alignment, pending: fixesPending } = this.heavy(input) ? await this.inWorker('session', a, input, seq) : this.inSession(a, input);
     this.lastChecked.delete(a.id);
-    if (input.complete) this.lastChecked.set(a.id, { target, findings });
+    // Only the counts are kept: a book's findings are tens of megabytes in this thread.
+    if (input.complete) this.lastChecked.set(a.id, { target, counts: countProblems(findings) });
     while (this.lastChecked.size > MAX_SESSIONS) this.lastChecked.delete(this.lastChecked.keys().next().value!);
-    if (target === disk && input.complete) await this.storeCounts(a, target, findings);
+    if (target === disk && input.complete) await this.storeCounts(a, target, countProblems(findings));
     const date = documentDate(source, target);
     // Incomplete consistency context: the editor asks again (as for pending fixes) and gets it all.
     const pending = fixesPending || !input.complete;
@@ -200,7 +202,7 @@ export class CheckService {
       try {
         const { findings, target } = await this.findingsOnDisk(a);
         if (run !== this.countRun) return;
-        await this.storeCounts(a, target, findings);
+        await this.storeCounts(a, target, countProblems(findings));
         await onCounted(id);
       } catch {
         // An unreadable article shows its error in the list already.
@@ -242,18 +244,34 @@ export class CheckService {
   }
 
   /**
-   * A translation was saved: the other articles' consistency context takes its new sentences, and the
-   * list's counts are those of the editor's last check when that was of the saved text.
+   * A translation was saved: the list's counts are those of the editor's last check when that was of
+   * the saved text, and the other articles' consistency context takes its new sentences in the
+   * background (input.ts: re-aligning a book takes seconds; the save does not wait for it).
    */
   async articleSaved(a: PairedArticle): Promise<void> {
     try {
       const { source, target } = await this.readTexts(a);
-      await this.inputs.articleSaved(a, source, target);
+      this.inputs.articleSaved(a, source, target);
       const last = this.lastChecked.get(a.id);
-      if (last && last.target === target) await this.storeCounts(a, target, last.findings);
+      if (last && last.target === target) await this.storeCounts(a, target, last.counts);
     } catch {
       this.inputs.articlesChanged();
     }
+  }
+
+  /**
+   * An article's HTER and chrF against its baseline: a book's take seconds, so with workers they are
+   * worked out there (the one definition, main/common/metrics/article.ts, runs on either side).
+   */
+  async articleFigures(articleId: string, baseline: string, final: string, lang: string): Promise<ArticleFigures> {
+    if (!this.pool || baseline.length + final.length < (this.deps.workerThreshold ?? 30_000)) return articleFigures(baseline, final, lang);
+    const reply = await this.pool.run({ seq: ++this.requests, mode: 'figures', articleId, sourceLang: lang, targetLang: lang, settings: {}, ignores: [], projectId: '', sessionKey: '', source: baseline, target: final }, EMPTY_PROJECT);
+    return reply.figures!;
+  }
+
+  /** Resolves when the background work a save queued is done (the consistency context is current). */
+  settled(): Promise<void> {
+    return this.inputs.settled();
   }
 
   private async readTexts(a: PairedArticle): Promise<ArticleTexts> {
@@ -270,9 +288,9 @@ export class CheckService {
     return { source: source.text, target: target.text, docs, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}) };
   }
 
-  private async storeCounts(a: PairedArticle, target: string, findings: readonly Finding[]): Promise<void> {
-    // Hints are outside the counts (main/common/problems.ts).
-    const problems = { ...countProblems(findings), textHash: revisionOf(Buffer.from(target, 'utf8')) };
+  /** `counts`: countProblems of the findings (hints are outside the counts, main/common/problems.ts). */
+  private async storeCounts(a: PairedArticle, target: string, counts: ReturnType<typeof countProblems>): Promise<void> {
+    const problems = { ...counts, textHash: revisionOf(Buffer.from(target, 'utf8')) };
     const before = (await this.deps.reviews.readReview(a.id)).problems;
     if (before && (Object.keys(problems) as (keyof typeof problems)[]).every((k) => before[k] === problems[k])) return;
     // A review file that cannot be read stays exactly as it is: the counts are simply not stored.
@@ -311,12 +329,12 @@ function tagsOf(a: PairedArticle, texts: ArticleTexts, target: string): CheckTag
  * The check service of a project folder for the command line, read-only: project.json as it is (or
  * the languages given), the articles paired as the app pairs them, the reviews' ignore decisions.
  */
-export async function openProjectChecks(root: string, opts: { pairs?: LanguagePair[] } = {}): Promise<{ service: CheckService; articles: PairedArticle[] }> {
+export async function openProjectChecks(root: string, opts: { pairs?: LanguagePair[] } & Pick<CheckServiceDeps, 'workers' | 'workerThreshold'> = {}): Promise<{ service: CheckService; articles: PairedArticle[] }> {
   // A project.json the CLI cannot read checks as a project without settings (the app reports it).
   const config = (await readConfig(root).catch(() => null)) ?? emptyConfig();
   const pairs = opts.pairs?.length ? opts.pairs : config.pairs;
   const files = await scanTextFiles(root);
   const articles = pairFiles(files, pairs, await declaredLanguages(root, files)).articles;
-  const service = new CheckService({ root, config: () => config, articles: () => articles, reviews: reviewsFor(new ReviewStore(root, new FileLocks(root))) });
+  const service = new CheckService({ root, config: () => config, articles: () => articles, reviews: reviewsFor(new ReviewStore(root, new FileLocks(root))), workers: opts.workers, workerThreshold: opts.workerThreshold });
   return { service, articles };
 }

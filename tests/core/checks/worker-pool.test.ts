@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalqueService } from '../../../main/core/service.js';
+import { openProjectChecks } from '../../../main/core/checks/service.js';
 
 let root: string;
 beforeAll(() => {
@@ -31,6 +32,7 @@ describe('the check service with worker threads', () => {
       const info = await local.openProject({});
       await pooled.openProject({});
       for (const a of info.articles) {
+        await local.getArticle({ id: a.id }); // captures the baseline: the list then has figures
         const mine = await complete(local, a.id);
         const theirs = await complete(pooled, a.id);
         expect(theirs.findings, a.id).toEqual(mine.findings);
@@ -38,6 +40,10 @@ describe('the check service with worker threads', () => {
         const edited = (await local.readDisk({ id: a.id })).text.replace(/\.\n/, '. .\n');
         expect((await complete(pooled, a.id, edited)).findings).toEqual((await complete(local, a.id, edited)).findings);
       }
+      // The list's figures (HTER, chrF), worked out in the worker, are the in-thread ones.
+      const listed = (await local.openProject({})).articles;
+      expect(listed.some((a) => a.hter !== undefined)).toBe(true);
+      expect((await pooled.openProject({})).articles).toEqual(listed);
     } finally {
       local.dispose();
       pooled.dispose();
@@ -78,6 +84,22 @@ describe('the check service with worker threads', () => {
     } finally {
       service.dispose();
       fs.rmSync(book, { recursive: true, force: true });
+    }
+  });
+
+  it('gives a complete check run on the editor\'s session in the worker the findings of a fresh in-thread check', { timeout: 60_000 }, async () => {
+    const { service: local, articles } = await openProjectChecks(root);
+    const { service: pooled } = await openProjectChecks(root, { workers: 1, workerThreshold: 0 });
+    try {
+      for (const a of articles) {
+        const disk = await local.findingsOnDisk(a);
+        // The editor checked another text first, then the disk's (its session caches both's segments).
+        let r = await pooled.checkArticle(a, disk.target.replace(/\.\n/, '. .\n'));
+        while (r.pending) r = await pooled.checkArticle(a, disk.target.replace(/\.\n/, '. .\n'));
+        expect((await pooled.findingsOnDisk(a)).findings, a.id).toEqual(disk.findings);
+      }
+    } finally {
+      pooled.dispose();
     }
   });
 });

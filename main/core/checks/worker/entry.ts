@@ -3,16 +3,32 @@
  * a big glossary) never stops the server from answering. It keeps the editor's incremental sessions of
  * the articles routed to it, and the project data it was sent, by id.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
+import { ArticleFiguresTracker } from '../../../common/metrics/article.js';
 import { CheckSession, runChecks } from '../engine.js';
 import { sentencePairs } from '../sentence-pairs.js';
 import type { ProjectCheckData } from '../types.js';
 import type { CheckJob, CheckReply } from './protocol.js';
 
-const MAX_SESSIONS = 16;
+/** Sessions kept (a book's is tens of megabytes; the background counts open one per big article too). */
+const MAX_SESSIONS = 4;
 const MAX_PROJECTS = 8;
 const sessions = new Map<string, { session: CheckSession; key: string }>();
 const projects = new Map<string, ProjectCheckData>();
+
+const trackers = new Map<string, ArticleFiguresTracker>();
+
+/** The article's figures tracker (a save re-scores only the paragraphs it changed), per baseline. */
+function figuresTracker(articleId: string, baseline: string, lang: string): ArticleFiguresTracker {
+  let t = trackers.get(articleId);
+  if (!t || t.baseline !== baseline || t.lang !== lang) t = new ArticleFiguresTracker(baseline, lang);
+  trackers.delete(articleId);
+  trackers.set(articleId, t);
+  while (trackers.size > MAX_SESSIONS) trackers.delete(trackers.keys().next().value!);
+  return t;
+}
 
 function projectFor(job: CheckJob): ProjectCheckData {
   if (job.project) {
@@ -26,16 +42,18 @@ function projectFor(job: CheckJob): ProjectCheckData {
 }
 
 function run(job: CheckJob): CheckReply {
+  if (job.mode === 'figures') {
+    const figures = figuresTracker(job.articleId, job.source, job.targetLang).figures(job.target);
+    return { job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, figures };
+  }
   if (job.mode === 'pairs') {
     const pairs = sentencePairs(job.sourceLang, job.targetLang, job.source, job.target);
     return { job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, pairs };
   }
   const project = projectFor(job);
   const options = { sourceLang: job.sourceLang, targetLang: job.targetLang, settings: job.settings, ignores: job.ignores, articleId: job.articleId, project, ...(job.segmentGroups ? { segmentGroups: job.segmentGroups } : {}), ...(job.cueTimings ? { cueTimings: job.cueTimings } : {}) };
-  if (job.mode === 'full') {
-    const findings = runChecks({ ...options, source: job.source, target: job.target, ...(job.protected ? { protected: job.protected } : {}), ...(job.tags ? { tags: job.tags } : {}) });
-    return { job: job.job, ok: true, findings, alignment: { source: [], target: [], links: [] }, pending: false };
-  }
+  // A complete check (the background count) runs on the article's session too: a book the editor has
+  // open is checked once, not once for the count and once for the editor, whichever asks first.
   let entry = sessions.get(job.articleId);
   if (!entry || entry.key !== job.sessionKey) entry = { session: new CheckSession(options), key: job.sessionKey };
   else {
@@ -45,7 +63,8 @@ function run(job: CheckJob): CheckReply {
   sessions.delete(job.articleId);
   sessions.set(job.articleId, entry);
   while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
-  const findings = entry.session.update(job.source, job.target, undefined, job.protected, job.tags);
+  // 'full': every fix worked out, however long the suggestions take (the same findings runChecks gives).
+  const findings = entry.session.update(job.source, job.target, job.mode === 'full' ? Infinity : undefined, job.protected, job.tags);
   return { job: job.job, ok: true, findings, alignment: entry.session.alignment!, pending: entry.session.pending };
 }
 
@@ -53,7 +72,19 @@ function run(job: CheckJob): CheckReply {
 runChecks({ source: 'a', target: 'b', sourceLang: 'pt', targetLang: 'en' });
 parentPort!.postMessage({ ready: true });
 
+/**
+ * After work on a big text, the heap holds its garbage until V8 gets round to it: hundreds of
+ * megabytes of resident memory for a book. Collected once the worker has been idle for a moment (off
+ * the request thread, and never while anyone waits for this worker).
+ */
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+const BIG_TEXT = 500_000;
+const IDLE_COLLECT_MS = 1500;
+let idleCollect: ReturnType<typeof setTimeout> | undefined;
+
 parentPort!.on('message', (job: CheckJob) => {
+  clearTimeout(idleCollect);
   let reply: CheckReply;
   try {
     reply = run(job);
@@ -61,4 +92,5 @@ parentPort!.on('message', (job: CheckJob) => {
     reply = { job: job.job, ok: false, message: (err as Error).message };
   }
   parentPort!.postMessage(reply);
+  if (job.source.length + job.target.length >= BIG_TEXT) idleCollect = setTimeout(collect, IDLE_COLLECT_MS).unref();
 });

@@ -2,6 +2,7 @@
  * Worker threads for the check service: checks (and the sentence alignment inside them) run here, off
  * the host's request thread. Each article is routed to one worker, which keeps its incremental session;
  * a request still queued when a newer one for the same article arrives is cancelled (its text is stale).
+ * All of an article's work goes to its worker (see CheckWorkerPool).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,7 +17,8 @@ type Reply = Extract<CheckReply, { ok: true }>;
 /** `seq`: the order the requests were made in (they can overtake each other while their input is read). */
 export type PoolJob = Omit<CheckJob, 'job' | 'project'> & { seq: number };
 
-/** Background work (complete checks, alignment for the consistency context) runs on its own worker. */
+/** Queue order within a lane: lower first. */
+const PRIORITY: Record<CheckJob['mode'], number> = { session: 0, pairs: 1, figures: 1, full: 2 };
 /** Project data a worker keeps (the same bound as in entry.ts, so both sides agree on what it has). */
 const MAX_PROJECTS = 8;
 
@@ -63,15 +65,13 @@ class Lane {
   /** Project ids the worker holds, oldest first. */
   private projects: string[] = [];
   private next = 0;
-  private markReady!: () => void;
-  /** Resolves when the first worker of this lane has started (compiled the rule packs). */
-  readonly ready = new Promise<void>((r) => (this.markReady = r));
 
   constructor(private readonly entry: WorkerEntry) {}
 
   push(q: Queued): void {
     // Of the queued checks of one article only the newest request is worth running: its text is current.
-    const same = (x: Queued) => x.job.articleId === q.job.articleId && x.job.mode === q.job.mode;
+    // (Figures are asked for by each summary of the list, which waits for its own answer.)
+    const same = (x: Queued) => q.job.mode !== 'figures' && x.job.articleId === q.job.articleId && x.job.mode === q.job.mode;
     if (this.queue.some((x) => same(x) && x.job.seq > q.job.seq)) return q.reject(new CalqueError('cancelled'));
     for (let i = this.queue.length - 1; i >= 0; i--) {
       const old = this.queue[i]!;
@@ -80,8 +80,9 @@ class Lane {
         old.reject(new CalqueError('cancelled'));
       }
     }
-    // The editor's checks go before the background counts: someone is waiting for them.
-    const at = q.job.mode === 'session' ? this.queue.findIndex((x) => x.job.mode === 'full') : -1;
+    // The editor's checks go first (someone is waiting for them), then the consistency context's
+    // alignments (other articles' checks wait for those), then the background counts.
+    const at = this.queue.findIndex((x) => PRIORITY[x.job.mode] > PRIORITY[q.job.mode]);
     if (at < 0) this.queue.push(q);
     else this.queue.splice(at, 0, q);
     this.dispatch();
@@ -124,7 +125,7 @@ class Lane {
   }
 
   private settle(w: Worker, reply: CheckReply): void {
-    if ('ready' in reply) return this.markReady();
+    if ('ready' in reply) return;
     const q = this.inFlight;
     if (w !== this.worker || !q || q.jobNo !== reply.job) return;
     this.inFlight = null;
@@ -144,29 +145,25 @@ class Lane {
 }
 
 /**
- * `size` workers for the editor's checks, and one more for complete checks (the article list's
- * background counts), so a count never makes the editor wait.
+ * `size` workers. Every job of an article goes to the same worker, the editor's and the background's
+ * alike: the background count of the article being edited runs on the editor's session there (one
+ * check, not two), and no second copy of the dictionaries and rule packs is held for the background
+ * (each worker holds its own: about 150 MB for English).
  */
 export class CheckWorkerPool {
   private readonly lanes: Lane[];
-  private readonly background: Lane;
 
   constructor(size: number, entry: WorkerEntry) {
     this.lanes = Array.from({ length: Math.max(1, size) }, () => new Lane(entry));
-    this.background = new Lane(entry);
   }
 
   run(job: PoolJob, project: ProjectCheckData): Promise<Reply> {
-    if (job.mode !== 'session') {
-      // The background worker starts once the editor's has: two cold starts at once would slow both.
-      return this.lanes[0]!.ready.then(() => new Promise((resolve, reject) => this.background.push({ job, project, resolve, reject })));
-    }
     const lane = this.lanes[laneOf(job.articleId, this.lanes.length)]!;
     return new Promise((resolve, reject) => lane.push({ job, project, resolve, reject }));
   }
 
   terminate(): void {
-    for (const l of [...this.lanes, this.background]) l.terminate();
+    for (const l of this.lanes) l.terminate();
   }
 }
 

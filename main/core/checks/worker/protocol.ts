@@ -1,5 +1,6 @@
 /** Messages between the check service and its worker threads (worker-pool.ts, entry.ts). */
 import type { DocumentAlignment, Finding } from '../../../contract/review.js';
+import type { ArticleFigures } from '../../../common/metrics/article.js';
 import type { SegmentGroups } from '../../../contract/document.js';
 import type { ProtectedRanges } from '../protected.js';
 import type { CheckSettings, CheckTags, Ignore, ProjectCheckData } from '../types.js';
@@ -8,9 +9,10 @@ export interface CheckJob {
   job: number;
   /**
    * 'session': the editor's incremental check of one article; 'full': every finding complete (counts,
-   * CLI); 'pairs': the article's 1–1 aligned sentences for the consistency context.
+   * CLI); 'pairs': the article's 1–1 aligned sentences for the consistency context; 'figures': the
+   * article's HTER and chrF, `source` being the baseline and `target` the translation.
    */
-  mode: 'session' | 'full' | 'pairs';
+  mode: 'session' | 'full' | 'pairs' | 'figures';
   articleId: string;
   sourceLang: string;
   targetLang: string;
@@ -36,5 +38,5 @@ export interface CheckJob {
 /** `ready` is sent once, when the worker has compiled the rule packs. */
 export type CheckReply =
   | { ready: true; job?: undefined }
-  | { job: number; ok: true; findings: Finding[]; alignment: DocumentAlignment; pending: boolean; pairs?: [string, string][] }
+  | { job: number; ok: true; findings: Finding[]; alignment: DocumentAlignment; pending: boolean; pairs?: [string, string][]; figures?: ArticleFigures }
   | { job: number; ok: false; message: string };

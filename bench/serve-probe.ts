@@ -1,0 +1,94 @@
+/**
+ * A `calque serve` child for the benches, driven over its HTTP API: its address and token, API calls,
+ * and what the process costs (RSS and CPU time from /proc, so figures stay comparable on a loaded
+ * machine, where wall times are not).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+
+export interface Serve {
+  url: string;
+  pid: number;
+  call<T = unknown>(method: string, body: unknown): Promise<T>;
+  stop(): void;
+}
+
+/** Starts `calque serve root`; CALQUE_BENCH_SERVE_NODE_ARGS goes to its node (e.g. "--cpu-prof"). */
+export async function startServe(root: string): Promise<Serve> {
+  const nodeArgs = (process.env.CALQUE_BENCH_SERVE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(repo, 'bin/calque.mjs'), 'serve', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /at (http:\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (c) => reject(new Error(`calque serve exited ${c}`)));
+  });
+  const u = new URL(url);
+  const token = u.searchParams.get('token') ?? '';
+  const call = async <T>(method: string, body: unknown): Promise<T> => {
+    const res = await fetch(`${u.origin}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const json = (await res.json()) as { ok: boolean; result?: T; error?: unknown };
+    if (!json.ok) throw new Error(`${method}: ${JSON.stringify(json.error)}`);
+    return json.result as T;
+  };
+  return { url, pid: child.pid!, call, stop: () => child.kill('SIGINT') };
+}
+
+export function rssMb(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** User + system CPU time of the process, all threads, in ms. */
+export function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 Hz)
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples the server's RSS every 100 ms: the peak over a run, not only the figure at its end. */
+export function rssSampler(pid: number): { peak: () => number; stop: () => void } {
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100);
+  return { peak: () => peak, stop: () => clearInterval(timer) };
+}
+
+/**
+ * Asks `ask` every 10 ms (one request at a time) and keeps the longest answer: how long the server was
+ * silent to a trivial request while other work ran.
+ */
+export function gapProbe(ask: () => Promise<unknown>): { worst: () => number; answered: () => number; stop: () => Promise<void> } {
+  let worst = 0;
+  let answered = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const t = performance.now();
+      await ask().catch(() => undefined);
+      worst = Math.max(worst, performance.now() - t);
+      answered++;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+  return {
+    worst: () => worst,
+    answered: () => answered,
+    stop: async () => {
+      running = false;
+      await loop;
+    },
+  };
+}
