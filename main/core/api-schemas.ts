@@ -64,6 +64,11 @@ export const AnnotationSchema: z.ZodType<Annotation> = z
     modified: isoTime,
     rule: ruleId.optional(),
     orphaned: z.boolean().optional(),
+    baseline: z
+      .object({ start: offset, end: offset, exact: z.string().max(100_000) })
+      .strict()
+      .refine((b) => b.end >= b.start, { message: 'end before start' })
+      .optional(),
   })
   .strict()
   .refine((a) => a.end >= a.start, { message: 'end before start' });

@@ -30,14 +30,14 @@ function segmentOf(a: ArticleReport, ann: Annotation): number | undefined {
   return s === undefined ? undefined : s.index + 1;
 }
 
-export const ANNOTATION_COLUMNS = ['article', 'annotation', 'segment', 'side', 'category', 'severity', 'start', 'end', 'span', 'comment', 'rule', 'orphaned', 'created', 'modified'] as const;
+export const ANNOTATION_COLUMNS = ['article', 'annotation', 'segment', 'side', 'category', 'severity', 'start', 'end', 'span', 'mt_words', 'comment', 'rule', 'orphaned', 'created', 'modified'] as const;
 
-/** One row per annotation (placed ones, then orphaned ones); `segment` is 1-based as in the HTML report. */
+/** One row per annotation (placed ones, then orphaned ones); `segment` is 1-based as in the HTML report; `mt_words` what the MT said there. */
 export function annotationsCsv(report: ProjectReport): string {
   const rows: Cell[][] = [[...ANNOTATION_COLUMNS]];
   for (const a of report.articles) {
     for (const ann of [...a.annotations, ...a.orphaned]) {
-      rows.push([a.id, ann.id, segmentOf(a, ann), ann.side, ann.category, ann.severity, ann.start, ann.end, ann.quote.exact, ann.comment, ann.rule, ann.orphaned === true, ann.created, ann.modified]);
+      rows.push([a.id, ann.id, segmentOf(a, ann), ann.side, ann.category, ann.severity, ann.start, ann.end, ann.quote.exact, ann.baseline?.exact, ann.comment, ann.rule, ann.orphaned === true, ann.created, ann.modified]);
     }
   }
   return csvRows(rows);
