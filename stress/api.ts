@@ -43,6 +43,7 @@ export const VALID: Record<ApiMethod, unknown> = {
   setUiLanguage: { lng: 'ar' },
   checkArticle: { id: 'a.txt', text: 'x' },
   ignoreFinding: { id: 'a.txt', rule: 'qa.glossary', text: 'x', scope: 'here' },
+  ignoreFindings: { id: 'a.txt', items: [{ rule: 'qa.glossary', text: 'x' }], scope: 'everywhere' },
   checkSettings: {},
   updateCheckSettings: { rule: 'qa.glossary', enabled: false, severity: null },
   getAnnotations: { id: 'a.txt' },

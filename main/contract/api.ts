@@ -255,6 +255,12 @@ export interface CalqueApi {
   checkArticle(req: { id: ArticleId; text?: string }): Promise<ArticleChecks>;
   /** "Ignore here" (kept with the article's review) or "ignore this rule in the project" (project.json). */
   ignoreFinding(req: { id: ArticleId; rule: string; text: string; scope: 'here' | 'project' }): Promise<{ ok: true }>;
+  /**
+   * Ignore several findings in one write: "ignore all" of a group of the problems panel, kept with the
+   * article's review (`here`), or for every article of the project (`everywhere`: this rule for this
+   * text, in project.json `checks.ignores`; the article list's counts are counted again).
+   */
+  ignoreFindings(req: { id: ArticleId; items: { rule: string; text: string }[]; scope: 'here' | 'everywhere' }): Promise<{ ok: true; added: number }>;
   /** The project's rules with their grading; switch rules off or re-grade them. */
   checkSettings(req: Record<string, never>): Promise<CheckSettingsInfo>;
   updateCheckSettings(req: { rule: string; enabled?: boolean; severity?: FindingSeverity | null }): Promise<CheckSettingsInfo>;
@@ -304,6 +310,7 @@ const methods: { readonly [K in keyof CalqueApi]: true } = {
   setUiLanguage: true,
   checkArticle: true,
   ignoreFinding: true,
+  ignoreFindings: true,
   checkSettings: true,
   updateCheckSettings: true,
   getAnnotations: true,

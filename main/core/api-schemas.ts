@@ -91,6 +91,9 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
   setUiLanguage: z.object({ lng: z.enum(LOCALES) }).strict(),
   checkArticle: z.object({ id: articleId, text: z.string().max(64 * 1024 * 1024).optional() }).strict(),
   ignoreFinding: z.object({ id: articleId, rule: ruleId, text: z.string().max(10_000), scope: z.enum(['here', 'project']) }).strict(),
+  ignoreFindings: z
+    .object({ id: articleId, items: z.array(z.object({ rule: ruleId, text: z.string().max(10_000) }).strict()).min(1).max(100_000), scope: z.enum(['here', 'everywhere']) })
+    .strict(),
   checkSettings: empty as unknown as z.ZodType<Record<string, never>>,
   updateCheckSettings: z.object({ rule: ruleId, enabled: z.boolean().optional(), severity: gradedSeverity.nullable().optional() }).strict(),
   getAnnotations: z.object({ id: articleId, text: z.string().max(64 * 1024 * 1024).optional() }).strict(),

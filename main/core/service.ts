@@ -35,6 +35,7 @@ import { ProjectSession } from './project/session.js';
 import type { ProjectReport } from './report/model.js';
 import { ReportService } from './report/report-service.js';
 import { CheckService, reviewsFor } from './checks/service.js';
+import { addArticleIgnores, addProjectIgnores } from './checks/ignore-decisions.js';
 import { profileFrom, type ReportSource } from './review/report-data.js';
 
 export type EventListener = <E extends EventName>(name: E, payload: CalqueEvents[E]) => void;
@@ -398,6 +399,19 @@ export class CalqueService implements CalqueApi {
     }
     p.checks.ignoresChanged(a.id);
     return { ok: true };
+  }
+
+  async ignoreFindings(req: { id: string; items: { rule: string; text: string }[]; scope: 'here' | 'everywhere' }): Promise<{ ok: true; added: number }> {
+    const p = this.requireProject();
+    const a = p.session.article(req.id);
+    const added = req.scope === 'here' ? await addArticleIgnores(p.reviews, a.id, req.items) : await addProjectIgnores(p.session.config, req.items);
+    if (req.scope === 'here') p.checks.ignoresChanged(a.id);
+    else {
+      p.checks.configChanged();
+      // Every article's stored counts were of the old decisions: counted again, the list follows.
+      if (this.options.backgroundChecks) void this.countProblems(p, [...p.session.articles.keys()]);
+    }
+    return { ok: true, added };
   }
 
   async checkSettings(): Promise<CheckSettingsInfo> {

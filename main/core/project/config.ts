@@ -16,7 +16,15 @@ const ConfigV1 = z.object({
   formatVersion: z.literal(1),
   pairs: z.array(z.object({ source: tag, target: tag })).default([]),
   /** Checks switched off or re-graded for this project (rule id → severity). */
-  checks: z.object({ disabled: z.array(z.string()).default([]), severity: z.record(z.string(), severity).default({}) }).passthrough().optional(),
+  checks: z
+    .object({
+      disabled: z.array(z.string()).default([]),
+      severity: z.record(z.string(), severity).default({}),
+      /** "Ignore this rule for this text everywhere": applied to every article by main/core/checks/input.ts. */
+      ignores: z.array(z.object({ rule: z.string(), text: z.string() })).optional(),
+    })
+    .passthrough()
+    .optional(),
   /** Glossary files (CSV, TSV or TBX), relative to the project root. Default: .calque/glossary.{csv,tsv,tbx}. */
   glossaries: z.array(z.string()).optional(),
   /** Words the spelling check accepts in this project. */
