@@ -48,6 +48,9 @@ const gradedSeverity = z.enum(['hint', 'minor', 'major', 'critical']);
 const ruleId = z.string().min(1).max(200).regex(/^[\w.-]+$/, 'not a rule id');
 const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), { message: 'not a time' });
 
+/** A search's pattern and options (the pattern itself is checked by core: main/core/search/pattern.ts). */
+const searchQuery = { pattern: z.string().min(1).max(1000), regex: z.boolean().optional(), caseSensitive: z.boolean().optional(), wholeWord: z.boolean().optional() };
+
 /** An annotation as the renderer sends it; the store validates again on read. */
 export const AnnotationSchema: z.ZodType<Annotation> = z
   .object({
@@ -124,6 +127,17 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
     .refine((r) => !!r.profile !== !!r.reset, { message: 'give a profile or reset, not both' }),
   importMqm: z.object({ content: z.string().max(64 * 1024 * 1024), from: tag, to: tag, skipMalformed: z.boolean().optional() }).strict(),
   exportMqm: empty as unknown as z.ZodType<Record<string, never>>,
+  searchProject: z
+    .object({ ...searchQuery, side: z.enum(['source', 'target']), replacement: z.string().max(10_000).optional(), concordance: z.boolean().optional() })
+    .strict(),
+  searchResult: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+  replaceInProject: z
+    .object({
+      query: z.object(searchQuery).strict(),
+      replacement: z.string().max(10_000),
+      matches: z.array(z.object({ article: articleId, start: offset, end: offset, text: z.string().max(100_000) }).strict().refine((m) => m.end > m.start, { message: 'empty match' })).min(1).max(100_000),
+    })
+    .strict(),
 };
 
 /** Validate a request and call the method; throws CalqueError('invalidRequest') with the first problem. */

@@ -18,6 +18,10 @@ import {
   type ProjectInfo,
   type ReviewStatus,
   type SaveResult,
+  type JobStarted,
+  type ProjectSearch,
+  type ReplaceResult,
+  type SearchResult,
 } from '../contract/api.js';
 import type { Annotation, FindingSeverity } from '../contract/review.js';
 import { AnnotationService } from './article/annotation-service.js';
@@ -36,6 +40,8 @@ import type { ProjectReport } from './report/model.js';
 import { ReportService } from './report/report-service.js';
 import { CheckService, reviewsFor } from './checks/service.js';
 import { addArticleIgnores, addProjectIgnores } from './checks/ignore-decisions.js';
+import { replaceMatches, SearchService } from './search/search-service.js';
+import type { SearchQuery } from './search/pattern.js';
 import { profileFrom, type ReportSource } from './review/report-data.js';
 
 export type EventListener = <E extends EventName>(name: E, payload: CalqueEvents[E]) => void;
@@ -85,6 +91,7 @@ interface OpenProject {
   reports: ReportService;
   mqm: MqmService;
   checks: CheckService;
+  search: SearchService;
 }
 
 /**
@@ -189,6 +196,7 @@ export class CalqueService implements CalqueApi {
       annotations,
       reports: new ReportService({ session, articles, annotations, reviews, ...(host.printToPdf ? { printToPdf: host.printToPdf } : {}), chooseSaveFile: host.chooseSaveFile }),
       mqm: new MqmService(session, host.chooseSaveFile),
+      search: new SearchService(session, articles, this.jobs),
       checks: new CheckService({
         root,
         config: () => session.config.current,
@@ -412,6 +420,22 @@ export class CalqueService implements CalqueApi {
       if (this.options.backgroundChecks) void this.countProblems(p, [...p.session.articles.keys()]);
     }
     return { ok: true, added };
+  }
+
+  async searchProject(req: ProjectSearch): Promise<JobStarted> {
+    return { jobId: this.requireProject().search.start(req) };
+  }
+
+  async searchResult(req: { jobId: string }): Promise<SearchResult> {
+    return this.requireProject().search.result(req.jobId);
+  }
+
+  async replaceInProject(req: { query: SearchQuery; replacement: string; matches: { article: string; start: number; end: number; text: string }[] }): Promise<ReplaceResult> {
+    const p = this.requireProject();
+    // Through the facade's save, so the consistency context and the list's counts follow each article.
+    const res = await replaceMatches(p.session, { readTarget: (a) => p.articles.readTarget(a), save: (r) => this.saveArticle(r) }, req);
+    for (const { id } of res.articles) this.emit('articleUpdated', { summary: await p.articles.summarize(p.session.article(id)) });
+    return res;
   }
 
   async checkSettings(): Promise<CheckSettingsInfo> {

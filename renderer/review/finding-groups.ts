@@ -1,5 +1,5 @@
 import type { Finding, FindingSeverity, TextEdit } from '../../main/contract/review';
-import { splitParagraphs } from '../../main/common/paragraphs';
+import { paragraphNumbering } from '../../main/common/paragraphs';
 
 /**
  * The problems panel for real volumes (issue 11): findings grouped by rule or by rule and word ("the
@@ -118,19 +118,4 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
  * Segment numbers of offsets, as the gutter shows them: a segment is a paragraph of the side's text
  * (text files; tables and segmented formats lay one segment out per paragraph), numbered from 1.
  */
-export function segmentNumbering(text: string): (offset: number) => number {
-  const starts = splitParagraphs(text).map((p) => p.start);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    let found = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found + 1;
-  };
-}
+export const segmentNumbering = paragraphNumbering;
