@@ -233,8 +233,8 @@ export interface ReplaceResult {
   stale: number;
 }
 
-/** 'pdf' only where the host can print (the desktop app: HostInfo.pdfReports). */
-export type ReportFormat = 'html' | 'csv' | 'json' | 'pdf';
+/** 'qa-csv': the checks' findings with their ignore decisions, as Xbench's QA report lists them. 'pdf' only where the host can print (the desktop app: HostInfo.pdfReports). */
+export type ReportFormat = 'html' | 'csv' | 'json' | 'pdf' | 'qa-csv';
 
 /** The project's MQM scoring profile (project.json `scoring`); the defaults are Google's WMT weights. */
 export interface ScoringProfileInfo {

@@ -106,7 +106,7 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
   recordEditingTime: z
     .object({ id: articleId, segments: z.record(segmentKey, z.number().min(0).max(24 * 3600 * 1000)) })
     .strict(),
-  exportReport: z.object({ id: articleId.optional(), format: z.enum(['html', 'csv', 'json', 'pdf']), lng: z.enum(LOCALES) }).strict(),
+  exportReport: z.object({ id: articleId.optional(), format: z.enum(['html', 'csv', 'json', 'pdf', 'qa-csv']), lng: z.enum(LOCALES) }).strict(),
   addToWordList: z.object({ word: z.string().min(1).max(100).regex(/^[\p{L}\p{M}'’-]+$/u, 'not a word') }).strict(),
   scoringProfile: empty as unknown as z.ZodType<Record<string, never>>,
   updateScoringProfile: z

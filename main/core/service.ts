@@ -194,7 +194,7 @@ export class CalqueService implements CalqueApi {
       reviews,
       articles,
       annotations,
-      reports: new ReportService({ session, articles, annotations, reviews, ...(host.printToPdf ? { printToPdf: host.printToPdf } : {}), chooseSaveFile: host.chooseSaveFile }),
+      reports: new ReportService({ session, articles, annotations, reviews, findings: (id) => this.requireProject().checks.findingsWithDecisions(session.article(id)), ...(host.printToPdf ? { printToPdf: host.printToPdf } : {}), chooseSaveFile: host.chooseSaveFile }),
       mqm: new MqmService(session, host.chooseSaveFile),
       search: new SearchService(session, articles, this.jobs),
       checks: new CheckService({

@@ -66,4 +66,23 @@ describe('ignoring several findings at once', () => {
     await rejectsWith(dispatch(service, 'ignoreFindings', { id: 'a.txt', items: [{ rule: '../x', text: 'y' }], scope: 'here' }), 'invalidRequest');
     await rejectsWith(dispatch(service, 'ignoreFindings', { id: 'a.txt', items: [{ rule: 'qa.spelling', text: 'y' }], scope: 'project' }), 'invalidRequest');
   });
+
+  it('puts every finding in the QA report and its CSV, as Xbench lists them, with the ignore decision', async () => {
+    await service.ignoreFindings({ id: 'a.txt', items: [{ rule: 'qa.spelling', text: 'farmm' }], scope: 'here' });
+    const res = await service.exportReport({ id: 'a.txt', format: 'qa-csv', lng: 'en' });
+    expect(res.fileName).toBe('a-qa.csv');
+    const csv = Buffer.from(res.dataBase64!, 'base64').toString('utf8');
+    const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('file,segment,rule,severity,source,target,text,message,ignored');
+    const spelling = lines.filter((l) => l.includes(',qa.spelling,'));
+    expect(spelling).toHaveLength(3);
+    expect(spelling.find((l) => l.includes(',farmm,'))).toMatch(/^a\.txt,1,qa\.spelling,minor,A seca ficou\.,The drougth stayed on the farmm\.,farmm,.+,yes$/);
+    expect(spelling.filter((l) => l.endsWith(',no'))).toHaveLength(2);
+    // The list still counts only what is not ignored: one truth for the counts.
+    const counted = (await service.checkArticle({ id: 'a.txt' })).findings;
+    expect(counted.some((f) => f.text === 'farmm')).toBe(false);
+    const html = Buffer.from((await service.exportReport({ id: 'a.txt', format: 'html', lng: 'en' })).dataBase64!, 'base64').toString('utf8');
+    expect(html).toContain('QA findings');
+    expect(html).toMatch(/<tr class="ignored">.*farmm.*<td>yes<\/td><\/tr>/);
+  });
 });

@@ -61,7 +61,7 @@ function toFinding(def: CheckDefinition, raw: RawFinding, ctx: CheckContext, set
 }
 
 /** True when an ignore covers the finding: same rule and text, and the recorded context (if any) still around it. */
-function ignored(f: Finding, ignores: readonly Ignore[], doc: string): boolean {
+export function isIgnored(f: Finding, ignores: readonly Ignore[], doc: string): boolean {
   for (const ig of ignores) {
     if (ig.rule !== f.rule || ig.text !== f.text) continue;
     if (!ig.context) return true;
@@ -109,7 +109,7 @@ function grouped(findings: Finding[]): Finding[] {
 
 function finish(findings: Finding[], ctx: CheckContext, ignores: readonly Ignore[] | undefined): Finding[] {
   const unique = withoutDuplicates(findings);
-  const kept = grouped(ignores?.length ? unique.filter((f) => !ignored(f, ignores, f.side === 'target' ? ctx.target : ctx.source)) : unique);
+  const kept = grouped(ignores?.length ? unique.filter((f) => !isIgnored(f, ignores, f.side === 'target' ? ctx.target : ctx.source)) : unique);
   return kept.sort((a, b) => (a.side === b.side ? 0 : a.side === 'source' ? 1 : -1) || a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 }
 

@@ -17,7 +17,7 @@ import { FileLocks } from '../platform/file-lock.js';
 import { countProblems } from '../../common/problems.js';
 import { CalqueError } from '../../contract/api.js';
 import { readTextFile, revisionOf } from '../text/read-text-file.js';
-import { allChecks, CheckSession, checksFor, documentDate, runChecks } from './engine.js';
+import { allChecks, CheckSession, checksFor, documentDate, isIgnored, runChecks } from './engine.js';
 import { CheckInputs, settingsOf, type BuiltInput } from './input.js';
 import { sentencePairs } from './sentence-pairs.js';
 import { CheckWorkerPool, workerEntry } from './worker/pool.js';
@@ -165,6 +165,23 @@ export class CheckService {
     if (this.heavy(built)) return { findings: (await this.inWorker('full', a, built)).findings, ...texts };
     const { projectKey: _k, complete: _c, ...input } = built;
     return { findings: runChecks(input), ...texts };
+  }
+
+  /**
+   * Every finding of the article on disk, ignored ones included and marked (reports, the QA CSV): the
+   * same input as `findingsOnDisk`, run without the ignore decisions, then each decision applied.
+   */
+  async findingsWithDecisions(a: PairedArticle): Promise<(Finding & { ignored: boolean })[]> {
+    const texts = await this.readTexts(a);
+    const built = await this.inputs.checkInputFor(a, texts);
+    const all = { ...built, ignores: [] };
+    let findings: Finding[];
+    if (this.heavy(built)) findings = (await this.inWorker('full', a, all)).findings;
+    else {
+      const { projectKey: _k, complete: _c, ...input } = all;
+      findings = runChecks(input);
+    }
+    return findings.map((f) => ({ ...f, ignored: isIgnored(f, built.ignores, f.side === 'target' ? texts.target : texts.source) }));
   }
 
   /**

@@ -15,6 +15,7 @@ import type {
   MqmSummary,
   ProjectMqm,
   ProjectReport,
+  QaFindingReport,
   SegmentReport,
 } from './model.js';
 
@@ -51,6 +52,7 @@ export interface ArticleInput extends Pick<ArticleReport, 'id' | 'sourceLang' | 
   chrfStatistics?: ChrfStatistics;
   /** The article's stored editing time; segments only show the part that falls in a current segment. */
   editingMs?: number;
+  findings?: QaFindingReport[];
 }
 
 export interface ProjectInput {
@@ -241,6 +243,7 @@ export function collectArticle(input: ArticleInput): ArticleReport {
     mqm,
     totals,
     hterHistogram: hterHistogram(metrics.map((m) => m.hter.score)),
+    ...(input.findings ? { findings: input.findings } : {}),
   };
 }
 

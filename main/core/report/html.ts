@@ -16,6 +16,7 @@ import { reportFormat, type ReportFormat } from './format.js';
 import { annotatedText, categoryClass, diffMarkup, type NumberedAnnotation } from './markup.js';
 import type { ArticleReport, ArticleTotals, HistogramBin, MqmBreakdown, ProjectReport } from './model.js';
 import { REPORT_CSS } from './styles.js';
+import { findingMessage } from './finding-message.js';
 
 /** Nothing may load or run: styles are inline, images (if any) are data: URLs. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -27,6 +28,7 @@ export interface RenderOptions {
 
 interface Ctx {
   t: TFunction;
+  lng: string;
   f: ReportFormat;
   rtl: boolean;
   category(category: string): string;
@@ -44,6 +46,7 @@ function context(lng: string, options: RenderOptions): Ctx {
   };
   return {
     t,
+    lng,
     f: reportFormat(lng, options.timeZone),
     rtl: RTL_LOCALES.has(lng.split('-')[0]!),
     category: (c) => {
@@ -186,6 +189,21 @@ function segmentsBlock(ctx: Ctx, a: ArticleReport, i: number): Html {
   return html`${heading}<p class="note">${t('editedSegmentsNote', { edited: f.integer(edited.length), total: f.integer(a.segments.length) })}</p><table><thead><tr><th scope="col" class="num">${t('column.segment')}</th><th scope="col">${t('column.source')}</th><th scope="col">${t('column.changes')}</th><th scope="col" class="num">${t('column.hter')}</th><th scope="col" class="num">${t('column.chrf')}</th><th scope="col" class="num">${t('column.editingTime')}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+/** The checks' findings with the reviewer's decisions: ignored ones are listed and marked, never hidden. */
+function qaBlock(ctx: Ctx, a: ArticleReport, i: number): Html {
+  if (!a.findings) return html``;
+  const { t, f } = ctx;
+  const heading = html`<h3 id="article-${i}-qa-h">${t('qa.title')}</h3>`;
+  if (!a.findings.length) return html`${heading}<p class="note">${t('qa.none')}</p>`;
+  const ignored = a.findings.filter((x) => x.ignored).length;
+  const message = findingMessage(ctx.lng);
+  const rows = a.findings.map(
+    (x) =>
+      html`<tr class="${x.ignored ? 'ignored' : ''}"><td class="num">${f.integer(x.segment)}</td><td>${x.severity === 'hint' ? t('qa.hint') : ctx.severity(x.severity)}</td><td><code>${x.rule}</code></td><td ${langAttrs(x.side === 'target' ? a.targetLang : a.sourceLang)}>${x.text}</td><td>${message(x.message)}</td><td>${x.ignored ? t('qa.yes') : t('qa.no')}</td></tr>`,
+  );
+  return html`${heading}<p class="note">${t('qa.count', { count: f.integer(a.findings.length), ignored: f.integer(ignored) })}</p><table><thead><tr><th scope="col" class="num">${t('column.segment')}</th><th scope="col">${t('qa.severity')}</th><th scope="col">${t('qa.rule')}</th><th scope="col">${t('qa.text')}</th><th scope="col">${t('qa.message')}</th><th scope="col">${t('qa.ignored')}</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 function articleSection(ctx: Ctx, a: ArticleReport, i: number): Html {
   const items = numbered(a, i);
   const onSide = (side: Annotation['side']) => items.filter((x) => !x.annotation.orphaned && x.annotation.side === side);
@@ -195,7 +213,7 @@ function articleSection(ctx: Ctx, a: ArticleReport, i: number): Html {
     `${ctx.t('column.status')}: ${ctx.t(`statusName.${a.status}`)}`,
   ])}${metricCards(ctx, a.totals, a.mqm)}<h3>${ctx.t('correctedText')}</h3><div class="text" ${langAttrs(a.targetLang)}>${annotatedText(a.final, onSide('target'), ctx.severity)}</div>${
     sourceMarks.length ? html`<h3>${ctx.t('sourceText')}</h3><div class="text" ${langAttrs(a.sourceLang)}>${annotatedText(a.source, sourceMarks, ctx.severity)}</div>` : ''
-  }${annotationsBlock(ctx, a, items, i)}${segmentsBlock(ctx, a, i)}<h3 id="article-${i}-mqm-h">${ctx.t('mqmBreakdown')}</h3>${mqmFigure(a.mqm.byCategory, ctx, `article-${i}-mqm-h`)}<h3 id="article-${i}-hter-h">${ctx.t('hterDistribution')}</h3>${histogramFigure(a.hterHistogram, ctx, `article-${i}-hter-h`)}</article>`;
+  }${annotationsBlock(ctx, a, items, i)}${qaBlock(ctx, a, i)}${segmentsBlock(ctx, a, i)}<h3 id="article-${i}-mqm-h">${ctx.t('mqmBreakdown')}</h3>${mqmFigure(a.mqm.byCategory, ctx, `article-${i}-mqm-h`)}<h3 id="article-${i}-hter-h">${ctx.t('hterDistribution')}</h3>${histogramFigure(a.hterHistogram, ctx, `article-${i}-hter-h`)}</article>`;
 }
 
 function projectCharts(report: ProjectReport, ctx: Ctx): Html {
