@@ -75,6 +75,20 @@ export interface Unit {
   segments: Segment[];
   /** Notes and comments the file carries for the unit, shown to the editor. */
   notes?: string[];
+  /** When the unit is on screen (a subtitle cue), milliseconds. */
+  timing?: { startMs: number; endMs: number };
+}
+
+/**
+ * Which segments of a monolingual pair's two files are shown side by side (subtitle cues paired by
+ * timing): `source`/`target` are each side's segment count (the editor's text splits into that many
+ * pieces at the blank lines between segments), `groups` the indices of the segments that correspond,
+ * in order, every segment in exactly one group. A group with one side empty has no partner there.
+ */
+export interface SegmentGroups {
+  source: number;
+  target: number;
+  groups: { source: number[]; target: number[] }[];
 }
 
 export interface Document {

@@ -9,7 +9,7 @@ const TARGET = 'news/flood-recife.en.txt';
 test('review an article: edit, save, see it in Changes, reload, export', async ({ page, served, pageErrors }) => {
   await served.open(page, 'en');
   await expect(page.getByRole('heading', { name: /Articles/ })).toBeVisible();
-  await expect(page.getByRole('row')).toHaveCount(5); // header + three sample article pairs + one bilingual table
+  await expect(page.getByRole('row')).toHaveCount(7); // header + three sample article pairs, a subtitle pair, one bilingual table, one PO file
   await page.screenshot({ path: shot('en-article-list') });
 
   await page.getByRole('button', { name: `Open ${ARTICLE}` }).click();

@@ -4,6 +4,7 @@
  * returns Findings sorted by position. `CheckSession` is the editor's incremental form: per-segment
  * results are cached by the segment's texts, so a keystroke re-runs one segment plus document checks.
  */
+import type { SegmentGroups } from '../../contract/document.js';
 import type { DocumentAlignment, Finding } from '../../contract/review.js';
 import { CODE_CHECKS } from './code/untranslated.js';
 import { documentDate, type SimpleDate } from './dates.js';
@@ -23,6 +24,10 @@ export interface CheckInput {
   settings?: CheckSettings;
   ignores?: Ignore[];
   articleId?: string;
+  /** Which segments of the two files correspond, when the format knows (subtitle cues by timing). */
+  segmentGroups?: SegmentGroups;
+  /** Subtitle articles: each translation cue's time on screen (CheckContext.cueTimings). */
+  cueTimings?: { startMs: number; endMs: number }[];
 }
 
 const EMPTY_PROJECT: ProjectCheckData = { glossary: [], wordList: [] };
@@ -118,7 +123,7 @@ function normalise(text: string): string {
 }
 
 function contextOf(input: CheckInput, source: string, target: string): CheckContext {
-  const { alignment, segments } = buildSegments(source, target, input.sourceLang, input.targetLang);
+  const { alignment, segments } = buildSegments(source, target, input.sourceLang, input.targetLang, input.segmentGroups);
   return {
     sourceLang: input.sourceLang,
     targetLang: input.targetLang,
@@ -129,6 +134,8 @@ function contextOf(input: CheckInput, source: string, target: string): CheckCont
     documentDate: documentDate(source, target),
     project: input.project ?? EMPTY_PROJECT,
     articleId: input.articleId,
+    ...(input.settings ? { settings: input.settings } : {}),
+    ...(input.cueTimings ? { cueTimings: input.cueTimings } : {}),
   };
 }
 
@@ -199,7 +206,7 @@ export class CheckSession {
   }
 
   /** New settings or ignores (e.g. the user ignored a finding): the cache stays valid for ignores only. */
-  configure(changes: Partial<Pick<CheckInput, 'settings' | 'ignores' | 'project'>>): void {
+  configure(changes: Partial<Pick<CheckInput, 'settings' | 'ignores' | 'project' | 'segmentGroups' | 'cueTimings'>>): void {
     Object.assign(this.options, changes);
     if (changes.settings || changes.project) {
       this.checks = checksFor(this.options.sourceLang, this.options.targetLang, this.options.settings);

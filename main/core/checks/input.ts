@@ -6,6 +6,7 @@
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { CalqueError } from '../../contract/api.js';
+import type { SegmentGroups } from '../../contract/document.js';
 import type { ProjectConfig } from '../project/config.js';
 import type { PairedArticle } from '../project/pairing.js';
 import { readTextFile } from '../text/read-text-file.js';
@@ -42,7 +43,8 @@ export interface BuiltInput extends CheckInput {
 }
 
 export function settingsOf(config: ProjectConfig): CheckSettings {
-  return { disabled: config.checks?.disabled ?? [], severity: config.checks?.severity ?? {} };
+  const options = config.checks?.options;
+  return { disabled: config.checks?.disabled ?? [], severity: config.checks?.severity ?? {}, ...(options ? { options } : {}) };
 }
 
 export class CheckInputs {
@@ -58,7 +60,7 @@ export class CheckInputs {
    * context on the first check of a project (aligning every article takes a while); past it the input
    * is built without it and marked incomplete. Undefined waits as long as it takes (counts, CLI).
    */
-  async checkInputFor(a: PairedArticle, texts: { source: string; target: string }, opts: { waitMs?: number } = {}): Promise<BuiltInput> {
+  async checkInputFor(a: PairedArticle, texts: { source: string; target: string; segmentGroups?: SegmentGroups | undefined; cueTimings?: { startMs: number; endMs: number }[] | undefined }, opts: { waitMs?: number } = {}): Promise<BuiltInput> {
     const config = this.src.config();
     const settings = settingsOf(config);
     const files = config.glossaries ?? DEFAULT_GLOSSARIES;
@@ -77,6 +79,8 @@ export class CheckInputs {
       project,
       ignores,
       articleId: a.id,
+      ...(texts.segmentGroups ? { segmentGroups: texts.segmentGroups } : {}),
+      ...(texts.cueTimings ? { cueTimings: texts.cueTimings } : {}),
       projectKey: JSON.stringify([settings, files, glossary.length, wordList]),
       complete: translations !== null,
     };

@@ -4,10 +4,12 @@
  * paragraph pair is split and aligned on its own and the result cached by the pair's texts, so a
  * keystroke re-aligns one paragraph, not the article; otherwise the whole document is aligned.
  */
+import type { SegmentGroups } from '../../contract/document.js';
 import type { AlignmentLink, DocumentAlignment, Sentence } from '../../contract/review.js';
 import { alignDocument, alignSentenceLists } from '../../common/align/index.js';
 import { splitParagraphs } from '../../common/paragraphs.js';
 import { splitSentences } from '../../common/sentences/split.js';
+import { SEGMENT_SEPARATOR } from '../formats/segment-text.js';
 import type { SegmentView } from './types.js';
 
 export interface Segmentation {
@@ -61,9 +63,64 @@ function align(source: string, target: string, sourceLang: string, targetLang: s
   return out;
 }
 
-/** Sentence-aligned segments of an article, in document order. */
-export function buildSegments(source: string, target: string, sourceLang: string, targetLang: string): Segmentation {
-  const alignment = align(source, target, sourceLang, targetLang);
+/** The pieces of a segmented text between its blank-line separators, with their offsets. */
+function pieces(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  for (;;) {
+    const at = text.indexOf(SEGMENT_SEPARATOR, start);
+    if (at < 0) break;
+    out.push([start, at]);
+    start = at + SEGMENT_SEPARATOR.length;
+  }
+  out.push([start, text.length]);
+  return out;
+}
+
+/** The index of the paragraph holding each offset (paragraph starts in order). */
+function paragraphOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
+/**
+ * Align group by group when the file says which segments correspond (subtitle cues paired by timing):
+ * a cue with no partner gets a link with an empty side instead of pulling every later cue out of
+ * line. Null when the texts no longer split into the segments the groups were made for.
+ */
+function alignGroups(source: string, target: string, sourceLang: string, targetLang: string, g: SegmentGroups): DocumentAlignment | null {
+  const sp = pieces(source);
+  const tp = pieces(target);
+  if (sp.length !== g.source || tp.length !== g.target) return null;
+  const sStarts = splitParagraphs(source).map((p) => p.start);
+  const tStarts = splitParagraphs(target).map((p) => p.start);
+  const out: DocumentAlignment = { source: [], target: [], links: [] };
+  const span = (p: [number, number][], idx: number[]): [number, number] => (idx.length ? [p[idx[0]!]![0], p[idx[idx.length - 1]!]![1]] : [0, 0]);
+  for (const group of g.groups) {
+    const [s0, s1] = span(sp, group.source);
+    const [t0, t1] = span(tp, group.target);
+    const pair = alignPair(source.slice(s0, s1), target.slice(t0, t1), sourceLang, targetLang);
+    const i0 = out.source.length;
+    const j0 = out.target.length;
+    for (const s of pair.source) out.source.push({ start: s.start + s0, end: s.end + s0, paragraph: paragraphOf(sStarts, s.start + s0) });
+    for (const s of pair.target) out.target.push({ start: s.start + t0, end: s.end + t0, paragraph: paragraphOf(tStarts, s.start + t0) });
+    for (const l of pair.links) out.links.push({ source: l.source.map((x) => x + i0), target: l.target.map((y) => y + j0) });
+  }
+  return out;
+}
+
+/**
+ * Sentence-aligned segments of an article, in document order. `groups`: which segments of the two
+ * files correspond, when the format knows (main/core/formats, `groupSegments`).
+ */
+export function buildSegments(source: string, target: string, sourceLang: string, targetLang: string, groups?: SegmentGroups): Segmentation {
+  const alignment = (groups && alignGroups(source, target, sourceLang, targetLang, groups)) || align(source, target, sourceLang, targetLang);
   // Where an empty (1–0) target side sits: before the next target sentence (one backward pass).
   const nextStart: number[] = [];
   let next = target.length;

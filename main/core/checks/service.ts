@@ -17,6 +17,8 @@ import { FileLocks } from '../platform/file-lock.js';
 import { countProblems } from '../../common/problems.js';
 import { CalqueError } from '../../contract/api.js';
 import { readTextFile, revisionOf } from '../text/read-text-file.js';
+import { formatForPath } from '../formats/registry.js';
+import type { SegmentGroups } from '../../contract/document.js';
 import { allChecks, CheckSession, checksFor, documentDate, isIgnored, runChecks } from './engine.js';
 import { CheckInputs, settingsOf, type BuiltInput } from './input.js';
 import { sentencePairs } from './sentence-pairs.js';
@@ -105,9 +107,9 @@ export class CheckService {
    */
   async checkArticle(a: PairedArticle, text?: string): Promise<ArticleChecks> {
     const seq = ++this.requests;
-    const { source, target: disk } = await this.readTexts(a);
+    const { source, target: disk, segmentGroups, cueTimings } = await this.readTexts(a);
     const target = text !== undefined ? text.normalize('NFC') : disk;
-    const input = await this.inputs.checkInputFor(a, { source, target }, { waitMs: CONSISTENCY_WAIT_MS });
+    const input = await this.inputs.checkInputFor(a, { source, target, segmentGroups, cueTimings }, { waitMs: CONSISTENCY_WAIT_MS });
     const { findings, alignment, pending: fixesPending } = this.heavy(input) ? await this.inWorker('session', a, input, seq) : this.inSession(a, input);
     this.lastChecked.delete(a.id);
     if (input.complete) this.lastChecked.set(a.id, { target, findings });
@@ -137,7 +139,7 @@ export class CheckService {
       const { source: _s, target: _t, projectKey: _k, complete: _c, ...options } = input;
       entry = { session: new CheckSession(options), key };
     } else {
-      entry.session.configure({ ignores: input.ignores });
+      entry.session.configure({ ignores: input.ignores, segmentGroups: input.segmentGroups, cueTimings: input.cueTimings });
       entry.session.setProjectContext(input.project);
     }
     // Most recently used last; sessions of articles not looked at for a while are dropped (memory).
@@ -154,8 +156,8 @@ export class CheckService {
     let dataId = translations ? this.dataIds.get(translations) : -1;
     if (dataId === undefined) this.dataIds.set(translations!, (dataId = ++this.nextDataId));
     const projectId = `${input.projectKey}\u0000${a.sourceLang}\u0000${a.targetLang}\u0000${dataId}`;
-    const { settings, ignores, project, source, target, projectKey } = input;
-    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target }, project);
+    const { settings, ignores, project, source, target, projectKey, segmentGroups, cueTimings } = input;
+    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}) }, project);
   }
 
   /** Every finding of the article's files on disk, complete (fixes included): `calque check` and the counts. */
@@ -255,13 +257,17 @@ export class CheckService {
     }
   }
 
-  private async readTexts(a: PairedArticle): Promise<{ source: string; target: string }> {
+  private async readTexts(a: PairedArticle): Promise<{ source: string; target: string; segmentGroups?: SegmentGroups; cueTimings?: { startMs: number; endMs: number }[] }> {
     // resolve, not join: `calque check --source` may name a file outside the project.
     const [source, target] = await Promise.all([
       readTextFile(resolve(this.deps.root, a.sourcePath), a.sourcePath, 'source'),
       readTextFile(resolve(this.deps.root, a.targetPath), a.targetPath, 'target'),
     ]);
-    return { source: source.text, target: target.text };
+    // Subtitle cues pair by timing: the format says which segments correspond.
+    const segmentGroups = formatForPath(a.targetPath).groupSegments?.(source.doc, target.doc);
+    const units = target.doc.units;
+    const cueTimings = units.length && units.every((u) => u.timing) ? units.map((u) => u.timing!) : undefined;
+    return { source: source.text, target: target.text, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}) };
   }
 
   private async storeCounts(a: PairedArticle, target: string, findings: readonly Finding[]): Promise<void> {

@@ -57,6 +57,10 @@ export interface CheckContext {
   documentDate?: { year: number; month: number; day: number };
   project: ProjectCheckData;
   articleId?: string;
+  /** The project's check settings (a check with limits reads its `options`). */
+  settings?: CheckSettings;
+  /** Subtitle articles: each translation cue's time on screen, in cue order (the target text's segments). */
+  cueTimings?: readonly { startMs: number; endMs: number }[];
   /**
    * Set by the editor's incremental session (CheckSession), a `performance.now()` time: past it, a check
    * may leave optional slow work unfinished (spelling suggestions) and mark those findings `incomplete`.
@@ -112,6 +116,8 @@ export interface CheckSettings {
   disabled?: string[];
   /** Rule id → severity. */
   severity?: Record<string, CheckSeverity>;
+  /** Rule id → its numeric limits (project.json `checks.options`), e.g. the subtitle reading speed. */
+  options?: Record<string, Record<string, number>>;
 }
 
 /**

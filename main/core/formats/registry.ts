@@ -1,7 +1,9 @@
-import type { Document, Side } from '../../contract/document.js';
+import type { Document, SegmentGroups, Side } from '../../contract/document.js';
 import { bilingualTable } from './bilingual-table/index.js';
 import { markdown } from './markdown/index.js';
 import { plainText } from './plain-text/index.js';
+import { po } from './po/index.js';
+import { srt, vtt } from './subtitles/index.js';
 
 /** What a format can carry, so the UI and the checks know what to offer. */
 export interface FormatCapabilities {
@@ -45,10 +47,16 @@ export interface FileFormat {
    * Throws `segmentsChanged` when the edited text cannot be mapped back onto the file's segments.
    */
   withText(doc: Document, side: Side, text: string): Document;
+  /**
+   * Formats whose sides line up segment by segment rather than by the sentence aligner (subtitle cues
+   * by timing; a PO entry's msgid and msgstr): which segments of the source and target documents
+   * correspond. For a bilingual file both are the same document.
+   */
+  groupSegments?(source: Document, target: Document): SegmentGroups | undefined;
 }
 
 /** The registry: a new format is a folder plus one line here. */
-export const FORMATS: readonly FileFormat[] = [plainText, markdown, bilingualTable];
+export const FORMATS: readonly FileFormat[] = [plainText, markdown, bilingualTable, po, srt, vtt];
 
 const byExtension = new Map(FORMATS.flatMap((f) => f.extensions.map((e) => [e, f] as const)));
 

@@ -14,6 +14,7 @@ import { endPunctuation, missingSpaceAfterPunctuation, spaceBeforePunctuation } 
 import { oneSidedNames } from './names.js';
 import { quoteStyle } from './quotes.js';
 import { repeatedWords } from './repeats.js';
+import { subtitleTiming } from './subtitle-timing.js';
 import { doubleSpace, edgeSpaces, whitespaceLines } from './spaces.js';
 
 export const QA_CHECKS: CheckDefinition[] = [
@@ -43,4 +44,5 @@ export const QA_CHECKS: CheckDefinition[] = [
   targetConsistency,
   glossaryCheck,
   spellingCheck,
+  subtitleTiming,
 ];

@@ -31,7 +31,7 @@ function run(job: CheckJob): CheckReply {
     return { job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, pairs };
   }
   const project = projectFor(job);
-  const options = { sourceLang: job.sourceLang, targetLang: job.targetLang, settings: job.settings, ignores: job.ignores, articleId: job.articleId, project };
+  const options = { sourceLang: job.sourceLang, targetLang: job.targetLang, settings: job.settings, ignores: job.ignores, articleId: job.articleId, project, ...(job.segmentGroups ? { segmentGroups: job.segmentGroups } : {}), ...(job.cueTimings ? { cueTimings: job.cueTimings } : {}) };
   if (job.mode === 'full') {
     const findings = runChecks({ ...options, source: job.source, target: job.target });
     return { job: job.job, ok: true, findings, alignment: { source: [], target: [], links: [] }, pending: false };
@@ -39,7 +39,7 @@ function run(job: CheckJob): CheckReply {
   let entry = sessions.get(job.articleId);
   if (!entry || entry.key !== job.sessionKey) entry = { session: new CheckSession(options), key: job.sessionKey };
   else {
-    entry.session.configure({ ignores: job.ignores });
+    entry.session.configure({ ignores: job.ignores, segmentGroups: job.segmentGroups, cueTimings: job.cueTimings });
     entry.session.setProjectContext(project);
   }
   sessions.delete(job.articleId);

@@ -1,5 +1,6 @@
 /** Messages between the check service and its worker threads (worker-pool.ts, entry.ts). */
 import type { DocumentAlignment, Finding } from '../../../contract/review.js';
+import type { SegmentGroups } from '../../../contract/document.js';
 import type { CheckSettings, Ignore, ProjectCheckData } from '../types.js';
 
 export interface CheckJob {
@@ -21,6 +22,10 @@ export interface CheckJob {
   sessionKey: string;
   source: string;
   target: string;
+  /** Which segments of the two files correspond (subtitle cues by timing). */
+  segmentGroups?: SegmentGroups;
+  /** Subtitle articles: each translation cue's time on screen. */
+  cueTimings?: { startMs: number; endMs: number }[];
 }
 
 /** `ready` is sent once, when the worker has compiled the rule packs. */
