@@ -221,9 +221,9 @@ async function browserBench(): Promise<void> {
 
 /**
  * Benchmarks of later parts live in their own modules exporting `bench(): Promise<void>`:
- * bench/align.ts, bench/metrics.ts, bench/checks.ts, bench/saves.ts, bench/glossary.ts, bench/po.ts. `npm run bench -- align checks` runs only those.
+ * bench/align.ts, bench/metrics.ts, bench/checks.ts, bench/saves.ts, bench/glossary.ts, bench/po.ts, bench/web-formats.ts. `npm run bench -- align checks` runs only those.
  */
-const EXTRA = ['align', 'metrics', 'checks', 'saves', 'glossary', 'po'] as const;
+const EXTRA = ['align', 'metrics', 'checks', 'saves', 'glossary', 'po', 'web-formats'] as const;
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
 

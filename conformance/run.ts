@@ -11,7 +11,7 @@ export type { PartResult } from './eval-data.js';
 export { EVAL_DIR, evalData } from './eval-data.js';
 
 /** conformance/<name>.ts for each part, in this order. */
-const PARTS = ['align', 'ter', 'chrf', 'mqm', 'checks', 'realmt', 'blind'] as const;
+const PARTS = ['align', 'ter', 'chrf', 'mqm', 'checks', 'realmt', 'blind', 'format-fuzz'] as const;
 
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2);

@@ -34,6 +34,11 @@ export interface InlineTag {
   canCopy?: boolean;
   canDelete?: boolean;
   canReorder?: boolean;
+  /**
+   * The content between this opening half and its partner (or the segment's end) is not text to
+   * translate: HTML `translate="no"` or `<code>`, XLIFF `<mrk translate="no">`. The checks skip it.
+   */
+  protectsContent?: boolean;
   /** Short text for the chip ("<b1>", "{0}"). */
   display: string;
   /** The original markup, kept opaque and written back as it was. */
@@ -108,6 +113,11 @@ export interface Document {
    * joined by a blank line. A monolingual file fills only the side it was read as.
    */
   text: Record<Side, string>;
+  /**
+   * Spans of each side's text that are not text to translate (code, URLs and link targets, markup,
+   * front matter, `translate="no"`): the checks neither read nor report inside them. Sorted, disjoint.
+   */
+  protectedRanges?: Partial<Record<Side, [number, number][]>>;
   /** The file's own conventions, kept when it is written back. */
   file: FileFormatInfo;
   /** Choices the reader made that the writer needs again (a table's delimiter). */

@@ -30,6 +30,7 @@ describe('format registry', () => {
       ['po', true, false],
       ['srt', false, false],
       ['vtt', false, false],
+      ['html', false, false],
     ]);
   });
 
@@ -41,9 +42,9 @@ describe('format registry', () => {
       expect(doc.text.target).toBe(text);
       expect(doc.file).toEqual({ encoding: 'utf-8-bom', lineEnding: '\r\n', finalNewline: true });
       expect(f.write(doc, bytes)).toEqual(bytes);
-      // One unit per paragraph, ids by position, offsets into the text.
+      // One unit per paragraph, ids by position, offsets into the text (Markdown's heading without its marker).
       expect(doc.units.map((u) => [u.id, text.slice(u.segments[0]!.target!.start, u.segments[0]!.target!.end)])).toEqual([
-        ['p1', '# Título'],
+        ['p1', f.id === 'markdown' ? 'Título' : '# Título'],
         ['p2', 'Um parágrafo com acentuação.'],
         ['p3', 'Outro — com “aspas”.'],
       ]);

@@ -9,6 +9,7 @@ import type { DocumentAlignment, Finding } from '../../contract/review.js';
 import { CODE_CHECKS } from './code/untranslated.js';
 import { documentDate, type SimpleDate } from './dates.js';
 import { packChecks } from './packs/index.js';
+import { maskProtected, outsideProtected, type ProtectedRanges } from './protected.js';
 import { QA_CHECKS } from './qa/index.js';
 import { buildSegments } from './segments.js';
 import type { CheckContext, CheckDefinition, CheckSettings, Ignore, ProjectCheckData, RawFinding, SegmentView } from './types.js';
@@ -28,6 +29,8 @@ export interface CheckInput {
   segmentGroups?: SegmentGroups;
   /** Subtitle articles: each translation cue's time on screen (CheckContext.cueTimings). */
   cueTimings?: { startMs: number; endMs: number }[];
+  /** What is not text to translate in each text (Document.protectedRanges): not read, not reported. */
+  protected?: ProtectedRanges;
 }
 
 const EMPTY_PROJECT: ProjectCheckData = { glossary: [], wordList: [] };
@@ -112,9 +115,10 @@ function grouped(findings: Finding[]): Finding[] {
   return findings;
 }
 
-function finish(findings: Finding[], ctx: CheckContext, ignores: readonly Ignore[] | undefined): Finding[] {
-  const unique = withoutDuplicates(findings);
-  const kept = grouped(ignores?.length ? unique.filter((f) => !isIgnored(f, ignores, f.side === 'target' ? ctx.target : ctx.source)) : unique);
+/** `texts`: the texts as given (the context's are blanked where protected), for the ignores' recorded context. */
+function finish(findings: Finding[], texts: { source: string; target: string }, ignores: readonly Ignore[] | undefined, prot: ProtectedRanges | undefined): Finding[] {
+  const unique = outsideProtected(withoutDuplicates(findings), prot);
+  const kept = grouped(ignores?.length ? unique.filter((f) => !isIgnored(f, ignores, f.side === 'target' ? texts.target : texts.source)) : unique);
   return kept.sort((a, b) => (a.side === b.side ? 0 : a.side === 'source' ? 1 : -1) || a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 }
 
@@ -143,7 +147,7 @@ function contextOf(input: CheckInput, source: string, target: string): CheckCont
 export function runChecks(input: CheckInput): Finding[] {
   const source = normalise(input.source);
   const target = normalise(input.target);
-  const ctx = contextOf(input, source, target);
+  const ctx = contextOf(input, maskProtected(source, input.protected?.source), maskProtected(target, input.protected?.target));
   const checks = checksFor(input.sourceLang, input.targetLang, input.settings);
   const out: Finding[] = [];
   for (const def of checks) {
@@ -153,7 +157,7 @@ export function runChecks(input: CheckInput): Finding[] {
     }
     for (const seg of ctx.segments) for (const raw of def.run(ctx, seg)) out.push(toFinding(def, raw, ctx, input.settings));
   }
-  return finish(out, ctx, input.ignores);
+  return finish(out, { source, target }, input.ignores, input.protected);
 }
 
 /** A segment's raw findings with offsets relative to the segment (target: targetStart, source: sourceStart). */
@@ -228,12 +232,12 @@ export class CheckSession {
    * (spelling suggestions) in this update, instead of what remains of UPDATE_TARGET_MS: an idle
    * re-update while `pending` may pass more to finish sooner.
    */
-  update(sourceText: string, targetText: string, slowWorkMs?: number): Finding[] {
+  update(sourceText: string, targetText: string, slowWorkMs?: number, prot?: ProtectedRanges): Finding[] {
     const started = performance.now();
     const source = normalise(sourceText);
     const target = normalise(targetText);
     const input: CheckInput = { ...this.options, source, target };
-    const ctx: CheckContext = contextOf(input, source, target);
+    const ctx: CheckContext = contextOf(input, maskProtected(source, prot?.source), maskProtected(target, prot?.target));
     const aligned = performance.now();
     ctx.deadline = slowWorkMs === undefined ? Math.max(started + UPDATE_TARGET_MS, aligned + MIN_SLOW_WORK_MS) : aligned + slowWorkMs;
     this.alignment = ctx.alignment;
@@ -279,7 +283,7 @@ export class CheckSession {
     // Forget segments that are gone (keeps memory bounded while typing).
     for (const [k, v] of this.cache) if (v.generation !== gen) this.cache.delete(k);
     this.pending = pending;
-    return finish(out, ctx, this.options.ignores);
+    return finish(out, { source, target }, this.options.ignores, prot);
   }
 }
 

@@ -21,6 +21,9 @@ import { formatForPath } from '../formats/registry.js';
 import type { SegmentGroups } from '../../contract/document.js';
 import { allChecks, CheckSession, checksFor, documentDate, isIgnored, runChecks } from './engine.js';
 import { CheckInputs, settingsOf, type BuiltInput } from './input.js';
+import type { ProtectedRanges } from './protected.js';
+import type { Document } from '../../contract/document.js';
+import { documentWithText } from '../formats/document-text.js';
 import { sentencePairs } from './sentence-pairs.js';
 import { CheckWorkerPool, workerEntry } from './worker/pool.js';
 
@@ -107,9 +110,11 @@ export class CheckService {
    */
   async checkArticle(a: PairedArticle, text?: string): Promise<ArticleChecks> {
     const seq = ++this.requests;
-    const { source, target: disk, segmentGroups, cueTimings } = await this.readTexts(a);
+    const texts = await this.readTexts(a);
+    const { source, target: disk, segmentGroups, cueTimings } = texts;
     const target = text !== undefined ? text.normalize('NFC') : disk;
-    const input = await this.inputs.checkInputFor(a, { source, target, segmentGroups, cueTimings }, { waitMs: CONSISTENCY_WAIT_MS });
+    const built = await this.inputs.checkInputFor(a, { source, target, segmentGroups, cueTimings }, { waitMs: CONSISTENCY_WAIT_MS });
+    const input = { ...built, protected: protectedOf(a, texts, target) };
     const { findings, alignment, pending: fixesPending } = this.heavy(input) ? await this.inWorker('session', a, input, seq) : this.inSession(a, input);
     this.lastChecked.delete(a.id);
     if (input.complete) this.lastChecked.set(a.id, { target, findings });
@@ -136,7 +141,7 @@ export class CheckService {
     const key = input.projectKey;
     let entry = this.sessions.get(a.id);
     if (!entry || entry.key !== key) {
-      const { source: _s, target: _t, projectKey: _k, complete: _c, ...options } = input;
+      const { source: _s, target: _t, projectKey: _k, complete: _c, protected: _p, ...options } = input;
       entry = { session: new CheckSession(options), key };
     } else {
       entry.session.configure({ ignores: input.ignores, segmentGroups: input.segmentGroups, cueTimings: input.cueTimings });
@@ -146,7 +151,7 @@ export class CheckService {
     this.sessions.delete(a.id);
     this.sessions.set(a.id, entry);
     while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
-    const findings = entry.session.update(input.source, input.target);
+    const findings = entry.session.update(input.source, input.target, undefined, input.protected);
     return { findings, alignment: entry.session.alignment!, pending: entry.session.pending };
   }
 
@@ -157,16 +162,17 @@ export class CheckService {
     if (dataId === undefined) this.dataIds.set(translations!, (dataId = ++this.nextDataId));
     const projectId = `${input.projectKey}\u0000${a.sourceLang}\u0000${a.targetLang}\u0000${dataId}`;
     const { settings, ignores, project, source, target, projectKey, segmentGroups, cueTimings } = input;
-    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}) }, project);
+    const prot = input.protected ? { protected: input.protected } : {};
+    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}), ...prot }, project);
   }
 
   /** Every finding of the article's files on disk, complete (fixes included): `calque check` and the counts. */
   async findingsOnDisk(a: PairedArticle): Promise<{ findings: Finding[]; source: string; target: string }> {
     const texts = await this.readTexts(a);
-    const built = await this.inputs.checkInputFor(a, texts);
-    if (this.heavy(built)) return { findings: (await this.inWorker('full', a, built)).findings, ...texts };
+    const built = { ...(await this.inputs.checkInputFor(a, texts)), protected: protectedOf(a, texts, texts.target) };
+    if (this.heavy(built)) return { findings: (await this.inWorker('full', a, built)).findings, source: texts.source, target: texts.target };
     const { projectKey: _k, complete: _c, ...input } = built;
-    return { findings: runChecks(input), ...texts };
+    return { findings: runChecks(input), source: texts.source, target: texts.target };
   }
 
   /**
@@ -257,7 +263,7 @@ export class CheckService {
     }
   }
 
-  private async readTexts(a: PairedArticle): Promise<{ source: string; target: string; segmentGroups?: SegmentGroups; cueTimings?: { startMs: number; endMs: number }[] }> {
+  private async readTexts(a: PairedArticle): Promise<ArticleTexts> {
     // resolve, not join: `calque check --source` may name a file outside the project.
     const [source, target] = await Promise.all([
       readTextFile(resolve(this.deps.root, a.sourcePath), a.sourcePath, 'source'),
@@ -267,7 +273,8 @@ export class CheckService {
     const segmentGroups = formatForPath(a.targetPath).groupSegments?.(source.doc, target.doc);
     const units = target.doc.units;
     const cueTimings = units.length && units.every((u) => u.timing) ? units.map((u) => u.timing!) : undefined;
-    return { source: source.text, target: target.text, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}) };
+    const docs = { source: source.doc, target: target.doc };
+    return { source: source.text, target: target.text, docs, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}) };
   }
 
   private async storeCounts(a: PairedArticle, target: string, findings: readonly Finding[]): Promise<void> {
@@ -280,6 +287,26 @@ export class CheckService {
       if (!(err instanceof CalqueError)) throw err;
     });
   }
+}
+
+interface ArticleTexts {
+  source: string;
+  target: string;
+  docs: Record<'source' | 'target', Document>;
+  segmentGroups?: SegmentGroups;
+  cueTimings?: { startMs: number; endMs: number }[];
+}
+
+/**
+ * What is not text to translate on each side (code, URLs, markup: Document.protectedRanges), for the
+ * translation as `target` (the editor's text is read through its format again; a text the format
+ * cannot map has none, rather than ranges of another text).
+ */
+function protectedOf(a: PairedArticle, texts: ArticleTexts, target: string): ProtectedRanges | undefined {
+  const tdoc = documentWithText(a.targetPath, texts.docs.target, 'target', target);
+  const source = texts.docs.source.protectedRanges?.source;
+  const tgt = tdoc.text.target === target ? tdoc.protectedRanges?.target : undefined;
+  return source || tgt ? { ...(source ? { source } : {}), ...(tgt ? { target: tgt } : {}) } : undefined;
 }
 
 /**

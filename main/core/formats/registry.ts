@@ -1,5 +1,6 @@
 import type { Document, SegmentGroups, Side } from '../../contract/document.js';
 import { bilingualTable } from './bilingual-table/index.js';
+import { html } from './html/index.js';
 import { markdown } from './markdown/index.js';
 import { plainText } from './plain-text/index.js';
 import { po } from './po/index.js';
@@ -56,7 +57,7 @@ export interface FileFormat {
 }
 
 /** The registry: a new format is a folder plus one line here. */
-export const FORMATS: readonly FileFormat[] = [plainText, markdown, bilingualTable, po, srt, vtt];
+export const FORMATS: readonly FileFormat[] = [plainText, markdown, bilingualTable, po, srt, vtt, html];
 
 const byExtension = new Map(FORMATS.flatMap((f) => f.extensions.map((e) => [e, f] as const)));
 

@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import { CalqueError } from '../../contract/api.js';
-import type { Document, Segment, Side } from '../../contract/document.js';
+import type { Document, Piece, Segment, Side } from '../../contract/document.js';
 import { piecesText } from '../../contract/document.js';
 
 /**
@@ -128,10 +128,11 @@ export function segmentsWith(doc: Document, side: Side): Segment[] {
 }
 
 /**
- * A segmented document with one side's text replaced by the editor's. Tag-free segments only for now:
- * the content of a changed segment becomes its new text (inline tags arrive with issue 10).
+ * A segmented document with one side's text replaced by the editor's. The content of a changed
+ * segment is made from its new text by `toContent` (default: the text alone; formats with inline
+ * tags find their tags in it, tag-pieces.ts).
  */
-export function withSegmentText(doc: Document, side: Side, text: string): Document {
+export function withSegmentText(doc: Document, side: Side, text: string, toContent: (old: Piece[], text: string) => Piece[] = (_, t) => [{ kind: 'text', text: t }]): Document {
   const segs = segmentsWith(doc, side);
   const ranges = segs.map((s) => [s[side]!.start, s[side]!.end] as [number, number]);
   const texts = splitEditedText(doc.text[side], ranges, text.normalize('NFC'));
@@ -146,7 +147,7 @@ export function withSegmentText(doc: Document, side: Side, text: string): Docume
       if (i === undefined) return s;
       const [start, end] = laid.ranges[i]!;
       const same = texts[i] === piecesText(s[side]!.content);
-      return { ...s, [side]: { content: same ? s[side]!.content : [{ kind: 'text' as const, text: texts[i]! }], start, end } };
+      return { ...s, [side]: { content: same ? s[side]!.content : toContent(s[side]!.content, texts[i]!), start, end } };
     }),
   }));
   return { ...doc, units, text: { ...doc.text, [side]: laid.text } };

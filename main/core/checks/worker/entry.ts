@@ -33,7 +33,7 @@ function run(job: CheckJob): CheckReply {
   const project = projectFor(job);
   const options = { sourceLang: job.sourceLang, targetLang: job.targetLang, settings: job.settings, ignores: job.ignores, articleId: job.articleId, project, ...(job.segmentGroups ? { segmentGroups: job.segmentGroups } : {}), ...(job.cueTimings ? { cueTimings: job.cueTimings } : {}) };
   if (job.mode === 'full') {
-    const findings = runChecks({ ...options, source: job.source, target: job.target });
+    const findings = runChecks({ ...options, source: job.source, target: job.target, ...(job.protected ? { protected: job.protected } : {}) });
     return { job: job.job, ok: true, findings, alignment: { source: [], target: [], links: [] }, pending: false };
   }
   let entry = sessions.get(job.articleId);
@@ -45,7 +45,7 @@ function run(job: CheckJob): CheckReply {
   sessions.delete(job.articleId);
   sessions.set(job.articleId, entry);
   while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
-  const findings = entry.session.update(job.source, job.target);
+  const findings = entry.session.update(job.source, job.target, undefined, job.protected);
   return { job: job.job, ok: true, findings, alignment: entry.session.alignment!, pending: entry.session.pending };
 }
 

@@ -1,6 +1,7 @@
 /** Messages between the check service and its worker threads (worker-pool.ts, entry.ts). */
 import type { DocumentAlignment, Finding } from '../../../contract/review.js';
 import type { SegmentGroups } from '../../../contract/document.js';
+import type { ProtectedRanges } from '../protected.js';
 import type { CheckSettings, Ignore, ProjectCheckData } from '../types.js';
 
 export interface CheckJob {
@@ -26,6 +27,8 @@ export interface CheckJob {
   segmentGroups?: SegmentGroups;
   /** Subtitle articles: each translation cue's time on screen. */
   cueTimings?: { startMs: number; endMs: number }[];
+  /** What is not text to translate in each text (Document.protectedRanges). */
+  protected?: ProtectedRanges;
 }
 
 /** `ready` is sent once, when the worker has compiled the rule packs. */
