@@ -462,7 +462,7 @@ describe('main/electron/index.ts wiring (fake electron)', () => {
     const copy = join(userData, 'Sample project');
     expect(project.root).toBe(copy);
     expect(project.root).not.toBe(bundled);
-    expect(project.articles.map((a) => a.id).sort()).toEqual(['news/flood-recife.txt', 'news/inflacion-madrid.txt', 'review/chuva-salvador.tsv', 'software/mare-app.po', 'tech/satelite.txt', 'video/mangue.srt']);
+    expect(project.articles.map((a) => a.id).sort()).toEqual(['news/flood-recife.txt', 'news/inflacion-madrid.txt', 'review/chuva-salvador.tsv', 'software/mare-app.po', 'tech/satelite.txt', 'video/mangue.srt', 'web/feira-livro.html']);
     expect(project.articles.every((a) => !a.error)).toBe(true);
     // Copied whole (no half copy left behind), and the bundled folder is untouched.
     expect(readdirSync(userData).filter((n) => n.startsWith('Sample project'))).toEqual(['Sample project']);
