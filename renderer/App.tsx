@@ -4,6 +4,7 @@ import type { HostInfo, ProjectInfo } from '../main/contract/api';
 import { api, toUiError, type UiError } from './api';
 import { ArticleList } from './components/ArticleList';
 import { ExportAllDialog } from './components/ExportAllDialog';
+import { ProjectSearchDialog } from './components/ProjectSearchDialog';
 import { ReportDialog } from './components/ReportDialog';
 import { Notice, type NoticeMessage } from './components/Notice';
 import { ProjectSettingsDialog } from './components/ProjectSettingsDialog';
@@ -33,6 +34,7 @@ export function App() {
   const [reportOpen, setReportOpen] = useState(false);
   const [projectSettingsOpen, setProjectSettingsOpen] = useState(false);
   const [mqmImportOpen, setMqmImportOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
   // A banner belongs to the screen it was raised on: it does not follow the editor into an article.
   const [notice, setNoticeOn] = useState<{ message: NoticeMessage; screen: string } | null>(null);
   const [theme, setTheme] = useState<ThemeSetting>(savedTheme);
@@ -162,6 +164,7 @@ export function App() {
             onProjectSettings={() => setProjectSettingsOpen(true)}
             onImportMqm={() => setMqmImportOpen(true)}
             onExportMqm={() => void exportMqm()}
+            onSearch={() => setSearchOpen(true)}
           />
         )}
       </main>
@@ -170,6 +173,7 @@ export function App() {
       ) : null}
       {settingsOpen ? <SettingsDialog theme={theme} onTheme={setTheme} onClose={() => setSettingsOpen(false)} /> : null}
       {exportAllOpen && host ? <ExportAllDialog host={host} onClose={() => setExportAllOpen(false)} /> : null}
+      {searchOpen ? <ProjectSearchDialog onClose={() => setSearchOpen(false)} onDone={setNotice} onReplaced={() => void load()} /> : null}
       {reportOpen ? (
         <ReportDialog articleId={screen.kind === 'article' ? screen.id : undefined} onClose={() => setReportOpen(false)} onDone={setNotice} />
       ) : null}

@@ -44,6 +44,7 @@ export const VALID: Record<ApiMethod, unknown> = {
   setUiLanguage: { lng: 'ar' },
   checkArticle: { id: 'a.txt', text: 'x' },
   ignoreFinding: { id: 'a.txt', rule: 'qa.glossary', text: 'x', scope: 'here' },
+  ignoreFindings: { id: 'a.txt', items: [{ rule: 'qa.glossary', text: 'x' }], scope: 'everywhere' },
   checkSettings: {},
   updateCheckSettings: { rule: 'qa.glossary', enabled: false, severity: null },
   getAnnotations: { id: 'a.txt' },
@@ -57,6 +58,9 @@ export const VALID: Record<ApiMethod, unknown> = {
   updateScoringProfile: { profile: { weights: [{ severity: 'major', weight: 5 }], perWords: { per: 100, basis: 'target' }, threshold: 5 } },
   importMqm: { content: 'system\tdoc\n', from: 'en', to: 'de' },
   exportMqm: {},
+  searchProject: { pattern: 'rain', side: 'target', regex: false, caseSensitive: false, wholeWord: true, replacement: 'storm' },
+  searchResult: { jobId: 'j1' },
+  replaceInProject: { query: { pattern: 'rain' }, replacement: 'storm', matches: [{ article: 'a.txt', start: 0, end: 4, text: 'rain' }] },
 };
 
 const KEYS = ['__proto__', 'constructor', 'prototype', 'id', 'text', 'root', 'outDir', 'extra', '', '0', 'toString', 'hasOwnProperty'];

@@ -37,3 +37,24 @@ export function splitParagraphs(text: string): Paragraph[] {
   }
   return out;
 }
+
+/**
+ * Paragraph numbers of offsets (1-based), as segment numbers in the gutter, the problems panel and the
+ * project search show them: an offset between two paragraphs belongs to the one before.
+ */
+export function paragraphNumbering(text: string): (offset: number) => number {
+  const starts = splitParagraphs(text).map((p) => p.start);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found + 1;
+  };
+}

@@ -296,8 +296,60 @@ export interface AnnotationsView {
   invalidLines: number;
 }
 
-/** 'pdf' only where the host can print (the desktop app: HostInfo.pdfReports). */
-export type ReportFormat = 'html' | 'csv' | 'json' | 'pdf';
+/** A project search (find and replace, concordance). */
+export interface ProjectSearch {
+  pattern: string;
+  /** A regular expression (JavaScript syntax, Unicode); plain text otherwise. */
+  regex?: boolean;
+  caseSensitive?: boolean;
+  /** Whole words only (letters and digits of any script). */
+  wholeWord?: boolean;
+  side: 'source' | 'target';
+  /** With a replacement, each translation match carries what it would become (regex groups expanded). */
+  replacement?: string;
+  /** Concordance: each source match also carries the translation's sentences aligned with its sentence. */
+  concordance?: boolean;
+}
+
+export interface SearchMatch {
+  article: ArticleId;
+  side: 'source' | 'target';
+  /** [start, end) in the side's text on disk, as of `revision`. */
+  start: number;
+  end: number;
+  text: string;
+  /** A little text either side, for the preview. */
+  before: string;
+  after: string;
+  /** Segment (paragraph) number, 1-based, as in the gutter. */
+  segment: number;
+  /** The translation file's revision the offsets are of. */
+  revision: string;
+  /** What the match becomes (null: the pattern does not match there on its own). */
+  replacement?: string | null;
+  /** Concordance: the aligned translation. */
+  aligned?: string;
+}
+
+export interface SearchResult {
+  matches: SearchMatch[];
+  /** Articles searched. */
+  articles: number;
+  /** More matches than a result holds: narrow the search. */
+  truncated: boolean;
+}
+
+export interface ReplaceResult {
+  replaced: number;
+  articles: { id: ArticleId; replaced: number; revision: string }[];
+  /** Articles changed by someone else since: left alone. */
+  conflicts: ArticleId[];
+  /** Matches no longer there (the text changed since the search): skipped. */
+  stale: number;
+}
+
+/** 'qa-csv': the checks' findings with their ignore decisions, as Xbench's QA report lists them. 'pdf' only where the host can print (the desktop app: HostInfo.pdfReports). */
+export type ReportFormat = 'html' | 'csv' | 'json' | 'pdf' | 'qa-csv';
 
 /** The project's MQM scoring profile (project.json `scoring`); the defaults are Google's WMT weights. */
 export interface ScoringProfileInfo {
@@ -377,6 +429,12 @@ export interface CalqueApi {
   checkArticle(req: { id: ArticleId; text?: string }): Promise<ArticleChecks>;
   /** "Ignore here" (kept with the article's review) or "ignore this rule in the project" (project.json). */
   ignoreFinding(req: { id: ArticleId; rule: string; text: string; scope: 'here' | 'project' }): Promise<{ ok: true }>;
+  /**
+   * Ignore several findings in one write: "ignore all" of a group of the problems panel, kept with the
+   * article's review (`here`), or for every article of the project (`everywhere`: this rule for this
+   * text, in project.json `checks.ignores`; the article list's counts are counted again).
+   */
+  ignoreFindings(req: { id: ArticleId; items: { rule: string; text: string }[]; scope: 'here' | 'everywhere' }): Promise<{ ok: true; added: number }>;
   /** The project's rules with their grading; switch rules off or re-grade them. */
   checkSettings(req: Record<string, never>): Promise<CheckSettingsInfo>;
   updateCheckSettings(req: { rule: string; enabled?: boolean; severity?: FindingSeverity | null }): Promise<CheckSettingsInfo>;
@@ -404,6 +462,19 @@ export interface CalqueApi {
    * as annotations. All or nothing, unless `skipMalformed`. Never overwrites a file.
    */
   importMqm(req: { content: string; from: string; to: string; skipMalformed?: boolean }): Promise<MqmImportResult>;
+  /**
+   * Search every article's source or translation (plain text or a regular expression, checked first:
+   * a bad one is `invalidPattern`). A job: progress as `job` events, cancel with cancelJob, then
+   * `searchResult` once it finished. A pattern too slow to finish in time fails with `patternTooSlow`.
+   */
+  searchProject(req: ProjectSearch): Promise<JobStarted>;
+  searchResult(req: { jobId: string }): Promise<SearchResult>;
+  /**
+   * Replace chosen translation matches: one save per article (lock, revision guard); matches no longer
+   * there are skipped, files changed meanwhile are conflicts. An article open in an editor is changed
+   * through its model by the renderer instead, so it stays one undoable edit there.
+   */
+  replaceInProject(req: { query: Omit<ProjectSearch, 'side' | 'replacement' | 'concordance'>; replacement: string; matches: { article: ArticleId; start: number; end: number; text: string }[] }): Promise<ReplaceResult>;
   /** The project's annotations as a WMT MQM TSV (Google's MQM Viewer reads it). */
   exportMqm(req: Record<string, never>): Promise<ExportResult>;
   /** A review report of one article (`id`) or of the whole project, in the UI language `lng`. */
@@ -427,6 +498,7 @@ const methods: { readonly [K in keyof CalqueApi]: true } = {
   setUiLanguage: true,
   checkArticle: true,
   ignoreFinding: true,
+  ignoreFindings: true,
   checkSettings: true,
   updateCheckSettings: true,
   getAnnotations: true,
@@ -440,6 +512,9 @@ const methods: { readonly [K in keyof CalqueApi]: true } = {
   updateScoringProfile: true,
   importMqm: true,
   exportMqm: true,
+  searchProject: true,
+  searchResult: true,
+  replaceInProject: true,
 };
 export const API_METHODS = Object.keys(methods) as (keyof CalqueApi)[];
 export type ApiMethod = keyof CalqueApi;
@@ -523,6 +598,8 @@ export const ERROR_CODES = [
   'noProject',
   'unauthorized',
   'cancelled',
+  'invalidPattern',
+  'patternTooSlow',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -135,6 +135,20 @@ export interface Annotation {
   rule?: string;
   /** True when the quote could not be found after the text changed: kept, shown apart, never dropped. */
   orphaned?: boolean;
+  /**
+   * Target annotations of machine-translation words: their span and words in the baseline (the MT),
+   * which never changes. The current span follows the baseline→current word diff, so correcting the
+   * words keeps the annotation on the correction; `exact` is what the MT said (quoted by reports and
+   * the MQM export). Absent for words the editor wrote (nothing in the MT) and for source annotations.
+   */
+  baseline?: BaselineSpan;
+}
+
+/** [start, end) in the baseline text and the words there. */
+export interface BaselineSpan {
+  start: number;
+  end: number;
+  exact: string;
 }
 
 // ---------- metrics ----------

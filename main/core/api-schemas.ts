@@ -49,6 +49,9 @@ const gradedSeverity = z.enum(['hint', 'minor', 'major', 'critical']);
 const ruleId = z.string().min(1).max(200).regex(/^[\w.-]+$/, 'not a rule id');
 const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), { message: 'not a time' });
 
+/** A search's pattern and options (the pattern itself is checked by core: main/core/search/pattern.ts). */
+const searchQuery = { pattern: z.string().min(1).max(1000), regex: z.boolean().optional(), caseSensitive: z.boolean().optional(), wholeWord: z.boolean().optional() };
+
 /** An annotation as the renderer sends it; the store validates again on read. */
 export const AnnotationSchema: z.ZodType<Annotation> = z
   .object({
@@ -65,6 +68,11 @@ export const AnnotationSchema: z.ZodType<Annotation> = z
     modified: isoTime,
     rule: ruleId.optional(),
     orphaned: z.boolean().optional(),
+    baseline: z
+      .object({ start: offset, end: offset, exact: z.string().max(100_000) })
+      .strict()
+      .refine((b) => b.end >= b.start, { message: 'end before start' })
+      .optional(),
   })
   .strict()
   .refine((a) => a.end >= a.start, { message: 'end before start' });
@@ -96,6 +104,9 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
   setUiLanguage: z.object({ lng: z.enum(LOCALES) }).strict(),
   checkArticle: z.object({ id: articleId, text: z.string().max(64 * 1024 * 1024).optional() }).strict(),
   ignoreFinding: z.object({ id: articleId, rule: ruleId, text: z.string().max(10_000), scope: z.enum(['here', 'project']) }).strict(),
+  ignoreFindings: z
+    .object({ id: articleId, items: z.array(z.object({ rule: ruleId, text: z.string().max(10_000) }).strict()).min(1).max(100_000), scope: z.enum(['here', 'everywhere']) })
+    .strict(),
   checkSettings: empty as unknown as z.ZodType<Record<string, never>>,
   updateCheckSettings: z.object({ rule: ruleId, enabled: z.boolean().optional(), severity: gradedSeverity.nullable().optional() }).strict(),
   getAnnotations: z.object({ id: articleId, text: z.string().max(64 * 1024 * 1024).optional() }).strict(),
@@ -105,7 +116,7 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
   recordEditingTime: z
     .object({ id: articleId, segments: z.record(segmentKey, z.number().min(0).max(24 * 3600 * 1000)) })
     .strict(),
-  exportReport: z.object({ id: articleId.optional(), format: z.enum(['html', 'csv', 'json', 'pdf']), lng: z.enum(LOCALES) }).strict(),
+  exportReport: z.object({ id: articleId.optional(), format: z.enum(['html', 'csv', 'json', 'pdf', 'qa-csv']), lng: z.enum(LOCALES) }).strict(),
   addToWordList: z.object({ word: z.string().min(1).max(100).regex(/^[\p{L}\p{M}'’-]+$/u, 'not a word') }).strict(),
   scoringProfile: empty as unknown as z.ZodType<Record<string, never>>,
   updateScoringProfile: z
@@ -126,6 +137,17 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
     .refine((r) => !!r.profile !== !!r.reset, { message: 'give a profile or reset, not both' }),
   importMqm: z.object({ content: z.string().max(64 * 1024 * 1024), from: tag, to: tag, skipMalformed: z.boolean().optional() }).strict(),
   exportMqm: empty as unknown as z.ZodType<Record<string, never>>,
+  searchProject: z
+    .object({ ...searchQuery, side: z.enum(['source', 'target']), replacement: z.string().max(10_000).optional(), concordance: z.boolean().optional() })
+    .strict(),
+  searchResult: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+  replaceInProject: z
+    .object({
+      query: z.object(searchQuery).strict(),
+      replacement: z.string().max(10_000),
+      matches: z.array(z.object({ article: articleId, start: offset, end: offset, text: z.string().max(100_000) }).strict().refine((m) => m.end > m.start, { message: 'empty match' })).min(1).max(100_000),
+    })
+    .strict(),
 };
 
 /** Validate a request and call the method; throws CalqueError('invalidRequest') with the first problem. */

@@ -21,6 +21,10 @@ import {
   type SaveResult,
   type SegmentMarkState,
   type SegmentUpdate,
+  type JobStarted,
+  type ProjectSearch,
+  type ReplaceResult,
+  type SearchResult,
 } from '../contract/api.js';
 import type { Annotation, FindingSeverity } from '../contract/review.js';
 import { AnnotationService } from './article/annotation-service.js';
@@ -39,6 +43,9 @@ import { ProjectSession } from './project/session.js';
 import type { ProjectReport } from './report/model.js';
 import { ReportService } from './report/report-service.js';
 import { CheckService, reviewsFor } from './checks/service.js';
+import { addArticleIgnores, addProjectIgnores } from './checks/ignore-decisions.js';
+import { replaceMatches, SearchService } from './search/search-service.js';
+import type { SearchQuery } from './search/pattern.js';
 import { profileFrom, type ReportSource } from './review/report-data.js';
 
 export type EventListener = <E extends EventName>(name: E, payload: CalqueEvents[E]) => void;
@@ -88,6 +95,7 @@ interface OpenProject {
   reports: ReportService;
   mqm: MqmService;
   checks: CheckService;
+  search: SearchService;
 }
 
 /**
@@ -199,8 +207,9 @@ export class CalqueService implements CalqueApi {
       reviews,
       articles,
       annotations,
-      reports: new ReportService({ session, articles, annotations, reviews, ...(host.printToPdf ? { printToPdf: host.printToPdf } : {}), chooseSaveFile: host.chooseSaveFile }),
+      reports: new ReportService({ session, articles, annotations, reviews, findings: (id) => this.requireProject().checks.findingsWithDecisions(session.article(id)), ...(host.printToPdf ? { printToPdf: host.printToPdf } : {}), chooseSaveFile: host.chooseSaveFile }),
       mqm: new MqmService(session, host.chooseSaveFile),
+      search: new SearchService(session, articles, this.jobs),
       checks,
     };
   }
@@ -426,6 +435,35 @@ export class CalqueService implements CalqueApi {
     }
     p.checks.ignoresChanged(a.id);
     return { ok: true };
+  }
+
+  async ignoreFindings(req: { id: string; items: { rule: string; text: string }[]; scope: 'here' | 'everywhere' }): Promise<{ ok: true; added: number }> {
+    const p = this.requireProject();
+    const a = p.session.article(req.id);
+    const added = req.scope === 'here' ? await addArticleIgnores(p.reviews, a.id, req.items) : await addProjectIgnores(p.session.config, req.items);
+    if (req.scope === 'here') p.checks.ignoresChanged(a.id);
+    else {
+      p.checks.configChanged();
+      // Every article's stored counts were of the old decisions: counted again, the list follows.
+      if (this.options.backgroundChecks) void this.countProblems(p, [...p.session.articles.keys()]);
+    }
+    return { ok: true, added };
+  }
+
+  async searchProject(req: ProjectSearch): Promise<JobStarted> {
+    return { jobId: this.requireProject().search.start(req) };
+  }
+
+  async searchResult(req: { jobId: string }): Promise<SearchResult> {
+    return this.requireProject().search.result(req.jobId);
+  }
+
+  async replaceInProject(req: { query: SearchQuery; replacement: string; matches: { article: string; start: number; end: number; text: string }[] }): Promise<ReplaceResult> {
+    const p = this.requireProject();
+    // Through the facade's save, so the consistency context and the list's counts follow each article.
+    const res = await replaceMatches(p.session, { readTarget: (a) => p.articles.readTarget(a), save: (r) => this.saveArticle(r) }, req);
+    for (const { id } of res.articles) this.emit('articleUpdated', { summary: await p.articles.summarize(p.session.article(id)) });
+    return res;
   }
 
   async checkSettings(): Promise<CheckSettingsInfo> {

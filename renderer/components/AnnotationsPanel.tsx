@@ -20,7 +20,7 @@ export function AnnotationsPanel(props: {
   const [severity, setSeverity] = useState('');
   const [query, setQuery] = useState('');
   const shown = props.annotations.filter(
-    (a) => (!severity || a.severity === severity) && matchesQuery(query, props.categoryName(a.category), a.category, a.comment, a.quote.exact),
+    (a) => (!severity || a.severity === severity) && matchesQuery(query, props.categoryName(a.category), a.category, a.comment, a.quote.exact, a.baseline?.exact ?? ''),
   );
   const placed = shown.filter((a) => !a.orphaned);
   const orphaned = shown.filter((a) => a.orphaned);
@@ -32,6 +32,11 @@ export function AnnotationsPanel(props: {
         <span className="finding-category">{props.categoryName(a.category)}</span>
         {a.side === 'source' ? <span className="muted">{t('annotations.sourceSide')}</span> : null}
         <span className="finding-text" dir="auto">“{a.quote.exact}”</span>
+        {a.baseline && a.baseline.exact !== a.quote.exact ? (
+          <span className="finding-mt" dir="auto">
+            {t('annotations.mtWords', { text: a.baseline.exact })}
+          </span>
+        ) : null}
         {a.comment ? <span className="finding-message" dir="auto">{a.comment}</span> : null}
       </button>
       <div className="finding-actions">

@@ -42,6 +42,8 @@ export function ArticleList(props: {
   onProjectSettings: () => void;
   onImportMqm: () => void;
   onExportMqm: () => void;
+  /** Find and replace, concordance across every article. */
+  onSearch?: () => void;
   /** A review file that could not be read was replaced on request (see ReviewFileProblem). */
   onReviewReplaced?: (summary: ArticleSummary) => void;
   onError?: (e: UiError) => void;
@@ -93,6 +95,11 @@ export function ArticleList(props: {
             ))}
           </select>
         </label>
+        {props.onSearch ? (
+          <button type="button" onClick={props.onSearch} disabled={!project.articles.length}>
+            {t('search.open')}
+          </button>
+        ) : null}
         <button type="button" onClick={props.onExportAll} disabled={!project.articles.length}>
           {t('project.exportAll')}
         </button>

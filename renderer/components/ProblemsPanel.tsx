@@ -2,6 +2,10 @@ import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countProblems, isProblem } from '../../main/common/problems';
 import type { Finding } from '../../main/contract/review';
+import { GROUP_BYS, groupRows, searchRows, SORT_BYS, sortRows, type GroupBy, type SortBy } from '../review/finding-groups';
+import type { FindingActions } from '../review/SidePanel';
+import { FindingCard } from './FindingCard';
+import { FindingGroupItem } from './FindingGroupItem';
 
 const SEVERITIES = ['critical', 'major', 'minor', 'hint'] as const;
 /** Rows rendered at first; a book can have thousands of findings (F8 and the editor reach them all). */
@@ -11,8 +15,9 @@ const PAGE = 200;
 export const branchOf = (category: string) => category.split('/')[0]!;
 
 /**
- * What the checks found in the article: filter by MQM branch and severity, jump to a finding, apply one
- * of its fixes, make it an annotation, or ignore it here or in the whole project.
+ * What the checks found in the article: filter by MQM branch and severity, search, sort by position,
+ * severity or rule, group by rule or by rule and word (fix all, ignore all), jump to a finding, apply
+ * one of its fixes, make it an annotation, or ignore it here or in the whole project.
  */
 export const ProblemsPanel = memo(function ProblemsPanel(props: {
   findings: readonly Finding[];
@@ -21,24 +26,26 @@ export const ProblemsPanel = memo(function ProblemsPanel(props: {
   categoryName: (category: string) => string;
   current: number;
   checking: boolean;
-  onJump: (index: number) => void;
-  onFix: (index: number, fix: number) => void;
-  onAnnotate: (index: number) => void;
-  onIgnore: (index: number, scope: 'here' | 'project') => void;
-  onAddWord: (index: number) => void;
+  actions: FindingActions;
 }) {
   const { t } = useTranslation();
+  const { findings, describe } = props;
   const [severities, setSeverities] = useState<Set<string>>(() => new Set(SEVERITIES));
   const [branch, setBranch] = useState('');
+  const [query, setQuery] = useState('');
+  const [groupBy, setGroupBy] = useState<GroupBy>('none');
+  const [sortBy, setSortBy] = useState<SortBy>('position');
   const [limit, setLimit] = useState(PAGE);
-  const branches = useMemo(() => [...new Set(props.findings.map((f) => branchOf(f.category)))].sort(), [props.findings]);
+  const branches = useMemo(() => [...new Set(findings.map((f) => branchOf(f.category)))].sort(), [findings]);
   const counts = useMemo(() => {
     // Problems as counted everywhere (a repeated misspelling once); hints apart, outside the problems.
-    return { ...countProblems(props.findings), hint: props.findings.filter((f) => !isProblem(f)).length };
-  }, [props.findings]);
-  const shown = props.findings
-    .map((f, index) => ({ f, index }))
-    .filter(({ f }) => severities.has(f.severity) && (!branch || branchOf(f.category) === branch));
+    return { ...countProblems(findings), hint: findings.filter((f) => !isProblem(f)).length };
+  }, [findings]);
+  const shown = useMemo(() => {
+    const rows = findings.map((f, index) => ({ f, index })).filter(({ f }) => severities.has(f.severity) && (!branch || branchOf(f.category) === branch));
+    return sortRows(searchRows(rows, query, describe), sortBy);
+  }, [findings, severities, branch, query, describe, sortBy]);
+  const groups = useMemo(() => (groupBy === 'none' ? null : groupRows(shown, groupBy)), [shown, groupBy]);
 
   const toggle = (s: string) =>
     setSeverities((prev) => {
@@ -47,6 +54,10 @@ export const ProblemsPanel = memo(function ProblemsPanel(props: {
       else next.add(s);
       return next;
     });
+  const total = groups ? groups.length : shown.length;
+  // The finding F8 went to stays rendered even beyond the first page.
+  const upTo = groups ? limit : Math.max(limit, shown.findIndex((x) => x.index === props.current) + 1);
+  const cardProps = { describe, fixLabel: props.fixLabel, categoryName: props.categoryName, actions: props.actions };
 
   return (
     <div className="side-panel-body">
@@ -68,47 +79,42 @@ export const ProblemsPanel = memo(function ProblemsPanel(props: {
             ))}
           </select>
         </label>
+        <label className="field">
+          <span>{t('problems.search')}</span>
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('problems.groupBy')}</span>
+          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as GroupBy)}>
+            {GROUP_BYS.map((g) => (
+              <option key={g} value={g}>
+                {t(`problems.group.${g}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('problems.sortBy')}</span>
+          <select value={sortBy} onChange={(e) => setSortBy(e.target.value as SortBy)}>
+            {SORT_BYS.map((s) => (
+              <option key={s} value={s}>
+                {t(`problems.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       <p className="panel-status" role="status" aria-live="polite">
-        {props.checking ? t('problems.checking') : shown.length === 0 ? t('problems.none') : t('problems.shown', { count: shown.length })}
+        {props.checking ? t('problems.checking') : shown.length === 0 ? t('problems.none') : groups ? t('problems.shownGroups', { count: shown.length, groups: groups.length }) : t('problems.shown', { count: shown.length })}
       </p>
       <ul className="finding-list" aria-label={t('problems.title')}>
-        {shown.slice(0, Math.max(limit, shown.findIndex((x) => x.index === props.current) + 1)).map(({ f, index }) => (
-          <li key={`${f.rule}:${f.start}:${index}`} className={index === props.current ? 'finding current' : 'finding'}>
-            <button type="button" className="finding-main" onClick={() => props.onJump(index)} aria-current={index === props.current || undefined}>
-              <span className={`sev-badge sev-${f.severity}`}>{t(`severity.${f.severity}`)}</span>
-              <span className="finding-category">{props.categoryName(f.category)}</span>
-              <span className="finding-text" dir="auto">“{f.text}”</span>
-              {f.occurrences ? <span className="finding-count">{t('problems.occurrences', { count: f.occurrences })}</span> : null}
-              <span className="finding-message">{props.describe(f)}</span>
-            </button>
-            <div className="finding-actions">
-              {f.fixes.map((fix, k) => (
-                <button type="button" key={k} className="small" onClick={() => props.onFix(index, k)}>
-                  {props.fixLabel(fix)}
-                </button>
-              ))}
-              {f.rule === 'qa.spelling' ? (
-                <button type="button" className="small" onClick={() => props.onAddWord(index)}>
-                  {t('problems.addToWordList', { word: f.text })}
-                </button>
-              ) : null}
-              <button type="button" className="small" onClick={() => props.onAnnotate(index)}>
-                {t('problems.annotate')}
-              </button>
-              <button type="button" className="small" onClick={() => props.onIgnore(index, 'here')}>
-                {t('problems.ignoreHere')}
-              </button>
-              <button type="button" className="small" onClick={() => props.onIgnore(index, 'project')} title={f.rule}>
-                {t('problems.ignoreRule')}
-              </button>
-            </div>
-          </li>
-        ))}
+        {groups
+          ? groups.slice(0, upTo).map((g) => <FindingGroupItem key={g.key} group={g} current={props.current} {...cardProps} />)
+          : shown.slice(0, upTo).map(({ f, index }) => <FindingCard key={`${f.rule}:${f.start}:${index}`} f={f} index={index} current={index === props.current} {...cardProps} />)}
       </ul>
-      {shown.length > limit ? (
+      {total > upTo ? (
         <button type="button" className="small" onClick={() => setLimit((l) => l + PAGE)}>
-          {t('problems.showMore', { count: Math.min(PAGE, shown.length - limit) })}
+          {t('problems.showMore', { count: Math.min(PAGE, total - upTo) })}
         </button>
       ) : null}
     </div>

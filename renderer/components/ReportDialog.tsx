@@ -7,7 +7,7 @@ import { errorMessage } from '../lib/errors';
 import { Modal } from './Modal';
 import type { NoticeMessage } from './Notice';
 
-const FORMATS: readonly ReportFormat[] = ['html', 'pdf', 'csv', 'json'];
+const FORMATS: readonly ReportFormat[] = ['html', 'pdf', 'csv', 'qa-csv', 'json'];
 
 /**
  * Export a review report of the project, or of one article: self-contained HTML (printable), CSV of the

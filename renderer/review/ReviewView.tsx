@@ -175,7 +175,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   // ---- checks -------------------------------------------------------------------------------------
   const { fromFinding } = annotating;
   const annotateFinding = useCallback((f: Finding) => fromFinding(f, describe(f)), [fromFinding, describe]);
-  const { findings, actions: findingActions } = useFindings(session, checks, { id, onError, notify: setNotice, describe, fixLabel, annotateFinding, activeEditor, setPanel });
+  const { findings, actions: findingActions } = useFindings(session, checks, { id, onError, notify: setNotice, describe, fixLabel, annotateFinding, activeEditor, setPanel, sourceText: view?.source.text ?? '' });
 
   // ---- commands -----------------------------------------------------------------------------------
   const save = useCallback(() => void session?.doc.save(), [session]);

@@ -13,6 +13,12 @@ export type PanelName = 'problems' | 'annotations' | 'notes';
 export interface FindingActions {
   jump: (index: number) => void;
   fix: (index: number, fix: number) => void;
+  /** A group's "fix all": one edit operation, one undo step. */
+  fixAll: (indices: readonly number[]) => void;
+  /** A group's "ignore all": one write, here or for the whole project. */
+  ignoreAll: (indices: readonly number[], scope: 'here' | 'everywhere') => void;
+  /** The segment number (1-based, as in the gutter) a finding is in. */
+  segmentOf: (index: number) => number;
   annotate: (index: number) => void;
   ignore: (index: number, scope: 'here' | 'project') => void;
   addWord: (index: number) => void;
@@ -66,11 +72,7 @@ export const SidePanel = forwardRef<
           categoryName={props.categoryName}
           current={props.currentFinding}
           checking={props.checking}
-          onJump={props.actions.jump}
-          onFix={props.actions.fix}
-          onAnnotate={props.actions.annotate}
-          onIgnore={props.actions.ignore}
-          onAddWord={props.actions.addWord}
+          actions={props.actions}
         />
       </div>
       <div role="tabpanel" id="panel-annotations" aria-labelledby="tab-annotations" hidden={panel !== 'annotations'}>

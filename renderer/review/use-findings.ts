@@ -7,6 +7,7 @@ import type { Editor } from './contrib/contribution';
 import type { FindingActions, PanelName } from './SidePanel';
 import type { useChecks } from './use-checks';
 import type { ReviewSession } from './use-review-session';
+import { ignoreItems, segmentNumbering } from './finding-groups';
 
 const NO_FINDINGS: readonly Finding[] = [];
 
@@ -26,10 +27,12 @@ export function useFindings(
     annotateFinding: (f: Finding) => void;
     activeEditor: () => Editor | null;
     setPanel: (p: PanelName) => void;
+    /** The source text, for the segment numbers of source-side findings. */
+    sourceText: string;
   },
 ): { findings: readonly Finding[]; actions: FindingActions } {
   const { t } = useTranslation();
-  const { id, onError, notify, describe, fixLabel, annotateFinding, activeEditor, setPanel } = deps;
+  const { id, onError, notify, describe, fixLabel, annotateFinding, activeEditor, setPanel, sourceText } = deps;
   const result = checks.checks;
   const findings = result?.findings ?? NO_FINDINGS;
   const { runNow: recheck } = checks;
@@ -46,6 +49,26 @@ export function useFindings(
     },
     [id, onError, notify, recheck],
   );
+  const ignoreAll = useCallback(
+    (list: readonly Finding[], scope: 'here' | 'everywhere') => {
+      if (!list.length) return;
+      void api.ignoreFindings({ id, items: ignoreItems(list), scope }).then(
+        () => {
+          notify({ key: scope === 'here' ? 'problems.ignoredAllHere' : 'problems.ignoredEverywhere', params: { count: list.length } });
+          void recheck();
+        },
+        (err) => onError(toUiError(err)),
+      );
+    },
+    [id, onError, notify, recheck],
+  );
+  // Segment numbers of the text the findings were made on (computed once per check, not per render).
+  const numbering = useMemo(() => {
+    if (!findings.length || !session || session.doc.model.isDisposed()) return () => 0;
+    const target = segmentNumbering(session.doc.model.getValue());
+    const source = segmentNumbering(sourceText);
+    return (f: Finding) => (f.side === 'target' ? target(f.start) : source(f.start));
+  }, [session, sourceText, findings]);
   const addWord = useCallback(
     (f: Finding) => {
       void api.addToWordList({ word: f.text }).then(
@@ -89,11 +112,21 @@ export function useFindings(
         const editor = activeEditor();
         if (editor && session?.findings.applyFix(editor, i, k)) void recheck();
       },
+      fixAll: (indices) => {
+        const editor = activeEditor();
+        const fixed = editor && session ? session.findings.applyFixes(editor, indices) : 0;
+        if (fixed) {
+          notify({ key: 'problems.fixedAll', params: { count: fixed } });
+          void recheck();
+        }
+      },
+      ignoreAll: (indices, scope) => ignoreAll(indices.map((i) => findings[i]!).filter(Boolean), scope),
+      segmentOf: (i) => (findings[i] ? numbering(findings[i]) : 0),
       annotate: (i) => annotateFinding(findings[i]!),
       ignore: (i, scope) => ignore(findings[i]!, scope),
       addWord: (i) => addWord(findings[i]!),
     }),
-    [session, activeEditor, recheck, annotateFinding, ignore, addWord, findings, setPanel],
+    [session, activeEditor, recheck, annotateFinding, ignore, ignoreAll, addWord, findings, setPanel, numbering, notify],
   );
 
   return { findings, actions };

@@ -92,7 +92,7 @@ export function useReviewSession(id: string, view: ArticleView | null, host: Ref
     const editor = monaco.editor.create(el, { ...EDITOR_OPTIONS, model: doc.model, wrappingStrategy: wrappingFor(view.target.text) });
     const sync = new SentenceSync();
     const findings = new FindingsContribution(sync.showSource);
-    const annotations = new AnnotationsContribution(id, view.source.text, onError);
+    const annotations = new AnnotationsContribution(id, view.source.text, onError, { text: view.baseline, lang: view.target.lang });
     const segments = new SegmentsContribution(
       view,
       (req) =>

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportCommand, segmentsCsvPath, type ReportCollectOptions, type ReportDeps } from '../../main/cli/commands/report.js';
+import { qaCsvPath, reportCommand, segmentsCsvPath, type ReportCollectOptions, type ReportDeps } from '../../main/cli/commands/report.js';
 import { UsageError } from '../../main/cli/usage-error.js';
 import { fixtureProject } from '../core/report-fixture.js';
 
@@ -43,7 +43,7 @@ describe('calque report', () => {
     expect(readFileSync(join(dir, 'r.htm'), 'utf8')).toContain('<html lang="de" dir="ltr">');
   });
 
-  it('writes annotations and segment metrics as two CSV files with a byte order mark', async () => {
+  it('writes annotations, segment metrics and QA findings as three CSV files with a byte order mark', async () => {
     const { dir, deps, logs } = setup();
     expect(await reportCommand(['p', '--out', 'review.csv'], deps)).toBe(0);
     const annotations = readFileSync(join(dir, 'review.csv'), 'utf8');
@@ -52,6 +52,10 @@ describe('calque report', () => {
     expect(annotations.startsWith('\uFEFFarticle,annotation,segment,')).toBe(true);
     expect(segments.startsWith('\uFEFFarticle,segment,source,')).toBe(true);
     expect(logs.join('\n')).toContain('review.segments.csv');
+    const qa = readFileSync(qaCsvPath(join(dir, 'review.csv')), 'utf8');
+    expect(qaCsvPath('/x/review.csv')).toBe('/x/review.qa.csv');
+    expect(qa.startsWith('\uFEFFfile,segment,rule,severity,source,target,text,message,ignored\r\n')).toBe(true);
+    expect(logs.join('\n')).toContain('review.qa.csv');
   });
 
   it('writes versioned JSON for one article with --article', async () => {

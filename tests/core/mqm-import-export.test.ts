@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MQM_HEADER, mqmRow } from '../helpers/mqm-rows.js';
 import { parseTsv } from '../../main/common/mqm/tsv.js';
+import { BaselineStore } from '../../main/core/article/baseline-store.js';
 import { AnnotationStore } from '../../main/core/article/annotation-store.js';
 import { exportMqmTsv, importMqmTsv, MqmImportError } from '../../main/core/mqm/import-export.js';
 import { readConfig } from '../../main/core/project/config.js';
@@ -122,5 +123,25 @@ describe('exportMqmTsv', () => {
     ]);
     expect(rows[1]!.target.slice(rows[1]!.span!.start, rows[1]!.span!.end)).toBe('montée');
     expect(rows[1]!.severity).toBe('Major');
+  });
+
+  it('quotes the MT words of a corrected annotation: the row carries the MT line with its span there', async () => {
+    const project = join(dir, 'corrected');
+    await mkdir(project, { recursive: true });
+    await new ConfigService(project, new FileLocks(project)).update((c) => ({ ...c, pairs: [{ source: 'en', target: 'fr' }] }));
+    const mt = 'Il a plu toute la journée.\n\nLa rivière est montée.\n';
+    await writeFile(join(project, 'rain.en.txt'), 'It rained all day.\n\nThe river rose.\n');
+    await new BaselineStore(project, new FileLocks(project)).capture('rain.txt', Buffer.from(mt));
+    const corrected = mt.replace('est montée', 'a monté');
+    await writeFile(join(project, 'rain.fr.txt'), corrected);
+    const at = corrected.indexOf('a monté');
+    const mtAt = mt.indexOf('est montée');
+    await new AnnotationStore(project).write('rain.txt', [{
+      id: 'k', side: 'target', start: at, end: at + 7, quote: { exact: 'a monté', prefix: '', suffix: '' }, category: 'Fluency/Grammar', severity: 'minor', comment: '', created: 'x', modified: 'x',
+      baseline: { start: mtAt, end: mtAt + 10, exact: 'est montée' },
+    }], []);
+    const row = parseTsv((await exportMqmTsv(project)).tsv).rows.find((r) => r.category === 'Fluency/Grammar')!;
+    expect(row.target).toBe('La rivière est montée.');
+    expect(row.target.slice(row.span!.start, row.span!.end)).toBe('est montée');
   });
 });

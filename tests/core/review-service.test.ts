@@ -169,6 +169,47 @@ describe('annotations through the service', () => {
     expect(gone.annotations.find((a) => a.id === 'b2')?.orphaned).toBe(true);
   });
 
+  it('keeps an annotation of MT words on their correction, on disk and in the editor, quoting the MT words', async () => {
+    await service.getArticle({ id: ID }); // captures the baseline
+    const start = TARGET.indexOf('depends on of');
+    const mtWords = { start, end: start + 13, exact: 'depends on of' };
+    await service.saveAnnotations({ id: ID, annotations: [annotation({ id: 'b2', start, end: start + 13, quote: { exact: 'depends on of', prefix: 'The plan ', suffix: ' the' }, baseline: mtWords })] });
+    const corrected = TARGET.replace('depends on of', 'depends on');
+    // Corrected in the editor (unsaved text) and then on disk: the annotation stays, on the corrected words.
+    for (const text of [corrected, undefined]) {
+      if (text === undefined) fs.writeFileSync(join(root(), 'news/drought.en.txt'), corrected);
+      const [a] = (await service.getAnnotations({ id: ID, ...(text ? { text } : {}) })).annotations;
+      expect(a!.orphaned).toBeUndefined();
+      expect(corrected.slice(a!.start, a!.end)).toBe('depends on');
+      expect(a!.baseline).toEqual(mtWords);
+    }
+    // The report quotes the MT words beside the corrected ones.
+    const csv = Buffer.from((await service.exportReport({ id: ID, format: 'csv', lng: 'en' })).dataBase64!, 'base64').toString('utf8');
+    expect(csv).toContain(',depends on,depends on of,');
+    const html = Buffer.from((await service.exportReport({ id: ID, format: 'html', lng: 'en' })).dataBase64!, 'base64').toString('utf8');
+    expect(html).toMatch(/The machine translation said: <q[^>]*>depends on of<\/q>/);
+    // Only when its paragraph is gone is it orphaned (and still kept).
+    const [gone] = (await service.getAnnotations({ id: ID, text: TARGET.split('\n\n')[0]! + '\n' })).annotations;
+    expect(gone!.orphaned).toBe(true);
+  });
+
+  it('gives a line written before baseline spans its MT span when the article opens, even one that was orphaned', async () => {
+    await service.getArticle({ id: ID });
+    const start = TARGET.indexOf('depends on of');
+    const file = join(root(), '.calque/annotations', `${ID}.jsonl`);
+    fs.mkdirSync(dirname(file), { recursive: true });
+    // Written by an older Calque after the correction orphaned it: no baseline key, offsets collapsed.
+    const old = annotation({ id: 'old', start, end: start, quote: { exact: 'depends on of', prefix: 'The plan ', suffix: ' the' }, orphaned: true });
+    fs.writeFileSync(file, JSON.stringify(old) + '\n');
+    fs.writeFileSync(join(root(), 'news/drought.en.txt'), TARGET.replace('depends on of', 'needs'));
+    await service.getArticle({ id: ID }); // opening migrates the file
+    const line = JSON.parse(fs.readFileSync(file, 'utf8').trim()) as Annotation;
+    expect(line.baseline).toEqual({ start, end: start + 13, exact: 'depends on of' });
+    const [a] = (await service.getAnnotations({ id: ID })).annotations;
+    expect(a!.orphaned).toBeUndefined();
+    expect(TARGET.replace('depends on of', 'needs').slice(a!.start, a!.end)).toBe('needs');
+  });
+
   it('keeps a line it cannot read through a save from the editor', async () => {
     const file = join(root(), '.calque/annotations', `${ID}.jsonl`);
     fs.mkdirSync(dirname(file), { recursive: true });

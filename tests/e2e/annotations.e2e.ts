@@ -70,16 +70,25 @@ for (const lng of ['en', 'de']) {
     await page.getByRole('list', { name: ui(lng, 'annotations.title') }).getByRole('button', { name: /date 2024-03-13/ }).first().click();
     await expect(page.locator('.editor-pane .ann-major')).toHaveCount(1);
 
-    // The quoted text disappears: the annotation is kept, listed as orphaned.
+    // The MT's words are deleted elsewhere: the annotation stays where they were and quotes the MT (issue 11).
     await page.getByRole('button', { name: ui(lng, 'review.back') }).click();
     writeFileSync(join(served.root, TARGET), disk.replace('date 2024-03-13 ', ''));
     await page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) }).click();
     await page.getByRole('tab', { name: new RegExp(ui(lng, 'annotations.tab_one', { count: 1 }).replace(/[()]/g, '\\$&')) }).click();
-    await expect(page.getByRole('list', { name: ui(lng, 'annotations.orphanedList') }).getByRole('listitem')).toHaveCount(1);
+    await expect(page.getByRole('list', { name: ui(lng, 'annotations.title') })).toContainText(ui(lng, 'annotations.mtWords', { text: 'date 2024-03-13' }));
+    await expect(page.getByRole('list', { name: ui(lng, 'annotations.orphanedList') })).toHaveCount(0);
+
+    // Its whole paragraph is gone: the annotation is kept, listed as orphaned.
+    await page.getByRole('button', { name: ui(lng, 'review.back') }).click();
+    writeFileSync(join(served.root, TARGET), disk.slice(disk.indexOf('\n\n') + 2));
+    await page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) }).click();
+    await page.getByRole('tab', { name: new RegExp(ui(lng, 'annotations.tab_one', { count: 1 }).replace(/[()]/g, '\\$&')) }).click();
+    const orphans = page.getByRole('list', { name: ui(lng, 'annotations.orphanedList') });
+    await expect(orphans.getByRole('listitem')).toHaveCount(1);
     await page.screenshot({ path: shot(`${lng}-annotation-orphaned`) });
 
     // Deleting it empties the file.
-    await page.getByRole('button', { name: ui(lng, 'annotations.deleteOne', { quote: 'date 2024-03-13' }) }).click();
+    await orphans.getByRole('button', { name: ui(lng, 'annotations.deleteOne', { quote: 'date 2024-03-13' }) }).click();
     await expect.poll(() => readAnnotations(served.root)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

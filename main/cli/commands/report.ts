@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { pickLocale, type LocaleCode } from '../../../locales/index.js';
 import { writeFileAtomic } from '../../core/platform/atomic-write.js';
 import { isLanguageTag } from '../../core/project/languages.js';
-import { annotationsCsv, segmentsCsv } from '../../core/report/csv.js';
+import { annotationsCsv, qaFindingsCsv, segmentsCsv } from '../../core/report/csv.js';
+import { findingMessage } from '../../core/report/finding-message.js';
 import { renderHtml } from '../../core/report/html.js';
 import { renderJson } from '../../core/report/json.js';
 import type { ProjectReport } from '../../core/report/model.js';
@@ -43,6 +44,11 @@ export function formatOf(path: string): ReportFormat | undefined {
 /** Where the per-segment CSV goes next to the annotations CSV: report.csv → report.segments.csv. */
 export function segmentsCsvPath(out: string): string {
   return join(dirname(out), `${basename(out, extname(out))}.segments${extname(out)}`);
+}
+
+/** Where the QA findings CSV goes (Xbench's QA report columns): report.csv → report.qa.csv. */
+export function qaCsvPath(out: string): string {
+  return join(dirname(out), `${basename(out, extname(out))}.qa${extname(out)}`);
 }
 
 // A byte order mark lets spreadsheet programs (Excel above all) read UTF-8 CSV as UTF-8.
@@ -84,10 +90,12 @@ export async function reportCommand(argv: string[], deps: ReportDeps): Promise<n
     written.push(out);
   } else {
     const segments = segmentsCsvPath(out);
+    const qa = qaCsvPath(out);
     await write(out, encode(BOM + annotationsCsv(report)));
     await write(segments, encode(BOM + segmentsCsv(report)));
-    written.push(out, segments);
+    await write(qa, encode(BOM + qaFindingsCsv(report, findingMessage(lng))));
+    written.push(out, segments, qa);
   }
-  log(`Wrote the report of ${report.articles.length} article(s) to ${written.join(' and ')}`);
+  log(`Wrote the report of ${report.articles.length} article(s) to ${written.join(', ')}`);
   return 0;
 }

@@ -55,7 +55,7 @@ function survivingChars(start: number, end: number, edits: readonly TextEdit[]):
  * non-overlapping). An insertion before a span shifts it; edits inside it grow or shrink it; an edit
  * that overlaps one end trims the span to the characters that survive. A span whose every character
  * is deleted becomes a collapsed span where it was, marked orphaned so that `reanchor` can look for
- * its quote later; it is never dropped. With `newText`, quotes of surviving spans are refreshed.
+ * its quote later; it is never dropped. One that records MT words (`baseline`) moves onto their replacement instead. With `newText`, quotes of surviving spans are refreshed.
  */
 export function mapThroughEdits(
   annotations: readonly Annotation[],
@@ -71,6 +71,14 @@ export function mapThroughEdits(
       return { ...a, start: at, end: at };
     }
     if (survivingChars(a.start, a.end, sorted) === 0) {
+      if (a.baseline) {
+        // MT words the editor corrected: the annotation moves onto what replaced them (baseline-span.ts then derives the exact span from the diff).
+        const start = mapPos(a.start, sorted, -1);
+        const end = Math.max(start, mapPos(a.end, sorted, 1));
+        const moved: Annotation = { ...a, start, end };
+        if (options.newText !== undefined) moved.quote = quoteAt(options.newText, start, end, contextLength(a.quote));
+        return moved;
+      }
       const at = mapPos(a.start, sorted, -1);
       return { ...a, start: at, end: at, orphaned: true };
     }

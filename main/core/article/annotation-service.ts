@@ -1,6 +1,7 @@
 import type { AnnotationsView } from '../../contract/api.js';
 import type { Annotation } from '../../contract/review.js';
 import { compareAnnotations, reanchorAll } from '../../common/annotations/anchor.js';
+import { placeOnBaseline } from '../../common/annotations/baseline-span.js';
 import type { ProjectSession } from '../project/session.js';
 import { mergeAnnotations, type AnnotationStore } from './annotation-store.js';
 import type { ArticleService } from './article-service.js';
@@ -21,7 +22,10 @@ export class AnnotationService {
     const disk = await this.articles.readTarget(a);
     const target = text !== undefined ? text.normalize('NFC') : disk.text;
     const source = await this.articles.readSource(a);
-    const placed = reanchorAll(annotations, { target, source: source.text });
+    const baseline = await this.articles.baselineText(a);
+    // MT-error annotations follow their baseline words through the diff; the rest are found by their quote.
+    const onBaseline = baseline === null ? annotations : placeOnBaseline(annotations, baseline, target, a.targetLang);
+    const placed = onBaseline.map((x) => (x.side === 'target' && x.baseline && baseline !== null ? x : reanchorAll([x], { target, source: source.text })[0]!));
     // Each placed annotation names the segment it now starts in (of the editor's text when given).
     const docs = { source: source.doc, target: documentWithText(a.targetPath, disk.doc, 'target', target) };
     const withSegments = placed.map((x) => ({ ...x, segment: x.orphaned ? x.segment : (segmentOfAnnotation(x, docs) ?? x.segment) }));

@@ -32,6 +32,11 @@ const AnnotationSchema = z
     modified: z.string(),
     rule: z.string().optional(),
     orphaned: z.boolean().optional(),
+    /** Added in issue 11; lines without it are given one when the article is opened (segment-migration.ts). */
+    baseline: z
+      .object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), exact: z.string() })
+      .refine((b) => b.end >= b.start, { message: 'end is before start' })
+      .optional(),
   })
   .refine((a) => a.end >= a.start, { message: 'end is before start' });
 
@@ -52,8 +57,9 @@ export interface AnnotationFile {
 
 /** One annotation as its line in the file (key order fixed by the schema, so lines diff well). */
 export function annotationLine(a: Annotation): string {
-  const { id, side, segment, start, end, quote, category, severity, comment, created, modified, rule, orphaned } = a;
-  return JSON.stringify({ id, side, segment, start, end, quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }, category, severity, comment, created, modified, rule, orphaned: orphaned || undefined });
+  const { id, side, segment, start, end, quote, category, severity, comment, created, modified, rule, orphaned, baseline } = a;
+  const mt = baseline ? { start: baseline.start, end: baseline.end, exact: baseline.exact } : undefined;
+  return JSON.stringify({ id, side, segment, start, end, quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }, category, severity, comment, created, modified, rule, orphaned: orphaned || undefined, baseline: mt });
 }
 
 export function parseAnnotationLines(content: string): AnnotationFile {

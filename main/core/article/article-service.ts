@@ -74,6 +74,12 @@ export class ArticleService {
     return readArticleFile(this.session.root, this.session.abs(a.targetPath), a.targetPath, 'target');
   }
 
+  /** The baseline (the machine translation as first opened), or null before the article was first opened. */
+  async baselineText(a: PairedArticle): Promise<string | null> {
+    const bytes = await this.deps.baselines.read(a.id);
+    return bytes ? decodeBaseline(a.targetPath, a.id, bytes).text : null;
+  }
+
   async view(id: string): Promise<ArticleView> {
     const a = this.session.article(id);
     this.requireConfirmedLanguages();
@@ -84,7 +90,7 @@ export class ArticleService {
     if (captured && !problem) await this.deps.reviews.update(a.id, { baselineOf: { path: a.targetPath, lang: a.targetLang } }).catch(() => undefined);
     const { text: baseline, doc: baselineDoc } = decodeBaseline(a.targetPath, a.id, baselineBytes);
     // Best effort: a review or annotations file that cannot be upgraded now still reads as it is.
-    if (!problem) await migrateArticleState(a.id, { reviews: this.deps.reviews, annotations: this.deps.annotations }, { source: source.doc, target: target.doc, baseline: baselineDoc }).catch(() => undefined);
+    if (!problem) await migrateArticleState(a.id, { reviews: this.deps.reviews, annotations: this.deps.annotations }, { source: source.doc, target: target.doc, baseline: baselineDoc, targetLang: a.targetLang }).catch(() => undefined);
     const stats = wordDiff(baseline, target.text, a.targetLang, { baseline: tagSpans(baselineDoc, 'target'), current: tagSpans(target.doc, 'target') }).stats;
     this.deps.watcher.watch(a.id, this.session.abs(a.targetPath), target.revision);
     // Read again after the migration: a status set by hand before version 3 is now recorded as such.

@@ -2,6 +2,7 @@ import type { Document, Side } from '../../contract/document.js';
 import { segmentAt } from '../../contract/document.js';
 import type { Annotation } from '../../contract/review.js';
 import { splitParagraphs } from '../../common/paragraphs.js';
+import { withBaselineSpans } from '../../common/annotations/baseline-span.js';
 import type { AnnotationStore } from './annotation-store.js';
 import { REVIEW_FORMAT_VERSION, type ReviewRecord, type ReviewStore } from './review-store.js';
 
@@ -73,6 +74,8 @@ export interface ArticleDocuments {
   source: Document;
   target: Document;
   baseline: Document;
+  /** For the word diff that gives old target annotations their baseline span. */
+  targetLang?: string;
 }
 
 /**
@@ -90,7 +93,12 @@ export async function migrateArticleState(
     await stores.reviews.update(id, (r) => upgradeReview(r, docs.baseline) ?? {});
   }
   const { annotations } = await stores.annotations.read(id);
-  if (withAnnotationSegments(annotations, docs).changed) {
-    await stores.annotations.update(id, (list) => withAnnotationSegments(list, docs).annotations);
+  const upgrade = (list: readonly Annotation[]) => {
+    const seg = withAnnotationSegments(list, docs);
+    const mt = withBaselineSpans(seg.annotations, docs.baseline.text.target, docs.target.text.target, docs.targetLang ?? 'und');
+    return { annotations: mt.annotations, changed: seg.changed || mt.changed };
+  };
+  if (upgrade(annotations).changed) {
+    await stores.annotations.update(id, (list) => upgrade(list).annotations);
   }
 }

@@ -76,7 +76,7 @@ function toFinding(def: CheckDefinition, raw: RawFinding, ctx: CheckContext, set
 }
 
 /** True when an ignore covers the finding: same rule and text, and the recorded context (if any) still around it. */
-function ignored(f: Finding, ignores: readonly Ignore[], doc: string): boolean {
+export function isIgnored(f: Finding, ignores: readonly Ignore[], doc: string): boolean {
   for (const ig of ignores) {
     if (ig.rule !== f.rule || ig.text !== f.text) continue;
     if (!ig.context) return true;
@@ -144,7 +144,7 @@ const TAG_RULE = 'qa.tags';
 function finish(findings: Finding[], texts: { source: string; target: string }, ignores: readonly Ignore[] | undefined, prot: ProtectedRanges | undefined, tags?: CheckTags): Finding[] {
   const all = withoutDuplicates(findings);
   const unique = outsideTags([...outsideProtected(all.filter((f) => f.rule !== TAG_RULE), prot), ...all.filter((f) => f.rule === TAG_RULE)], tags);
-  const kept = grouped(ignores?.length ? unique.filter((f) => !ignored(f, ignores, f.side === 'target' ? texts.target : texts.source)) : unique);
+  const kept = grouped(ignores?.length ? unique.filter((f) => !isIgnored(f, ignores, f.side === 'target' ? texts.target : texts.source)) : unique);
   return kept.sort((a, b) => (a.side === b.side ? 0 : a.side === 'source' ? 1 : -1) || a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 }
 

@@ -69,7 +69,8 @@ export class CheckInputs {
     const files = config.glossaries ?? DEFAULT_GLOSSARIES;
     const glossary = (await Promise.all(files.map((f) => this.glossary(f, a.sourceLang, a.targetLang)))).flat();
     const wordList = config.wordList ?? [];
-    const ignores = await this.src.ignores(a.id);
+    // The project's "everywhere" ignores first, then the article's own ("ignore here").
+    const ignores = [...(config.checks?.ignores ?? []), ...(await this.src.ignores(a.id))];
     const translations = await this.consistency(opts.waitMs, a.id);
     const project: ProjectCheckData = { glossary, wordList, ...(translations ? { translations } : {}) };
     return {

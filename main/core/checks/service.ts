@@ -20,7 +20,7 @@ import { CalqueError } from '../../contract/api.js';
 import { readTextFile, revisionOf } from '../text/read-text-file.js';
 import { formatForPath } from '../formats/registry.js';
 import type { Document, SegmentGroups } from '../../contract/document.js';
-import { allChecks, CheckSession, checksFor, documentDate, runChecks } from './engine.js';
+import { allChecks, CheckSession, checksFor, documentDate, isIgnored, runChecks } from './engine.js';
 import { CheckInputs, settingsOf, type BuiltInput } from './input.js';
 import type { ProtectedRanges } from './protected.js';
 import { documentWithText } from '../formats/document-text.js';
@@ -185,6 +185,24 @@ export class CheckService {
     if (this.heavy(built)) return { findings: (await this.inWorker('full', a, built)).findings, ...figures };
     const { projectKey: _k, complete: _c, ...input } = built;
     return { findings: runChecks(input), ...figures };
+  }
+
+  /**
+   * Every finding of the article on disk, ignored ones included and marked (reports, the QA CSV): the
+   * same input as `findingsOnDisk`, run without the ignore decisions, then each decision applied.
+   */
+  async findingsWithDecisions(a: PairedArticle): Promise<(Finding & { ignored: boolean })[]> {
+    const texts = await this.readTexts(a);
+    const tags = tagsOf(a, texts, texts.target);
+    const built = { ...(await this.inputs.checkInputFor(a, texts)), protected: protectedOf(a, texts, texts.target), ...(tags ? { tags } : {}) };
+    const all = { ...built, ignores: [] };
+    let findings: Finding[];
+    if (this.heavy(built)) findings = (await this.inWorker('full', a, all)).findings;
+    else {
+      const { projectKey: _k, complete: _c, ...input } = all;
+      findings = runChecks(input);
+    }
+    return findings.map((f) => ({ ...f, ignored: isIgnored(f, built.ignores, f.side === 'target' ? texts.target : texts.source) }));
   }
 
   /**

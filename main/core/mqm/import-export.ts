@@ -14,6 +14,8 @@ import { scanTextFiles } from '../project/scan.js';
 import { declaredLanguages } from '../formats/declared-languages.js';
 import { readTextFile } from '../text/read-text-file.js';
 import { AnnotationStore } from '../article/annotation-store.js';
+import { BaselineStore } from '../article/baseline-store.js';
+import { decodeBaseline } from '../article/article-files.js';
 
 /**
  * Google's WMT MQM TSV in and out of a Calque project. Import turns each (system, doc) into an
@@ -156,6 +158,8 @@ function plan(rows: MqmRow[], from: string, to: string, now: string): PlannedArt
           comment: r.comment,
           created: now,
           modified: now,
+          // The imported target is the system's output, the MT the errors are about.
+          ...(side === 'target' && b > a ? { baseline: { start: base + a, end: base + b, exact: full.slice(base + a, base + b) } } : {}),
         });
       }
       so += sourceLines[i]!.length + 1;
@@ -327,15 +331,18 @@ export async function exportMqmTsv(rootDir: string): Promise<ExportResult> {
   for (const article of paired.articles) {
     const [sourceText, targetText] = await Promise.all([readTextFile(join(root, article.sourcePath), article.sourcePath, 'source'), readTextFile(join(root, article.targetPath), article.targetPath, 'target')]).then((f) => f.map((x) => x.text));
     const { annotations } = await store.read(article.id);
+    // Target errors are rated on the MT: its lines, and the spans of the MT words (the editor's corrections are not the system's output).
+    const baselineBytes = await new BaselineStore(root, new FileLocks(root)).read(article.id);
+    const mt = baselineBytes ? decodeBaseline(article.targetPath, article.id, baselineBytes).text : targetText!;
     const first = article.id.includes('/') ? article.id.slice(0, article.id.indexOf('/')) : '';
     const fromImport = first !== '' && imported.has(first);
     const system = fromImport ? first : basename(root);
     const doc = fromImport ? article.id.slice(first.length + 1).replace(/\.txt$/, '') : article.id;
-    const lines = { source: sourceText!.split('\n'), target: targetText!.split('\n') };
+    const lines = { source: sourceText!.split('\n'), target: mt.split('\n') };
     const starts = { source: lineStarts(lines.source), target: lineStarts(lines.target) };
     const byLine = new Map<number, Annotation[]>();
     for (const a of annotations) {
-      const i = lineOf(starts[a.side], a.start);
+      const i = lineOf(starts[a.side], a.side === 'target' ? (a.baseline?.start ?? a.start) : a.start);
       byLine.set(i, [...(byLine.get(i) ?? []), a]);
     }
     const count = Math.max(lines.source.length, lines.target.length);
@@ -350,8 +357,10 @@ export async function exportMqmTsv(rootDir: string): Promise<ExportResult> {
         const lineStart = starts[a.side][i]!;
         const lineEnd = lineStart + lines[a.side][i]!.length;
         const row: MqmRowOut = { ...base, category: a.category, severity: severityLabel(a.severity), comment: a.comment };
-        // A span that runs past its line is cut at the line end (segments are lines here).
-        if (!a.orphaned && a.end > a.start) row.span = { side: a.side, start: a.start - lineStart, end: Math.min(a.end, lineEnd) - lineStart };
+        // A span that runs past its line is cut at the line end (segments are lines here). A target
+        // annotation of words the MT did not have (the editor's own) has no span in the MT's line.
+        const span = a.side === 'source' ? (a.orphaned ? undefined : a) : (a.baseline ?? (baselineBytes ? undefined : a.orphaned ? undefined : a));
+        if (span && span.end > span.start) row.span = { side: a.side, start: span.start - lineStart, end: Math.min(span.end, lineEnd) - lineStart };
         rows.push(row);
         annotationCount++;
       }

@@ -20,6 +20,8 @@ const ConfigV1 = z.object({
     .object({
       disabled: z.array(z.string()).default([]),
       severity: z.record(z.string(), severity).default({}),
+      /** "Ignore this rule for this text everywhere": applied to every article by main/core/checks/input.ts. */
+      ignores: z.array(z.object({ rule: z.string(), text: z.string() })).optional(),
       /** Rule id → its numeric limits (the subtitle timing check's characters per line, lines, characters a second). */
       options: z.record(z.string(), z.record(z.string(), z.number().nonnegative())).optional(),
     })

@@ -17,6 +17,7 @@ import type {
   MqmSummary,
   ProjectMqm,
   ProjectReport,
+  QaFindingReport,
   SegmentReport,
 } from './model.js';
 
@@ -58,6 +59,7 @@ export interface ArticleInput extends Pick<ArticleReport, 'id' | 'sourceLang' | 
   /** Where the inline tags are in the baseline and the final text (each one token of the word diff). */
   tags?: DiffTags;
   tagAccuracy?: TagAccuracy;
+  findings?: QaFindingReport[];
 }
 
 export interface ProjectInput {
@@ -250,6 +252,7 @@ export function collectArticle(input: ArticleInput): ArticleReport {
     totals,
     hterHistogram: hterHistogram(metrics.map((m) => m.hter.score)),
     ...(input.segmentStates ? { segmentStates: input.segmentStates } : {}),
+    ...(input.findings ? { findings: input.findings } : {}),
   };
 }
 

@@ -3,7 +3,7 @@
  * Cells that a spreadsheet would run as a formula (= + - @, and tab or CR that some strip first) are
  * prefixed with an apostrophe: comments and document text are untrusted (OWASP "CSV injection").
  */
-import type { Annotation } from '../../contract/review.js';
+import type { Annotation, Message } from '../../contract/review.js';
 import type { ArticleReport, ProjectReport } from './model.js';
 
 type Cell = string | number | boolean | undefined;
@@ -30,14 +30,28 @@ function segmentOf(a: ArticleReport, ann: Annotation): number | undefined {
   return s === undefined ? undefined : s.index + 1;
 }
 
-export const ANNOTATION_COLUMNS = ['article', 'annotation', 'segment', 'side', 'category', 'severity', 'start', 'end', 'span', 'comment', 'rule', 'orphaned', 'created', 'modified'] as const;
+export const ANNOTATION_COLUMNS = ['article', 'annotation', 'segment', 'side', 'category', 'severity', 'start', 'end', 'span', 'mt_words', 'comment', 'rule', 'orphaned', 'created', 'modified'] as const;
 
-/** One row per annotation (placed ones, then orphaned ones); `segment` is 1-based as in the HTML report. */
+export const QA_COLUMNS = ['file', 'segment', 'rule', 'severity', 'source', 'target', 'text', 'message', 'ignored'] as const;
+
+/**
+ * The checks' findings as Xbench's QA report lists them: one row per finding with the segment pair it
+ * is in, its message in the report's language and whether the reviewer ignored it (yes/no).
+ */
+export function qaFindingsCsv(report: ProjectReport, message: (m: Message) => string): string {
+  const rows: Cell[][] = [[...QA_COLUMNS]];
+  for (const a of report.articles) {
+    for (const f of a.findings ?? []) rows.push([a.id, f.segment, f.rule, f.severity, f.source, f.target, f.text, message(f.message), f.ignored ? 'yes' : 'no']);
+  }
+  return csvRows(rows);
+}
+
+/** One row per annotation (placed ones, then orphaned ones); `segment` is 1-based as in the HTML report; `mt_words` what the MT said there. */
 export function annotationsCsv(report: ProjectReport): string {
   const rows: Cell[][] = [[...ANNOTATION_COLUMNS]];
   for (const a of report.articles) {
     for (const ann of [...a.annotations, ...a.orphaned]) {
-      rows.push([a.id, ann.id, segmentOf(a, ann), ann.side, ann.category, ann.severity, ann.start, ann.end, ann.quote.exact, ann.comment, ann.rule, ann.orphaned === true, ann.created, ann.modified]);
+      rows.push([a.id, ann.id, segmentOf(a, ann), ann.side, ann.category, ann.severity, ann.start, ann.end, ann.quote.exact, ann.baseline?.exact, ann.comment, ann.rule, ann.orphaned === true, ann.created, ann.modified]);
     }
   }
   return csvRows(rows);

@@ -17,6 +17,7 @@ import { annotatedText, categoryClass, diffMarkup, type NumberedAnnotation } fro
 import type { ArticleReport, ArticleTotals, HistogramBin, MqmBreakdown, ProjectReport } from './model.js';
 import { segmentCountsTable, segmentStatesBlock } from './segment-states-html.js';
 import { REPORT_CSS } from './styles.js';
+import { findingMessage } from './finding-message.js';
 
 /** Nothing may load or run: styles are inline, images (if any) are data: URLs. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -28,6 +29,7 @@ export interface RenderOptions {
 
 interface Ctx {
   t: TFunction;
+  lng: string;
   f: ReportFormat;
   rtl: boolean;
   category(category: string): string;
@@ -45,6 +47,7 @@ function context(lng: string, options: RenderOptions): Ctx {
   };
   return {
     t,
+    lng,
     f: reportFormat(lng, options.timeZone),
     rtl: RTL_LOCALES.has(lng.split('-')[0]!),
     category: (c) => {
@@ -161,7 +164,7 @@ function annotationItem(ctx: Ctx, a: ArticleReport, item: NumberedAnnotation): H
   const { annotation: ann } = item;
   const lang = ann.side === 'target' ? a.targetLang : a.sourceLang;
   const q = ann.quote;
-  return html`<li class="annotation sev-${ann.severity}" id="${item.anchor}"><span class="n">${ctx.f.integer(item.n)}</span><div><div class="ann-head"><span class="badge sev-${ann.severity}">${ctx.severity(ann.severity)}</span><span class="category">${ctx.category(ann.category)}</span><span class="side">${ctx.t(`side.${ann.side}`)}</span>${ann.rule ? html`<span class="rule">${ctx.t('fromCheck', { rule: ann.rule })}</span>` : ''}</div><blockquote ${langAttrs(lang)}>${q.prefix ? html`<span class="context">…${q.prefix}</span>` : ''}<mark class="sev-${ann.severity}">${q.exact}</mark>${q.suffix ? html`<span class="context">${q.suffix}…</span>` : ''}</blockquote>${ann.comment.trim() ? html`<p class="comment" dir="auto">${ann.comment}</p>` : html`<p class="comment empty">${ctx.t('noComment')}</p>`}</div></li>`;
+  return html`<li class="annotation sev-${ann.severity}" id="${item.anchor}"><span class="n">${ctx.f.integer(item.n)}</span><div><div class="ann-head"><span class="badge sev-${ann.severity}">${ctx.severity(ann.severity)}</span><span class="category">${ctx.category(ann.category)}</span><span class="side">${ctx.t(`side.${ann.side}`)}</span>${ann.rule ? html`<span class="rule">${ctx.t('fromCheck', { rule: ann.rule })}</span>` : ''}</div><blockquote ${langAttrs(lang)}>${q.prefix ? html`<span class="context">…${q.prefix}</span>` : ''}<mark class="sev-${ann.severity}">${q.exact}</mark>${q.suffix ? html`<span class="context">${q.suffix}…</span>` : ''}</blockquote>${ann.baseline && ann.baseline.exact !== q.exact ? html`<p class="mt-words">${ctx.t('mtWords')} <q ${langAttrs(lang)}>${ann.baseline.exact}</q></p>` : ''}${ann.comment.trim() ? html`<p class="comment" dir="auto">${ann.comment}</p>` : html`<p class="comment empty">${ctx.t('noComment')}</p>`}</div></li>`;
 }
 
 function annotationsBlock(ctx: Ctx, a: ArticleReport, items: NumberedAnnotation[], i: number): Html {
@@ -188,6 +191,21 @@ function segmentsBlock(ctx: Ctx, a: ArticleReport, i: number): Html {
   return html`${heading}<p class="note">${t('editedSegmentsNote', { edited: f.integer(edited.length), total: f.integer(a.segments.length) })}</p><table><thead><tr><th scope="col" class="num">${t('column.segment')}</th><th scope="col">${t('column.source')}</th><th scope="col">${t('column.changes')}</th><th scope="col" class="num">${t('column.hter')}</th><th scope="col" class="num">${t('column.chrf')}</th><th scope="col" class="num">${t('column.editingTime')}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+/** The checks' findings with the reviewer's decisions: ignored ones are listed and marked, never hidden. */
+function qaBlock(ctx: Ctx, a: ArticleReport, i: number): Html {
+  if (!a.findings) return html``;
+  const { t, f } = ctx;
+  const heading = html`<h3 id="article-${i}-qa-h">${t('qa.title')}</h3>`;
+  if (!a.findings.length) return html`${heading}<p class="note">${t('qa.none')}</p>`;
+  const ignored = a.findings.filter((x) => x.ignored).length;
+  const message = findingMessage(ctx.lng);
+  const rows = a.findings.map(
+    (x) =>
+      html`<tr class="${x.ignored ? 'ignored' : ''}"><td class="num">${f.integer(x.segment)}</td><td>${x.severity === 'hint' ? t('qa.hint') : ctx.severity(x.severity)}</td><td><code>${x.rule}</code></td><td ${langAttrs(x.side === 'target' ? a.targetLang : a.sourceLang)}>${x.text}</td><td>${message(x.message)}</td><td>${x.ignored ? t('qa.yes') : t('qa.no')}</td></tr>`,
+  );
+  return html`${heading}<p class="note">${t('qa.count', { count: f.integer(a.findings.length), ignored: f.integer(ignored) })}</p><table><thead><tr><th scope="col" class="num">${t('column.segment')}</th><th scope="col">${t('qa.severity')}</th><th scope="col">${t('qa.rule')}</th><th scope="col">${t('qa.text')}</th><th scope="col">${t('qa.message')}</th><th scope="col">${t('qa.ignored')}</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 function articleSection(ctx: Ctx, a: ArticleReport, i: number): Html {
   const items = numbered(a, i);
   const onSide = (side: Annotation['side']) => items.filter((x) => !x.annotation.orphaned && x.annotation.side === side);
@@ -197,7 +215,7 @@ function articleSection(ctx: Ctx, a: ArticleReport, i: number): Html {
     `${ctx.t('column.status')}: ${ctx.t(`statusName.${a.status}`)}`,
   ])}${metricCards(ctx, a.totals, a.mqm)}<h3>${ctx.t('correctedText')}</h3><div class="text" ${langAttrs(a.targetLang)}>${annotatedText(a.final, onSide('target'), ctx.severity)}</div>${
     sourceMarks.length ? html`<h3>${ctx.t('sourceText')}</h3><div class="text" ${langAttrs(a.sourceLang)}>${annotatedText(a.source, sourceMarks, ctx.severity)}</div>` : ''
-  }${annotationsBlock(ctx, a, items, i)}${segmentsBlock(ctx, a, i)}${segmentStatesBlock(ctx, a, i)}<h3 id="article-${i}-mqm-h">${ctx.t('mqmBreakdown')}</h3>${mqmFigure(a.mqm.byCategory, ctx, `article-${i}-mqm-h`)}<h3 id="article-${i}-hter-h">${ctx.t('hterDistribution')}</h3>${histogramFigure(a.hterHistogram, ctx, `article-${i}-hter-h`)}</article>`;
+  }${annotationsBlock(ctx, a, items, i)}${qaBlock(ctx, a, i)}${segmentsBlock(ctx, a, i)}${segmentStatesBlock(ctx, a, i)}<h3 id="article-${i}-mqm-h">${ctx.t('mqmBreakdown')}</h3>${mqmFigure(a.mqm.byCategory, ctx, `article-${i}-mqm-h`)}<h3 id="article-${i}-hter-h">${ctx.t('hterDistribution')}</h3>${histogramFigure(a.hterHistogram, ctx, `article-${i}-hter-h`)}</article>`;
 }
 
 function projectCharts(report: ProjectReport, ctx: Ctx): Html {

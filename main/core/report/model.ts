@@ -4,7 +4,7 @@
  * no weights or formulas live here; collect.ts only sums and groups them.
  */
 import type { ReviewStatus, SegmentCounts, SegmentReviewState, TagAccuracy } from '../../contract/api.js';
-import type { Annotation, MqmSeverity, TerBreakdown } from '../../contract/review.js';
+import type { Annotation, FindingSeverity, Message, MqmSeverity, TerBreakdown } from '../../contract/review.js';
 
 /** Bumped when a field changes meaning or disappears (adding a field keeps the version). */
 export const REPORT_FORMAT_VERSION = 1;
@@ -84,6 +84,25 @@ export interface SegmentStatesReport {
   segments: { number: number; id: string; state: SegmentReviewState; locked: boolean; text: string }[];
 }
 
+/** A QA finding of the article's final text with the reviewer's decision, as Xbench's QA report lists them. */
+export interface QaFindingReport {
+  rule: string;
+  category: string;
+  severity: FindingSeverity;
+  side: 'source' | 'target';
+  /** Segment (paragraph) number on the finding's side, 1-based, as in the gutter. */
+  segment: number;
+  /** The flagged text. */
+  text: string;
+  /** The aligned sentences of the segment pair the finding is in. */
+  source: string;
+  target: string;
+  /** Localized when rendered (i18next key and parameters). */
+  message: Message;
+  /** "Ignore here" or "ignore everywhere" covers it: listed, marked, outside the problem counts. */
+  ignored: boolean;
+}
+
 export interface ArticleReport {
   id: string;
   sourceLang: string;
@@ -102,6 +121,8 @@ export interface ArticleReport {
   totals: ArticleTotals;
   hterHistogram: HistogramBin[];
   segmentStates?: SegmentStatesReport;
+  /** The checks' findings with their ignore decisions (absent when the report was built without checks). */
+  findings?: QaFindingReport[];
 }
 
 export interface ProjectTotals extends ArticleTotals {

@@ -100,4 +100,5 @@ article.article > h2 { font-size: 24px; border-bottom: 3px solid var(--ink); }
   .text { border: 0; padding: 0; }
   .badge.sev-critical { color: var(--critical); background: none; }
 }
+tr.ignored td { opacity: 0.65; }
 `;

@@ -1,5 +1,6 @@
 import type { ArticleSummary, ArticleView, AnnotationsView } from '../../contract/api.js';
-import type { Annotation } from '../../contract/review.js';
+import type { Annotation, DocumentAlignment, Finding } from '../../contract/review.js';
+import { paragraphNumbering } from '../../common/paragraphs.js';
 import { alignDocument } from '../../common/align/index.js';
 import { articleMetrics } from '../../common/metrics/article.js';
 import type { LiveSegment } from '../../common/metrics/live.js';
@@ -8,7 +9,7 @@ import { parseScoringProfile } from '../../common/mqm/profile.js';
 import { countSegmentStates } from '../../common/segments/states.js';
 import { countWords } from '../../common/words.js';
 import { collectProject, type ArticleInput, type SegmentInput } from '../report/collect.js';
-import type { ProjectReport } from '../report/model.js';
+import type { ProjectReport, QaFindingReport } from '../report/model.js';
 
 /** What a report needs from the open project (CalqueService provides it). */
 export interface ReportSource {
@@ -20,6 +21,8 @@ export interface ReportSource {
   getAnnotations(id: string): Promise<AnnotationsView>;
   /** Active editing time per segment index. */
   editingMs(id: string): Promise<Record<string, number>>;
+  /** The checks' findings of the article on disk, each with its ignore decision (the QA part of the report). */
+  findings?(id: string): Promise<(Finding & { ignored: boolean })[]>;
 }
 
 export function profileFrom(scoring: unknown): ScoringProfile {
@@ -96,6 +99,7 @@ export async function articleInput(src: ReportSource, summary: ArticleSummary, p
     words: countWords(basis === 'source' ? s.source : s.after, basis === 'source' ? view.source.lang : view.target.lang),
   }));
   const score = scoreArticle(scored, profile);
+  const findings = src.findings ? qaFindings(await src.findings(summary.id), alignment, view.source.text, final) : undefined;
   const input: ArticleInput = {
     id: view.id,
     sourceLang: view.source.lang,
@@ -115,6 +119,7 @@ export async function articleInput(src: ReportSource, summary: ArticleSummary, p
       counts: countSegmentStates(view.segments),
       segments: view.segments.map((s, i) => ({ number: i + 1, id: s.id, state: s.state, locked: s.locked, text: s.target ? final.slice(s.target[0], s.target[1]) : '' })),
     },
+    ...(findings ? { findings } : {}),
     mqm: {
       penalty: score.penalty,
       score: score.score,
@@ -125,6 +130,19 @@ export async function articleInput(src: ReportSource, summary: ArticleSummary, p
     },
   };
   return { input, scored };
+}
+
+/** Findings with the segment number of their side and the aligned sentences of the pair they are in. */
+function qaFindings(list: readonly (Finding & { ignored: boolean })[], al: DocumentAlignment, source: string, target: string): QaFindingReport[] {
+  const number = { source: paragraphNumbering(source), target: paragraphNumbering(target) };
+  const texts = { source, target };
+  return list.map((f) => {
+    const own = al[f.side];
+    const k = own.findIndex((s) => f.start >= s.start && f.start <= s.end);
+    const link = k >= 0 ? al.links.find((l) => l[f.side].includes(k)) : undefined;
+    const sentences = (side: 'source' | 'target') => (link ? link[side].map((i) => texts[side].slice(al[side][i]!.start, al[side][i]!.end)).join(' ') : '');
+    return { rule: f.rule, category: f.category, severity: f.severity, side: f.side, segment: number[f.side](f.start), text: f.text, source: sentences('source'), target: sentences('target'), message: f.message, ignored: f.ignored };
+  });
 }
 
 /** The report of the whole project, or of one article with `article`. */

@@ -1,5 +1,6 @@
 import type { Annotation, Finding, TextEdit } from '../../../main/contract/review';
 import { mapThroughEdits, newAnnotationId, quoteAt } from '../../../main/common/annotations/anchor';
+import { baselineSpanOf, placeOnBaseline } from '../../../main/common/annotations/baseline-span';
 import { api, toUiError, type UiError } from '../../api';
 import type { AnnotationDraft } from '../../components/AnnotateDialog';
 import { monaco } from '../../monaco/setup';
@@ -7,6 +8,9 @@ import { AUTOSAVE_MS, type ArticleDocument } from '../article-document';
 import { rangeAt, revealSpan } from '../ranges';
 import { StateCell, type Editor, type EditorContribution } from './contribution';
 
+
+/** How long after the last keystroke annotations are placed again from the word diff (a pause in typing). */
+const REBASE_MS = 200;
 
 export interface AnnotationsState {
   annotations: Annotation[];
@@ -30,6 +34,7 @@ export class AnnotationsContribution implements EditorContribution {
   /** The annotation ids as last read or saved: a save merges with what another tab added since (never dropped). */
   private base: string[] = [];
   private timer: number | undefined;
+  private rebaseTimer: number | undefined;
   private decorations: monaco.editor.IEditorDecorationsCollection | null = null;
   private doc: ArticleDocument | null = null;
   /** The hover's text of an annotation, in the UI language (set again when it changes). */
@@ -39,6 +44,8 @@ export class AnnotationsContribution implements EditorContribution {
     private readonly id: string,
     private readonly sourceText: string,
     private readonly onError: (e: UiError) => void,
+    /** The machine translation (the diff baseline) and its language: annotations of MT words follow them. */
+    private readonly mt: { text: string; lang: string } = { text: '', lang: 'und' },
   ) {}
 
   attach(editor: Editor, doc: ArticleDocument): monaco.IDisposable {
@@ -60,10 +67,14 @@ export class AnnotationsContribution implements EditorContribution {
       // Monaco's changes of one event are relative to the text before it.
       const edits: TextEdit[] = e.changes.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
       this.persist(mapThroughEdits(list, edits, { side: 'target', newText: model.getValue() }));
+      // Character edits only approximate a correction (typing "dog" over "cat" key by key); the word diff against the MT settles it.
+      window.clearTimeout(this.rebaseTimer);
+      this.rebaseTimer = window.setTimeout(() => this.rebase(), REBASE_MS);
     });
     return {
       dispose: () => {
         onChange.dispose();
+        window.clearTimeout(this.rebaseTimer);
         this.flush(); // leaving the article: write pending moves now
         this.decorations?.clear();
         this.decorations = null;
@@ -81,13 +92,25 @@ export class AnnotationsContribution implements EditorContribution {
   flush(): void {
     if (this.timer === undefined) return;
     window.clearTimeout(this.timer);
+    this.rebase();
     this.store();
+  }
+
+  /** Place the annotations of MT words on the current text through the baseline→current word diff. */
+  private rebase(): void {
+    window.clearTimeout(this.rebaseTimer);
+    this.rebaseTimer = undefined;
+    const model = this.doc?.model;
+    const list = this.state.get().annotations;
+    if (!model || model.isDisposed() || !list.some((a) => a.baseline)) return;
+    this.update({ annotations: placeOnBaseline(list, this.mt.text, model.getValue(), this.mt.lang) });
   }
 
   add(side: 'target' | 'source', start: number, end: number, draft: AnnotationDraft, extra: Partial<Annotation> = {}): void {
     const now = new Date().toISOString();
     const text = side === 'target' ? (this.doc?.model.getValue() ?? '') : this.sourceText;
-    const a: Annotation = { id: newAnnotationId(), side, start, end, quote: quoteAt(text, start, end), ...draft, created: now, modified: now, ...extra };
+    const baseline = side === 'target' ? baselineSpanOf({ start, end }, text, this.mt.text, this.mt.lang) : undefined;
+    const a: Annotation = { id: newAnnotationId(), side, start, end, quote: quoteAt(text, start, end), ...draft, created: now, modified: now, ...extra, ...(baseline ? { baseline } : {}) };
     this.persist([...this.state.get().annotations, a], true);
   }
 
@@ -128,6 +151,7 @@ export class AnnotationsContribution implements EditorContribution {
 
   private store(): void {
     this.timer = undefined;
+    if (this.rebaseTimer !== undefined) this.rebase();
     if (!this.loaded) return;
     void api
       .saveAnnotations({ id: this.id, annotations: this.state.get().annotations, base: this.base })

@@ -3,7 +3,8 @@ import type { monaco } from '../../monaco/setup';
 import type { ArticleDocument } from '../article-document';
 import { clearFindings, fixOperations, showFindings, type FindingHandlers } from '../finding-actions';
 import { readingOrder } from '../reading-order';
-import { revealSpan, selectionOffsets } from '../ranges';
+import { rangeAt, revealSpan, selectionOffsets } from '../ranges';
+import { fixAllEdits } from '../finding-groups';
 import { StateCell, type Editor, type EditorContribution } from './contribution';
 
 /**
@@ -79,6 +80,25 @@ export class FindingsContribution implements EditorContribution {
       if (pos < 0) pos = order.length - 1;
     }
     this.jump(order[pos]!.index, editor);
+  }
+
+  /**
+   * "Fix all" of a group: the first fix of each finding, in one edit operation, so one undo takes the
+   * whole group back. Returns how many findings were fixed (fixes of overlapping words are left out).
+   */
+  applyFixes(editor: Editor, indices: readonly number[]): number {
+    const model = this.model;
+    if (!model) return 0;
+    const { edits, applied } = fixAllEdits(indices.map((i) => this.findings[i]).filter((f): f is Finding => !!f));
+    if (!edits.length) return 0;
+    editor.pushUndoStop();
+    editor.executeEdits(
+      'calque.fixAll',
+      edits.map((e) => ({ range: rangeAt(model, e.start, e.end), text: e.text, forceMoveMarkers: true })),
+    );
+    editor.pushUndoStop();
+    editor.focus();
+    return applied;
   }
 
   /** Apply fix `k` of finding `index` as one undo step, however many edits it has. */
