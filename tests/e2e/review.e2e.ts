@@ -9,7 +9,7 @@ const TARGET = 'news/flood-recife.en.txt';
 test('review an article: edit, save, see it in Changes, reload, export', async ({ page, served, pageErrors }) => {
   await served.open(page, 'en');
   await expect(page.getByRole('heading', { name: /Articles/ })).toBeVisible();
-  await expect(page.getByRole('row')).toHaveCount(7); // header + three sample article pairs, a subtitle pair, one bilingual table, one PO file
+  await expect(page.getByRole('row')).toHaveCount(9); // header + three sample article pairs, a subtitle pair, an HTML pair, one bilingual table, one PO file, one XLIFF file
   await page.screenshot({ path: shot('en-article-list') });
 
   await page.getByRole('button', { name: `Open ${ARTICLE}` }).click();
@@ -128,8 +128,8 @@ test('export all writes every translation, with progress', async ({ page, served
   const out = `${served.root}-export/week-1`;
   await dialog.getByRole('textbox', { name: 'Destination folder' }).fill(out);
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(dialog.getByRole('status')).toContainText('Exported 4 translations to');
-  for (const rel of ['news/flood-recife.en.txt', 'news/inflacion-madrid.en.txt', 'review/chuva-salvador.tsv', 'tech/satelite.en.txt']) {
+  await expect(dialog.getByRole('status')).toContainText('Exported 8 translations to');
+  for (const rel of ['news/flood-recife.en.txt', 'news/inflacion-madrid.en.txt', 'review/chuva-salvador.tsv', 'tech/satelite.en.txt', 'web/feira-livro.en.html']) {
     expect(readFileSync(join(out, rel))).toEqual(readFileSync(join(served.root, rel)));
   }
 });
