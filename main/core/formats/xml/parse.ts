@@ -193,6 +193,10 @@ function resolveName(qname: string, isAttr: boolean, scope: Scope, parser: Saxes
   const colon = qname.indexOf(':');
   if (colon === -1) return [qname, isAttr ? '' : (scope.get('') ?? '')];
   const prefix = qname.slice(0, colon);
+  // Namespaces in XML: a QName has at most one colon, with a name on either side ("a:b:c" is not one).
+  if (colon === 0 || colon === qname.length - 1 || qname.indexOf(':', colon + 1) !== -1) {
+    throw new CalqueError('xmlInvalid', { path, line: parser.line, column: parser.column, reason: `not a qualified name: ${qname}` });
+  }
   const uri = scope.get(prefix);
   if (uri === undefined) throw new CalqueError('xmlInvalid', { path, line: parser.line, column: parser.column, reason: `unbound namespace prefix: ${prefix}` });
   return [qname.slice(colon + 1), uri];

@@ -47,7 +47,7 @@ describe.each(CASES)('$file', ({ file, seg, from, to }) => {
 
 describe('edits keep what the editor did not change', () => {
   it('an edit in a segment the tool locked is refused with segmentLocked (Trados, memoQ, Phrase)', () => {
-    expect(errorOf(() => editTarget(read(fixture('trados.sdlxliff')), 'a1b2c3d4-0002:3', 'the work cost', 'the works cost'))).toEqual(['segmentLocked', { path: '', id: 'a1b2c3d4-0002:3' }]);
+    expect(errorOf(() => editTarget(read(fixture('trados.sdlxliff')), 'a1b2c3d4-0002:3', 'the work cost', 'the works cost'))).toEqual(['segmentLocked', { segment: 'a1b2c3d4-0002:3' }]);
     expect(errorOf(() => editTarget(read(fixture('memoq.mqxliff')), '3', 'Source', 'From'))[0]).toBe('segmentLocked');
     expect(errorOf(() => editTarget(read(fixture('phrase.mxliff')), 'a9FqXk1:1', 'Hours', 'Opening hours'))[0]).toBe('segmentLocked');
   });
