@@ -1,4 +1,5 @@
 import { CalqueError } from '../../../contract/api.js';
+import { splitRawLines, type RawFileLine } from '../raw-lines.js';
 
 /**
  * A gettext PO file read by position: every keyword's strings with the exact place they are written,
@@ -91,39 +92,19 @@ function literalAt(line: string, from: number): { value: string; end: number } |
   return { value: escaped || body.includes('\\') ? unescape(body) : body, end: i + 1 };
 }
 
-interface Line {
-  text: string;
-  start: number;
-  /** 1-based */
-  number: number;
-}
-
-function splitLines(raw: string): Line[] {
-  const out: Line[] = [];
-  const re = /\r\n|\n|\r/g;
-  let start = 0;
-  let n = 1;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(raw))) {
-    out.push({ text: raw.slice(start, m.index), start, number: n++ });
-    start = m.index + m[0].length;
-  }
-  if (start < raw.length) out.push({ text: raw.slice(start), start, number: n });
-  return out;
-}
 
 const syntax = (path: string, line: number) => new CalqueError('poSyntax', { path, line });
 
 /** Parse PO text. Throws `poSyntax` with the line for anything gettext itself would refuse. */
 export function parsePo(raw: string, path: string): PoFile {
-  const lines = splitLines(raw);
+  const lines = splitRawLines(raw);
   const entries: PoEntry[] = [];
   let cur: Partial<PoEntry> & { translatorComments: string[]; extractedComments: string[]; references: string[]; flags: string[]; previous: PoEntry['previous']; msgstr: PoField[] } | null = null;
   let field: PoField | null = null;
   let prevKey: 'msgctxt' | 'msgid' | 'msgidPlural' | null = null;
   let lastLine = 0;
 
-  const fresh = (l: Line) => ({ line: l.number, start: l.start, translatorComments: [], extractedComments: [], references: [], flags: [], previous: {}, msgstr: [] });
+  const fresh = (l: RawFileLine) => ({ line: l.number, start: l.start, translatorComments: [], extractedComments: [], references: [], flags: [], previous: {}, msgstr: [] });
   const finish = () => {
     if (!cur) return;
     if (!cur.msgid) {

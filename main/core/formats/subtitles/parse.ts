@@ -1,4 +1,5 @@
 import { CalqueError } from '../../../contract/api.js';
+import { splitRawLines, type RawFileLine } from '../raw-lines.js';
 
 /**
  * SRT and WebVTT read by position: each cue's id, timing line (with VTT cue settings) and text lines
@@ -44,33 +45,14 @@ export function parseTiming(line: string): { startMs: number; endMs: number } | 
   return { startMs: ms(m[1], m[2]!, m[3]!, m[4]!), endMs: ms(m[5], m[6]!, m[7]!, m[8]!) };
 }
 
-interface Line {
-  text: string;
-  start: number;
-  number: number;
-}
-
-function splitLines(raw: string): Line[] {
-  const out: Line[] = [];
-  const re = /\r\n|\n|\r/g;
-  let start = 0;
-  let n = 1;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(raw))) {
-    out.push({ text: raw.slice(start, m.index), start, number: n++ });
-    start = m.index + m[0].length;
-  }
-  if (start < raw.length) out.push({ text: raw.slice(start), start, number: n });
-  return out;
-}
 
 const syntax = (path: string, line: number) => new CalqueError('subtitleSyntax', { path, line });
 
 /** Parse a subtitle file; `kind` from its extension. A block that is no cue (no timing line) is refused with its line. */
 export function parseSubtitles(raw: string, kind: 'srt' | 'vtt', path: string): SubtitleFile {
-  const lines = splitLines(raw);
-  const blocks: Line[][] = [];
-  let block: Line[] = [];
+  const lines = splitRawLines(raw);
+  const blocks: RawFileLine[][] = [];
+  let block: RawFileLine[] = [];
   for (const l of lines) {
     if (l.text.trim() === '') {
       if (block.length) blocks.push(block);
