@@ -5,6 +5,7 @@
  * than HANG_MS. Target: 0 of each.
  */
 import { CalqueError } from '../main/contract/api.js';
+import { seededRandom } from '../stress/random.js';
 import { docx } from '../main/core/formats/docx/index.js';
 import { createZip, openZip, readEntry } from '../main/core/formats/docx/zip.js';
 import { buildDocx, richDocx } from '../tests/helpers/docx-fixture.js';
@@ -12,17 +13,8 @@ import type { PartResult } from './eval-data.js';
 
 const HANG_MS = 2000;
 
-/** mulberry32: small, fast, seeded. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's one seeded generator (stress/random.ts), as a bare function. */
+export const prng = (seed: number): (() => number) => seededRandom(seed).next;
 
 const SNIPPETS = [
   '<w:p>', '</w:p>', '<w:r>', '</w:r>', '<w:t>', '</w:t>', '<w:t xml:space="preserve"> x </w:t>', '<w:br/>', '<w:tab/>', '&amp;', '&lt;', '&#x1F600;', '&#0;', '&bogus;', '&',

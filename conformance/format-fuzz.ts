@@ -5,6 +5,7 @@
  * `npm run conformance format-fuzz` runs FUZZ_RUNS inputs per format; a unit test runs a few hundred.
  */
 import { readFileSync } from 'node:fs';
+import { seededRandom } from '../stress/random.js';
 import { CalqueError } from '../main/contract/api.js';
 import type { FileFormat } from '../main/core/formats/registry.js';
 import { formatById } from '../main/core/formats/registry.js';
@@ -20,17 +21,8 @@ export const FUZZ_SEEDS: Record<string, string[]> = {
 export const FUZZ_RUNS = 10_000;
 export const HANG_MS = 2_000;
 
-/** mulberry32: small, seeded, the same sequence everywhere. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's one seeded generator (stress/random.ts), as a bare function. */
+export const rng = (seed: number): (() => number) => seededRandom(seed).next;
 
 /** Markup-shaped fragments spliced in: broken tags, entities, fences, deep nesting, binary. */
 const FRAGMENTS = ['<', '>', '</', '<b>', '</b>', '<p>', '</p>', '<a href="x">', '&', '&amp', '&#', '&#x1F600;', '&nbsp;', '&notit;', '<!--', '-->', '<script>', '</script>', '<![CDATA[', '```', '`', '---\n', '\n\n', '\r\n', '\r', '|', '](', '![', '[', ']', '*', '_', '\u0000', '\uFFFD', '\uD800', '<table><td>', '<svg><title>', '<code>', 'translate="no"', '"', "'", '\u00a0', '<pre>\n', '<div>'.repeat(200), '> '.repeat(100), '- '.repeat(100)];

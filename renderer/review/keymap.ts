@@ -25,7 +25,6 @@ export type ReviewCommand =
   | 'previousSegment'
   | 'nextUnconfirmed'
   | 'toggleLock'
-
   | 'insertTag';
 
 /** The label of a key in the Settings list: a key of `keys.*` in locales/<lng>/translation.json. */
@@ -49,7 +48,6 @@ export type KeyLabel =
   | 'previousSegment'
   | 'nextUnconfirmed'
   | 'toggleLock'
-
   | 'insertTag';
 
 export interface KeyBinding {
