@@ -10,12 +10,11 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { writeEverySegmentState } from './segment-states.js';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { against, record } from './baseline.js';
-import { generatePair } from './generate.js';
-import { cpuMs, rssMb, rssSampler, startServe } from './serve-probe.js';
+import { cpuMs, rssMb, rssSampler, startServe, writeBookProject } from './serve-probe.js';
 
 const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
 const row = (name: string, value: string, note: string) => console.log(`${name.padEnd(44)} ${value.padStart(12)}   ${note}`);
@@ -72,13 +71,7 @@ export async function bench(): Promise<void> {
   const traceDir = process.env.CALQUE_BENCH_TRACE;
   if (traceDir) mkdirSync(traceDir, { recursive: true });
   const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-  const root = mkdtempSync(join(tmpdir(), 'calque-bench-'));
-  const pair = generatePair(200_000, 0.1);
-  writeFileSync(join(root, 'book.pt.txt'), pair.source);
-  writeFileSync(join(root, 'book.en.txt'), pair.edited);
-  mkdirSync(join(root, '.calque', 'baselines'), { recursive: true });
-  writeFileSync(join(root, '.calque', 'baselines', 'book.txt'), pair.baseline);
-  writeFileSync(join(root, '.calque', 'project.json'), JSON.stringify({ formatVersion: 1, pairs: [{ source: 'pt', target: 'en' }] }));
+  const { root, pair } = writeBookProject('calque-bench-');
   const withStates = writeEverySegmentState(root, 'book.txt', pair.edited);
   console.log(withStates ? `(every one of its ${withStates.toLocaleString('en')} segments has a state; CALQUE_BENCH_NO_SEGMENT_STATES=1 to compare without)` : '(no segment states set)');
 

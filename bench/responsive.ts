@@ -5,12 +5,10 @@
  * time, an edit's check and a save; server CPU time and memory (CPU time is what stays comparable
  * on the shared machine, where wall times stretch with the load average, printed alongside).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { against, record } from './baseline.js';
-import { generatePair } from './generate.js';
-import { cpuMs, gapProbe, rssMb, rssSampler, startServe } from './serve-probe.js';
+import { cpuMs, gapProbe, rssMb, rssSampler, startServe, writeBookProject } from './serve-probe.js';
 
 const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
 const row = (name: string, value: string, note: string) => console.log(`${name.padEnd(44)} ${value.padStart(12)}   ${note}`);
@@ -23,13 +21,7 @@ interface Checked {
 
 export async function bench(): Promise<void> {
   console.log(`\n== serve: a 200,000-word book over the HTTP API (load average ${loadavg()[0]!.toFixed(1)}) ==`);
-  const root = mkdtempSync(join(tmpdir(), 'calque-bench-serve-'));
-  const pair = generatePair(200_000, 0.1);
-  writeFileSync(join(root, 'book.pt.txt'), pair.source);
-  writeFileSync(join(root, 'book.en.txt'), pair.edited);
-  mkdirSync(join(root, '.calque', 'baselines'), { recursive: true });
-  writeFileSync(join(root, '.calque', 'baselines', 'book.txt'), pair.baseline);
-  writeFileSync(join(root, '.calque', 'project.json'), JSON.stringify({ formatVersion: 1, pairs: [{ source: 'pt', target: 'en' }] }));
+  const { root } = writeBookProject('calque-bench-serve-');
   const serve = await startServe(root);
   const rss = rssSampler(serve.pid);
   const probe = gapProbe(() => serve.call('hostInfo', {}));

@@ -4,7 +4,9 @@
  * machine, where wall times are not).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { generatePair } from './generate.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -91,4 +93,16 @@ export function gapProbe(ask: () => Promise<unknown>): { worst: () => number; an
       await loop;
     },
   };
+}
+
+/** A project holding one generated 200,000-word book (pt → en) with its baseline: what the serve benches open. */
+export function writeBookProject(prefix: string): { root: string; pair: ReturnType<typeof generatePair> } {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  const pair = generatePair(200_000, 0.1);
+  writeFileSync(join(root, 'book.pt.txt'), pair.source);
+  writeFileSync(join(root, 'book.en.txt'), pair.edited);
+  mkdirSync(join(root, '.calque', 'baselines'), { recursive: true });
+  writeFileSync(join(root, '.calque', 'baselines', 'book.txt'), pair.baseline);
+  writeFileSync(join(root, '.calque', 'project.json'), JSON.stringify({ formatVersion: 1, pairs: [{ source: 'pt', target: 'en' }] }));
+  return { root, pair };
 }
