@@ -4,8 +4,8 @@
  * one that takes longer than HANG_MS is a hang (the worker is replaced). Issue 12 measured 77 crashes
  * and 21 hangs in 300 fuzzed glossaries before the readers had limits.
  */
-import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
+import { WatchdogWorker } from './watchdog-worker.js';
 import { seededRandom, type Random } from './random.js';
 import type { StressOptions, StressResult } from './types.js';
 import type { GlossaryTry } from './glossary-worker.js';
@@ -100,50 +100,12 @@ export function makeTry(r: Random, id: number): GlossaryTry {
   return { id, name: `.calque/glossary.${kind}`, text: mutate(kind === 'csv' ? CSV : kind === 'tsv' ? TSV : TBX, r, kind === 'tbx') };
 }
 
-class Runner {
-  private worker: Worker | null = null;
-  private readonly url = fileURLToPath(new URL('./glossary-worker.ts', import.meta.url));
-
-  private async start(): Promise<Worker> {
-    // The worker loads TypeScript through tsx, as `npm run stress` does, then says it is ready.
-    const w = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(this.url)}); })`, { eval: true });
-    w.unref();
-    await new Promise<void>((resolve, reject) => {
-      w.once('message', () => resolve());
-      w.once('error', reject);
-    });
-    this.worker = w;
-    return w;
-  }
-
-  async run(t: GlossaryTry): Promise<{ outcome: string; detail: string }> {
-    const w = this.worker ?? (await this.start());
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        w.removeAllListeners('message');
-        void w.terminate();
-        this.worker = null;
-        resolve({ outcome: 'hang', detail: `no answer in ${HANG_MS} ms` });
-      }, HANG_MS);
-      w.once('message', (m: { outcome: string; detail: string }) => {
-        clearTimeout(timer);
-        resolve(m);
-      });
-      w.postMessage(t);
-    });
-  }
-
-  stop(): void {
-    void this.worker?.terminate();
-  }
-}
-
 export async function run(opts: StressOptions): Promise<StressResult> {
   const r = seededRandom(opts.seed);
   const tries = opts.tries ?? DEFAULT_TRIES;
   const counts = { ok: 0, refused: 0, crashes: 0, hangs: 0 };
   const examples: string[] = [];
-  const runner = new Runner();
+  const runner = new WatchdogWorker<GlossaryTry, { outcome: string; detail: string }>(fileURLToPath(new URL('./glossary-worker.ts', import.meta.url)), HANG_MS);
   try {
     for (let id = 0; id < tries; id++) {
       const t = makeTry(r, id);

@@ -3,8 +3,8 @@
  * try that throws anything but a CalqueError, or that saves differently than it should, is a crash;
  * one that takes longer than HANG_MS is a hang (the worker is replaced).
  */
-import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
+import { WatchdogWorker } from './watchdog-worker.js';
 import { seededRandom } from './random.js';
 import type { StressOptions, StressResult } from './types.js';
 import { mutate, seeds, type Outcome } from './xliff-fuzz.js';
@@ -12,51 +12,13 @@ import { mutate, seeds, type Outcome } from './xliff-fuzz.js';
 const HANG_MS = 5000;
 const DEFAULT_TRIES = 10_000;
 
-class Runner {
-  private worker: Worker | null = null;
-
-  private readonly url = fileURLToPath(new URL('./xliff-worker.ts', import.meta.url));
-
-  private async start(): Promise<Worker> {
-    // The worker loads TypeScript through tsx, as `npm run stress` does, then says it is ready.
-    const w = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(this.url)}); })`, { eval: true });
-    w.unref();
-    await new Promise<void>((resolve, reject) => {
-      w.once('message', () => resolve());
-      w.once('error', reject);
-    });
-    return w;
-  }
-
-  async run(t: { id: number; name: string; text: string }): Promise<Outcome | { outcome: 'hang'; detail: string }> {
-    const w = this.worker ?? (this.worker = await this.start());
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        w.removeAllListeners('message');
-        void w.terminate();
-        this.worker = null;
-        resolve({ outcome: 'hang', detail: `no answer in ${HANG_MS} ms` });
-      }, HANG_MS);
-      w.once('message', (m: Outcome) => {
-        clearTimeout(timer);
-        resolve(m);
-      });
-      w.postMessage(t);
-    });
-  }
-
-  stop(): void {
-    void this.worker?.terminate();
-  }
-}
-
 export async function run(opts: StressOptions): Promise<StressResult> {
   const r = seededRandom(opts.seed);
   const tries = opts.tries ?? DEFAULT_TRIES;
   const base = seeds();
   const counts = { ok: 0, refused: 0, crashes: 0, hangs: 0 };
   const examples: string[] = [];
-  const runner = new Runner();
+  const runner = new WatchdogWorker<{ id: number; name: string; text: string }, Outcome>(fileURLToPath(new URL('./xliff-worker.ts', import.meta.url)), HANG_MS);
   try {
     for (let id = 0; id < tries; id++) {
       const seed = r.pick(base);
