@@ -13,6 +13,7 @@ import { CalqueError } from '../main/contract/api.js';
 import { CalqueService } from '../main/core/service.js';
 import { revisionOf } from '../main/core/text/read-text-file.js';
 import type { StressOptions } from './types.js';
+import { seededRandom } from './random.js';
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WORKER = join(repo, 'stress/concurrency-worker.ts');
@@ -25,18 +26,6 @@ interface Row {
   conflicts: number;
   losses: number;
   note?: string;
-}
-
-/** mulberry32: a small seeded generator, so a run can be repeated exactly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function project(): string {
@@ -166,7 +155,7 @@ async function killDuringSaves(rnd: () => number, kills: number): Promise<Row> {
 }
 
 export async function run(options: StressOptions): Promise<{ losses: number }> {
-  const rnd = random(options.seed);
+  const rnd = seededRandom(options.seed).next;
   // --tries N scales the default run (N tries of the first scenario; the others in proportion).
   const s = options.tries ? Math.max(0.05, options.tries / 500) : 1;
   const rows: Row[] = [];
