@@ -24,7 +24,6 @@ export interface AnchorTable {
   total: Float64Array;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)*|[?!¿¡(（«»“”„"]/gu;
 const PREFIX = 5;
 const HAS_DIGIT = /\p{N}/u;
 
@@ -40,14 +39,22 @@ function normalizeWord(w: string): string {
   return n;
 }
 
-/** The anchor keys of one token (none, one or two); memoised, as words repeat across a document. */
-const tokenKeyMemo = new Map<string, readonly string[]>();
-const NO_KEYS: readonly string[] = [];
+/**
+ * An anchor key: a string, or, for a cognate or acronym key of one to five letters a–z, a small
+ * integer (the same key either way, see letterCode), so that the commonest tokens are keyed without
+ * building a string.
+ */
+type Key = string | number;
 
-function tokenKeys(t: string): readonly string[] {
+/** The anchor keys of one token (none, one or two); memoised, as words repeat across a document. */
+const tokenKeyMemo = new Map<string, readonly Key[]>();
+const NO_KEYS: readonly string[] = [];
+const LETTER_KEY = /^[wa][a-z]{1,5}$/;
+
+function tokenKeys(t: string): readonly Key[] {
   let keys = tokenKeyMemo.get(t);
   if (keys === undefined) {
-    keys = computeTokenKeys(t);
+    keys = computeTokenKeys(t).map((k) => (LETTER_KEY.test(k) ? letterCode(k, 1, k.length, k[0] === 'a' ? 1 : 0) : k));
     if (tokenKeyMemo.size > 100_000) tokenKeyMemo.clear();
     tokenKeyMemo.set(t, keys);
   }
@@ -72,59 +79,179 @@ function computeTokenKeys(t: string): readonly string[] {
   return NO_KEYS;
 }
 
-/** The anchor keys of one sentence (with repetitions). */
-export function anchorKeys(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const keys = tokenKeys(m[0]);
-    for (let k = 0; k < keys.length; k++) out.push(keys[k]!);
+/** Whether a code point is a letter or a digit (\p{L} or \p{N}); ASCII by hand, the rest looked up once. */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const bmpClass = new Uint8Array(0x10000); // 0 not looked up yet, 1 no, 2 yes
+const astralClass = new Map<number, boolean>();
+function isWordChar(cp: number): boolean {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || ((cp | 32) >= 97 && (cp | 32) <= 122);
+  if (cp < 0x10000) {
+    let c = bmpClass[cp]!;
+    if (c === 0) bmpClass[cp] = c = WORD_CHAR.test(String.fromCharCode(cp)) ? 2 : 1;
+    return c === 2;
   }
-  return out;
+  let c = astralClass.get(cp);
+  if (c === undefined) astralClass.set(cp, (c = WORD_CHAR.test(String.fromCodePoint(cp))));
+  return c;
 }
 
-/** Build both sides' anchor tables over a shared vocabulary of the anchors found on both sides. */
-export function buildAnchors(source: readonly string[], target: readonly string[]): [AnchorTable, AnchorTable] {
-  const srcKeys = source.map(anchorKeys);
-  const tgtKeys = target.map(anchorKeys);
-  const df = (rows: string[][]) => {
-    const m = new Map<string, number>();
-    for (const row of rows) for (const k of new Set(row)) m.set(k, (m.get(k) ?? 0) + 1);
-    return m;
+/** The end of the run of letters and digits starting at k. */
+function wordEnd(text: string, k: number): number {
+  while (k < text.length) {
+    const cp = text.codePointAt(k)!;
+    if (!isWordChar(cp)) break;
+    k += cp > 0xffff ? 2 : 1;
+  }
+  return k;
+}
+
+const MARKS = new Set([...'?!¿¡(（«»“”„"'].map((c) => c.charCodeAt(0)));
+/** Characters joining two runs of letters and digits into one token (1.200, 3,5, l'eau). */
+const isJoiner = (c: number) => c === 46 || c === 44 || c === 39 || c === 0x2019;
+
+/**
+ * Calls `emit` with each token of the text, in order: runs of letters and digits joined by . , ' ’
+ * (the regular expression [\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)* with the u flag) and the marks, scanned
+ * by hand (that regular expression was a third of an alignment's time). A token of ASCII letters
+ * only is passed by its bounds, to be keyed without slicing it out (most tokens are).
+ */
+function eachToken(text: string, emit: (token: string) => void, emitLetters: (start: number, end: number) => void): void {
+  const len = text.length;
+  let k = 0;
+  while (k < len) {
+    const cp = text.codePointAt(k)!;
+    if (isWordChar(cp)) {
+      let e = wordEnd(text, k + (cp > 0xffff ? 2 : 1));
+      while (e + 1 < len && isJoiner(text.charCodeAt(e)) && isWordChar(text.codePointAt(e + 1)!)) e = wordEnd(text, e + 1);
+      if (asciiLetters(text, k, e)) emitLetters(k, e);
+      else emit(text.slice(k, e));
+      k = e;
+    } else {
+      if (MARKS.has(cp)) emit(text[k]!);
+      k += cp > 0xffff ? 2 : 1;
+    }
+  }
+}
+
+function asciiLetters(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k) | 32;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+/** The integer form of the key `w` or `a` (tag 0 or 1) followed by text[start…end) in lower case (letters only, at most five). */
+function letterCode(text: string, start: number, end: number, tag: number): number {
+  let h = 0;
+  for (let k = end - 1; k >= start; k--) h = h * 32 + ((text.charCodeAt(k) | 32) - 96);
+  return (h * 8 + end - start) * 2 + tag;
+}
+
+/** What tokenKeys gives for a token of ASCII letters, from its bounds: a cognate key, an acronym key, or none (−1). */
+function letterKey(text: string, start: number, end: number): number {
+  const len = end - start;
+  if (len >= 4) return letterCode(text, start, Math.min(end, start + PREFIX), 0);
+  if (len < 2) return -1;
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) > 90) return -1;
+  return letterCode(text, start, end, 1);
+}
+
+/** Rows of key numbers (sentence r: keys[start[r]…start[r + 1]]), keys numbered by first occurrence across calls with one `intern`. */
+interface KeyRows {
+  keys: Int32Array;
+  start: Int32Array;
+}
+
+function keyRows(texts: readonly string[], intern: Map<Key, number>): KeyRows {
+  const keys: number[] = [];
+  const start = new Int32Array(texts.length + 1);
+  const push = (key: Key) => {
+    let id = intern.get(key);
+    if (id === undefined) intern.set(key, (id = intern.size));
+    keys.push(id);
   };
-  const dfS = df(srcKeys);
-  const dfT = df(tgtKeys);
-  const ids = new Map<string, number>();
+  const add = (t: string) => {
+    const ks = tokenKeys(t);
+    for (let k = 0; k < ks.length; k++) push(ks[k]!);
+  };
+  let text = '';
+  const letters = (s: number, e: number) => {
+    const key = letterKey(text, s, e);
+    if (key >= 0) push(key);
+  };
+  texts.forEach((t, r) => {
+    text = t;
+    eachToken(text, add, letters);
+    start[r + 1] = keys.length;
+  });
+  return { keys: Int32Array.from(keys), start };
+}
+
+/** In how many rows each key occurs. */
+function documentFrequency(rows: KeyRows, size: number): Int32Array {
+  const df = new Int32Array(size);
+  const lastRow = new Int32Array(size).fill(-1);
+  for (let r = 0; r + 1 < rows.start.length; r++) {
+    for (let k = rows.start[r]!, e = rows.start[r + 1]!; k < e; k++) {
+      const key = rows.keys[k]!;
+      if (lastRow[key] !== r) {
+        lastRow[key] = r;
+        df[key]!++;
+      }
+    }
+  }
+  return df;
+}
+
+/**
+ * Build both sides' anchor tables over a shared vocabulary of the anchors found on both sides. Anchor
+ * ids are given in order of first occurrence in the source and a row lists its anchors in order of
+ * first occurrence in the sentence, so that every sum over them adds in the same order.
+ */
+export function buildAnchors(source: readonly string[], target: readonly string[]): [AnchorTable, AnchorTable] {
+  const intern = new Map<Key, number>();
+  const src = keyRows(source, intern);
+  const sourceKeys = intern.size;
+  const tgt = keyRows(target, intern);
+  const dfS = documentFrequency(src, intern.size);
+  const dfT = documentFrequency(tgt, intern.size);
+  const idOf = new Int32Array(intern.size).fill(-1);
   const weights: number[] = [];
   const n = source.length + target.length;
-  for (const [k, ds] of dfS) {
-    const dt = dfT.get(k);
-    if (dt === undefined) continue;
-    ids.set(k, weights.length);
-    weights.push(Math.max(0.1, Math.log(n / (ds + dt))));
+  for (let key = 0; key < sourceKeys; key++) {
+    if (dfT[key] === 0) continue;
+    idOf[key] = weights.length;
+    weights.push(Math.max(0.1, Math.log(n / (dfS[key]! + dfT[key]!))));
   }
   const weight = Float64Array.from(weights);
-  const table = (rows: string[][]): AnchorTable => {
-    const idList: number[] = [];
-    const countList: number[] = [];
-    const start = new Int32Array(rows.length + 1);
-    const total = new Float64Array(rows.length);
-    const counts = new Map<number, number>();
-    rows.forEach((row, r) => {
-      counts.clear();
-      for (const k of row) {
-        const id = ids.get(k);
-        if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const slot = new Int32Array(weights.length).fill(-1);
+  const table = (rows: KeyRows): AnchorTable => {
+    const rowCount = rows.start.length - 1;
+    const ids: number[] = [];
+    const counts: number[] = [];
+    const start = new Int32Array(rowCount + 1);
+    const total = new Float64Array(rowCount);
+    for (let r = 0; r < rowCount; r++) {
+      const first = ids.length;
+      for (let k = rows.start[r]!, e = rows.start[r + 1]!; k < e; k++) {
+        const id = idOf[rows.keys[k]!]!;
+        if (id < 0) continue;
+        if (slot[id] === -1) {
+          slot[id] = ids.length;
+          ids.push(id);
+          counts.push(1);
+        } else counts[slot[id]!]!++;
       }
       let t = 0;
-      for (const [id, c] of counts) {
-        idList.push(id);
-        countList.push(c);
-        t += weight[id]! * c;
+      for (let k = first; k < ids.length; k++) {
+        t += weight[ids[k]!]! * counts[k]!;
+        slot[ids[k]!] = -1;
       }
       total[r] = t;
-      start[r + 1] = idList.length;
-    });
-    return { weight, ids: Int32Array.from(idList), counts: Int32Array.from(countList), start, total };
+      start[r + 1] = ids.length;
+    }
+    return { weight, ids: Int32Array.from(ids), counts: Int32Array.from(counts), start, total };
   };
-  return [table(srcKeys), table(tgtKeys)];
+  return [table(src), table(tgt)];
 }
