@@ -8,6 +8,11 @@ export interface AlignOptions {
   targetLang?: string;
   /** Tuning knobs (conformance and tests); the defaults were set by hand on a German–French gold set. */
   params?: Partial<AlignParams>;
+  /** Per sentence: 1 when it starts a paragraph (a link whose sides disagree costs a little more). */
+  sourceBreaks?: Uint8Array;
+  targetBreaks?: Uint8Array;
+  /** Up to this many cells the whole matrix is searched, above it a band (default 1,000,000). */
+  fullMatrixCells?: number;
 }
 
 /**
@@ -16,7 +21,7 @@ export interface AlignOptions {
  * accepted so that a language-pair lexicon can be added without changing callers.
  */
 export function alignSentenceLists(src: readonly string[], tgt: readonly string[], opts: AlignOptions = {}): AlignmentLink[] {
-  return alignUnits(src, tgt, { params: opts.params });
+  return alignUnits(src, tgt, { params: opts.params, sourceBreaks: opts.sourceBreaks, targetBreaks: opts.targetBreaks, fullMatrixCells: opts.fullMatrixCells });
 }
 
 /** Paragraph pairs whose lengths differ from the document's ratio by more than this factor do not correspond. */

@@ -65,6 +65,8 @@ export interface UnitOptions {
   /** Per sentence: 1 when it starts a paragraph (whole-document alignment across paragraphs). */
   sourceBreaks?: Uint8Array;
   targetBreaks?: Uint8Array;
+  /** Up to this many cells the whole matrix is searched (default FULL_DP_CELLS). */
+  fullMatrixCells?: number;
 }
 
 function prefix(values: ArrayLike<number>): Float64Array {
@@ -120,7 +122,7 @@ export function alignUnits(source: readonly string[], target: readonly string[],
     while (j < m && lenT[j + 1]! <= want) j++;
     center[i] = i === n ? m : j;
   }
-  if ((n + 1) * (m + 1) <= FULL_DP_CELLS || INITIAL_HALF_BAND >= Math.max(n, m)) {
+  if ((n + 1) * (m + 1) <= (options.fullMatrixCells ?? FULL_DP_CELLS) || INITIAL_HALF_BAND >= Math.max(n, m)) {
     return dpPass(inputs, bandRows(center, 0, m, true), true)!.reversed.reverse();
   }
   // First a band that follows the path as it goes (one pass nearly always suffices: a band fixed

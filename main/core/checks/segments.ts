@@ -1,8 +1,8 @@
 /**
  * The one place the engine gets its aligned segments from: sentences (main/common/sentences/split.ts)
- * aligned by main/common/align. When source and translation have the same number of paragraphs, each
- * paragraph pair is split and aligned on its own and the result cached by the pair's texts, so a
- * keystroke re-aligns one paragraph, not the article; otherwise the whole document is aligned.
+ * aligned by main/common/align. Each paragraph pair (or group of corresponding paragraphs when the
+ * counts differ) is split and aligned on its own and the result cached by its texts, so a keystroke
+ * or an Enter re-aligns one paragraph, not the article; see alignForChecks.
  */
 import type { SegmentGroups } from '../../contract/document.js';
 import type { AlignmentLink, DocumentAlignment, Sentence } from '../../contract/review.js';
@@ -10,6 +10,7 @@ import { alignDocument, alignSentenceLists } from '../../common/align/index.js';
 import { splitParagraphs } from '../../common/paragraphs.js';
 import { splitSentences } from '../../common/sentences/split.js';
 import { SEGMENT_SEPARATOR } from '../formats/segment-text.js';
+import { paragraphGroups } from './paragraph-groups.js';
 import type { SegmentView } from './types.js';
 
 export interface Segmentation {
@@ -46,21 +47,64 @@ function alignPair(src: string, tgt: string, sourceLang: string, targetLang: str
   return hit;
 }
 
-/** The article's sentence alignment as the checks segment it (paragraph pairs cached; see the top of this file). */
+/** Sentences of a group of paragraphs and their alignment, offsets relative to each sentence's own paragraph. */
+interface GroupAlignment {
+  source: { sentence: Sentence; part: number }[];
+  target: { sentence: Sentence; part: number }[];
+  links: AlignmentLink[];
+}
+
+/** Several paragraphs on either side, aligned as one (cached like a pair); a link whose sides disagree on starting a paragraph costs more. */
+function alignGroup(src: readonly string[], tgt: readonly string[], sourceLang: string, targetLang: string): GroupAlignment {
+  const key = `${sourceLang}\u0000${targetLang}\u0000${src.join('\u0001')}\u0000${tgt.join('\u0001')}`;
+  let hit = groupCache.get(key);
+  if (!hit) {
+    const split = (texts: readonly string[], lang: string) => texts.flatMap((t, part) => splitSentences(t, lang).map((sentence) => ({ sentence, part, text: t.slice(sentence.start, sentence.end) })));
+    const s = split(src, sourceLang);
+    const t = split(tgt, targetLang);
+    const breaks = (xs: { part: number }[]) => Uint8Array.from(xs, (x, k) => (k === 0 || xs[k - 1]!.part !== x.part ? 1 : 0));
+    const links = alignSentenceLists(
+      s.map((x) => x.text),
+      t.map((x) => x.text),
+      { sourceLang, targetLang, sourceBreaks: breaks(s), targetBreaks: breaks(t) },
+    );
+    hit = { source: s.map(({ sentence, part }) => ({ sentence, part })), target: t.map(({ sentence, part }) => ({ sentence, part })), links };
+    if (groupCache.size >= PAIR_CACHE_LIMIT) groupCache.clear();
+    groupCache.set(key, hit);
+  }
+  return hit;
+}
+const groupCache = new Map<string, GroupAlignment>();
+
+/**
+ * The article's sentence alignment as the checks segment it: paragraph pairs (or, when the counts
+ * differ, groups of corresponding paragraphs, paragraph-groups.ts) aligned and cached one by one;
+ * the whole document at once when a paragraph has no counterpart.
+ */
 export function alignForChecks(source: string, target: string, sourceLang: string, targetLang: string): DocumentAlignment {
   const sp = splitParagraphs(source);
   const tp = splitParagraphs(target);
-  if (sp.length !== tp.length) return alignDocument(source, target, sourceLang, targetLang);
+  const groups = sp.length === tp.length ? sp.map((_, k) => ({ source: [k], target: [k] })) : paragraphGroups(sp, tp, sourceLang, targetLang);
+  if (!groups) return alignDocument(source, target, sourceLang, targetLang);
   const out: DocumentAlignment = { source: [], target: [], links: [] };
-  sp.forEach((p, k) => {
-    const t = tp[k]!;
-    const pair = alignPair(p.text, t.text, sourceLang, targetLang);
+  for (const g of groups) {
     const i0 = out.source.length;
     const j0 = out.target.length;
-    for (const s of pair.source) out.source.push({ start: s.start + p.start, end: s.end + p.start, paragraph: k });
-    for (const s of pair.target) out.target.push({ start: s.start + t.start, end: s.end + t.start, paragraph: k });
-    for (const l of pair.links) out.links.push({ source: l.source.map((x) => x + i0), target: l.target.map((y) => y + j0) });
-  });
+    if (g.source.length === 1 && g.target.length === 1) {
+      const [p, t] = [sp[g.source[0]!]!, tp[g.target[0]!]!];
+      const pair = alignPair(p.text, t.text, sourceLang, targetLang);
+      for (const s of pair.source) out.source.push({ start: s.start + p.start, end: s.end + p.start, paragraph: p.index });
+      for (const s of pair.target) out.target.push({ start: s.start + t.start, end: s.end + t.start, paragraph: t.index });
+      for (const l of pair.links) out.links.push({ source: l.source.map((x) => x + i0), target: l.target.map((y) => y + j0) });
+      continue;
+    }
+    const ps = g.source.map((k) => sp[k]!);
+    const ts = g.target.map((k) => tp[k]!);
+    const group = alignGroup(ps.map((p) => p.text), ts.map((p) => p.text), sourceLang, targetLang);
+    for (const { sentence: s, part } of group.source) out.source.push({ start: s.start + ps[part]!.start, end: s.end + ps[part]!.start, paragraph: ps[part]!.index });
+    for (const { sentence: s, part } of group.target) out.target.push({ start: s.start + ts[part]!.start, end: s.end + ts[part]!.start, paragraph: ts[part]!.index });
+    for (const l of group.links) out.links.push({ source: l.source.map((x) => x + i0), target: l.target.map((y) => y + j0) });
+  }
   return out;
 }
 
