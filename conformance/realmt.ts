@@ -15,7 +15,7 @@
 import type { Finding } from '../main/contract/review.js';
 import type { PartResult } from './eval-data.js';
 import { chanceOnBad, onBad } from './realmt-data.js';
-import { checkSegment, keyedFindings, readJudgements, realSegments, type KeyedFinding } from './realmt-findings.js';
+import { checkSegment, checkUnit, keyedFindings, readJudgements, realSegments, type KeyedFinding } from './realmt-findings.js';
 import { applyFix, newFindingsOnFix } from './fix-safety.js';
 
 const shown = (f: Finding) => f.severity !== 'hint';
@@ -69,9 +69,10 @@ function ted(found: KeyedFinding[]): number | null {
       }
     }
     for (const s of expert) {
-      for (const rule of new Set(fs.filter((k) => k.finding.side === s.side && overlaps(k.finding, s)).map((k) => k.finding.rule))) {
-        const r = rows.get(rule) ?? hintRows.get(rule);
-        if (r) r.spansHit!++;
+      // A rule can report both (a hint and findings shown): each table counts the spans its own findings hit.
+      const hitBy = fs.filter((k) => k.finding.side === s.side && overlaps(k.finding, s));
+      for (const [table, of] of [[rows, hitBy.filter((k) => shown(k.finding))], [hintRows, hitBy.filter((k) => !shown(k.finding))]] as const) {
+        for (const rule of new Set(of.map((k) => k.finding.rule))) table.get(rule)!.spansHit!++;
       }
     }
   }
@@ -168,11 +169,13 @@ function adjudicated(found: KeyedFinding[]): { overall: number; worst: number; j
 function fixSafety(found: KeyedFinding[]): number {
   let fixes = 0;
   const bad: string[] = [];
-  for (const { segment, finding } of found) {
+  const before = new Map<KeyedFinding['unit'], ReturnType<typeof checkUnit>>();
+  for (const { segment, unit, inUnit: finding } of found) {
+    if (!before.has(unit)) before.set(unit, checkUnit(unit));
     for (const fix of finding.fixes) {
       fixes++;
-      const fixed = applyFix(segment.target, fix);
-      const created = newFindingsOnFix(checkSegment(segment), checkSegment(segment, fixed.text), fixed);
+      const fixed = applyFix(unit.target, fix);
+      const created = newFindingsOnFix(before.get(unit)!, checkUnit(unit, fixed.text), fixed);
       for (const g of created) bad.push(`${finding.rule} “${finding.text}” → “${fixed.text.slice(fixed.start, fixed.end)}”: new ${g.rule} “${g.text}” ‖ ${segment.id}`);
     }
   }
