@@ -95,6 +95,11 @@ describe('names and punctuation across scripts', () => {
     expect(rules('Închisorile din Anglia și Țara Galilor.', 'The prisons of England and Wales.', 'ro', 'qa.names')).toEqual([]);
     expect(rules('Spania a refuzat independența SUA.', 'Spain refused to recognise the independence of the US.', 'ro', 'qa.names')).toEqual([]);
     expect(rules('Generalul Philippe Pétain considera Ardenii impenetrabili.', 'This is because two criteria are met.', 'ro', 'qa.names')).toEqual(['qa.names:Philippe Pétain']);
+    // Inflected Estonian and Romanian names of unions, states and saints.
+    expect(rules('Otsust kritiseerisid nii NATO kui ka Euroopa Liidu esindajad.', 'It was criticised by both NATO and the European Union.', 'et', 'qa.names')).toEqual([]);
+    expect(rules('Paavst lõpetas oma visiidi Ameerika Ühendriikidesse.', 'The Pope ended his visit to the United States.', 'et', 'qa.names')).toEqual([]);
+    expect(rules('Deasupra este statuia lui Sfântul Mihail.', 'Above it is the statue of Saint Mikhail.', 'ro', 'qa.names')).toEqual([]);
+    expect(rules('Deasupra este statuia lui Sfântul Mihail.', 'Above it is the statue of the archangel.', 'ro', 'qa.names')).toEqual(['qa.names:Sfântul Mihail']);
   });
   it('reads a Chinese segment ending with a comma as unfinished, and still finds a lost question mark', () => {
     expect(rules('强烈的阳光是如此地刺眼，', 'The intense sunlight is so harsh;', 'zh', 'qa.end-punctuation')).toEqual([]);
