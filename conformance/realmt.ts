@@ -133,6 +133,10 @@ function mlqe(corpus: 'mlqe-ro-en' | 'mlqe-et-en', found: KeyedFinding[]): numbe
   const style = numberStyles(all.map((s) => s.mlqe!.postEdit));
   // A trap of the metric: post-editors who leave every number as the source writes it agree with no number-format finding.
   console.log(`  the post-edits write ${style.source} numbers in the source's style (55.000, 3,8) and ${style.english} in English style (55,000, 3.8)`);
+  const format = rows.get('qa.number-format');
+  if (format && style.source > style.english) {
+    console.log(`  without qa.number-format, which these post-editors never applied: post-edit precision ${pct(hits - format.hits, n - format.n)} (the aim is measured with it)`);
+  }
   return n ? hits / n : 1;
 }
 
