@@ -31,9 +31,25 @@ interface TypedDash {
   end: number;
 }
 
+/** Per segment texts, the typed dashes relative to the segment: a keystroke re-reads only the segment it changed. */
+const cache = new Map<string, TypedDash[]>();
+const CACHE_LIMIT = 20_000;
+
 /** Every typed dash of one segment, in document offsets. */
 function typedDashes(seg: SegmentView): TypedDash[] {
   if (!seg.target.includes('-')) return [];
+  const key = `${seg.first ? 1 : 0}\u0000${seg.source}\u0000${seg.target}`;
+  let rel = cache.get(key);
+  if (!rel) {
+    rel = readDashes(seg);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, rel);
+  }
+  return rel.map((d) => ({ style: d.style, start: d.start + seg.targetStart, end: d.end + seg.targetStart }));
+}
+
+/** The typed dashes of one segment, relative to its target text. */
+function readDashes(seg: SegmentView): TypedDash[] {
   const text = masked(seg.target);
   const out: TypedDash[] = [];
   for (const [re, style] of [[DOUBLE_HYPHEN, 'double'], [SPACED_HYPHEN, 'spaced']] as const) {
@@ -42,7 +58,7 @@ function typedDashes(seg: SegmentView): TypedDash[] {
     for (const m of text.matchAll(re)) {
       // A wire dateline's agency dash ("Jiuquan, Nov. 6 (Xinhua) -- At 10:12") is the agency's house style.
       if (seg.first && style === 'double' && /\)$/.test(text.slice(0, m.index ?? 0))) continue;
-      const start = seg.targetStart + (m.index ?? 0);
+      const start = m.index ?? 0;
       out.push({ style, start, end: start + m[0].length });
     }
   }
@@ -69,7 +85,7 @@ export const dashes: CheckDefinition = {
     if (!ctx.target.includes('-')) return [];
     const found = ctx.segments.flatMap(typedDashes);
     if (!found.length) return [];
-    const house = houseStyle(found, masked(ctx.target).match(REAL_DASH)?.length ?? 0);
+    const house = houseStyle(found, ctx.target.match(REAL_DASH)?.length ?? 0);
     const dashesFor = dashFixes(ctx.targetLang);
     const out: RawFinding[] = [];
     const styled = found.filter((d) => d.style === house);
