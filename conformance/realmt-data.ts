@@ -18,6 +18,10 @@ export interface TedSegment {
   /** `ted/<system>/<seg_id>`: stable across runs. */
   id: string;
   system: string;
+  /** `<system>/<talk>`: the segments of one talk as one system translated it, a document a reviewer reads whole. */
+  doc: string;
+  /** Its position in the talk (the data set's seg_id runs through the talk). */
+  order: number;
   source: string;
   target: string;
   spans: Span[];
@@ -36,12 +40,12 @@ export function readTed(dir: string): TedSegment[] {
   const rows = readFileSync(`${dir}/mqm_ted_zhen.dev.tsv`, 'utf8').split('\n').slice(1).filter(Boolean);
   const bySeg = new Map<string, TedSegment>();
   for (const row of rows) {
-    const [system = '', , , segId = '', , source = '', target = '', category = ''] = row.split('\t');
+    const [system = '', talk = '', , segId = '', , source = '', target = '', category = ''] = row.split('\t');
     const id = `ted/${system}/${segId}`;
     const s = unmark(source);
     const t = unmark(target);
     let seg = bySeg.get(id);
-    if (!seg) bySeg.set(id, (seg = { id, system, source: s.clean.normalize('NFC'), target: t.clean.normalize('NFC'), spans: [] }));
+    if (!seg) bySeg.set(id, (seg = { id, system, doc: `${system}/${talk}`, order: Number(segId), source: s.clean.normalize('NFC'), target: t.clean.normalize('NFC'), spans: [] }));
     if (category === 'No-error') continue;
     if (t.span && t.span[1] > t.span[0]) seg.spans.push({ side: 'target', start: t.span[0], end: t.span[1] });
     if (s.span && s.span[1] > s.span[0]) seg.spans.push({ side: 'source', start: s.span[0], end: s.span[1] });

@@ -24,7 +24,11 @@ export interface RealSegment {
 export interface KeyedFinding {
   key: string;
   segment: RealSegment;
+  /** The finding with offsets in the segment's own texts (its fixes' edits too). */
   finding: Finding;
+  /** What was checked (a whole TED talk, an MLQE-PE sentence) and the finding as found there. */
+  unit: CheckUnit;
+  inUnit: Finding;
 }
 
 /** The corpora that are present (a missing one is left out with a message). */
@@ -45,6 +49,53 @@ export function realSegments(log = true): RealSegment[] {
   return out;
 }
 
+/**
+ * What one check run sees. A TED talk as one system translated it is one article, its segments joined
+ * by blank lines and paired one to one, as a reviewer reads it (a talk-wide house style, a word
+ * repeated through the talk, are the talk's); an MLQE-PE sentence (unrelated Wikipedia lines) stands alone.
+ */
+export interface CheckUnit {
+  segments: RealSegment[];
+  source: string;
+  target: string;
+  sourceLang: string;
+  /** Where each segment starts in the unit's texts. */
+  sourceStarts: number[];
+  targetStarts: number[];
+}
+
+const SEPARATOR = '\n\n';
+
+function unitOf(segments: RealSegment[]): CheckUnit {
+  const starts = (texts: string[]) => texts.map((_, i) => texts.slice(0, i).reduce((n, t) => n + t.length + SEPARATOR.length, 0));
+  return {
+    segments,
+    source: segments.map((s) => s.source).join(SEPARATOR),
+    target: segments.map((s) => s.target).join(SEPARATOR),
+    sourceLang: segments[0]!.sourceLang,
+    sourceStarts: starts(segments.map((s) => s.source)),
+    targetStarts: starts(segments.map((s) => s.target)),
+  };
+}
+
+export function checkUnits(segments: RealSegment[]): CheckUnit[] {
+  const talks = new Map<string, RealSegment[]>();
+  const out: CheckUnit[] = [];
+  for (const s of segments) {
+    if (s.ted) talks.set(s.ted.doc, [...(talks.get(s.ted.doc) ?? []), s]);
+    else out.push(unitOf([s]));
+  }
+  for (const talk of talks.values()) out.push(unitOf(talk.sort((a, b) => a.ted!.order - b.ted!.order)));
+  return out;
+}
+
+export function checkUnit(unit: CheckUnit, target = unit.target): Finding[] {
+  const n = unit.segments.length;
+  const groups = { source: n, target: n, groups: unit.segments.map((_, i) => ({ source: [i], target: [i] })) };
+  return runChecks({ source: unit.source, target, sourceLang: unit.sourceLang, targetLang: 'en', ...(n > 1 ? { segmentGroups: groups } : {}) });
+}
+
+/** One segment checked alone (MLQE-PE: a unit of one; its post-edit in place of the MT). */
 export function checkSegment(seg: RealSegment, target = seg.target): Finding[] {
   return runChecks({ source: seg.source, target, sourceLang: seg.sourceLang, targetLang: 'en' });
 }
@@ -55,15 +106,32 @@ export function findingKey(segId: string, f: Pick<Finding, 'rule' | 'side' | 'te
   return h.slice(0, 16);
 }
 
+/** The segment holding an offset of the unit's text on one side. */
+function segmentAt(starts: number[], offset: number): number {
+  let i = 0;
+  while (i + 1 < starts.length && starts[i + 1]! <= offset) i++;
+  return i;
+}
+
 export function keyedFindings(segments: RealSegment[]): KeyedFinding[] {
   const out: KeyedFinding[] = [];
-  for (const segment of segments) {
+  for (const unit of checkUnits(segments)) {
     const seen = new Map<string, number>();
-    for (const finding of checkSegment(segment)) {
-      const k = `${finding.rule}\u0000${finding.side}\u0000${finding.text}`;
+    for (const inUnit of checkUnit(unit)) {
+      const i = segmentAt(inUnit.side === 'target' ? unit.targetStarts : unit.sourceStarts, inUnit.start);
+      const segment = unit.segments[i]!;
+      const base = (inUnit.side === 'target' ? unit.targetStarts : unit.sourceStarts)[i]!;
+      const tBase = unit.targetStarts[i]!;
+      const finding: Finding = {
+        ...inUnit,
+        start: inUnit.start - base,
+        end: inUnit.end - base,
+        fixes: inUnit.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start - tBase, end: e.end - tBase })) })),
+      };
+      const k = `${segment.id}\u0000${finding.rule}\u0000${finding.side}\u0000${finding.text}`;
       const n = seen.get(k) ?? 0;
       seen.set(k, n + 1);
-      out.push({ key: findingKey(segment.id, finding, n), segment, finding });
+      out.push({ key: findingKey(segment.id, finding, n), segment, finding, unit, inUnit });
     }
   }
   return out;

@@ -4,7 +4,8 @@ import { targetConsistency } from '../../../main/core/checks/qa/consistency.js';
 import { doublePunctuation } from '../../../main/core/checks/qa/double-punctuation.js';
 import { numberMagnitude } from '../../../main/core/checks/qa/magnitudes.js';
 import { placeholders, urls } from '../../../main/core/checks/qa/placeholders.js';
-import { dashes, digitGrouping, hyphenSpacing } from '../../../main/core/checks/qa/typography.js';
+import { dashes } from '../../../main/core/checks/qa/dashes.js';
+import { digitGrouping, hyphenSpacing } from '../../../main/core/checks/qa/typography.js';
 import { makeContext, runCheck, spans } from './qa-context.js';
 
 const fixed = (check: Parameters<typeof runCheck>[0], source: string, target: string, sourceLang = 'pt-BR', targetLang = 'en') => {

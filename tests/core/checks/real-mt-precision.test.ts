@@ -40,6 +40,20 @@ describe('numbers on real MT', () => {
     expect(rules('看左面，[1,1] 的输入等于0输出。', 'On the left, the input of [1,1] equals 0 output.', 'zh', 'qa.numbers')).toEqual([]);
     expect(rules('Saagiks saadi üle 3000 tonni.', 'More than 3 000 tonnes were taken.', 'et')).toEqual([]);
   });
+  it('reads Persian digits and the trillion magnitude 万亿 as numbers', () => {
+    expect(rules('قیمت ۱۲۳ دلار است.', 'The price is 123 dollars.', 'fa', 'qa.numbers')).toEqual([]);
+    expect(rules('قیمت ۱۲۳ دلار است.', 'The price is 132 dollars.', 'fa', 'qa.numbers')).toEqual(['qa.numbers:132']);
+    expect(rules('去年的产值达到1.3万亿元。', 'Output reached 1.3 trillion yuan last year.')).toEqual([]);
+  });
+  it('takes a vague quantity in the translation for the source’s', () => {
+    expect(rules('几千人参加了游行。', 'Several thousand people joined the march.')).toEqual([]);
+  });
+  it('takes a date whose digits the translation regroups for the same date, and still finds a changed one', () => {
+    expect(rules('Harju Maakohtu 16.05.2017 kohtuotsus', 'The Harju County Court judgment of 16 05.2017', 'et')).toEqual([]);
+    expect(rules('Harju Maakohtu 16.05.2017 kohtuotsus', 'The Harju County Court judgment of 16 06.2017', 'et', 'qa.numbers')).toEqual(['qa.numbers:06.2017']);
+    // A number with the source's separators is the number-format check's, not a regrouping.
+    expect(rules('Forțele numărau 55.000 de militari.', 'The forces counted 55.000 soldiers.', 'ro')).toEqual(['qa.number-format:55.000']);
+  });
 });
 
 describe('spelling on real MT', () => {
@@ -62,6 +76,10 @@ describe('spelling on real MT', () => {
     expect(all.edits.map((e) => e.start)).toEqual(found.map((f) => f.start));
     expect(countProblems(found)).toEqual({ minor: 1, major: 0, critical: 0 });
   });
+  it('reads no file extension, broken-up URL scheme or redaction as a word', () => {
+    expect(spelling('See http : / / www.alpha.gr / files / report-2013.pdf, said xxxxxx.')).toEqual([]);
+    expect(spelling('The wrd.pdf is here.')).toEqual(['qa.spelling:wrd']);
+  });
   it('offers no acronym for a lower-case word', () => {
     const f = runChecks({ source: 'Ver http aqui.', target: 'See htpp here.', sourceLang: 'pt', targetLang: 'en' }).find((x) => x.rule === 'qa.spelling');
     expect(f?.fixes.map((x) => x.edits[0]!.text).filter((t) => t === t.toUpperCase())).toEqual([]);
@@ -77,11 +95,35 @@ describe('names and punctuation across scripts', () => {
     expect(rules('Închisorile din Anglia și Țara Galilor.', 'The prisons of England and Wales.', 'ro', 'qa.names')).toEqual([]);
     expect(rules('Spania a refuzat independența SUA.', 'Spain refused to recognise the independence of the US.', 'ro', 'qa.names')).toEqual([]);
     expect(rules('Generalul Philippe Pétain considera Ardenii impenetrabili.', 'This is because two criteria are met.', 'ro', 'qa.names')).toEqual(['qa.names:Philippe Pétain']);
+    // Inflected Estonian and Romanian names of unions, states and saints.
+    expect(rules('Otsust kritiseerisid nii NATO kui ka Euroopa Liidu esindajad.', 'It was criticised by both NATO and the European Union.', 'et', 'qa.names')).toEqual([]);
+    expect(rules('Paavst lõpetas oma visiidi Ameerika Ühendriikidesse.', 'The Pope ended his visit to the United States.', 'et', 'qa.names')).toEqual([]);
+    expect(rules('Deasupra este statuia lui Sfântul Mihail.', 'Above it is the statue of Saint Mikhail.', 'ro', 'qa.names')).toEqual([]);
+    expect(rules('Deasupra este statuia lui Sfântul Mihail.', 'Above it is the statue of the archangel.', 'ro', 'qa.names')).toEqual(['qa.names:Sfântul Mihail']);
   });
   it('reads a Chinese segment ending with a comma as unfinished, and still finds a lost question mark', () => {
     expect(rules('强烈的阳光是如此地刺眼，', 'The intense sunlight is so harsh;', 'zh', 'qa.end-punctuation')).toEqual([]);
     expect(rules('我们能看到从月球反射回来的光，', 'We can see the light reflected back from the moon.', 'zh', 'qa.end-punctuation')).toEqual([]);
     expect(rules('你看到了吗？', 'Did you see it.', 'zh', 'qa.end-punctuation')).toEqual(['qa.end-punctuation:.']);
+  });
+});
+
+describe('untranslated words on real MT', () => {
+  const copied = (source: string, target: string) => rules(source, target, 'ro', 'mt.untranslated-words');
+  it('takes a word cited as a word, and an English word in lower case, for no copy', () => {
+    expect(copied('Numele rzeczpospolita înseamnă lucru public.', 'The name rzeczpospolita means public work.')).toEqual([]);
+    expect(copied('Va fi moștenit de pozitivism și marxism.', 'It will be inherited by positivism and marxism.')).toEqual([]);
+    expect(copied('Au încercat să formeze dinastii.', 'They tried to form dinastii.')).toEqual(['mt.untranslated-words:dinastii']);
+  });
+});
+
+describe('end punctuation in other scripts', () => {
+  it('takes the Arabic question mark and the full stops of other scripts for their English marks', () => {
+    expect(rules('هل رأيت ذلك؟', 'Did you see that?', 'ar', 'qa.end-punctuation')).toEqual([]);
+    expect(rules('यह एक वाक्य है।', 'This is a sentence.', 'hi', 'qa.end-punctuation')).toEqual([]);
+    expect(rules('یہ ایک جملہ ہے۔', 'This is a sentence.', 'ur', 'qa.end-punctuation')).toEqual([]);
+    expect(rules('Սա նախադասություն է։', 'This is a sentence.', 'hy', 'qa.end-punctuation')).toEqual([]);
+    expect(rules('هل رأيت ذلك؟', 'Did you see that.', 'ar', 'qa.end-punctuation')).toEqual(['qa.end-punctuation:.']);
   });
 });
 

@@ -59,7 +59,9 @@ function copied(ctx: CheckContext, word: string, src: SourceWords, projectWords:
   const speller = spellerFor(ctx.targetLang);
   if (!speller) return false;
   const bare = word.replace(/’/g, "'");
-  return !speller.correct(bare) && !bare.split('-').every((part) => part.length > 0 && speller.correct(part));
+  // An English word written in lower case ("marxism" for Marxism) is a capitalisation slip, not a copy.
+  const capital = bare[0]!.toUpperCase() + bare.slice(1);
+  return !speller.correct(bare) && !speller.correct(capital) && !bare.split('-').every((part) => part.length > 0 && speller.correct(part));
 }
 
 /** Runs of copied words, bridging one short word of the source between two of them. */
@@ -81,6 +83,9 @@ function runsOf(tokens: Token[], isCopied: (t: Token) => boolean, src: SourceWor
   if (run) out.push(run);
   return out;
 }
+
+/** Words that introduce a word cited as such, right before it. */
+const CITED_BEFORE = /\b(?:name|word|term|expression|called|named|known as|so-called)\s+["“‘']?$/iu;
 
 const projectWordsCache = new WeakMap<readonly string[], Set<string>>();
 
@@ -108,6 +113,8 @@ export const untranslatedWords: CheckDefinition = {
       const last = tokens.findIndex((t) => t.end === r.end);
       if (capitalAt(first - 1) && capitalAt(last + 1)) continue;
       const text = segment.target.slice(r.start, r.end);
+      // A word cited as a word ("the name rzeczpospolita means…", "a dish called tasquinhas") is meant to stay as it is.
+      if (CITED_BEFORE.test(segment.target.slice(Math.max(0, r.start - 24), r.start))) continue;
       // A name or title the source has as it is, capital first ("Elephas falconeri", "De beryllo"): kept, not left untranslated.
       if (capitalAt(first - 1) && segment.source.includes(`${tokens[first - 1]!.text} ${text}`)) continue;
       out.push({ start: segment.targetStart + r.start, end: segment.targetStart + r.end, message: { key: 'checks:untranslatedWords', params: { text } }, fixes: [] });

@@ -87,6 +87,10 @@ const TABLE: [string, string][] = [
   ['ucrania', 'ukrain'], ['polonia', 'pol'], ['turquia', 'turk'], ['egito egipto', 'egypt'], ['marrocos marruecos', 'morocc'],
   ['canarias canarias', 'canar'], ['baleares', 'balear'], ['amazonia', 'amazon'], ['patagonia', 'patagonia'], ['cordilheira cordillera', 'range'],
   ['universidade universidad universite universitat', 'universit'], ['banco banque bank', 'bank'], ['central zentral', 'central'],
+  // Romanian and Estonian (MLQE-PE): the names of unions and states in their inflected forms, saints.
+  ['euroopa euroopas euroopast euroopasse europa europei europene', 'europ'], ['liit liidu liidus liitu liidust liiduga uniunea uniunii', 'union'],
+  ['ameerika americii', 'americ united'], ['uhendriigid uhendriikide uhendriikides uhendriikidest uhendriikidesse statele statelor', 'united states'],
+  ['sfantul sfanta sfintul sfintei', 'saint'], ['puha puhal puhale', 'saint holy'],
 ];
 for (const [words, en] of TABLE) for (const w of words.split(' ')) TRANSLATES[w] = en.split(' ');
 

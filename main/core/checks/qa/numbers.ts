@@ -277,6 +277,14 @@ function optionalSourceNumbers(pieces: readonly Piece[], first: boolean): [numbe
   return out;
 }
 
+/** Is the number in the text as it is, not inside a longer run of digits ("05.2017" in "16.05.2017", not in "105.2017")? */
+function verbatimIn(text: string, number: string): boolean {
+  for (let at = text.indexOf(number); at >= 0; at = text.indexOf(number, at + 1)) {
+    if (!/\d/.test(text[at - 1] ?? '') && !/\d/.test(text[at + number.length] ?? '')) return true;
+  }
+  return false;
+}
+
 export interface NumberAnalysis {
   /** Target numbers the source does not have. */
   changed: NumToken[];
@@ -317,6 +325,7 @@ export function analyseNumbers(ctx: CheckContext, seg: SegmentView): NumberAnaly
     isoDateParts.add(at);
     isoDateParts.add(at + m[1]!.length + 1);
   }
+  const sourceText = pieces.map((p) => p.text).join('\n');
   for (const t of tgt) {
     if (isoDateParts.has(t.start)) continue;
     if (t.values.some((v) => srcValues.has(key(v)))) continue;
@@ -325,6 +334,10 @@ export function analyseNumbers(ctx: CheckContext, seg: SegmentView): NumberAnaly
     if (t.runs?.length && t.runs.every((v) => srcValues.has(key(v))) && (sameConvention || !otherMatches)) continue;
     if (!sameConvention && t.otherValues.some((v) => srcValues.has(key(v))) && /[.,]/.test(t.text)) {
       result.misformatted.push({ token: t, fixed: t.text.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')) });
+    } else if (/[.,]/.test(t.text) && verbatimIn(sourceText, t.text)) {
+      // Digits the source has as they are, inside a longer group ("05.2017" of the date "16.05.2017"
+      // written "16 05.2017"): regrouped, not changed; its digit runs stand for the source's.
+      for (const run of t.text.split(/[.,]/)) tgtValues.add(key(Number(run)));
     } else result.changed.push(t);
   }
   const optional = optionalSourceNumbers(pieces, seg.first);

@@ -71,9 +71,10 @@ function endOf(text: string): { kind: EndKind; at: number; mark: string } {
   const body = text.replace(CLOSERS, '');
   const ch = body.slice(-1);
   const at = body.length - 1;
-  if (/[?？؟]/u.test(ch)) return { kind: 'question', at, mark: ch };
+  if (/[?？؟፧]/u.test(ch)) return { kind: 'question', at, mark: ch };
   if (/[!！]/u.test(ch)) return { kind: 'exclamation', at, mark: ch };
-  if (/[.。…]/u.test(ch)) return { kind: 'period', at, mark: ch };
+  // The full stops of other scripts: Devanagari and Bengali danda, Urdu, Armenian, Ethiopic, Burmese, full-width.
+  if (/[.。…।॥۔։።။．｡]/u.test(ch)) return { kind: 'period', at, mark: ch };
   if (/[:：;；]/u.test(ch)) return { kind: 'colon', at, mark: ch };
   // A comma or dash (in any script: "，" "、" "،") or a broken character: the sentence goes on in the next
   // segment, or its end is unknown, so any ending of the translation is fine.

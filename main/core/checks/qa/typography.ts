@@ -1,47 +1,11 @@
 /**
- * The target locale's typography: a dash typed as "--" or as a hyphen between spaces; a hyphen with a
+ * The target locale's typography (dashes typed as "--" or " - ": dashes.ts): a hyphen with a
  * space on one side inside a compound ("state -owned", "well- known"; not the suspended "pre- and
  * post-war"); long numbers written without the locale's digit grouping ("25000 inhabitants").
  */
 import type { CheckDefinition, RawFinding } from '../types.js';
-import { primaryLang, qaMessage, replaceFix } from './util.js';
+import { maskUrls as masked, primaryLang, qaMessage, replaceFix } from './util.js';
 
-const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/giu;
-const masked = (text: string) => text.replace(URL_OR_EMAIL, (m) => ' '.repeat(m.length));
-
-/** The dash each locale's prose uses between clauses: US English an unspaced em dash, the others a spaced en dash. */
-function dashFixes(lang: string): string[] {
-  return primaryLang(lang) === 'en' ? ['—', ' – '] : [' – ', ' — '];
-}
-
-/** Spaced on both sides or on neither: "--help" and "-- " starting a line are not dashes. */
-const DOUBLE_HYPHEN = /(?<=[\p{L}\p{N},.;:!?"”’)]) --(?!-) (?=[\p{L}\p{N}"“‘(])|(?<=\p{L})--(?=\p{L})/gu;
-const SPACED_HYPHEN = /(?<=\p{L}[,;]?) - (?=\p{L})/gu;
-
-export const dashes: CheckDefinition = {
-  id: 'qa.dashes',
-  category: 'Fluency/Punctuation',
-  severity: 'minor',
-  description: 'A dash typed as "--" or as a hyphen between spaces.',
-  scope: 'segment',
-  run(ctx, seg) {
-    if (!seg?.target || !seg.target.includes('-')) return [];
-    const text = masked(seg.target);
-    const out: RawFinding[] = [];
-    for (const [re, key] of [[DOUBLE_HYPHEN, 'dashDoubleHyphen'], [SPACED_HYPHEN, 'dashSpacedHyphen']] as const) {
-      // A separator the source writes the same way ("Agência Brasil - June 5") is its convention, kept on purpose.
-      if (re === SPACED_HYPHEN && / - /.test(seg.source)) continue;
-      for (const m of text.matchAll(re)) {
-        // A wire dateline's agency dash ("Jiuquan, Nov. 6 (Xinhua) -- At 10:12") is the agency's house style.
-        if (seg.first && re === DOUBLE_HYPHEN && /\)$/.test(text.slice(0, m.index ?? 0))) continue;
-        const start = seg.targetStart + (m.index ?? 0);
-        const end = start + m[0].length;
-        out.push({ start, end, message: qaMessage(key), fixes: dashFixes(ctx.targetLang).map((d) => replaceFix(start, end, d)) });
-      }
-    }
-    return out;
-  },
-};
 
 /** Words after a suspended hyphen ("pre- and post-war", "Ein- und Ausgang", "macro- e microeconomia"). */
 const SUSPENDED = new Set(['and', 'or', 'to', 'nor', 'und', 'oder', 'bis', 'sowie', 'et', 'ou', 'e', 'y', 'o', 'u', 'ed', 'od', 'i', 'als', 'as', 'versus', 'vs']);

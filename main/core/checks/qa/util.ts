@@ -11,6 +11,11 @@ export function qaMessage(key: string, params?: Record<string, string | number>)
   return params ? { key: `qa:${key}`, params } : { key: `qa:${key}` };
 }
 
+const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/giu;
+
+/** The text with its URLs and e-mail addresses blanked (same length), which prose checks must not read. */
+export const maskUrls = (text: string) => text.replace(URL_OR_EMAIL, (m) => ' '.repeat(m.length));
+
 export function replaceFix(start: number, end: number, text: string): Fix {
   return { edits: [{ start, end, text }] };
 }

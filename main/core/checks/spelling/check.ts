@@ -16,6 +16,16 @@ function isSentenceStart(text: string, at: number): boolean {
   return /^[\s"“«„'‘(¿¡—–-]*$/u.test(text.slice(0, at)) || /[.!?:…]["”»’)]?\s*["“«„'‘(¿¡]*$/u.test(text.slice(Math.max(0, at - 6), at));
 }
 
+/**
+ * Letters that are no word of the prose: a file extension glued to a name ("report-2013.pdf"), a URL scheme
+ * whose address the text breaks up ("http : / / www…"), a redaction or placeholder of one letter ("xxxxxx").
+ */
+function notProse(text: string, at: number, word: string): boolean {
+  if (/^\p{Ll}{2,4}$/u.test(word) && /[\p{L}\p{N}]\.$/u.test(text.slice(Math.max(0, at - 2), at)) && !/^\p{L}/u.test(text.slice(at + word.length))) return true;
+  if (/^(?:https?|ftp|www)$/i.test(word) && /^\s?[:.]/u.test(text.slice(at + word.length))) return true;
+  return /^(\p{L})\1{2,}$/iu.test(word);
+}
+
 function known(speller: Speller, word: string, sentenceStart: boolean): boolean {
   const w = word.replace(/’/g, "'");
   if (speller.correct(w)) return true;
@@ -102,6 +112,7 @@ export const spellingCheck: CheckDefinition = {
       if (skip.some(([a, b]) => at >= a && at < b)) continue;
       if (/\d/u.test(seg.target.slice(Math.max(0, at - 1), at + word.length + 1))) continue;
       if (word.length < 2 || word === word.toUpperCase()) continue;
+      if (notProse(seg.target, at, word)) continue;
       const initial = isSentenceStart(seg.target, at);
       const capitalised = /^\p{Lu}/u.test(word);
       // German capitalises every noun: there a capital says nothing about names.
