@@ -3,6 +3,7 @@ import type { Document, InlineTag, Piece, Segment, Side, Unit } from '../../../c
 import { piecesText } from '../../../contract/document.js';
 import type { FileFormat } from '../registry.js';
 import { joinSegments, segmentsWith, splitEditedText } from '../segment-text.js';
+import { xliffForDelivery } from './delivery.js';
 import { parseXliffOnce } from './parse.js';
 import { writeXliff } from './write.js';
 
@@ -54,6 +55,10 @@ export const xliff: FileFormat = {
 
   withText(doc, side, text) {
     return xliffWithText(doc, side, text);
+  },
+
+  deliver(doc, original, review) {
+    return xliffForDelivery(doc, original, review);
   },
 };
 
