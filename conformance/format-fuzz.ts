@@ -2,7 +2,8 @@
  * Format fuzzing: seeded mutations of each format's fixtures through its reader, and for what reads,
  * an edit of one segment through withText and write and the result read back. Passes when nothing
  * throws anything but a CalqueError (the user's message) and no single input takes over HANG_MS.
- * `npm run conformance format-fuzz` runs FUZZ_RUNS inputs per format; a unit test runs a few hundred.
+ * `npm run conformance format-fuzz` runs FUZZ_RUNS inputs per format; tests/core/formats/fuzz-short.test.ts
+ * runs a few hundred of each.
  */
 import { readFileSync } from 'node:fs';
 import { seededRandom } from '../stress/random.js';
@@ -10,13 +11,21 @@ import { CalqueError } from '../main/contract/api.js';
 import type { FileFormat } from '../main/core/formats/registry.js';
 import { formatById } from '../main/core/formats/registry.js';
 import type { PartResult } from './eval-data.js';
+import { PO } from '../tests/core/formats/po-fixture.js';
+import { SRT_EN, SRT_PT, VTT } from '../tests/core/formats/subtitle-fixtures.js';
 
-/** Seeds per format id: fixtures of the unit tests (tests/core/formats/fixtures). */
-export const FUZZ_SEEDS: Record<string, string[]> = {
-  html: ['tests/core/formats/fixtures/news-article.html'],
-  markdown: ['tests/core/formats/fixtures/markdown-article.md'],
-  // `npm run stress xliff` runs XLIFF-shaped mutations with stricter checks (unchanged save byte-identical).
-  xliff: ['trados.sdlxliff', 'memoq.mqxliff', 'phrase.mxliff', 'plain-1.2.xlf', 'v2.xlf'].map((f) => `tests/fixtures/xliff/${f}`),
+const files = (...paths: string[]) => (): Buffer[] => paths.map((p) => readFileSync(new URL(`../${p}`, import.meta.url)));
+
+/** Seeds per format id: fixtures of the unit tests. */
+export const FUZZ_SEEDS: Record<string, () => Buffer[]> = {
+  html: files('tests/core/formats/fixtures/news-article.html'),
+  markdown: files('tests/core/formats/fixtures/markdown-article.md'),
+  // `npm run stress xliff` runs XLIFF-shaped mutations with stricter checks (edits read back).
+  xliff: files(...['trados.sdlxliff', 'memoq.mqxliff', 'phrase.mxliff', 'plain-1.2.xlf', 'v2.xlf'].map((f) => `tests/fixtures/xliff/${f}`)),
+  po: () => [Buffer.from(PO, 'utf8')],
+  srt: () => [Buffer.from(SRT_PT, 'utf8'), Buffer.from(SRT_EN.replace('The boats', '<i>The boats</i>'), 'utf8')],
+  vtt: () => [Buffer.from(VTT, 'utf8')],
+  'bilingual-table': () => [Buffer.from('id\tsource\ttarget\n1\tUm "gato".\tOne "cat".\n2\t"Dois\nlinhas"\tTwo\n', 'utf8'), Buffer.from('\ufeffSegment ID,pt,en\r\n1,"A, b",A b\r\n', 'utf8')],
 };
 export const FUZZ_RUNS = 10_000;
 export const HANG_MS = 2_000;
@@ -25,7 +34,7 @@ export const HANG_MS = 2_000;
 export const rng = (seed: number): (() => number) => seededRandom(seed).next;
 
 /** Markup-shaped fragments spliced in: broken tags, entities, fences, deep nesting, binary. */
-const FRAGMENTS = ['<', '>', '</', '<b>', '</b>', '<p>', '</p>', '<a href="x">', '&', '&amp', '&#', '&#x1F600;', '&nbsp;', '&notit;', '<!--', '-->', '<script>', '</script>', '<![CDATA[', '```', '`', '---\n', '\n\n', '\r\n', '\r', '|', '](', '![', '[', ']', '*', '_', '\u0000', '\uFFFD', '\uD800', '<table><td>', '<svg><title>', '<code>', 'translate="no"', '"', "'", '\u00a0', '<pre>\n', '<div>'.repeat(200), '> '.repeat(100), '- '.repeat(100)];
+const FRAGMENTS = ['"', '\\', '#|', '#, fuzzy', 'msgid ', 'msgstr ', 'msgstr[1] ', 'msgid_plural ', 'msgctxt ', '-->', ' --> ', '00:00:01,000', '00:01.000', '<00:02.000>', 'NOTE', 'STYLE', 'WEBVTT', '<v A>', '</v>', '<c.x>', '</c>', '\t', ',', '\ufeff', '<', '>', '</', '<b>', '</b>', '<p>', '</p>', '<a href="x">', '&', '&amp', '&#', '&#x1F600;', '&nbsp;', '&notit;', '<!--', '-->', '<script>', '</script>', '<![CDATA[', '```', '`', '---\n', '\n\n', '\r\n', '\r', '|', '](', '![', '[', ']', '*', '_', '\u0000', '\uFFFD', '\uD800', '<table><td>', '<svg><title>', '<code>', 'translate="no"', '"', "'", '\u00a0', '<pre>\n', '<div>'.repeat(200), '> '.repeat(100), '- '.repeat(100)];
 
 /** One mutation of `seed`: 1–4 edits (insert a fragment, delete, duplicate, flip a byte, truncate). */
 export function mutate(seed: Buffer, rand: () => number): Buffer {
@@ -65,6 +74,8 @@ export function fuzzFormat(format: FileFormat, seeds: Buffer[], runs: number, se
     try {
       const doc = format.read(input, { path: `fuzz.${format.extensions[0]}` });
       out.read++;
+      // Open and save with no edit: the same bytes.
+      if (!Buffer.from(format.write(doc, input)).equals(input)) throw new Error('saved with no edit, the file changed');
       const text = doc.text.target;
       const units = doc.units.flatMap((u) => u.segments.map((s) => s.target!).filter(Boolean));
       const seg = units[Math.floor(rand() * units.length)];
@@ -86,11 +97,11 @@ export function fuzzFormat(format: FileFormat, seeds: Buffer[], runs: number, se
 
 export async function run(): Promise<PartResult> {
   let passed = true;
-  for (const [id, paths] of Object.entries(FUZZ_SEEDS)) {
+  for (const [id, seeds] of Object.entries(FUZZ_SEEDS)) {
     const format = formatById(id);
     if (!format) continue;
     const t0 = performance.now();
-    const r = fuzzFormat(format, paths.map((p) => readFileSync(p)), FUZZ_RUNS);
+    const r = fuzzFormat(format, seeds(), FUZZ_RUNS);
     const ok = r.crashes.length === 0 && r.slowest < HANG_MS;
     passed &&= ok;
     console.log(`  ${id}: ${r.inputs} inputs, ${r.read} read, ${r.refused} refused with a message, ${r.crashes.length} crashes, slowest ${r.slowest.toFixed(0)} ms, ${((performance.now() - t0) / 1000).toFixed(1)} s ${ok ? 'ok' : 'FAILED'}`);

@@ -303,11 +303,11 @@ export class CalqueService implements CalqueApi {
   async exportArticle(req: { id: string; as?: ExportKind }): Promise<ExportResult> {
     const p = this.requireProject();
     const as = req.as ?? 'own';
-    const { fileName, bytes } = await p.articles.exportBytes(req.id, as, as === 'own' ? undefined : await this.reviewFor(p, req.id));
+    const { fileName, bytes } = await p.articles.exportBytes(req.id, as, await this.reviewFor(p, req.id));
     return deliverFile(this.options.host.chooseSaveFile, fileName, bytes);
   }
 
-  /** What a tracked-changes or review-table export adds: the annotations placed on the text, the reviewer's name. */
+  /** What an export adds from the review: the annotations placed on the text (XLIFF notes, Word comments, table cells), the reviewer's name. */
   private async reviewFor(p: OpenProject, id: string): Promise<{ annotations: Annotation[]; author: string }> {
     const { annotations } = await p.annotations.get(id);
     const { config } = await p.session.config.refresh();
@@ -335,7 +335,7 @@ export class CalqueService implements CalqueApi {
     const files: ExportFile[] = articles.map((a) => ({
       from: p.session.abs(a.targetPath),
       rel: deliverableName(as, a.targetPath),
-      make: async () => (await p.articles.exportBytes(a.id, as, as === 'own' ? undefined : await this.reviewFor(p, a.id))).bytes,
+      make: async () => (await p.articles.exportBytes(a.id, as, await this.reviewFor(p, a.id))).bytes,
     }));
     const dest = outDir;
     // Nothing is replaced silently: the files that exist are listed first, and replaced only when asked.

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, shot, test } from './served-project';
 import { ui } from './locale';
@@ -71,6 +71,29 @@ for (const lng of ['en', 'ar']) {
     const msgstr = /msgstr ""\n"The tide tables[^]*?"\n\n/;
     expect(after.replace(msgstr, '')).toBe(before.replace(msgstr, ''));
     expect(after.match(msgstr)![0]).toBe('msgstr ""\n"The tide tables are calculated from the Navy\'s data and can vary with the "\n"wind."\n\n');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test(`subtitle markup (<i>, <c.x>, <v Name>) is chips on both sides, and a save writes the cue back with its tags (${lng})`, async ({ page, served, pageErrors }) => {
+    const cues = (a: string, b: string) => `WEBVTT\n\n00:01.000 --> 00:03.000\n<v Zefa>${a}\n\n00:03.500 --> 00:06.000\n${b}\n`;
+    writeFileSync(join(served.root, 'video/farol.pt-BR.vtt'), cues('O farol acende <i>ao anoitecer</i>.', '<c.keeper>Ninguém dorme</c> no cais.'));
+    const file = join(served.root, 'video/farol.en.vtt');
+    const before = cues('The lighthouse comes on <i>at dusk</i>.', '<c.keeper>Nobody sleep</c> on the pier.');
+    writeFileSync(file, before);
+    await served.open(page, lng);
+    await page.getByRole('button', { name: ui(lng, 'list.open', { name: 'video/farol.vtt' }) }).click();
+    const editor = page.locator('.editor-pane .monaco-editor');
+    await expect(editor).toContainText('Nobody sleep');
+    await expect(editor.locator('.tag-chip')).toHaveCount(5);
+    await expect(page.locator('.source-pane .tag-chip')).toHaveCount(5);
+    await expect(page.locator('.source-pane .tag-chip').filter({ hasText: '<i>' })).toHaveAttribute('title', ui(lng, 'tags.label', { display: '<i>', type: 'i', kind: ui(lng, 'tags.kind.open') }));
+    await page.screenshot({ path: shot(`${lng}-subtitle-tags`) });
+    await selectInEditor(page, 'Nobody sleep');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('s');
+    await page.keyboard.press('Control+S');
+    await expect(page.getByRole('status').filter({ hasText: ui(lng, 'review.allSaved') })).toBeVisible();
+    expect(readFileSync(file, 'utf8')).toBe(before.replace('Nobody sleep<', 'Nobody sleeps<'));
     expect(pageErrors).toEqual([]);
   });
 }

@@ -1,6 +1,7 @@
 import * as fsp from 'node:fs/promises';
 import { CalqueError } from '../../contract/api.js';
 import type { SegmentState, Side } from '../../contract/document.js';
+import type { Annotation } from '../../contract/review.js';
 import { formatForPath } from '../formats/registry.js';
 import { withSegmentStates } from '../formats/segment-states.js';
 import { assertNoSymlinks } from '../platform/safe-path.js';
@@ -76,13 +77,23 @@ export async function assertUnchanged(root: string, abs: string, id: string, rea
 }
 
 /**
- * The translation's bytes for export with the review's segment states written into the file, for a
- * format that carries states (XLIFF, PO); other files are exported as they are.
+ * The translation's bytes for export in its own format: the review's segment states written into the
+ * file for a format that carries states (XLIFF, PO), and its MQM annotations for a format that
+ * delivers them (XLIFF: notes or ITS marks); other files are exported as they are.
  */
-export function bytesWithFileStates(rel: string, file: { doc: TextFile['doc']; bytes: Uint8Array }, states: (doc: TextFile['doc']) => Record<string, SegmentState>): Uint8Array {
+export function deliveredBytes(
+  rel: string,
+  file: { doc: TextFile['doc']; bytes: Uint8Array },
+  review: { states: (doc: TextFile['doc']) => Record<string, SegmentState>; annotations: readonly Annotation[] },
+): Uint8Array {
   const format = formatForPath(rel);
-  if (!format.capabilities.segmentStates) return file.bytes;
-  const wanted = states(file.doc);
-  if (!Object.keys(wanted).length) return file.bytes;
-  return format.write(withSegmentStates(file.doc, wanted), file.bytes);
+  const states = format.capabilities.segmentStates ? review.states(file.doc) : {};
+  if (format.deliver) {
+    const annotations = review.annotations
+      .filter((a) => a.side === 'target' && !a.orphaned)
+      .map((a) => ({ start: a.start, end: a.end, category: a.category, severity: a.severity, ...(a.comment.trim() ? { comment: a.comment.trim() } : {}) }));
+    return format.deliver(file.doc, file.bytes, { states, annotations });
+  }
+  if (!Object.keys(states).length) return file.bytes;
+  return format.write(withSegmentStates(file.doc, states), file.bytes);
 }

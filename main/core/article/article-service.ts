@@ -12,7 +12,7 @@ import type { PairedArticle } from '../project/pairing.js';
 import type { ProjectSession } from '../project/session.js';
 import { readSide, revisionOf } from '../text/read-text-file.js';
 import type { AnnotationStore } from './annotation-store.js';
-import { assertUnchanged, bytesWithFileStates, decodeBaseline, encodeArticleFile, readArticleFile, type ArticleFile } from './article-files.js';
+import { assertUnchanged, deliveredBytes, decodeBaseline, encodeArticleFile, readArticleFile, type ArticleFile } from './article-files.js';
 import type { BaselineStore } from './baseline-store.js';
 import { addEditingTime, type ReviewRecord, type ReviewStore } from './review-store.js';
 import { canDeliver, deliverableBytes, deliverableName } from '../formats/docx/deliverables.js';
@@ -285,7 +285,7 @@ export class ArticleService {
     const a = this.session.article(id);
     const f = await this.readTarget(a);
     const fileName = deliverableName(as, a.targetPath).split('/').pop()!;
-    if (as === 'own') return { fileName, bytes: await this.withReviewStates(a, f) };
+    if (as === 'own') return { fileName, bytes: await this.delivered(a, f, review?.annotations ?? []) };
     this.requireConfirmedLanguages();
     if (!canDeliver(as, a.targetPath)) throw new CalqueError('exportNeedsDocx', { path: a.targetPath });
     const source = await this.readSource(a);
@@ -306,13 +306,19 @@ export class ArticleService {
     return { fileName, bytes };
   }
 
-  private async withReviewStates(a: PairedArticle, f: ArticleFile): Promise<Uint8Array> {
+  /** The file in its own format as delivered: the review's segment states and annotations where the format carries them. */
+  private async delivered(a: PairedArticle, f: ArticleFile, annotations: Annotation[]): Promise<Uint8Array> {
     const { record, problem } = await this.deps.reviews.inspect(a.id);
-    if (problem || !Object.keys(record.segments).length) return f.bytes;
-    const source = await this.readSource(a);
-    const baselineBytes = (await this.deps.baselines.read(a.id)) ?? f.bytes;
-    const baseline = decodeBaseline(a.targetPath, a.id, baselineBytes).doc;
-    return bytesWithFileStates(a.targetPath, f, (doc) => fileStatesFromReview(doc, articleSegments({ source: source.doc, target: doc, baseline }, record)));
+    const marked = !problem && Object.keys(record.segments).length > 0;
+    if (!marked && !annotations.length) return f.bytes;
+    const source = marked ? await this.readSource(a) : null;
+    const baselineBytes = marked ? ((await this.deps.baselines.read(a.id)) ?? f.bytes) : null;
+    const states = (doc: Document) => {
+      if (!source || !baselineBytes) return {};
+      const baseline = decodeBaseline(a.targetPath, a.id, baselineBytes).doc;
+      return fileStatesFromReview(doc, articleSegments({ source: source.doc, target: doc, baseline }, record));
+    };
+    return deliveredBytes(a.targetPath, f, { states, annotations });
   }
 
   private requireConfirmedLanguages(): void {

@@ -90,7 +90,8 @@ export function withPartnerTags(target: Document, source: Document): Document {
  * before the source's.
  */
 export function piecesFromText(text: string, known: readonly InlineTag[]): Piece[] {
-  if (!known.length || !text) return [{ kind: 'text', text }];
+  if (!text) return [];
+  if (!known.length) return [{ kind: 'text', text }];
   const unused = [...known].map((t, order) => ({ t, order })).sort((a, b) => b.t.display.length - a.t.display.length || a.order - b.order);
   const firsts = new Set(known.map((t) => t.display.charCodeAt(0)));
   const out: Piece[] = [];

@@ -1,4 +1,4 @@
-import type { Document, SegmentGroups, Side } from '../../contract/document.js';
+import type { Document, SegmentGroups, SegmentState, Side } from '../../contract/document.js';
 import { bilingualTable } from './bilingual-table/index.js';
 import { docx } from './docx/index.js';
 import { html } from './html/index.js';
@@ -30,6 +30,24 @@ export interface ReadContext {
   side?: Side;
 }
 
+/** An MQM annotation of the translation as a delivered file carries it. */
+export interface DeliveryAnnotation {
+  /** [start, end) in the document's target text (Document.text.target), as annotations are stored. */
+  start: number;
+  end: number;
+  /** MQM category ("Accuracy/Mistranslation") and severity (neutral, minor, major, critical). */
+  category: string;
+  severity: string;
+  comment?: string;
+}
+
+/** What the review adds to a file exported in its own format. */
+export interface DeliveryReview {
+  /** Segment id → the state the review gives it (segments whose state it leaves as the file has it are not listed). */
+  states: Readonly<Record<string, SegmentState>>;
+  annotations: readonly DeliveryAnnotation[];
+}
+
 /**
  * One file format: one folder under main/core/formats/ and one line in FORMATS below. Everything
  * else (scan, pairing, the article view, save, baselines, export, the CLI) goes through this.
@@ -50,6 +68,12 @@ export interface FileFormat {
    * Throws `segmentsChanged` when the edited text cannot be mapped back onto the file's segments.
    */
   withText(doc: Document, side: Side, text: string): Document;
+  /**
+   * The file as the reviewer delivers it (export in its own format): the review's states and MQM
+   * annotations written in the file's own terms (XLIFF). Without it, a format that carries states is
+   * written with them (`write`), and the annotations stay in Calque's report.
+   */
+  deliver?(doc: Document, original: Uint8Array, review: DeliveryReview): Uint8Array;
   /**
    * Formats whose sides line up segment by segment rather than by the sentence aligner (subtitle cues
    * by timing; a PO entry's msgid and msgstr): which segments of the source and target documents

@@ -34,3 +34,13 @@ function push(out: [number, number][], s: number, e: number): void {
   if (last && s <= last[1]) last[1] = Math.max(last[1], e);
   else out.push([s, e]);
 }
+
+/** Whether two contents are the same pieces: the same text, and tags of the same kind and markup. */
+export function samePieces(a: readonly Piece[], b: readonly Piece[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((p, i) => {
+    const q = b[i]!;
+    if (p.kind === 'text' || q.kind === 'text') return p.kind === q.kind && (p as { text: string }).text === (q as { text: string }).text;
+    return p.kind === q.kind && p.original === q.original;
+  });
+}

@@ -63,8 +63,12 @@ export function bytesWithText(path: string, base: { doc: Document; bytes: Uint8A
   try {
     return format.write(format.withText(base.doc, side, text), base.bytes);
   } catch (err) {
-    // Formats raise these without the path (they see only bytes): name the file here.
-    if (err instanceof CalqueError && err.params.path === '') throw new CalqueError(err.code, { ...err.params, path });
+    // Formats raise these without the path (they see only bytes): name the file here, and for a text
+    // that no longer maps onto the segments, what they are (rows, cues…: the message's i18next context).
+    if (err instanceof CalqueError && err.params.path === '') {
+      const kind = base.doc.units[0]?.kind;
+      throw new CalqueError(err.code, { ...err.params, path, ...(err.code === 'segmentsChanged' && kind ? { context: kind } : {}) });
+    }
     throw err;
   }
 }

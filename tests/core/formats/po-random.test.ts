@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { po } from '../../../main/core/formats/po/index.js';
 import { parsePo } from '../../../main/core/formats/po/parse.js';
 import { escapePo } from '../../../main/core/formats/po/write.js';
-import { rng } from './seeded.js';
+import { rng } from '../../../conformance/format-fuzz.js';
 
 const PIECES = ['a', 'Olá', ' ', '"', '\\', '\t', '\n', 'é', 'e\u0301', '“x”', '😀', '%s', '{0}', 'fim.'];
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { srt, vtt } from '../../../main/core/formats/subtitles/index.js';
 import { parseSubtitles } from '../../../main/core/formats/subtitles/parse.js';
-import { rng } from './seeded.js';
+import { rng } from '../../../conformance/format-fuzz.js';
 
 const WORDS = ['mar', 'Olá', 'é', 'e\u0301', '“x”', '😀', '<i>sim</i>', '♪', '-', 'fim.'];
 const pick = <T>(r: () => number, xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;

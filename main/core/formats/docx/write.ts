@@ -3,7 +3,7 @@ import { contentOf, loadDocx, type LoadedDocx } from './load.js';
 import { patchPart, repackage, type PartEdit } from './patch.js';
 import type { Markup, ParagraphModel } from './paragraph.js';
 import { diffParagraph, serializeOps, type RewriteOptions } from './rewrite.js';
-import { samePieces } from './tagged-text.js';
+import { samePieces } from '../tag-pieces.js';
 
 /** A paragraph's new XML: its start tag and properties as they were, the new content, its end tag. */
 export function rewriteParagraph(raw: string, model: ParagraphModel, content: readonly Piece[], render: (m: Markup) => string, opts: Omit<RewriteOptions, 'render'> = {}): string {

@@ -4,12 +4,14 @@ import { piecesText } from '../../../contract/document.js';
 import { decodeRaw, detectLineEnding, encodeRaw } from '../../text/encoding.js';
 import type { FileFormat } from '../registry.js';
 import { joinSegments, segmentsWith, withSegmentText } from '../segment-text.js';
+import { cuePieces, cueText } from './cue-markup.js';
 import { subtitleGroups } from './pair-cues.js';
 import { parseSubtitles, type SubtitleFile } from './parse.js';
 
 /**
  * SRT and WebVTT: monolingual files that pair by name (`talk.pt.srt` + `talk.en.srt`), one unit per
- * cue. The editor shows each cue's text with its own line breaks, cues one blank line apart; ids,
+ * cue. The editor shows each cue's text with its own line breaks, cues one blank line apart, its
+ * markup (`<i>`, `<c.yellow>`, `<v Name>`, timestamps) as inline tags (cue-markup.ts); ids,
  * timings, settings, NOTE/STYLE/REGION blocks, line endings and the BOM are never rewritten, and cues
  * are never renumbered. Saving replaces only the text lines of the cues that changed.
  */
@@ -38,17 +40,18 @@ function subtitleFormat(id: 'srt' | 'vtt'): FileFormat {
     id,
     extensions: [id],
     bilingual: false,
-    capabilities: { inlineTags: false, segmentStates: false, notes: true, freeText: false },
+    capabilities: { inlineTags: true, segmentStates: false, notes: true, freeText: false },
 
     read(bytes, ctx) {
       const side: Side = ctx.side ?? 'target';
       const { raw, encoding, file } = parse(bytes, ctx.path, id);
       const ids = cueIds(file);
-      const laid = joinSegments(file.cues.map((c) => norm(c.text)));
+      const texts = file.cues.map((c) => norm(c.text));
+      const laid = joinSegments(texts);
       const units: Unit[] = file.cues.map((c, i) => {
         const [start, end] = laid.ranges[i]!;
-        const text = laid.text.slice(start, end);
-        return { id: ids[i]!, kind: 'cue', notes: [c.timing.trim()], timing: { startMs: c.startMs, endMs: c.endMs }, segments: [{ id: ids[i]!, [side]: { content: [{ kind: 'text', text }], start, end } }] };
+        const content = cuePieces(texts[i]!, id);
+        return { id: ids[i]!, kind: 'cue', notes: [c.timing.trim()], timing: { startMs: c.startMs, endMs: c.endMs }, segments: [{ id: ids[i]!, [side]: { content, start, end } }] };
       });
       return {
         format: id,
@@ -69,7 +72,7 @@ function subtitleFormat(id: 'srt' | 'vtt'): FileFormat {
         const cue = file.cues[i]!;
         const seg = byId.get(cueId)?.[side];
         if (!seg) return;
-        const text = piecesText(seg.content);
+        const text = cueText(seg.content);
         if (text === norm(cue.text)) return;
         // The cue's own line break (the one after its timing line), else the file's.
         const newline = /^(\r\n|\n|\r)/.exec(raw.slice(cue.textStart))?.[1] ?? doc.file.lineEnding;

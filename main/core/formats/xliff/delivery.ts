@@ -1,5 +1,6 @@
-import type { Document, InlineTag, Piece, SegmentState } from '../../../contract/document.js';
+import type { Document, InlineTag, Piece } from '../../../contract/document.js';
 import { segmentAt } from '../../../contract/document.js';
+import type { DeliveryAnnotation, DeliveryReview } from '../registry.js';
 import { escapeAttribute } from '../xml/index.js';
 import { writeXliff } from './write.js';
 
@@ -11,21 +12,7 @@ import { writeXliff } from './write.js';
  * `<note>` when the range crosses a tag, where a mark could not nest).
  */
 
-export interface DeliveryAnnotation {
-  /** [start, end) in the document's target text (Document.text.target), as annotations are stored. */
-  start: number;
-  end: number;
-  /** MQM category ("Accuracy/Mistranslation") and severity (neutral, minor, major, critical). */
-  category: string;
-  severity: string;
-  comment?: string;
-}
-
-export interface DeliveryOptions {
-  /** Segment id → state to write. */
-  states?: Readonly<Record<string, SegmentState>>;
-  annotations?: readonly DeliveryAnnotation[];
-}
+export type DeliveryOptions = Partial<DeliveryReview>;
 
 export function xliffForDelivery(doc: Document, original: Uint8Array, opts: DeliveryOptions = {}): Uint8Array {
   const v2 = doc.dialect?.xliff === 'xliff2';
@@ -38,7 +25,8 @@ export function xliffForDelivery(doc: Document, original: Uint8Array, opts: Deli
     const unit = doc.units.find((u) => u.segments.includes(seg))!;
     const from = a.start - t.start;
     const to = Math.min(a.end, t.end) - t.start;
-    if (v2 && to > from && !crossesTag(t.content, from, to)) (marks.get(seg.id) ?? marks.set(seg.id, []).get(seg.id)!).push({ from, to, a });
+    const segMarks = marks.get(seg.id) ?? [];
+    if (v2 && to > from && !crossesTag(t.content, from, to) && !segMarks.some((m) => overlaps(m, from, to))) marks.set(seg.id, [...segMarks, { from, to, a }]);
     else (notes.get(unit.id) ?? notes.set(unit.id, []).get(unit.id)!).push(noteText(a, doc.text.target.slice(a.start, a.end)));
   }
   let n = 0;
@@ -61,6 +49,11 @@ function dropUndefined<T extends object>(o: T): T {
 
 function noteText(a: DeliveryAnnotation, quote: string): string {
   return `MQM ${a.category} · ${a.severity}: “${quote}”${a.comment ? ` — ${a.comment}` : ''}`;
+}
+
+/** Ranges that overlap without one containing the other: their marks could not nest (a note says the second). */
+function overlaps(m: { from: number; to: number }, from: number, to: number): boolean {
+  return from < m.to && m.from < to && !(m.from <= from && to <= m.to) && !(from <= m.from && m.to <= to);
 }
 
 /** Whether [from, to) of a segment's text contains or cuts a tag. */
@@ -101,7 +94,7 @@ function itsType(category: string): string {
 
 /** Wrap each annotated range of a text-only stretch in an ITS `<mrk type="its:lqi">` (declaring the ITS namespace on it). */
 function withMarks(content: readonly Piece[], ranges: { from: number; to: number; a: DeliveryAnnotation }[], nextId: () => string): Piece[] {
-  const cuts: { at: number; tag: InlineTag }[] = [];
+  const cuts: { at: number; other: number; tag: InlineTag }[] = [];
   for (const { from, to, a } of ranges) {
     const id = nextId();
     const attrs = [
@@ -112,11 +105,12 @@ function withMarks(content: readonly Piece[], ranges: { from: number; to: number
       `its:locQualityIssueSeverity="${ITS_SEVERITY[a.severity] ?? 50}"`,
       `its:locQualityIssueComment="${escapeAttribute(`${a.category} · ${a.severity}${a.comment ? `: ${a.comment}` : ''}`)}"`,
     ].join(' ');
-    cuts.push({ at: from, tag: { kind: 'open', id, partner: `/${id}`, type: 'its:lqi', display: '', original: `<mrk ${attrs}>` } });
-    cuts.push({ at: to, tag: { kind: 'close', id: `/${id}`, partner: id, type: 'its:lqi', display: '', original: '</mrk>' } });
+    cuts.push({ at: from, other: to, tag: { kind: 'open', id, partner: `/${id}`, type: 'its:lqi', display: '', original: `<mrk ${attrs}>` } });
+    cuts.push({ at: to, other: from, tag: { kind: 'close', id: `/${id}`, partner: id, type: 'its:lqi', display: '', original: '</mrk>' } });
   }
-  // Closing marks before opening ones at the same place; overlapping ranges nest by their order.
-  cuts.sort((x, y) => x.at - y.at || (x.tag.kind === 'close' ? -1 : 1) - (y.tag.kind === 'close' ? -1 : 1));
+  // Closing marks before opening ones at the same place; of two opening at one place the longer
+  // range first, of two closing the one opened last first, so nested ranges nest.
+  cuts.sort((x, y) => x.at - y.at || (x.tag.kind === 'close' ? -1 : 1) - (y.tag.kind === 'close' ? -1 : 1) || y.other - x.other);
   const out: Piece[] = [];
   let at = 0;
   let c = 0;

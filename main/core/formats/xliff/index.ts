@@ -1,8 +1,9 @@
 import { CalqueError } from '../../../contract/api.js';
-import type { Document, InlineTag, Piece, Segment, Side, Unit } from '../../../contract/document.js';
+import type { Document, Segment, Side, Unit } from '../../../contract/document.js';
 import { piecesText } from '../../../contract/document.js';
 import type { FileFormat } from '../registry.js';
-import { joinSegments, segmentsWith, splitEditedText } from '../segment-text.js';
+import { joinSegments, segmentsWith, withSegmentText } from '../segment-text.js';
+import { xliffForDelivery } from './delivery.js';
 import { parseXliffOnce } from './parse.js';
 import { writeXliff } from './write.js';
 
@@ -55,6 +56,10 @@ export const xliff: FileFormat = {
   withText(doc, side, text) {
     return xliffWithText(doc, side, text);
   },
+
+  deliver(doc, original, review) {
+    return xliffForDelivery(doc, original, review);
+  },
 };
 
 /** Each side's text: its segments' texts (tags as their display) one blank line apart; offsets set to match. */
@@ -78,56 +83,20 @@ function laidOut(doc: Document): Document {
 }
 
 /**
- * The document with one side's text replaced by the editor's: the edit is mapped onto the segments
- * (segment-text.ts), and each changed segment's text is read back into pieces, a tag's display text
- * (`<1>`, `</1>`, `{2}`) becoming that tag again when the segment's source or target has it.
+ * The document with one side's text replaced by the editor's: the edit mapped onto the segments and
+ * each changed segment's text read back into pieces (segment-text.ts), a tag's display text (`<1>`,
+ * `</1>`, `{2}`) becoming that tag again when the segment's source or target has it. A segment the
+ * tool locked keeps its text.
  */
 export function xliffWithText(doc: Document, side: Side, text: string): Document {
-  const segs = segmentsWith(doc, side);
-  const texts = splitEditedText(
-    doc.text[side],
-    segs.map((s) => [s[side]!.start, s[side]!.end]),
-    text.normalize('NFC'),
-  );
-  if (!texts) throw new CalqueError('segmentsChanged', { path: '' });
-  const changed = new Map<Segment, Piece[]>();
-  segs.forEach((s, i) => {
-    if (texts[i] === piecesText(s[side]!.content)) return;
+  const next = withSegmentText(doc, side, text);
+  const before = segmentsWith(doc, side);
+  const after = segmentsWith(next, side);
+  let changed = false;
+  after.forEach((s, i) => {
+    if (s[side]!.content === before[i]![side]!.content) return;
     if (s.locked) throw new CalqueError('segmentLocked', { segment: s.id });
-    changed.set(s, textToPieces(texts[i]!, [...(s.target?.content ?? []), ...(s.source?.content ?? [])]));
+    changed = true;
   });
-  if (!changed.size) return doc;
-  const units = doc.units.map((u) => ({
-    ...u,
-    segments: u.segments.map((s) => {
-      const content = changed.get(s);
-      return content ? { ...s, [side]: { ...s[side]!, content } } : s;
-    }),
-  }));
-  return laidOut({ ...doc, units });
-}
-
-const DISPLAY = /<\/?\d+>|\{\d+\}/g;
-
-/** Text → pieces: a display text of a known tag becomes that tag; anything else stays text. */
-export function textToPieces(text: string, known: readonly Piece[]): Piece[] {
-  const tags = new Map<string, InlineTag>();
-  for (const p of known) if (p.kind !== 'text' && !tags.has(p.display)) tags.set(p.display, p);
-  const out: Piece[] = [];
-  let at = 0;
-  const pushText = (t: string) => {
-    if (!t) return;
-    const last = out[out.length - 1];
-    if (last?.kind === 'text') out[out.length - 1] = { kind: 'text', text: last.text + t };
-    else out.push({ kind: 'text', text: t });
-  };
-  for (const m of text.matchAll(DISPLAY)) {
-    const tag = tags.get(m[0]);
-    if (!tag) continue;
-    pushText(text.slice(at, m.index));
-    out.push(tag);
-    at = m.index + m[0].length;
-  }
-  pushText(text.slice(at));
-  return out;
+  return changed ? next : doc;
 }

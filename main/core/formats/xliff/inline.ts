@@ -149,16 +149,6 @@ function mergeText(pieces: Piece[]): Piece[] {
   return out;
 }
 
-/** Whether two piece lists are the same content (text and the codes as written). */
-export function samePieces(a: readonly Piece[], b: readonly Piece[]): boolean {
-  if (a.length !== b.length) return false;
-  return a.every((p, i) => {
-    const q = b[i]!;
-    if (p.kind === 'text' || q.kind === 'text') return p.kind === q.kind && (p as { text: string }).text === (q as { text: string }).text;
-    return p.kind === q.kind && p.original === q.original;
-  });
-}
-
 const START_TAG = /^<([^\s/>!?]+)[^>]*(?<!\/)>$/;
 const END_TAG = /^<\/([^\s>]+)\s*>$/;
 

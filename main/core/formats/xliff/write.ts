@@ -1,7 +1,8 @@
 import type { Document, Segment, Unit } from '../../../contract/document.js';
 import { encodeRaw } from '../../text/encoding.js';
 import { applyPatches, attr, attributeRange, childElements, escapeAttribute, escapeText, indentOf, parseXml, setAttributePatch, type Patch as XmlPatch, type XmlElement } from '../xml/index.js';
-import { piecesMarkup, samePieces } from './inline.js';
+import { samePieces } from '../tag-pieces.js';
+import { piecesMarkup } from './inline.js';
 import { parseXliffOnce, type ParsedXliff, type SegmentSite, type UnitSite } from './parse.js';
 import { valueFor } from './states.js';
 

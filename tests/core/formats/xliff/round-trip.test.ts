@@ -78,4 +78,15 @@ describe('edits keep what the editor did not change', () => {
     const out = decode(xliff.write(moved, bytes));
     expect(out).toContain('<target><it id="6" pos="open">&lt;span&gt;</it>See <ph id="5">&lt;img src="logo.png"/&gt;</ph> the <bx id="4" ctype="italic"/>program<ex id="4"/> and the <bpt id="3">&lt;a href="/mapa"&gt;</bpt>map<ept id="3">&lt;/a&gt;</ept>.</target>');
   });
+
+  it('a tag typed a second time stays text: a code is written once, its id never doubled', () => {
+    const bytes = fixture('plain-1.2.xlf');
+    const doc = read(bytes);
+    const t = segment(doc, 't3').target!;
+    const text = doc.text.target;
+    const twice = xliff.withText(doc, 'target', text.slice(0, t.start) + 'See the <1>map</1> and the <2>program</2>, {3} {3} <4>here.' + text.slice(t.end));
+    const target = /<target>[^\n]*See the[^\n]*<\/target>/.exec(decode(xliff.write(twice, bytes)))![0];
+    expect(target.match(/<ph id="5">/g)).toHaveLength(1);
+    expect(target).toContain('<ph id="5">&lt;img src="logo.png"/&gt;</ph> {3} <it id="6"');
+  });
 });

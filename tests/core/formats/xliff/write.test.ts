@@ -107,6 +107,23 @@ describe('xliffForDelivery', () => {
     expect(targetText(read(new TextEncoder().encode(out)), 'u2:s1')).toBe('<1>The works <2>b<3>egin</3></2> in March.');
   });
 
+  it('2.x: nested annotations nest their marks (the shorter inside, whichever came first); one overlapping another is a note', () => {
+    const bytes = fixture('v2.xlf');
+    const doc = read(bytes);
+    const t = segment(doc, 'u1:s1').target!;
+    const at = (w: string) => doc.text.target.indexOf(w, t.start);
+    const a = (start: number, end: number, category: string) => ({ start, end, category, severity: 'minor' });
+    const out = decode(
+      xliffForDelivery(doc, bytes, {
+        annotations: [a(at('The'), at('tramway') + 7, 'Fluency/Grammar'), a(at('The'), at(' of') + 3, 'Style/Awkward'), a(at('tramway'), at(' of') + 3, 'Fluency/Spelling')],
+      }),
+    );
+    // "The tramway" (Grammar) inside "The tramway of" (Awkward) though written first; "tramway of" overlaps "The tramway": a note.
+    expect(out).toMatch(/<target><mrk [^>]*Style\/Awkward · minor"><mrk [^>]*Fluency\/Grammar · minor">The tramway<\/mrk> of<\/mrk> <pc id="1"/);
+    expect(out).toContain('<note>MQM Fluency/Spelling · minor: “tramway of”</note>');
+    expect(read(new TextEncoder().encode(out)).text.target).toContain('<2><3>The tramway</3> of</2> <1>Bordeaux</1>');
+  });
+
   it('a new state drops a subState that meant the old one (2.x) and keeps the tool’s own value when it agrees (Trados)', () => {
     const v2 = fixture('v2.xlf');
     expect(decode(xliffForDelivery(read(v2), v2, { states: { 'u1:s2': 'final' } }))).toContain('<segment id="s2" state="final">');
