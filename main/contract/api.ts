@@ -346,6 +346,14 @@ export interface ReplaceResult {
   conflicts: ArticleId[];
   /** Matches no longer there (the text changed since the search): skipped. */
   stale: number;
+  /** Undoes the saves of this replacement, one article at a time (undoProjectEdit). */
+  undoId?: string;
+}
+
+/** An undone project edit: articles put back as they were, and those changed since (left alone). */
+export interface ProjectEditUndone {
+  restored: { id: ArticleId; revision: string }[];
+  conflicts: ArticleId[];
 }
 
 /** 'qa-csv': the checks' findings with their ignore decisions, as Xbench's QA report lists them. 'pdf' only where the host can print (the desktop app: HostInfo.pdfReports). */
@@ -475,6 +483,11 @@ export interface CalqueApi {
    * through its model by the renderer instead, so it stays one undoable edit there.
    */
   replaceInProject(req: { query: Omit<ProjectSearch, 'side' | 'replacement' | 'concordance'>; replacement: string; matches: { article: ArticleId; start: number; end: number; text: string }[] }): Promise<ReplaceResult>;
+  /**
+   * Undo a replacement (or a project "fix all") the host saved: each article gets its text back unless
+   * it changed since (a conflict, left alone). Editors that have the article open reload it.
+   */
+  undoProjectEdit(req: { undoId: string }): Promise<ProjectEditUndone>;
   /** The project's annotations as a WMT MQM TSV (Google's MQM Viewer reads it). */
   exportMqm(req: Record<string, never>): Promise<ExportResult>;
   /** A review report of one article (`id`) or of the whole project, in the UI language `lng`. */
@@ -515,6 +528,7 @@ const methods: { readonly [K in keyof CalqueApi]: true } = {
   searchProject: true,
   searchResult: true,
   replaceInProject: true,
+  undoProjectEdit: true,
 };
 export const API_METHODS = Object.keys(methods) as (keyof CalqueApi)[];
 export type ApiMethod = keyof CalqueApi;
@@ -523,8 +537,11 @@ export type ApiResponse<M extends ApiMethod> = Awaited<ReturnType<CalqueApi[M]>>
 
 /** Main → renderer events. */
 export interface CalqueEvents {
-  /** The translation file of an article changed on disk (not by our own save). */
-  articleChangedOnDisk: { id: ArticleId; revision: string; deleted: boolean };
+  /**
+   * The translation file of an article changed on disk: by another program, or by the host for the
+   * whole project (`byProject`: a project replace, fix all, or their undo), not by the editor's own save.
+   */
+  articleChangedOnDisk: { id: ArticleId; revision: string; deleted: boolean; byProject?: boolean };
   /** Progress of a long job (export all). */
   job: { jobId: string; done: number; total: number; state: 'running' | 'finished' | 'cancelled' | 'failed'; error?: ErrorInfo };
   /** A native menu command (desktop): open folder, save, export, settings… */
@@ -569,6 +586,7 @@ export const ERROR_CODES = [
   'pathOutsideProject',
   'unknownArticle',
   'unknownJob',
+  'undoUnavailable',
   'conflict',
   'fileLocked',
   'symlinkRefused',

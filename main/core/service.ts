@@ -23,6 +23,7 @@ import {
   type SegmentUpdate,
   type JobStarted,
   type ProjectSearch,
+  type ProjectEditUndone,
   type ReplaceResult,
   type SearchResult,
 } from '../contract/api.js';
@@ -31,6 +32,7 @@ import { AnnotationService } from './article/annotation-service.js';
 import { AnnotationStore } from './article/annotation-store.js';
 import { ArticleService, DEFAULT_REVIEWER } from './article/article-service.js';
 import { BaselineStore } from './article/baseline-store.js';
+import { ProjectEdits } from './article/project-edits.js';
 import { ReviewStore } from './article/review-store.js';
 import { deliverFile } from './export/deliver.js';
 import { canDeliver, deliverableName } from './formats/docx/deliverables.js';
@@ -96,6 +98,8 @@ interface OpenProject {
   mqm: MqmService;
   checks: CheckService;
   search: SearchService;
+  /** Undo entries of the host's project-wide edits (replace, fix all). */
+  edits: ProjectEdits;
 }
 
 /**
@@ -210,6 +214,7 @@ export class CalqueService implements CalqueApi {
       reports: new ReportService({ session, articles, annotations, reviews, findings: (id) => this.requireProject().checks.findingsWithDecisions(session.article(id)), ...(host.printToPdf ? { printToPdf: host.printToPdf } : {}), chooseSaveFile: host.chooseSaveFile }),
       mqm: new MqmService(session, host.chooseSaveFile),
       search: new SearchService(session, articles, this.jobs),
+      edits: new ProjectEdits(),
       checks,
     };
   }
@@ -461,9 +466,25 @@ export class CalqueService implements CalqueApi {
   async replaceInProject(req: { query: SearchQuery; replacement: string; matches: { article: string; start: number; end: number; text: string }[] }): Promise<ReplaceResult> {
     const p = this.requireProject();
     // Through the facade's save, so the consistency context and the list's counts follow each article.
-    const res = await replaceMatches(p.session, { readTarget: (a) => p.articles.readTarget(a), save: (r) => this.saveArticle(r) }, req);
-    for (const { id } of res.articles) this.emit('articleUpdated', { summary: await p.articles.summarize(p.session.article(id)) });
+    const { undo, ...res } = await replaceMatches(p.session, { readTarget: (a) => p.articles.readTarget(a), save: (r) => this.saveArticle(r) }, req);
+    await this.projectEdited(p, res.articles);
+    const undoId = p.edits.record(undo);
+    return undoId ? { ...res, undoId } : res;
+  }
+
+  async undoProjectEdit(req: { undoId: string }): Promise<ProjectEditUndone> {
+    const p = this.requireProject();
+    const res = await p.edits.undo(req.undoId, (r) => this.saveArticle(r));
+    await this.projectEdited(p, res.restored);
     return res;
+  }
+
+  /** Saved by the host for the project: editors that have the article open reload it, the list follows. */
+  private async projectEdited(p: OpenProject, saved: { id: string; revision: string }[]): Promise<void> {
+    for (const { id, revision } of saved) {
+      this.emit('articleChangedOnDisk', { id, revision, deleted: false, byProject: true });
+      this.emit('articleUpdated', { summary: await p.articles.summarize(p.session.article(id)) });
+    }
   }
 
   async checkSettings(): Promise<CheckSettingsInfo> {
