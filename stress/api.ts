@@ -62,6 +62,8 @@ export const VALID: Record<ApiMethod, unknown> = {
   searchResult: { jobId: 'j1' },
   replaceInProject: { query: { pattern: 'rain' }, replacement: 'storm', matches: [{ article: 'a.txt', start: 0, end: 4, text: 'rain' }] },
   undoProjectEdit: { undoId: 'no-such-edit' },
+  projectProblems: {},
+  fixProjectProblems: { groups: [{ rule: 'qa.repeats', text: 'the the' }] },
 };
 
 const KEYS = ['__proto__', 'constructor', 'prototype', 'id', 'text', 'root', 'outDir', 'extra', '', '0', 'toString', 'hasOwnProperty'];

@@ -350,6 +350,34 @@ export interface ReplaceResult {
   undoId?: string;
 }
 
+/** Findings of one rule on one text across the project ("the same false alarm 63 times"), as the list counts them. */
+export interface ProjectProblemGroup {
+  rule: string;
+  /** The words the findings are about. */
+  text: string;
+  category: string;
+  /** The gravest severity among them. */
+  severity: Exclude<FindingSeverity, 'hint'>;
+  /** Per article: its problems of the group (as counted in the article list) and how many have a fix. */
+  articles: { id: ArticleId; count: number; fixable: number }[];
+}
+
+export interface ProjectProblems {
+  groups: ProjectProblemGroup[];
+  /** Articles checked (unreadable ones are left out: their rows show why). */
+  articles: number;
+}
+
+export interface ProjectFixResult {
+  /** Fixes applied in all. */
+  fixed: number;
+  articles: { id: ArticleId; fixed: number; revision: string }[];
+  /** Articles changed by someone else while they were fixed: left alone. */
+  conflicts: ArticleId[];
+  /** Undoes the whole fix, one article at a time (undoProjectEdit). */
+  undoId?: string;
+}
+
 /** An undone project edit: articles put back as they were, and those changed since (left alone). */
 export interface ProjectEditUndone {
   restored: { id: ArticleId; revision: string }[];
@@ -488,6 +516,13 @@ export interface CalqueApi {
    * it changed since (a conflict, left alone). Editors that have the article open reload it.
    */
   undoProjectEdit(req: { undoId: string }): Promise<ProjectEditUndone>;
+  /**
+   * Every article's problems grouped by rule and words, from the same check run as the article list's
+   * counts (they are stored as it goes, so the list and the groups agree).
+   */
+  projectProblems(req: Record<string, never>): Promise<ProjectProblems>;
+  /** "Fix all" of groups across the project: each article's fixes are one save and one undo entry. */
+  fixProjectProblems(req: { groups: { rule: string; text: string }[] }): Promise<ProjectFixResult>;
   /** The project's annotations as a WMT MQM TSV (Google's MQM Viewer reads it). */
   exportMqm(req: Record<string, never>): Promise<ExportResult>;
   /** A review report of one article (`id`) or of the whole project, in the UI language `lng`. */
@@ -529,6 +564,8 @@ const methods: { readonly [K in keyof CalqueApi]: true } = {
   searchResult: true,
   replaceInProject: true,
   undoProjectEdit: true,
+  projectProblems: true,
+  fixProjectProblems: true,
 };
 export const API_METHODS = Object.keys(methods) as (keyof CalqueApi)[];
 export type ApiMethod = keyof CalqueApi;

@@ -24,6 +24,8 @@ import {
   type JobStarted,
   type ProjectSearch,
   type ProjectEditUndone,
+  type ProjectFixResult,
+  type ProjectProblems,
   type ReplaceResult,
   type SearchResult,
 } from '../contract/api.js';
@@ -46,6 +48,7 @@ import type { ProjectReport } from './report/model.js';
 import { ReportService } from './report/report-service.js';
 import { CheckService, reviewsFor } from './checks/service.js';
 import { addArticleIgnores, addProjectIgnores } from './checks/ignore-decisions.js';
+import { fixProjectProblems, projectProblems } from './checks/project-problems.js';
 import { replaceMatches, SearchService } from './search/search-service.js';
 import type { SearchQuery } from './search/pattern.js';
 import { profileFrom, type ReportSource } from './review/report-data.js';
@@ -477,6 +480,25 @@ export class CalqueService implements CalqueApi {
     const res = await p.edits.undo(req.undoId, (r) => this.saveArticle(r));
     await this.projectEdited(p, res.restored);
     return res;
+  }
+
+  async projectProblems(): Promise<ProjectProblems> {
+    const p = this.requireProject();
+    await this.refreshConfig(p);
+    const res = await projectProblems(p.checks, [...p.session.articles.values()]);
+    // Their counts were stored from the same run: the list follows.
+    for (const a of p.session.articles.values()) this.emit('articleUpdated', { summary: await p.articles.summarize(a) });
+    return res;
+  }
+
+  async fixProjectProblems(req: { groups: { rule: string; text: string }[] }): Promise<ProjectFixResult> {
+    const p = this.requireProject();
+    await this.refreshConfig(p);
+    const deps = { checks: p.checks, readDisk: (id: string) => p.articles.readDisk(id), save: (r: { id: string; text: string; expectedRevision: string }) => this.saveArticle(r) };
+    const { undo, ...res } = await fixProjectProblems(deps, [...p.session.articles.values()], req.groups);
+    await this.projectEdited(p, res.articles);
+    const undoId = p.edits.record(undo);
+    return undoId ? { ...res, undoId } : res;
   }
 
   /** Saved by the host for the project: editors that have the article open reload it, the list follows. */
