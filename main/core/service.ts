@@ -482,7 +482,7 @@ export class CalqueService implements CalqueApi {
     return res;
   }
 
-  async projectProblems(): Promise<ProjectProblems> {
+  async projectProblems(_req: Record<string, never> = {}): Promise<ProjectProblems> {
     const p = this.requireProject();
     await this.refreshConfig(p);
     const res = await projectProblems(p.checks, [...p.session.articles.values()]);
