@@ -5,6 +5,7 @@ import { api, toUiError, type UiError } from './api';
 import { ArticleList } from './components/ArticleList';
 import { ExportAllDialog } from './components/ExportAllDialog';
 import { ProjectSearchDialog } from './components/ProjectSearchDialog';
+import { ProjectProblemsDialog } from './components/ProjectProblemsDialog';
 import { ReportDialog } from './components/ReportDialog';
 import { Notice, type NoticeMessage } from './components/Notice';
 import { ProjectSettingsDialog } from './components/ProjectSettingsDialog';
@@ -35,6 +36,7 @@ export function App() {
   const [projectSettingsOpen, setProjectSettingsOpen] = useState(false);
   const [mqmImportOpen, setMqmImportOpen] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);
+  const [problemsOpen, setProblemsOpen] = useState(false);
   // A banner belongs to the screen it was raised on: it does not follow the editor into an article.
   const [notice, setNoticeOn] = useState<{ message: NoticeMessage; screen: string } | null>(null);
   const [theme, setTheme] = useState<ThemeSetting>(savedTheme);
@@ -165,6 +167,7 @@ export function App() {
             onImportMqm={() => setMqmImportOpen(true)}
             onExportMqm={() => void exportMqm()}
             onSearch={() => setSearchOpen(true)}
+            onProjectProblems={() => setProblemsOpen(true)}
           />
         )}
       </main>
@@ -174,6 +177,7 @@ export function App() {
       {settingsOpen ? <SettingsDialog theme={theme} onTheme={setTheme} onClose={() => setSettingsOpen(false)} /> : null}
       {exportAllOpen && host ? <ExportAllDialog host={host} onClose={() => setExportAllOpen(false)} /> : null}
       {searchOpen ? <ProjectSearchDialog onClose={() => setSearchOpen(false)} onDone={setNotice} onReplaced={() => void load()} /> : null}
+      {problemsOpen ? <ProjectProblemsDialog onClose={() => setProblemsOpen(false)} onDone={setNotice} onChanged={() => void load()} /> : null}
       {reportOpen ? (
         <ReportDialog articleId={screen.kind === 'article' ? screen.id : undefined} onClose={() => setReportOpen(false)} onDone={setNotice} />
       ) : null}

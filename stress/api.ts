@@ -61,6 +61,9 @@ export const VALID: Record<ApiMethod, unknown> = {
   searchProject: { pattern: 'rain', side: 'target', regex: false, caseSensitive: false, wholeWord: true, replacement: 'storm' },
   searchResult: { jobId: 'j1' },
   replaceInProject: { query: { pattern: 'rain' }, replacement: 'storm', matches: [{ article: 'a.txt', start: 0, end: 4, text: 'rain' }] },
+  undoProjectEdit: { undoId: 'no-such-edit' },
+  projectProblems: {},
+  fixProjectProblems: { groups: [{ rule: 'qa.repeats', text: 'the the' }] },
 };
 
 const KEYS = ['__proto__', 'constructor', 'prototype', 'id', 'text', 'root', 'outDir', 'extra', '', '0', 'toString', 'hasOwnProperty'];

@@ -14,6 +14,7 @@ import { terCommand } from './commands/ter.js';
 import { MQM_USAGE, mqmCommand } from './commands/mqm.js';
 import { reportCommand } from './commands/report.js';
 import { checkCommand } from './commands/check.js';
+import { SEARCH_USAGE, searchCommand } from './commands/search.js';
 
 const VERSION = '0.1.0';
 
@@ -41,6 +42,7 @@ Usage:
   calque report <folder> --out <file.html|file.csv|file.json> [--lang UI-LANG] [--article ID]
       A review report: corrected text with annotations, before/after per segment, MQM breakdown,
       HTER distribution, totals and pass/fail. The format follows the extension.
+${SEARCH_USAGE}
 ${MQM_USAGE}
   calque --help | --version
 `;
@@ -139,6 +141,8 @@ export async function main(argv: string[]): Promise<number> {
         return await exportCommand(rest);
       case 'check':
         return await checkCommand(rest);
+      case 'search':
+        return await searchCommand(rest, VERSION);
       case 'ter':
         return await terCommand(rest);
       case 'chrf':

@@ -346,6 +346,42 @@ export interface ReplaceResult {
   conflicts: ArticleId[];
   /** Matches no longer there (the text changed since the search): skipped. */
   stale: number;
+  /** Undoes the saves of this replacement, one article at a time (undoProjectEdit). */
+  undoId?: string;
+}
+
+/** Findings of one rule on one text across the project ("the same false alarm 63 times"), as the list counts them. */
+export interface ProjectProblemGroup {
+  rule: string;
+  /** The words the findings are about. */
+  text: string;
+  category: string;
+  /** The gravest severity among them. */
+  severity: Exclude<FindingSeverity, 'hint'>;
+  /** Per article: its problems of the group (as counted in the article list) and how many have a fix. */
+  articles: { id: ArticleId; count: number; fixable: number }[];
+}
+
+export interface ProjectProblems {
+  groups: ProjectProblemGroup[];
+  /** Articles checked (unreadable ones are left out: their rows show why). */
+  articles: number;
+}
+
+export interface ProjectFixResult {
+  /** Fixes applied in all. */
+  fixed: number;
+  articles: { id: ArticleId; fixed: number; revision: string }[];
+  /** Articles changed by someone else while they were fixed: left alone. */
+  conflicts: ArticleId[];
+  /** Undoes the whole fix, one article at a time (undoProjectEdit). */
+  undoId?: string;
+}
+
+/** An undone project edit: articles put back as they were, and those changed since (left alone). */
+export interface ProjectEditUndone {
+  restored: { id: ArticleId; revision: string }[];
+  conflicts: ArticleId[];
 }
 
 /** 'qa-csv': the checks' findings with their ignore decisions, as Xbench's QA report lists them. 'pdf' only where the host can print (the desktop app: HostInfo.pdfReports). */
@@ -475,6 +511,18 @@ export interface CalqueApi {
    * through its model by the renderer instead, so it stays one undoable edit there.
    */
   replaceInProject(req: { query: Omit<ProjectSearch, 'side' | 'replacement' | 'concordance'>; replacement: string; matches: { article: ArticleId; start: number; end: number; text: string }[] }): Promise<ReplaceResult>;
+  /**
+   * Undo a replacement (or a project "fix all") the host saved: each article gets its text back unless
+   * it changed since (a conflict, left alone). Editors that have the article open reload it.
+   */
+  undoProjectEdit(req: { undoId: string }): Promise<ProjectEditUndone>;
+  /**
+   * Every article's problems grouped by rule and words, from the same check run as the article list's
+   * counts (they are stored as it goes, so the list and the groups agree).
+   */
+  projectProblems(req: Record<string, never>): Promise<ProjectProblems>;
+  /** "Fix all" of groups across the project: each article's fixes are one save and one undo entry. */
+  fixProjectProblems(req: { groups: { rule: string; text: string }[] }): Promise<ProjectFixResult>;
   /** The project's annotations as a WMT MQM TSV (Google's MQM Viewer reads it). */
   exportMqm(req: Record<string, never>): Promise<ExportResult>;
   /** A review report of one article (`id`) or of the whole project, in the UI language `lng`. */
@@ -515,6 +563,9 @@ const methods: { readonly [K in keyof CalqueApi]: true } = {
   searchProject: true,
   searchResult: true,
   replaceInProject: true,
+  undoProjectEdit: true,
+  projectProblems: true,
+  fixProjectProblems: true,
 };
 export const API_METHODS = Object.keys(methods) as (keyof CalqueApi)[];
 export type ApiMethod = keyof CalqueApi;
@@ -523,8 +574,11 @@ export type ApiResponse<M extends ApiMethod> = Awaited<ReturnType<CalqueApi[M]>>
 
 /** Main → renderer events. */
 export interface CalqueEvents {
-  /** The translation file of an article changed on disk (not by our own save). */
-  articleChangedOnDisk: { id: ArticleId; revision: string; deleted: boolean };
+  /**
+   * The translation file of an article changed on disk: by another program, or by the host for the
+   * whole project (`byProject`: a project replace, fix all, or their undo), not by the editor's own save.
+   */
+  articleChangedOnDisk: { id: ArticleId; revision: string; deleted: boolean; byProject?: boolean };
   /** Progress of a long job (export all). */
   job: { jobId: string; done: number; total: number; state: 'running' | 'finished' | 'cancelled' | 'failed'; error?: ErrorInfo };
   /** A native menu command (desktop): open folder, save, export, settings… */
@@ -569,6 +623,7 @@ export const ERROR_CODES = [
   'pathOutsideProject',
   'unknownArticle',
   'unknownJob',
+  'undoUnavailable',
   'conflict',
   'fileLocked',
   'symlinkRefused',

@@ -148,6 +148,9 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
       matches: z.array(z.object({ article: articleId, start: offset, end: offset, text: z.string().max(100_000) }).strict().refine((m) => m.end > m.start, { message: 'empty match' })).min(1).max(100_000),
     })
     .strict(),
+  undoProjectEdit: z.object({ undoId: z.string().min(1).max(100) }).strict(),
+  projectProblems: empty as unknown as z.ZodType<Record<string, never>>,
+  fixProjectProblems: z.object({ groups: z.array(z.object({ rule: z.string().min(1).max(200), text: z.string().max(10_000) }).strict()).min(1).max(10_000) }).strict(),
 };
 
 /** Validate a request and call the method; throws CalqueError('invalidRequest') with the first problem. */

@@ -23,6 +23,9 @@ import {
   type SegmentUpdate,
   type JobStarted,
   type ProjectSearch,
+  type ProjectEditUndone,
+  type ProjectFixResult,
+  type ProjectProblems,
   type ReplaceResult,
   type SearchResult,
 } from '../contract/api.js';
@@ -31,6 +34,7 @@ import { AnnotationService } from './article/annotation-service.js';
 import { AnnotationStore } from './article/annotation-store.js';
 import { ArticleService, DEFAULT_REVIEWER } from './article/article-service.js';
 import { BaselineStore } from './article/baseline-store.js';
+import { ProjectEdits } from './article/project-edits.js';
 import { ReviewStore } from './article/review-store.js';
 import { deliverFile } from './export/deliver.js';
 import { canDeliver, deliverableName } from './formats/docx/deliverables.js';
@@ -44,6 +48,7 @@ import type { ProjectReport } from './report/model.js';
 import { ReportService } from './report/report-service.js';
 import { CheckService, reviewsFor } from './checks/service.js';
 import { addArticleIgnores, addProjectIgnores } from './checks/ignore-decisions.js';
+import { fixProjectProblems, projectProblems } from './checks/project-problems.js';
 import { replaceMatches, SearchService } from './search/search-service.js';
 import type { SearchQuery } from './search/pattern.js';
 import { profileFrom, type ReportSource } from './review/report-data.js';
@@ -96,6 +101,8 @@ interface OpenProject {
   mqm: MqmService;
   checks: CheckService;
   search: SearchService;
+  /** Undo entries of the host's project-wide edits (replace, fix all). */
+  edits: ProjectEdits;
 }
 
 /**
@@ -210,6 +217,7 @@ export class CalqueService implements CalqueApi {
       reports: new ReportService({ session, articles, annotations, reviews, findings: (id) => this.requireProject().checks.findingsWithDecisions(session.article(id)), ...(host.printToPdf ? { printToPdf: host.printToPdf } : {}), chooseSaveFile: host.chooseSaveFile }),
       mqm: new MqmService(session, host.chooseSaveFile),
       search: new SearchService(session, articles, this.jobs),
+      edits: new ProjectEdits(),
       checks,
     };
   }
@@ -461,9 +469,44 @@ export class CalqueService implements CalqueApi {
   async replaceInProject(req: { query: SearchQuery; replacement: string; matches: { article: string; start: number; end: number; text: string }[] }): Promise<ReplaceResult> {
     const p = this.requireProject();
     // Through the facade's save, so the consistency context and the list's counts follow each article.
-    const res = await replaceMatches(p.session, { readTarget: (a) => p.articles.readTarget(a), save: (r) => this.saveArticle(r) }, req);
-    for (const { id } of res.articles) this.emit('articleUpdated', { summary: await p.articles.summarize(p.session.article(id)) });
+    const { undo, ...res } = await replaceMatches(p.session, { readTarget: (a) => p.articles.readTarget(a), save: (r) => this.saveArticle(r) }, req);
+    await this.projectEdited(p, res.articles);
+    const undoId = p.edits.record(undo);
+    return undoId ? { ...res, undoId } : res;
+  }
+
+  async undoProjectEdit(req: { undoId: string }): Promise<ProjectEditUndone> {
+    const p = this.requireProject();
+    const res = await p.edits.undo(req.undoId, (r) => this.saveArticle(r));
+    await this.projectEdited(p, res.restored);
     return res;
+  }
+
+  async projectProblems(_req: Record<string, never> = {}): Promise<ProjectProblems> {
+    const p = this.requireProject();
+    await this.refreshConfig(p);
+    const res = await projectProblems(p.checks, [...p.session.articles.values()]);
+    // Their counts were stored from the same run: the list follows.
+    for (const a of p.session.articles.values()) this.emit('articleUpdated', { summary: await p.articles.summarize(a) });
+    return res;
+  }
+
+  async fixProjectProblems(req: { groups: { rule: string; text: string }[] }): Promise<ProjectFixResult> {
+    const p = this.requireProject();
+    await this.refreshConfig(p);
+    const deps = { checks: p.checks, readDisk: (id: string) => p.articles.readDisk(id), save: (r: { id: string; text: string; expectedRevision: string }) => this.saveArticle(r) };
+    const { undo, ...res } = await fixProjectProblems(deps, [...p.session.articles.values()], req.groups);
+    await this.projectEdited(p, res.articles);
+    const undoId = p.edits.record(undo);
+    return undoId ? { ...res, undoId } : res;
+  }
+
+  /** Saved by the host for the project: editors that have the article open reload it, the list follows. */
+  private async projectEdited(p: OpenProject, saved: { id: string; revision: string }[]): Promise<void> {
+    for (const { id, revision } of saved) {
+      this.emit('articleChangedOnDisk', { id, revision, deleted: false, byProject: true });
+      this.emit('articleUpdated', { summary: await p.articles.summarize(p.session.article(id)) });
+    }
   }
 
   async checkSettings(): Promise<CheckSettingsInfo> {

@@ -44,6 +44,8 @@ export function ArticleList(props: {
   onExportMqm: () => void;
   /** Find and replace, concordance across every article. */
   onSearch?: () => void;
+  /** The problems of every article grouped by rule and words, with fix all and ignore everywhere. */
+  onProjectProblems?: () => void;
   /** A review file that could not be read was replaced on request (see ReviewFileProblem). */
   onReviewReplaced?: (summary: ArticleSummary) => void;
   onError?: (e: UiError) => void;
@@ -98,6 +100,11 @@ export function ArticleList(props: {
         {props.onSearch ? (
           <button type="button" onClick={props.onSearch} disabled={!project.articles.length}>
             {t('search.open')}
+          </button>
+        ) : null}
+        {props.onProjectProblems ? (
+          <button type="button" onClick={props.onProjectProblems} disabled={!project.articles.length}>
+            {t('projectProblems.open')}
           </button>
         ) : null}
         <button type="button" onClick={props.onExportAll} disabled={!project.articles.length}>

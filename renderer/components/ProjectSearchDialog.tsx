@@ -29,6 +29,8 @@ export function ProjectSearchDialog(props: { onClose: () => void; onDone: (n: No
   const [concordance, setConcordance] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [limit, setLimit] = useState(PAGE);
+  /** The last replacement the host saved, while it can be undone. */
+  const [undoId, setUndoId] = useState<string | null>(null);
   const { result, job, query } = search;
   const replacing = query?.side === 'target' && query.replacement !== undefined;
 
@@ -49,8 +51,19 @@ export function ProjectSearchDialog(props: { onClose: () => void; onDone: (n: No
     const res = await search.replace(matches.filter((m) => typeof m.replacement === 'string'));
     if (!res) return;
     props.onDone({ key: 'search.replaced', params: { count: res.replaced, articles: res.articles.length, conflicts: res.conflicts.length, stale: res.stale } });
+    setUndoId(res.undoId ?? null);
     props.onReplaced?.();
     if (query) void search.run(query); // what is left
+  };
+
+  const undo = async () => {
+    if (!undoId) return;
+    setUndoId(null);
+    const res = await search.undo(undoId);
+    if (!res) return;
+    props.onDone({ key: 'search.undone', params: { restored: res.restored.length, conflicts: res.conflicts.length } });
+    props.onReplaced?.();
+    if (query) void search.run(query);
   };
 
   const toggle = (m: SearchMatch) =>
@@ -128,6 +141,13 @@ export function ProjectSearchDialog(props: { onClose: () => void; onDone: (n: No
         {search.running ? t('search.progress', { done: job?.done ?? 0, total: job?.total ?? 0 }) : job?.state === 'cancelled' ? t('search.cancelled') : result ? t('search.found', { count: result.matches.length, articles: byArticleCount(result.matches) }) : ''}
         {result?.truncated ? ` ${t('search.truncated')}` : ''}
       </p>
+      {undoId ? (
+        <div className="dialog-actions">
+          <button type="button" onClick={() => void undo()}>
+            {t('search.undo')}
+          </button>
+        </div>
+      ) : null}
       {result && replacing && result.matches.length ? (
         <div className="dialog-actions">
           <button type="button" onClick={() => void replace(chosen)} disabled={!chosen.length}>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CalqueEvents, ProjectSearch, ReplaceResult, SearchMatch, SearchResult } from '../../main/contract/api';
+import type { CalqueEvents, ProjectEditUndone, ProjectSearch, ReplaceResult, SearchMatch, SearchResult } from '../../main/contract/api';
 import { api, toUiError, type UiError } from '../api';
 
 type Job = CalqueEvents['job'];
@@ -85,6 +85,7 @@ export function useProjectSearch(open: OpenArticleEdits | undefined) {
           res.articles.push(...r.articles);
           res.conflicts.push(...r.conflicts);
           res.stale += r.stale;
+          if (r.undoId) res.undoId = r.undoId;
         } catch (err) {
           setError(toUiError(err));
           return null;
@@ -95,6 +96,16 @@ export function useProjectSearch(open: OpenArticleEdits | undefined) {
     [query, open],
   );
 
+  /** Undo the host's saves of a replacement (the open article's own edit is undone in its editor). */
+  const undo = useCallback(async (undoId: string): Promise<ProjectEditUndone | null> => {
+    try {
+      return await api.undoProjectEdit({ undoId });
+    } catch (err) {
+      setError(toUiError(err));
+      return null;
+    }
+  }, []);
+
   const running = !!jobId && (!job || job.state === 'running');
-  return { run, cancel, replace, running, job, result, error, query };
+  return { run, cancel, replace, undo, running, job, result, error, query };
 }

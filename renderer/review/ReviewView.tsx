@@ -243,12 +243,12 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
           return;
         }
         if (name !== 'articleChangedOnDisk' || !session) return;
-        const change = payload as { id: string; revision: string; deleted: boolean };
+        const change = payload as { id: string; revision: string; deleted: boolean; byProject?: boolean };
         if (change.id !== id) return;
         session.doc.changedOnDisk(change).then(
           (what) => {
             if (what === 'deleted') setNotice({ key: 'review.deleted' });
-            else if (what === 'reloaded') setNotice({ key: 'review.reloaded' });
+            else if (what === 'reloaded') setNotice({ key: change.byProject ? 'review.reloadedByProject' : 'review.reloaded' });
           },
           (err) => onError(toUiError(err)),
         );

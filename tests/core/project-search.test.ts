@@ -92,6 +92,32 @@ describe('project search', () => {
     expect(fs.readFileSync(join(root, 'a.pt.txt'), 'utf8')).toContain('A chuva caiu');
   });
 
+  it('a replacement is undone article by article; editors are told (byProject); one changed since is a conflict, left alone', async () => {
+    const changes: CalqueEvents['articleChangedOnDisk'][] = [];
+    service.on((name, payload) => void (name === 'articleChangedOnDisk' && changes.push(payload as CalqueEvents['articleChangedOnDisk'])));
+    const A = fs.readFileSync(join(root, 'a.en.txt'), 'utf8');
+    const B = fs.readFileSync(join(root, 'b.en.txt'), 'utf8');
+    const res = await search({ pattern: 'the', side: 'target', wholeWord: true });
+    const done = await service.replaceInProject({ query: { pattern: 'the', wholeWord: true }, replacement: 'a', matches: res.matches });
+    expect(done.undoId).toBeTruthy();
+    expect(changes.map((c) => [c.id, c.byProject, c.revision])).toEqual(done.articles.map((a) => [a.id, true, a.revision]));
+    const undone = await service.undoProjectEdit({ undoId: done.undoId! });
+    expect(undone.restored.map((r) => r.id).sort()).toEqual(['a.txt', 'b.txt']);
+    expect(fs.readFileSync(join(root, 'a.en.txt'), 'utf8')).toBe(A);
+    expect(fs.readFileSync(join(root, 'b.en.txt'), 'utf8')).toBe(B);
+    expect(changes.slice(2).map((c) => c.id).sort()).toEqual(['a.txt', 'b.txt']);
+    // An undo is used once.
+    await rejectsWith(service.undoProjectEdit({ undoId: done.undoId! }), 'undoUnavailable');
+
+    const again = await service.replaceInProject({ query: { pattern: 'the', wholeWord: true }, replacement: 'a', matches: (await search({ pattern: 'the', side: 'target', wholeWord: true })).matches });
+    const edited = await service.readDisk({ id: 'b.txt' });
+    await service.saveArticle({ id: 'b.txt', text: 'A storm returned.', expectedRevision: edited.revision });
+    const partly = await service.undoProjectEdit({ undoId: again.undoId! });
+    expect(partly).toMatchObject({ restored: [{ id: 'a.txt' }], conflicts: ['b.txt'] });
+    expect(fs.readFileSync(join(root, 'a.en.txt'), 'utf8')).toBe(A);
+    expect(fs.readFileSync(join(root, 'b.en.txt'), 'utf8')).toBe('A storm returned.\n');
+  });
+
   it('refuses a bad regular expression at once with a clear localized error, and stops a catastrophic one in time', async () => {
     await rejectsWith(service.searchProject({ pattern: '(unclosed', regex: true, side: 'target' }), 'invalidPattern');
     const err = (() => {

@@ -12,3 +12,9 @@ export function ui(lng: string, key: string, params: Record<string, string | num
   if (typeof node !== 'string') throw new Error(`no string ${key} in ${lng}`);
   return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
 }
+
+/** A UI string with its parameters left open, as a pattern (language names come from the browser's Intl). */
+export function uiPattern(lng: string, key: string): RegExp {
+  const text = ui(lng, key);
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\\\{\w+\\\}\\\}/g, '.+')}$`);
+}

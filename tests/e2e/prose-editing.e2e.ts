@@ -1,14 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, shot, test } from './served-project';
-import { ui } from './locale';
+import { ui, uiPattern } from './locale';
 
 const ARTICLE = 'news/flood-recife.txt';
-
-/** A UI string with its parameters left open, as a pattern (language names come from the browser's Intl). */
-function uiPattern(lng: string, key: string): RegExp {
-  const text = ui(lng, key);
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\\\{\w+\\\}\\\}/g, '.+')}$`);
-}
 
 async function openArticle(page: Page, lng: string) {
   await page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) }).click();

@@ -3,7 +3,6 @@ import { CalqueError, type ExportKind, type ArticleSummary, type ArticleView, ty
 import type { Document } from '../../contract/document.js';
 import { articleFigures } from '../../common/metrics/article.js';
 import { wordDiff } from '../../common/word-diff.js';
-import { countWords } from '../../common/words.js';
 import { writeFileAtomic } from '../platform/atomic-write.js';
 import { tempDirOf } from '../platform/calque-folder.js';
 import type { DiskWatcher } from '../platform/watcher.js';
@@ -261,9 +260,10 @@ export class ArticleService {
       const annotations = await this.deps.annotations.read(a.id).catch(() => null);
       if (annotations) extra.annotations = annotations.annotations.length;
       const baselineBytes = await this.deps.baselines.read(a.id);
-      if (!baselineBytes) return { ...base, ...extra, words: countWords(target.text, a.targetLang) };
-      if (review && baselineIsStale(a, review, baselineBytes, source.bytes)) extra.baselineStale = true;
-      const { text: baseline, doc: baselineDoc } = decodeBaseline(a.targetPath, a.id, baselineBytes);
+      if (review && baselineBytes && baselineIsStale(a, review, baselineBytes, source.bytes)) extra.baselineStale = true;
+      // Never opened: the first open captures the file as it is now, so its figures are those of an
+      // untouched article (HTER 0, every segment not reviewed), worked out without writing a baseline.
+      const { text: baseline, doc: baselineDoc } = baselineBytes ? decodeBaseline(a.targetPath, a.id, baselineBytes) : { text: target.text, doc: target.doc };
       if (review) extra.segmentCounts = segmentCounts(articleSegments({ source: source.doc, target: target.doc, baseline: baselineDoc }, review));
       if (review?.statusByHand) extra.statusByHand = true;
       const tags = { baseline: tagSpans(baselineDoc, 'target'), current: tagSpans(target.doc, 'target') };

@@ -14,7 +14,7 @@ import { scanTextFiles } from '../project/scan.js';
 import { declaredLanguages } from '../formats/declared-languages.js';
 import { ReviewStore, type ReviewRecord } from '../article/review-store.js';
 import { FileLocks } from '../platform/file-lock.js';
-import { countProblems } from '../../common/problems.js';
+import { countProblems, isProblem } from '../../common/problems.js';
 import { articleFigures, type ArticleFigures } from '../../common/metrics/article.js';
 import { CalqueError } from '../../contract/api.js';
 import { readTextFile, revisionOf } from '../text/read-text-file.js';
@@ -203,6 +203,16 @@ export class CheckService {
       findings = runChecks(input);
     }
     return findings.map((f) => ({ ...f, ignored: isIgnored(f, built.ignores, f.side === 'target' ? texts.target : texts.source) }));
+  }
+
+  /**
+   * The problems of the article on disk (hints left out), its list counts stored from this very run:
+   * the project's problem groups and the article list show one count.
+   */
+  async problemsOnDisk(a: PairedArticle): Promise<{ findings: Finding[]; target: string }> {
+    const { findings, target } = await this.findingsOnDisk(a);
+    await this.storeCounts(a, target, countProblems(findings));
+    return { findings: findings.filter(isProblem), target };
   }
 
   /**

@@ -2,6 +2,7 @@ import { CalqueError, type ArticleId, type ProjectSearch, type ReplaceResult, ty
 import { alignDocument } from '../../common/align/index.js';
 import { paragraphNumbering } from '../../common/paragraphs.js';
 import type { ArticleService } from '../article/article-service.js';
+import type { ProjectEditEntry } from '../article/project-edits.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { PairedArticle } from '../project/pairing.js';
 import type { ProjectSession } from '../project/session.js';
@@ -159,16 +160,17 @@ export type { ArticleId, ReplaceResult, SearchQuery };
  * Replace chosen matches, one save per article through the article service: each match must still be
  * there (same text, the pattern still matching exactly there), else it is skipped and counted as stale;
  * a file changed meanwhile by someone else is a conflict and left alone. Nothing is written over.
+ * `undo`: each saved article's text before, for the undo of the whole replacement (project-edits.ts).
  */
 export async function replaceMatches(
   session: ProjectSession,
   articles: Pick<ArticleService, 'readTarget' | 'save'>,
   req: { query: SearchQuery; replacement: string; matches: { article: ArticleId; start: number; end: number; text: string }[] },
-): Promise<ReplaceResult> {
+): Promise<ReplaceResult & { undo: ProjectEditEntry[] }> {
   compileQuery(req.query);
   const byArticle = new Map<string, typeof req.matches>();
   for (const m of req.matches) byArticle.set(m.article, [...(byArticle.get(m.article) ?? []), m]);
-  const result: ReplaceResult = { replaced: 0, articles: [], conflicts: [], stale: 0 };
+  const result: ReplaceResult & { undo: ProjectEditEntry[] } = { replaced: 0, articles: [], conflicts: [], stale: 0, undo: [] };
   for (const [id, list] of byArticle) {
     const a = session.article(id);
     const file = await articles.readTarget(a);
@@ -190,6 +192,7 @@ export async function replaceMatches(
       const saved = await articles.save({ id, text: next, expectedRevision: file.revision });
       result.replaced += edits.length;
       result.articles.push({ id, replaced: edits.length, revision: saved.revision });
+      result.undo.push({ id, before: file.text, revision: saved.revision });
     } catch (err) {
       if (err instanceof CalqueError && err.code === 'conflict') result.conflicts.push(id);
       else throw err;

@@ -230,3 +230,16 @@ describe('direction and baseline are never guessed', () => {
     expect((await service.getArticle({ id: 'b.txt' })).baselineStale).toBe(true);
   });
 });
+
+describe('the article list before an article was ever opened', () => {
+  it('shows the figures the first open will show (HTER 0, chrF 100, every segment not reviewed) without writing a baseline', async () => {
+    root = writeProject(join(tmp, 'two'), { ...PT_EN_PROJECT, 'a.pt.txt': 'O gato dorme.\n\nO cão ladra.\n', 'a.en.txt': 'The cat sleep.\n\nThe dog barks.\n' });
+    const service = await openService();
+    const before = (await service.openProject({})).articles[0]!;
+    expect(fs.existsSync(join(root, '.calque/baselines'))).toBe(false);
+    expect(before).toMatchObject({ hter: 0, chrf: 100, words: 6, wordsChanged: 0, segmentCounts: { total: 2, 'not-reviewed': 2, confirmed: 0 } });
+    await service.getArticle({ id: 'a.txt' });
+    const after = (await service.openProject({})).articles[0]!;
+    expect({ hter: after.hter, chrf: after.chrf, segmentCounts: after.segmentCounts }).toEqual({ hter: before.hter, chrf: before.chrf, segmentCounts: before.segmentCounts });
+  });
+});
