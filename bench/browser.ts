@@ -6,11 +6,12 @@
  *
  * Profiling: CALQUE_BENCH_SERVE_NODE_ARGS is passed to the server's node (e.g. "--cpu-prof
  * --cpu-prof-dir=/tmp/prof": one profile per thread, workers included); CALQUE_BENCH_TRACE=<dir> writes
- * a Chromium performance trace per phase there and prints every API request's time.
+ * a Chromium performance trace per phase there and prints every API request's time; CALQUE_BENCH_CPU_PROFILE=<dir>
+ * writes the page's CPU profile per phase (<phase>.cpuprofile, for Chromium's or VS Code's profile viewer).
  */
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { writeEverySegmentState } from './segment-states.js';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { against, record } from './baseline.js';
@@ -70,6 +71,8 @@ export async function bench(): Promise<void> {
   console.log(`\n== browser: a 200,000-word article in \`calque serve\` (load average ${loadavg()[0]!.toFixed(1)}) ==`);
   const traceDir = process.env.CALQUE_BENCH_TRACE;
   if (traceDir) mkdirSync(traceDir, { recursive: true });
+  const profileDir = process.env.CALQUE_BENCH_CPU_PROFILE;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
   const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
   const { root, pair } = writeBookProject('calque-bench-');
   const withStates = writeEverySegmentState(root, 'book.txt', pair.edited);
@@ -82,17 +85,33 @@ export async function bench(): Promise<void> {
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  let profiler: CDPSession | null = null;
+  /** The page's CPU time per phase (renderer processes, all threads: workers too): a busy machine inflates wall times, not this. */
+  const busy: Record<string, number> = {};
+  const system = await browser.newBrowserCDPSession();
+  const taskSeconds = async () => {
+    const { processInfo } = (await system.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
+    return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
+  };
   const phase = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-    if (!traceDir) return fn();
-    await browser.startTracing(undefined, { path: join(traceDir, `${name}.json`), screenshots: false });
+    if (traceDir) await browser.startTracing(undefined, { path: join(traceDir, `${name}.json`), screenshots: false });
+    if (profiler) await profiler.send('Profiler.start');
+    const task0 = await taskSeconds();
     try {
       return await fn();
     } finally {
-      await browser.stopTracing();
+      busy[name] = (await taskSeconds()) - task0;
+      if (profiler) writeFileSync(join(profileDir!, `${name}.cpuprofile`), JSON.stringify((await profiler.send('Profiler.stop')).profile));
+      if (traceDir) await browser.stopTracing();
     }
   };
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    if (profileDir) {
+      profiler = await page.context().newCDPSession(page);
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+    }
     if (traceDir) {
       page.on('requestfinished', (req) => {
         const t = req.timing();
@@ -161,6 +180,10 @@ export async function bench(): Promise<void> {
 
     row('review view shown (click → text painted)', fmt(shown), `goal 1,000 ms; ${against('browser.shown-ms', record('browser.shown-ms', shown))}`);
     row('diff shown (Changes → word highlights)', fmt(diffShown), `goal 1,000 ms; ${against('browser.diff-ms', record('browser.diff-ms', diffShown))}`);
+    for (const [name, label] of [['open', 'review view'], ['diff', 'diff'], ['keys-no-pause', 'typing without pauses (62 keys)'], ['keys-pausing', 'typing with pauses (62 keys)'], ['save', 'save']] as const) {
+      const key = `browser.busy-${name}-ms`;
+      row(`  page CPU time: ${label}`, fmt(busy[name]! * 1000), against(key, record(key, busy[name]! * 1000)));
+    }
     keyRows('no pauses, 40 ms a key', 'nopause', noPause);
     keyRows('900 ms pause a word', 'pausing', pausing);
     row('save (Ctrl+S → saved)', fmt(saved), `goal 200 ms; ${against('browser.save-ms', record('browser.save-ms', saved))}`);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TagAccuracy } from '../../main/contract/api';
-import type { LiveSegment, LiveTotals } from '../../main/common/metrics/live';
+import type { LiveTotals } from '../../main/common/metrics/live';
+import type { SegmentScores } from '../review/metrics-protocol';
 import { formatChrf, formatDuration, formatHter, formatNumber, formatTagAccuracy } from '../lib/format';
 
 /**
@@ -8,7 +9,7 @@ import { formatChrf, formatDuration, formatHter, formatNumber, formatTagAccuracy
  * the same for the segment at the cursor, TER's word edits by kind (not the Changes view's word diff),
  * tag accuracy (of the last check of the editor's text, when the article has inline tags), and active editing time: what is stored with the review plus what was typed since the article opened.
  */
-export function MetricsBar(props: { totals: LiveTotals; segment: LiveSegment | null; segmentIndex: number; storedEditingMs: number; tagAccuracy?: TagAccuracy }) {
+export function MetricsBar(props: { totals: LiveTotals; segment: SegmentScores | null; segmentIndex: number; storedEditingMs: number; tagAccuracy?: TagAccuracy }) {
   const { t } = useTranslation();
   const { totals, segment } = props;
   const edits = t('metrics.editCounts', {

@@ -29,7 +29,7 @@ import { useAnnotating } from './use-annotating';
 import { useChecks } from './use-checks';
 import { useDiffEditor } from './use-diff-editor';
 import { useFindings } from './use-findings';
-import { segmentAtOffset, useLiveMetrics } from './use-live-metrics';
+import { segmentAtOffset, segmentScores, useLiveMetrics } from './use-live-metrics';
 import { useReviewKeys } from './use-review-keys';
 import { useReviewSession } from './use-review-session';
 import { useSegmentWorkflow } from './use-segment-workflow';
@@ -103,7 +103,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     onEdit: (offset) => {
       scheduleChecks();
       live.activity(offset);
-      session?.editing.record(metrics?.segments[segmentAtOffset(metrics, offset)]?.key);
+      session?.editing.record(metrics?.segments.key[segmentAtOffset(metrics, offset)]);
     },
     onRecount: (text) => live.update(blankTags(text, session?.tags.chips.get() ?? [])),
     onSegmentUpdate: (u) => setStatus(u.status),
@@ -301,7 +301,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
           onPrevious={() => run('previousChange')}
           editRate={formatPercent(stats.editRate)}
         >
-          {metrics ? <MetricsBar totals={metrics.totals} segment={metrics.segments[segmentAtOffset(metrics, cursorOffset)] ?? null} segmentIndex={segmentAtOffset(metrics, cursorOffset)} storedEditingMs={view?.editingMs ?? 0} tagAccuracy={checks.checks?.tagAccuracy} /> : null}
+          {metrics ? <MetricsBar totals={metrics.totals} segment={segmentScores(metrics, segmentAtOffset(metrics, cursorOffset))} segmentIndex={segmentAtOffset(metrics, cursorOffset)} storedEditingMs={view?.editingMs ?? 0} tagAccuracy={checks.checks?.tagAccuracy} /> : null}
         </ChangesSummary>
       ) : null}
       {mode === 'review' ? (

@@ -158,7 +158,9 @@ export class ArticleDocument {
     this.listeners.clear();
   }
 
+  /** Listeners hear only real changes: every keystroke calls this, and a new state re-renders the whole view. */
   private set(patch: Partial<DocumentState>): void {
+    if ((Object.keys(patch) as (keyof DocumentState)[]).every((k) => Object.is(patch[k], this.state[k]))) return;
     this.state = { ...this.state, ...patch };
     for (const l of this.listeners) l();
   }

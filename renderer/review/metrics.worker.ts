@@ -4,21 +4,21 @@
  * keystroke's position (for the editing time shown); the worker answers with snapshots.
  */
 import { LiveMetrics } from '../../main/common/metrics/live';
-import type { MetricsReply, MetricsRequest } from './metrics-protocol';
+import { toPageSnapshot, transferables, type MetricsReply, type MetricsRequest } from './metrics-protocol';
 
 let metrics: LiveMetrics | null = null;
 
-const post = (reply: MetricsReply) => (self as unknown as Worker).postMessage(reply);
+const post = (reply: MetricsReply) => (self as unknown as Worker).postMessage(reply, transferables(reply.snapshot));
 
 self.onmessage = (e: MessageEvent<MetricsRequest>) => {
   const msg = e.data;
   if (msg.type === 'init') {
     metrics = new LiveMetrics(msg.baseline, msg.lang);
-    post({ type: 'snapshot', version: msg.version, snapshot: metrics.update(msg.text) });
+    post({ type: 'snapshot', version: msg.version, snapshot: toPageSnapshot(metrics.update(msg.text)) });
   } else if (!metrics) {
     return;
   } else if (msg.type === 'update') {
-    post({ type: 'snapshot', version: msg.version, snapshot: metrics.update(msg.text) });
+    post({ type: 'snapshot', version: msg.version, snapshot: toPageSnapshot(metrics.update(msg.text)) });
   } else if (msg.type === 'activity') {
     metrics.recordActivity(msg.offset, msg.now);
   }

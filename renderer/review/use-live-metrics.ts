@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LiveSnapshot } from '../../main/common/metrics/live';
-import type { MetricsReply, MetricsRequest } from './metrics-protocol';
+import type { MetricsReply, MetricsRequest, PageSnapshot, SegmentScores } from './metrics-protocol';
 import MetricsWorker from './metrics.worker?worker';
 
 /**
@@ -8,7 +7,7 @@ import MetricsWorker from './metrics.worker?worker';
  * keystroke (the editing time shown in the metrics).
  */
 export function useLiveMetrics(article: { baseline: string; lang: string; text: string } | null) {
-  const [snapshot, setSnapshot] = useState<LiveSnapshot | null>(null);
+  const [snapshot, setSnapshot] = useState<PageSnapshot | null>(null);
   const worker = useRef<Worker | null>(null);
   const version = useRef(0);
 
@@ -43,21 +42,29 @@ export function useLiveMetrics(article: { baseline: string; lang: string; text: 
 }
 
 /** Index of the segment holding `offset` in a snapshot (the one that ends at or after it), -1 for none. */
-export function segmentAtOffset(snapshot: LiveSnapshot | null, offset: number): number {
+export function segmentAtOffset(snapshot: PageSnapshot | null, offset: number): number {
   const segs = snapshot?.segments;
-  if (!segs?.length) return -1;
+  const n = segs?.key.length ?? 0;
+  if (!segs || !n) return -1;
   let lo = 0;
-  let hi = segs.length - 1;
+  let hi = n - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (segs[mid]!.end >= offset) {
+    if (segs.end[mid]! >= offset) {
       found = mid;
       hi = mid - 1;
     } else lo = mid + 1;
   }
   // Removed sentences have empty ranges: the cursor is in the next segment with text.
-  if (found < 0) return segs.length - 1;
-  while (found < segs.length - 1 && segs[found]!.start === segs[found]!.end) found++;
+  if (found < 0) return n - 1;
+  while (found < n - 1 && segs.start[found] === segs.end[found]) found++;
   return found;
+}
+
+/** The scores of the segment at table row `index`, null for none. */
+export function segmentScores(snapshot: PageSnapshot | null, index: number): SegmentScores | null {
+  const segs = snapshot?.segments;
+  if (!segs || index < 0 || index >= segs.key.length) return null;
+  return { hter: { score: segs.hter[index]! }, chrf: segs.chrf[index]! };
 }
