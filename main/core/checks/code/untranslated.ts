@@ -134,5 +134,3 @@ export const identicalSegment: CheckDefinition = {
     return [{ start: segment.targetStart, end: segment.targetStart + segment.target.length, message: { key: 'checks:identicalSegment' }, fixes: [] }];
   },
 };
-
-export const CODE_CHECKS: CheckDefinition[] = [untranslatedWords, identicalSegment];
