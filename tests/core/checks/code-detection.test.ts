@@ -88,3 +88,25 @@ describe('mt.term-inconsistency', () => {
     expect(found('mt.term-inconsistency', src2.join('\n\n'), tgt.join('\n\n'), 'es')).toEqual([]);
   });
 });
+
+describe('mt.glued-metadata', () => {
+  const glued = (source: string, target: string, lang = 'es') => found('mt.glued-metadata', `Primera frase.\n\n${source}`, `First sentence.\n\n${target}`, lang);
+  it('finds a dateline, credit or byline run into a later paragraph’s first sentence', () => {
+    expect(glued('BILBAO - Las lluvias causaron daños.', 'BILBAO Rains caused damage.')).toEqual(['BILBAO']);
+    expect(glued('SÃO PAULO – As chuvas causaram danos.', 'SÃO PAULO Rains caused damage.', 'pt')).toEqual(['SÃO PAULO']);
+    expect(glued('Lyon, 3 mai 2024 – Les pluies ont causé des dégâts.', 'Lyon, 3 May 2024 Rains caused damage.', 'fr')).toEqual(['Lyon, 3 May 2024']);
+    expect(glued('BARI, 4 aprile (ANSA) - Le piogge hanno causato danni.', 'BARI, 4 April (ANSA)Rains caused damage.', 'it')).toEqual(['BARI, 4 April (ANSA)']);
+    expect(glued('Por Ana Gil | Sevilla | Las lluvias causaron daños.', 'By Ana Gil | Seville | Rains caused damage.')).toEqual(['By Ana Gil | Seville |']);
+    expect(glued('（记者 王芳）暴雨造成损失。', '(Reporter Wang Fang) Rains caused damage.', 'zh')).toEqual(['(Reporter Wang Fang)']);
+  });
+  it('offers the dash the dateline lost', () => {
+    const f = runChecks({ source: 'x.\n\nBILBAO - Las lluvias causaron daños.', target: 'x.\n\nBILBAO Rains caused damage.', sourceLang: 'es', targetLang: 'en' }).find((x) => x.rule === 'mt.glued-metadata')!;
+    expect(f.fixes[0]!.edits[0]).toMatchObject({ text: ' – ' });
+  });
+  it('leaves separated datelines, acronyms opening a sentence and ordinary sentences alone', () => {
+    expect(glued('BILBAO - Las lluvias causaron daños.', 'BILBAO – Rains caused damage.')).toEqual([]);
+    expect(glued('El secretario general de la OTAN habló.', 'NATO Secretary General Mark Rutte spoke.')).toEqual([]);
+    expect(glued('Lyon, la ciudad, creció.', 'Lyon, the city, grew.', 'fr')).toEqual([]);
+    expect(glued('Madrid, 3 de mayo (EFE).- Las lluvias causaron daños.', 'MADRID, May 3 (EFE) - Rains caused damage.')).toEqual([]);
+  });
+});
