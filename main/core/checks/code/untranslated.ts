@@ -108,6 +108,8 @@ export const untranslatedWords: CheckDefinition = {
       const last = tokens.findIndex((t) => t.end === r.end);
       if (capitalAt(first - 1) && capitalAt(last + 1)) continue;
       const text = segment.target.slice(r.start, r.end);
+      // A credit or acronym the source also puts in parentheses ("FRANKFURT (dpa)"): kept on purpose.
+      if (segment.target[r.start - 1] === '(' && segment.target[r.end] === ')' && segment.source.includes(`(${text})`)) continue;
       // A name or title the source has as it is, capital first ("Elephas falconeri", "De beryllo"): kept, not left untranslated.
       if (capitalAt(first - 1) && segment.source.includes(`${tokens[first - 1]!.text} ${text}`)) continue;
       out.push({ start: segment.targetStart + r.start, end: segment.targetStart + r.end, message: { key: 'checks:untranslatedWords', params: { text } }, fixes: [] });
