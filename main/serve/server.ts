@@ -12,6 +12,7 @@ import { TokenGate } from './auth.js';
 import { BodyTooLarge, readBody } from './body.js';
 import { grantedExportDir } from './export-grant.js';
 import { hostAllowed, type ConnectionInfo } from './host-check.js';
+import { stringifyInSlices } from './json-slices.js';
 
 export interface ServeOptions {
   root: string;
@@ -112,6 +113,25 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     res.end(json);
   }
 
+  /** `send` for API results, which can be a book's worth of findings: written in slices (json-slices.ts). */
+  async function sendResult(res: http.ServerResponse, body: unknown): Promise<void> {
+    const head = { ...baseHeaders(), 'Content-Type': 'application/json; charset=utf-8' };
+    let pending = '';
+    const { sliced } = await stringifyInSlices(body, (piece) => {
+      if (!res.headersSent) res.writeHead(200, head);
+      pending += piece;
+      if (pending.length >= 1 << 16) {
+        res.write(pending);
+        pending = '';
+      }
+    }).catch((err: unknown) => {
+      if (res.headersSent) res.destroy();
+      throw err;
+    });
+    if (!sliced && !res.headersSent) res.writeHead(200, head);
+    res.end(pending);
+  }
+
   function text(res: http.ServerResponse, status: number, body: string, extra: Record<string, string> = {}): void {
     res.writeHead(status, { ...baseHeaders(), 'Content-Type': 'text/plain; charset=utf-8', ...extra });
     res.end(body);
@@ -192,7 +212,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     try {
       if (method === 'exportAll') body = withGrantedExportDir(body);
       const result = await dispatch(service, method as ApiMethod, body);
-      send(res, 200, { ok: true, result });
+      await sendResult(res, { ok: true, result });
+      return;
     } catch (err) {
       if (!(err instanceof CalqueError)) console.error(`calque serve: ${method} failed`, err);
       const info = toErrorInfo(err);
