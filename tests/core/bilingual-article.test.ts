@@ -65,7 +65,7 @@ describe('bilingual table through the service', () => {
     const { root, service } = await open({ 'floods.tsv': TABLE });
     const view = await service.getArticle({ id: 'floods.tsv' });
     const err = await rejectsWith(service.saveArticle({ id: view.id, text: view.target.text.replace('Monday.\n\nThe mayor', 'Monday. The mayor'), expectedRevision: view.revision }), 'segmentsChanged');
-    expect(err.params).toEqual({ path: 'floods.tsv' });
+    expect(err.params).toEqual({ path: 'floods.tsv', context: 'row' });
     expect(fs.readFileSync(join(root, 'floods.tsv'), 'utf8')).toBe(TABLE);
   });
 
