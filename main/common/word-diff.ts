@@ -16,10 +16,19 @@ export interface DiffTags {
   current: readonly TagRange[];
 }
 
-/** The tags inside [start, end), relative to `start`. */
-function tagsWithin(tags: readonly TagRange[] | undefined, start: number, end: number): TagRange[] {
-  if (!tags?.length) return [];
-  return tags.filter((t) => t.start >= start && t.end <= end).map((t) => ({ start: t.start - start, end: t.end - start }));
+/**
+ * Each paragraph's tags (those inside it, relative to its start), in one pass over both sorted lists:
+ * a filter of every tag per paragraph is quadratic on a file with a tag in every segment.
+ */
+function tagsByParagraph(tags: readonly TagRange[] | undefined, paragraphs: readonly Paragraph[]): TagRange[][] {
+  if (!tags?.length) return paragraphs.map(() => []);
+  let k = 0;
+  return paragraphs.map((p) => {
+    while (k < tags.length && tags[k]!.start < p.start) k++;
+    const out: TagRange[] = [];
+    for (let j = k; j < tags.length && tags[j]!.start <= p.end; j++) if (tags[j]!.end <= p.end) out.push({ start: tags[j]!.start - p.start, end: tags[j]!.end - p.start });
+    return out;
+  });
 }
 
 /**
@@ -148,8 +157,8 @@ function shift(c: WordChange, da: number, db: number): WordChange {
 export function wordDiff(baseline: string, current: string, lang: string, tags?: DiffTags): WordDiff {
   const a = splitParagraphs(baseline);
   const b = splitParagraphs(current);
-  const tagsA = a.map((p) => tagsWithin(tags?.baseline, p.start, p.end));
-  const tagsB = b.map((p) => tagsWithin(tags?.current, p.start, p.end));
+  const tagsA = tagsByParagraph(tags?.baseline, a);
+  const tagsB = tagsByParagraph(tags?.current, b);
   const changes: WordChange[] = [];
   let baselineWords = 0;
   let words = 0;

@@ -25,10 +25,25 @@ export function revisionOf(bytes: Uint8Array): string {
  * Bytes → one side of the article, through the format of `path` (a baseline is read with its
  * translation's path). A bilingual file has both sides; a monolingual file is the side asked for.
  */
-export function readSide(bytes: Uint8Array, path: string, side: Side, displayPath = path): SideText {
-  const doc = formatForPath(path).read(bytes, { path: displayPath, side });
+export function readSide(bytes: Uint8Array, path: string, side: Side, displayPath = path, revision?: string): SideText {
+  const format = formatForPath(path);
+  // A large file is read once per content: a save reads the file, its baseline (often the same bytes)
+  // and the saved result again, and the checks read the file the editor opened (documents are never
+  // changed in place, so one can serve every reader of the same bytes).
+  const key = bytes.length >= CACHED_FROM_BYTES ? `${format.id}\u0000${format.bilingual ? '' : side}\u0000${revision ?? revisionOf(bytes)}` : null;
+  const doc = (key && recentDocs.get(key)) || format.read(bytes, { path: displayPath, side });
+  if (key) {
+    recentDocs.delete(key);
+    recentDocs.set(key, doc);
+    if (recentDocs.size > CACHED_DOCS) recentDocs.delete(recentDocs.keys().next().value!);
+  }
   return { text: doc.text[side], format: doc.file, doc };
 }
+
+/** Documents of the last large files read, by format, side and content. */
+const recentDocs = new Map<string, Document>();
+const CACHED_DOCS = 6;
+const CACHED_FROM_BYTES = 256 * 1024;
 
 /**
  * Read one side of an article from its file, through its format's reader, with errors the user can
@@ -50,7 +65,8 @@ export async function readTextFile(path: string, displayPath: string, side: Side
     if (code === 'ENOENT') throw new CalqueError('fileNotFound', { path: displayPath });
     throw new CalqueError('fileUnreadable', { path: displayPath, reason: code ?? 'unknown' });
   }
-  return { ...readSide(bytes, path, side, displayPath), bytes, revision: revisionOf(bytes) };
+  const revision = revisionOf(bytes);
+  return { ...readSide(bytes, path, side, displayPath, revision), bytes, revision };
 }
 
 /**

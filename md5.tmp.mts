@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { markdown } from './main/core/formats/markdown/index.js';
+import { html } from './main/core/formats/html/index.js';
+const cpu = (name: string, fn: () => unknown) => { const c0 = process.cpuUsage(); const t0 = performance.now(); fn(); const c = process.cpuUsage(c0); console.log(name, 'wall', (performance.now() - t0).toFixed(0), 'cpu', ((c.user + c.system) / 1000).toFixed(0)); };
+const md = readFileSync('tests/core/formats/fixtures/markdown-article.md', 'utf8').replace(/^---[\s\S]*?---\n/, '');
+const big = Buffer.from(Array.from({ length: 700 }, () => md).join('\n'));
+cpu('md read', () => markdown.read(big, { path: 'x.md' }));
+const page = readFileSync('tests/core/formats/fixtures/news-article.html', 'utf8');
+const body = page.slice(page.indexOf('<article>'), page.indexOf('</article>') + '</article>'.length);
+const head = page.slice(0, page.indexOf('<article>'));
+const hb = Buffer.from(head + Array.from({ length: 3000 }, () => body).join('\r\n') + '\r\n</body>\r\n</html>\r\n');
+cpu('html read', () => html.read(hb, { path: 'x.html' }));

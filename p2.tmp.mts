@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'parse5';
+import { html } from './main/core/formats/html/index.js';
+import { htmlUnits } from './main/core/formats/html/structure.js';
+import { unitAtoms } from './main/core/formats/html/atoms.js';
+const cpu = (name: string, fn: () => unknown) => { const c0 = process.cpuUsage(); const t0 = performance.now(); const r = fn(); const c = process.cpuUsage(c0); console.log(name, 'wall', (performance.now() - t0).toFixed(0), 'cpu', ((c.user + c.system) / 1000).toFixed(0)); return r; };
+const page = readFileSync('tests/core/formats/fixtures/news-article.html', 'utf8');
+const body = page.slice(page.indexOf('<article>'), page.indexOf('</article>') + '</article>'.length);
+const head = page.slice(0, page.indexOf('<article>'));
+const raw = head + Array.from({ length: 3000 }, () => body).join('\r\n') + '\r\n</body>\r\n</html>\r\n';
+html.read(Buffer.from(page), { path: 'w.html' });
+cpu('parse5 noloc', () => parse(raw));
+cpu('parse5 loc', () => parse(raw, { sourceCodeLocationInfo: true }));
+const units = cpu('htmlUnits', () => htmlUnits(raw)) as ReturnType<typeof htmlUnits>;
+cpu('atoms', () => units.map((u) => unitAtoms(raw, u)));
+cpu('read', () => html.read(Buffer.from(raw), { path: 'x.html' }));

@@ -1,0 +1,17 @@
+import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateSdlxliff } from './bench/xliff.js';
+import { CalqueService } from './main/core/service.js';
+import { profile } from '/tmp/fmt/profile.mts';
+const bytes = new TextEncoder().encode(generateSdlxliff(10 * 1024 * 1024));
+const root = fs.mkdtempSync(join(tmpdir(), 'calque-prof-xliff-'));
+fs.mkdirSync(join(root, '.calque'));
+fs.writeFileSync(join(root, '.calque/project.json'), JSON.stringify({ formatVersion: 1, pairs: [{ source: 'pt-BR', target: 'en-US' }] }));
+fs.writeFileSync(join(root, 'big.sdlxliff'), bytes);
+const service = new CalqueService({ root, host: { kind: 'cli' }, watchIntervalMs: 60_000 });
+await service.openProject({});
+const view = await service.getArticle({ id: 'big.sdlxliff' });
+await profile('xsave', () => service.saveArticle({ id: view.id, text: view.target.text.replace('bridge', 'viaduct'), expectedRevision: view.revision }));
+service.dispose();
+fs.rmSync(root, { recursive: true, force: true });
