@@ -43,7 +43,17 @@ export class SegmentsContribution implements EditorContribution {
   readonly segments: LiveSegment[];
   private editor: Editor | null = null;
   private model: monaco.editor.ITextModel | null = null;
-  private tracking: monaco.editor.IEditorDecorationsCollection | null = null;
+  /**
+   * The editor's decoration per decorated segment (its id): each tracks its segment's text through the
+   * edits and shows its state. A repaint re-decorates only the segments whose state or lock changed: a
+   * book has thousands, and replacing them all cost every pause in typing tens of milliseconds.
+   */
+  private ids: string[] = [];
+  /** Per segment: the text and mark its state was last derived from (the hash is skipped when they are the same). */
+  private derived: ({ text: string; mark: SegmentMark | undefined; state: SegmentReviewState } | undefined)[] = [];
+  /** What each decoration shows now ("state locked?"). */
+  private shown: string[] = [];
+  private numbersKey = '';
   /** Decoration index → segment index (segments without a target side have none). */
   private decorated: number[] = [];
   /** Segment index → decoration index (the inverse of `decorated`). */
@@ -80,7 +90,9 @@ export class SegmentsContribution implements EditorContribution {
     this.decorated = this.segments.flatMap((s, i) => (s.hasTarget ? [i] : []));
     this.decorationOf = [];
     this.decorated.forEach((i, d) => (this.decorationOf[i] = d));
-    this.tracking = editor.createDecorationsCollection(this.decorated.map((i) => this.decoration(rangeAt(model, ...this.targetsAtOpen[i]!), this.state.get().states[i]!, this.segments[i]!.locked)));
+    const states = this.state.get().states;
+    this.shown = this.decorated.map((i) => `${states[i]} ${this.segments[i]!.locked}`);
+    this.ids = editor.deltaDecorations([], this.decorated.map((i) => this.decoration(rangeAt(model, ...this.targetsAtOpen[i]!), states[i]!, this.segments[i]!.locked)));
     this.paint();
     const change = model.onDidChangeContent(() => {
       window.clearTimeout(this.timer);
@@ -94,7 +106,8 @@ export class SegmentsContribution implements EditorContribution {
         change.dispose();
         cursor.dispose();
         attempt.dispose();
-        this.tracking?.clear();
+        editor.deltaDecorations(this.ids, []);
+        this.ids = [];
         this.editor = null;
         this.model = null;
       },
@@ -109,8 +122,12 @@ export class SegmentsContribution implements EditorContribution {
 
   /** Its range in the editor now. */
   targetRange(index: number): monaco.Range | null {
-    const d = this.decorationOf[index] ?? -1;
-    return d < 0 ? null : (this.tracking?.getRange(d) ?? null);
+    return this.rangeOf(this.decorationOf[index] ?? -1);
+  }
+
+  private rangeOf(d: number): monaco.Range | null {
+    const id = this.ids[d];
+    return id === undefined ? null : (this.model?.getDecorationRange(id) ?? null);
   }
 
   /** The segment whose target holds `offset` (the nearest before it between segments), -1 for none. */
@@ -123,7 +140,7 @@ export class SegmentsContribution implements EditorContribution {
     let best = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const r = this.tracking?.getRange(mid);
+      const r = this.rangeOf(mid);
       if (r && r.getStartPosition().isBeforeOrEqual(pos)) {
         best = this.decorated[mid]!;
         lo = mid + 1;
@@ -168,24 +185,53 @@ export class SegmentsContribution implements EditorContribution {
     return true;
   }
 
-  /** Derive every state from the editor's text, then repaint the gutter and the lock. */
+  /** Derive every state from the editor's text, then repaint what changed of the gutter and the locks. */
   paint(): void {
     const model = this.model;
-    const tracking = this.tracking;
-    if (!model || !tracking || model.isDisposed()) return;
-    const states = this.segments.map((s, i) => deriveSegmentState({ text: this.textOf(i), baselineText: s.baselineText, mark: s.mark, confirmedInFile: s.confirmedInFile }));
-    const ranges = this.decorated.map((_, d) => tracking.getRange(d));
-    tracking.set(this.decorated.map((i, d) => this.decoration(ranges[d] ?? rangeAt(model, 0, 0), states[i]!, this.segments[i]!.locked)));
+    const editor = this.editor;
+    if (!model || !editor || model.isDisposed()) return;
+    const states = this.segments.map((s, i) => this.stateOf(i));
+    const locked = this.segments.map((s) => s.locked);
+    const ranges = this.decorated.map((_, d) => this.rangeOf(d));
+    const changed = this.decorated.flatMap((i, d) => (this.shown[d] === `${states[i]} ${locked[i]}` ? [] : [d]));
+    if (changed.length) {
+      const ids = editor.deltaDecorations(
+        changed.map((d) => this.ids[d]!),
+        changed.map((d) => this.decoration(ranges[d] ?? rangeAt(model, 0, 0), states[this.decorated[d]!]!, locked[this.decorated[d]!]!)),
+      );
+      changed.forEach((d, k) => {
+        this.ids[d] = ids[k]!;
+        this.shown[d] = `${states[this.decorated[d]!]} ${locked[this.decorated[d]!]}`;
+      });
+    }
+    // The gutter's numbers change only when a segment's first line moves (Enter, a paragraph joined):
+    // a new lineNumbers option re-renders every line of the editor.
     const numbers = new Map<number, string>();
     for (const [d, i] of this.decorated.entries()) {
       const r = ranges[d];
       if (r && !numbers.has(r.startLineNumber)) numbers.set(r.startLineNumber, String(i + 1));
     }
-    this.editor?.updateOptions({ lineNumbers: (line) => numbers.get(line) ?? '' });
-    const locked = this.segments.map((s) => s.locked);
-    this.state.set({ states, locked, counts: countSegmentStates(states.map((state, i) => ({ state, locked: locked[i]! }))), current: this.state.get().current });
+    const numbersKey = [...numbers].join(';');
+    if (numbersKey !== this.numbersKey) {
+      this.numbersKey = numbersKey;
+      editor.updateOptions({ lineNumbers: (line) => numbers.get(line) ?? '' });
+    }
+    const prev = this.state.get();
+    const same = prev.states.length === states.length && states.every((s, i) => s === prev.states[i] && locked[i] === prev.locked[i]);
+    if (!same) this.state.set({ states, locked, counts: countSegmentStates(states.map((state, i) => ({ state, locked: locked[i]! }))), current: prev.current });
     if (this.visible) this.applyHidden();
     this.follow();
+  }
+
+  /** Segment `i`'s state from its text now; the text hash only when its text or mark changed since the last time. */
+  private stateOf(i: number): SegmentReviewState {
+    const s = this.segments[i]!;
+    const text = this.textOf(i);
+    const last = this.derived[i];
+    if (last && last.text === text && last.mark === s.mark) return last.state;
+    const state = deriveSegmentState({ text, baselineText: s.baselineText, mark: s.mark, confirmedInFile: s.confirmedInFile });
+    this.derived[i] = { text, mark: s.mark, state };
+    return state;
   }
 
   private decoration(range: monaco.Range, state: SegmentReviewState, locked: boolean): monaco.editor.IModelDeltaDecoration {
@@ -242,7 +288,7 @@ export class SegmentsContribution implements EditorContribution {
     const v = this.visible;
     const areas: monaco.IRange[] = [];
     if (v) {
-      const ranges = this.decorated.map((_, d) => this.tracking?.getRange(d) ?? null);
+      const ranges = this.decorated.map((_, d) => this.rangeOf(d));
       for (const [d, i] of this.decorated.entries()) {
         if (v[i] !== false) continue;
         const start = d === 0 ? 1 : (ranges[d]?.startLineNumber ?? 1);
