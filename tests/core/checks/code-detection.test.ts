@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../../main/core/checks/engine.js';
 import { editDistance } from '../../../main/core/checks/code/name-spelling.js';
+import { sameTerm } from '../../../main/core/checks/code/term-consistency.js';
 
 const found = (rule: string, source: string, target: string, sourceLang: string, targetLang = 'en') =>
   runChecks({ source, target, sourceLang, targetLang }).filter((f) => f.rule === rule).map((f) => f.text);
@@ -86,6 +87,22 @@ describe('mt.term-inconsistency', () => {
     expect(found('mt.term-inconsistency', src.join('\n\n'), tgt.join('\n\n'), 'es')).toEqual(['legislation']);
     const src2 = ['El gobierno aprobó la norma.', 'El gobierno habló con los sindicatos.', 'El gobierno publicó el decreto.'];
     expect(found('mt.term-inconsistency', src2.join('\n\n'), tgt.join('\n\n'), 'es')).toEqual([]);
+  });
+});
+
+describe('mt.term-inconsistency across inflections, elisions and compounds', () => {
+  it('takes an elided article, an inflection and a German compound head for the same term', () => {
+    const fr = ['L’enquête porte sur 2 000 foyers.', 'Les chiffres sont publiés lundi.', 'L’enquête a coûté cher.'];
+    expect(found('mt.term-inconsistency', fr.join('\n\n'), ['The survey covers 2,000 households.', 'The figures come out on Monday.', 'The poll was expensive.'].join('\n\n'), 'fr')).toEqual(['poll']);
+    const de = ['Das Heizungsgesetz ist umstritten.', 'Die Details sind neu.', 'Das Gesetz tritt 2024 in Kraft.'];
+    expect(found('mt.term-inconsistency', de.join('\n\n'), ['The heating law is disputed.', 'The details are new.', 'The act takes effect in 2024.'].join('\n\n'), 'de')).toEqual(['act']);
+    expect(sameTerm('gesetzes', 'gesetz', 'de')).toBe(true);
+    expect(sameTerm('etapes', 'etape', 'fr')).toBe(true);
+    expect(sameTerm('partido', 'parte', 'es')).toBe(false);
+  });
+  it('reads "MPs" as the acronym and leaves "mp" alone', () => {
+    const fr = ['Les députés ont voté la loi.', 'Le texte est long.', 'Les députés ont levé la séance.'];
+    expect(found('mt.term-inconsistency', fr.join('\n\n'), ['Lawmakers passed the law.', 'The text is long.', 'MPs adjourned.'].join('\n\n'), 'fr')).toEqual(['MPs']);
   });
 });
 

@@ -40,16 +40,33 @@ interface Use {
   end: number;
 }
 
+/** Elided articles and prepositions glued to their noun: "l’étude", "dell’acqua", "d’accord". */
+const ELIDED = /^(?:[ldjmnstc]|qu|dell|dall|nell|sull|all|un)['’]/iu;
+
+/**
+ * One term in two inflections or in a compound: "Gesetz" and "Gesetzes", "étape" and "étapes",
+ * "Gesetz" and "Heizungsgesetz" (German compounds end in their head).
+ */
+export function sameTerm(a: string, b: string, lang: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 5 || lang === 'zh') return false;
+  if (lang === 'de' && long.endsWith(short)) return true;
+  return long.startsWith(short) && long.length - short.length <= 2;
+}
+
 /** The source's content words: folded, not stop words, not numbers; names only in German (whose nouns are capitalised). */
 function contentWords(text: string, lang: string, stop: Set<string>): Map<string, string> {
   const out = new Map<string, string>();
   const han = lang === 'zh';
   for (const t of tokenize(text, lang)) {
-    if (!t.word || /\d/.test(t.text)) continue;
-    if (han ? t.text.length < 2 : t.text.length < 3) continue;
-    if (!han && lang !== 'de' && /^\p{Lu}/u.test(t.text)) continue;
-    const w = fold(t.text);
-    if (!stop.has(w) && !out.has(w)) out.set(w, t.text);
+    const word = t.text.replace(ELIDED, '');
+    if (!t.word || /\d/.test(word)) continue;
+    if (han ? word.length < 2 : word.length < 3) continue;
+    // A capital opening the sentence is no name ("L’étude", "Das Gesetz"); one inside it is, except in German.
+    if (!han && lang !== 'de' && t.start > 0 && /^\p{Lu}/u.test(word)) continue;
+    const w = fold(word);
+    if (!stop.has(w) && !out.has(w)) out.set(w, word);
   }
   return out;
 }
@@ -60,10 +77,30 @@ function usesOf(segments: readonly SegmentView[]): Use[] {
     for (const m of s.target.matchAll(TERMS)) {
       const form = FORMS.get(m[0].toLowerCase());
       // "MP" and "EV" as acronyms only; "mp" is a unit.
-      if (form && (form.base.length > 2 || m[0] === m[0].toUpperCase())) out.push({ seg, base: form.base, start: s.targetStart + m.index!, end: s.targetStart + m.index! + m[0].length });
+      if (form && (form.base.length > 2 || /^\p{Lu}{2}/u.test(m[0]))) out.push({ seg, base: form.base, start: s.targetStart + m.index!, end: s.targetStart + m.index! + m[0].length });
     }
   });
   return out;
+}
+
+/**
+ * The earlier use of another member of `later`'s group whose source sentence shares a term with later's
+ * (same word, inflection or compound head), that term standing only in sentences whose translation uses the group.
+ */
+function earlierRendering(later: Use, uses: Use[], words: Map<string, string>[], basesIn: Set<string>[], lang: string): { use: Use; source: string } | undefined {
+  const groups = FORMS.get(later.base)!.groups;
+  for (const earlier of uses) {
+    if (earlier.seg >= later.seg) break;
+    if (earlier.base === later.base || basesIn[later.seg]!.has(earlier.base) || basesIn[earlier.seg]!.has(later.base)) continue;
+    const shared = groups.filter((g) => FORMS.get(earlier.base)!.groups.includes(g));
+    if (!shared.length) continue;
+    const group = new Set(shared.flatMap((g) => variants.groups[g]!));
+    const inGroup = (i: number) => [...basesIn[i]!].some((b) => group.has(b));
+    const near = (ws: Map<string, string>, w: string) => ws.has(w) || [...ws.keys()].some((x) => sameTerm(x, w, lang));
+    const term = [...words[earlier.seg]!.keys()].find((w) => near(words[later.seg]!, w) && words.every((ws, i) => !ws.has(w) || inGroup(i)));
+    if (term) return { use: earlier, source: words[earlier.seg]!.get(term)! };
+  }
+  return undefined;
 }
 
 export const termInconsistency: CheckDefinition = {
@@ -83,16 +120,12 @@ export const termInconsistency: CheckDefinition = {
     const out: RawFinding[] = [];
     const reported = new Set<number>();
     for (const later of uses) {
-      const groups = FORMS.get(later.base)!.groups;
-      const earlier = uses.find((u) => u.seg < later.seg && u.base !== later.base && FORMS.get(u.base)!.groups.some((g) => groups.includes(g)) && !basesIn[later.seg]!.has(u.base) && !basesIn[u.seg]!.has(later.base));
-      if (!earlier || reported.has(later.start)) continue;
-      const group = new Set(groups.filter((g) => FORMS.get(earlier.base)!.groups.includes(g)).flatMap((g) => variants.groups[g]!));
-      const inGroup = (i: number) => [...basesIn[i]!].some((b) => group.has(b));
-      const term = [...words[earlier.seg]!.keys()].find((w) => words[later.seg]!.has(w) && words.every((ws, i) => !ws.has(w) || inGroup(i)));
-      if (!term) continue;
+      if (reported.has(later.start)) continue;
+      const found = earlierRendering(later, uses, words, basesIn, lang);
+      if (!found) continue;
       reported.add(later.start);
       const text = ctx.target.slice(later.start, later.end);
-      out.push({ start: later.start, end: later.end, message: { key: 'checks:termInconsistency', params: { text, earlier: earlier.base, source: words[later.seg]!.get(term)! } }, fixes: [] });
+      out.push({ start: later.start, end: later.end, message: { key: 'checks:termInconsistency', params: { text, earlier: found.use.base, source: found.source } }, fixes: [] });
     }
     return out;
   },
