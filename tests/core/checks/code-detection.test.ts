@@ -90,6 +90,14 @@ describe('mt.term-inconsistency', () => {
   });
 });
 
+describe('mt.term-inconsistency from Chinese', () => {
+  it('is not reported: a word both source sentences share is not shown to be the term', () => {
+    const zh = ['卫星完成了三个月的在轨测试项目。', '测试结束后，公司计划再发射两颗卫星。'];
+    const en = ['The satellite completed a three-month in-orbit test project.', 'After the test, the company plans to launch two more satellites.'];
+    expect(found('mt.term-inconsistency', zh.join('\n\n'), en.join('\n\n'), 'zh')).toEqual([]);
+  });
+});
+
 describe('mt.term-inconsistency across inflections, elisions and compounds', () => {
   it('takes an elided article, an inflection and a German compound head for the same term', () => {
     const fr = ['L’enquête porte sur 2 000 foyers.', 'Les chiffres sont publiés lundi.', 'L’enquête a coûté cher.'];

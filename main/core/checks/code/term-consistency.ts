@@ -111,7 +111,9 @@ export const termInconsistency: CheckDefinition = {
   scope: 'document',
   run(ctx: CheckContext) {
     const lang = primaryLang(ctx.sourceLang);
-    const stop = STOP[lang];
+    // Not from Chinese: without word segmentation the shared "term" is often another word of both sentences
+    // (测试 "test" taken as the source of "project" and "plans").
+    const stop = lang === 'zh' ? undefined : STOP[lang];
     if (!stop || primaryLang(ctx.targetLang) !== 'en') return [];
     const uses = usesOf(ctx.segments);
     if (uses.length < 2) return [];
