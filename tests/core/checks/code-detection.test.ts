@@ -135,3 +135,30 @@ describe('mt.glued-metadata', () => {
     expect(glued('Madrid, 3 de mayo (EFE).- Las lluvias causaron daños.', 'MADRID, May 3 (EFE) - Rains caused damage.')).toEqual([]);
   });
 });
+
+/** Applies a finding's first fix to the target. */
+const applyFix = (target: string, f: { fixes: { edits: { start: number; end: number; text: string }[] }[] }) =>
+  [...f.fixes[0]!.edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), target);
+
+describe('fixes that leave nothing to fix', () => {
+  it('a CJK title mark is replaced with its partner, so no quote is left unpaired', () => {
+    const target = 'The film 《Red Sorghum》 returns to cinemas.';
+    const f = runChecks({ source: '电影《红高粱》重返影院。', target, sourceLang: 'zh-Hans', targetLang: 'en' }).filter((x) => x.rule === 'mt.cjk-punctuation');
+    expect(f).toHaveLength(2);
+    for (const one of f) expect(applyFix(target, one)).toBe('The film “Red Sorghum” returns to cinemas.');
+  });
+  it('a glued byline gets no fix that deletes it (its name would then be missing)', () => {
+    const f = runChecks({ source: 'Por Ana Souto | Vigo |\nEl puerto amplía su muelle.', target: 'By Ana Souto | Vigo | The port is extending its quay.', sourceLang: 'es', targetLang: 'en' }).filter((x) => x.rule === 'mt.glued-metadata');
+    for (const one of f) expect(one.fixes).toEqual([]);
+  });
+  it('a dateline city in capitals with an English exonym is no missing or added name', () => {
+    const f = runChecks({ source: 'ROMA - Il governo ha approvato il bilancio.', target: 'ROME – The government approved the budget.', sourceLang: 'it', targetLang: 'en' });
+    expect(f.filter((x) => x.rule === 'qa.names')).toEqual([]);
+  });
+  it('"on of" is fixed to "on", "until by" to "by"', () => {
+    const on = runChecks({ source: 'Depende del tiempo.', target: 'It depends on of the weather.', sourceLang: 'es', targetLang: 'en' }).find((x) => x.rule === 'en.stacked-prepositions')!;
+    expect(on.fixes.map((x) => x.edits[0]!.text)).toEqual(['on']);
+    const by = runChecks({ source: 'Deve ficar pronto até o fim de maio.', target: 'It should be ready until by the end of May.', sourceLang: 'pt-BR', targetLang: 'en' }).find((x) => x.rule === 'en.stacked-prepositions')!;
+    expect(by.fixes.map((x) => x.edits[0]!.text)).toEqual(['by']);
+  });
+});

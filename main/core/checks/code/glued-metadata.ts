@@ -56,9 +56,8 @@ export const gluedMetadata: CheckDefinition = {
     const end = start + h.text.length;
     const rest = segment.target.slice(h.text.length).replace(/^\s*/, '');
     const gap = segment.target.length - h.text.length - rest.length;
-    const fixes = h.dash
-      ? [{ edits: [{ start: end, end: end + gap, text: ' – ' }] }]
-      : [{ edits: [{ start, end: end + gap, text: '' }], labelKey: 'checks:fixRemove' }];
+    // A byline is kept, not deleted: where it goes (its own line, the report's header) is the editor's call.
+    const fixes = h.dash ? [{ edits: [{ start: end, end: end + gap, text: ' – ' }] }] : [];
     const out: RawFinding[] = [{ start, end, message: { key: 'checks:datelineGlued', params: { text: h.text } }, fixes }];
     return out;
   },

@@ -62,6 +62,28 @@ const CJK_PUNCT: Record<string, string> = {
 const CJK_PUNCT_RE = /[、，。：；！？（）《》「」『』【】〈〉]/gu;
 const CJK_TARGETS = new Set(['zh', 'ja', 'ko']);
 
+/** Paired marks: a fix replaces both of a pair, so it never leaves one curly quote unpaired. */
+const PAIRS: Record<string, string> = { '《': '》', '「': '」', '『': '』', '（': '）', '【': '】', '〈': '〉' };
+const OPENER: Record<string, string> = Object.fromEntries(Object.entries(PAIRS).map(([o, c]) => [c, o]));
+
+/** Where the other mark of the pair at `at` is in the target; -1 when it has none. */
+function partner(target: string, at: number): number {
+  const mark = target[at]!;
+  if (PAIRS[mark]) return target.indexOf(PAIRS[mark]!, at + 1);
+  if (OPENER[mark]) return target.lastIndexOf(OPENER[mark]!, at - 1);
+  return -1;
+}
+
+/** The English for the mark at `i`: no doubled space, no space before the end of the text or a following mark. */
+function replacement(target: string, i: number): string {
+  const after = target[i + 1] ?? '';
+  const before = target[i - 1] ?? '';
+  let text = CJK_PUNCT[target[i]!]!;
+  if (text.endsWith(' ') && (after === '' || /[\s\p{P}]/u.test(after))) text = text.trimEnd();
+  if (text.startsWith(' ') && (before === '' || /\s/.test(before))) text = text.trimStart();
+  return text;
+}
+
 export const sourcePunctuation: CheckDefinition = {
   id: 'mt.cjk-punctuation',
   category: 'Fluency/Punctuation',
@@ -73,14 +95,11 @@ export const sourcePunctuation: CheckDefinition = {
     const out: RawFinding[] = [];
     for (const m of segment.target.matchAll(CJK_PUNCT_RE)) {
       const start = segment.targetStart + m.index!;
-      const mark = m[0];
-      const after = segment.target[m.index! + 1] ?? '';
-      const before = segment.target[m.index! - 1] ?? '';
-      let text = CJK_PUNCT[mark]!;
-      // No doubled space and no space before the end of the text or a following mark.
-      if (text.endsWith(' ') && (after === '' || /[\s\p{P}]/u.test(after))) text = text.trimEnd();
-      if (text.startsWith(' ') && (before === '' || /\s/.test(before))) text = text.trimStart();
-      out.push({ start, end: start + 1, message: { key: 'checks:cjkPunctuation', params: { mark, text: text.trim() } }, fixes: [{ edits: [{ start, end: start + 1, text }] }] });
+      const text = replacement(segment.target, m.index!);
+      const other = partner(segment.target, m.index!);
+      const at = other < 0 ? [m.index!] : [m.index!, other].sort((a, b) => a - b);
+      const edits = at.map((i) => ({ start: segment.targetStart + i, end: segment.targetStart + i + 1, text: replacement(segment.target, i) }));
+      out.push({ start, end: start + 1, message: { key: 'checks:cjkPunctuation', params: { mark: m[0], text: text.trim() } }, fixes: [{ edits }] });
     }
     return out;
   },
