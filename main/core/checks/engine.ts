@@ -7,7 +7,7 @@
 import type { SegmentGroups } from '../../contract/document.js';
 import type { DocumentAlignment, Finding } from '../../contract/review.js';
 import { cutsTag, maskTags } from '../../common/tags.js';
-import { CODE_CHECKS } from './code/untranslated.js';
+import { CODE_CHECKS } from './code/index.js';
 import { documentDate, type SimpleDate } from './dates.js';
 import { packChecks } from './packs/index.js';
 import { maskProtected, outsideProtected, type ProtectedRanges } from './protected.js';

@@ -54,6 +54,7 @@ describe('sample project: findings are the planted artifacts', () => {
         'target qa.number-format: 1.200',
         'target en.reporting-inversion: said the minister of Economy',
         'target es-en.false-friends: eventually',
+        'target es-en.this-weekday: this Wednesday',
         'target es-en.false-friends: assist',
         'target en.article-proper-noun: the Spain',
         'target qa.repeated-words: will will',

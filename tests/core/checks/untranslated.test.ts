@@ -43,3 +43,10 @@ describe('mt.untranslated-words, found from the source in every pair', () => {
     expect(copies('The government reacted on Monday.', 'Die Regierung hat am Montag reagiert.', 'en', 'de')).toEqual([]);
   });
 });
+
+describe('mt.untranslated-words and credits', () => {
+  it('leaves a credit or acronym the source also has in parentheses, and still finds the word outside them', () => {
+    expect(copies('FRANKFURT (dpa) - Die Bundesbank erwartet Wachstum.', 'FRANKFURT (dpa) - The Bundesbank expects growth.', 'de')).toEqual([]);
+    expect(copies('Die Regierung hat bereits (dpa) reagiert.', 'The government has bereits reacted.', 'de')).toEqual(['bereits']);
+  });
+});

@@ -115,6 +115,8 @@ export const untranslatedWords: CheckDefinition = {
       const text = segment.target.slice(r.start, r.end);
       // A word cited as a word ("the name rzeczpospolita means…", "a dish called tasquinhas") is meant to stay as it is.
       if (CITED_BEFORE.test(segment.target.slice(Math.max(0, r.start - 24), r.start))) continue;
+      // A credit or acronym the source also puts in parentheses ("FRANKFURT (dpa)"): kept on purpose.
+      if (segment.target[r.start - 1] === '(' && segment.target[r.end] === ')' && segment.source.includes(`(${text})`)) continue;
       // A name or title the source has as it is, capital first ("Elephas falconeri", "De beryllo"): kept, not left untranslated.
       if (capitalAt(first - 1) && segment.source.includes(`${tokens[first - 1]!.text} ${text}`)) continue;
       out.push({ start: segment.targetStart + r.start, end: segment.targetStart + r.end, message: { key: 'checks:untranslatedWords', params: { text } }, fixes: [] });
@@ -141,5 +143,3 @@ export const identicalSegment: CheckDefinition = {
     return [{ start: segment.targetStart, end: segment.targetStart + segment.target.length, message: { key: 'checks:identicalSegment' }, fixes: [] }];
   },
 };
-
-export const CODE_CHECKS: CheckDefinition[] = [untranslatedWords, identicalSegment];

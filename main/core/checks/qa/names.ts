@@ -266,6 +266,12 @@ function unexplainedCapitals(target: string, sourceWords: readonly string[]): nu
   return n;
 }
 
+/** A target word in capitals that is the English exonym of a source word ("ROME" for "ROMA"). */
+function exonymOfSource(word: string, sourceText: string): boolean {
+  const w = fold(word);
+  return (sourceText.match(WORD) ?? []).some((s) => TRANSLATES[fold(s)]?.some((en) => w.startsWith(en)));
+}
+
 export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFinding[] {
   const out: RawFinding[] = [];
   const target = undot(seg.target);
@@ -297,6 +303,8 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
         if (ROMAN.test(a) || hasWord(target, a) || COMMON_EN.has(a)) continue;
         if (ACRONYMS[a]?.some((f) => hasWord(target, f))) continue;
         if (targetWords.some((t) => fold(t) === fold(a))) continue;
+        // A dateline's city in capitals, with an English exonym ("ROMA –" → "ROME –").
+        if (TRANSLATES[fold(a)]?.some((en) => targetFolded.includes(en))) continue;
         // Translated with the same initials in another order (OTAN → NATO, CNE → National Electoral Council).
         if (a.length >= 2 && targetAcronyms.some((t) => sortedLetters(t) === sortedLetters(a))) continue;
         if (a.length >= 3 && initialsMatch(a, targetRuns)) continue;
@@ -325,6 +333,7 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
       if (ROMAN.test(a) || COMMON_EN.has(a) || expected.has(a) || sourceText.includes(a)) continue;
       if (sourceHasCurrency && CURRENCY_CODE.test(a)) continue;
       if (hasWord(sourceFolded, fold(a))) continue;
+      if (exonymOfSource(a, sourceText)) continue;
       if (sourceAcronyms.some((s) => sortedLetters(s) === sortedLetters(a))) continue;
       // Spelled out in either text ("the World Trade Organization (WTO)", "Conselho Nacional Eleitoral").
       if (a.length >= 3 && (initialsMatch(a, targetRuns) || initialsMatch(a, sourceRuns))) continue;

@@ -1,0 +1,64 @@
+/**
+ * A dateline, agency credit or byline glued to the first sentence of a paragraph ("HAMBURG After days of
+ * rain", "VENICE, 12 March (ANSA)From 25 April", "By Ana Gil | Madrid | Real Madrid beat"). The source
+ * separates its header from the sentence (a dash, a pipe, a line of its own); the translation lost the
+ * separator. Any paragraph, not only the article's first: a pasted feed has one dateline per story.
+ * The all-caps place must open the source paragraph too, so an acronym opening a sentence ("NATO
+ * Secretary-General …") is not taken for a dateline.
+ */
+import type { CheckDefinition, RawFinding, SegmentView } from '../types.js';
+
+/** "HAMBURG", "PORTO ALEGRE", "SANTIAGO DE CHILE" followed by a capitalised word, no separator. */
+const CAPS_PLACE = /^(\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*)\s+(?=\p{Lu}\p{Ll})/u;
+/** "Marseille, 12 July 2024", "GENEVA, March 8 (AFP)" followed by a capitalised word, no separator. */
+const PLACE_DATE = /^(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)*,\s+(?:\d{1,2}\.?\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2})(?:,?\s+\d{4})?(?:\s+\([^()\n]{2,30}\))?)\s+(?=\p{Lu}\p{Ll})/u;
+/** An agency credit in parentheses run into the sentence: "(ANSA)From". */
+const CREDIT_RUN_ON = /^([^\n]{0,60}?\([\p{L} .-]{2,30}\))(?=\p{L})/u;
+/** A byline in parentheses or with pipes: "(Reporter Li Ming) Foreign", "By Ana Gil | Madrid |". */
+const BYLINE = /^(\((?:Reporter|Reporters|By|Correspondent|Staff reporter|Text|Photo)\b[^()\n]{0,40}\)|By\s+[^|\n]{2,40}\|(?:[^|\n]{1,30}\|)?)\s*(?=\p{Lu})/u;
+/** A web time stamp before the sentence ("Published on 14/03/2024 at 09h12"); the article's first segment is en.dateline-glued's. */
+const STAMP = /^((?:(?:Published|Updated|Posted|Publié|Mis à jour|Publicado|Actualizado|Atualizado|Pubblicato|Aggiornato|Veröffentlicht|Aktualisiert)(?:\s+(?:on|le|el|em|il|am))?\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+(?:at\s+|à\s+|a\s+las\s+|às\s+|alle\s+|um\s+)?\d{1,2}[:h.]\d{2})?)\s+(?=\p{Lu})/u;
+/** How the source separates its header: a dash or a pipe after the header, or a bracketed byline. */
+const SOURCE_SEPARATED = /^[^\n]{2,80}?(?:\s[-–—]+\s|\)\s*[-–—.]+|\s\||[-–—]\s)|^[（(][^)）\n]{1,40}[)）]/u;
+
+/** The source's all-caps dateline and its separator: "HAMBURG -", "MADRID,", "ROMA (ANSA)"; not a name such as "NMS Delfinul". */
+const SOURCE_CAPS_HEADER = /^\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*\s*[-–—,(]/u;
+
+const paragraphStart = (text: string, at: number) => at === 0 || text[at - 1] === '\n';
+
+function header(seg: SegmentView, source: string): { text: string; dash: boolean } | undefined {
+  const t = seg.target;
+  const caps = CAPS_PLACE.exec(t);
+  if (caps && SOURCE_CAPS_HEADER.test(source)) return { text: caps[1]!, dash: true };
+  const dated = PLACE_DATE.exec(t);
+  if (dated && SOURCE_SEPARATED.test(source)) return { text: dated[1]!, dash: true };
+  const credit = CREDIT_RUN_ON.exec(t);
+  if (credit) return { text: credit[1]!, dash: true };
+  const stamp = seg.first ? null : STAMP.exec(t);
+  if (stamp) return { text: stamp[1]!, dash: false };
+  const byline = BYLINE.exec(t);
+  if (byline && SOURCE_SEPARATED.test(source)) return { text: byline[1]!.trimEnd(), dash: false };
+  return undefined;
+}
+
+export const gluedMetadata: CheckDefinition = {
+  id: 'mt.glued-metadata',
+  category: 'Fluency/Punctuation',
+  severity: 'minor',
+  description: 'A dateline, agency credit or byline run into the first sentence of a paragraph.',
+  scope: 'segment',
+  run(ctx, segment) {
+    if (!segment?.target || !segment.source) return [];
+    if (!paragraphStart(ctx.target, segment.targetStart) || !paragraphStart(ctx.source, segment.sourceStart)) return [];
+    const h = header(segment, segment.source);
+    if (!h) return [];
+    const start = segment.targetStart;
+    const end = start + h.text.length;
+    const rest = segment.target.slice(h.text.length).replace(/^\s*/, '');
+    const gap = segment.target.length - h.text.length - rest.length;
+    // A byline is kept, not deleted: where it goes (its own line, the report's header) is the editor's call.
+    const fixes = h.dash ? [{ edits: [{ start: end, end: end + gap, text: ' – ' }] }] : [];
+    const out: RawFinding[] = [{ start, end, message: { key: 'checks:datelineGlued', params: { text: h.text } }, fixes }];
+    return out;
+  },
+};
