@@ -106,7 +106,8 @@ function earlierRendering(later: Use, uses: Use[], words: Map<string, string>[],
 export const termInconsistency: CheckDefinition = {
   id: 'mt.term-inconsistency',
   category: 'Terminology/Inconsistent use of terminology',
-  severity: 'minor',
+  // A hint, outside the problem counts: right on 1 of 18 findings of the fresh blind corpus (holdout 5).
+  severity: 'hint',
   description: 'One source term rendered two ways within the article.',
   scope: 'document',
   run(ctx: CheckContext) {
