@@ -5,7 +5,8 @@ import type { FileFormat } from '../registry.js';
 import { spliceTextFile } from '../text-splice.js';
 import { splitParagraphs } from '../../../common/paragraphs.js';
 import { tooIntricate } from './limits.js';
-import { markdownStructure, type MarkdownStructure } from './structure.js';
+import { chunkedStructure } from './chunks.js';
+import type { MarkdownStructure } from './structure.js';
 
 /**
  * Markdown by structure. The editor's text is still the file itself (freeText): Markdown is written
@@ -44,7 +45,7 @@ function structureOf(text: string): MarkdownStructure {
   let hit = recent.get(text);
   if (hit) return hit;
   // A text the parser cannot read in time (limits.ts) is its paragraphs, without protected spans.
-  hit = tooIntricate(text) ? { blocks: splitParagraphs(text).map((p): [number, number] => [p.start, p.end]), protectedSpans: [] } : markdownStructure(text);
+  hit = tooIntricate(text) ? { blocks: splitParagraphs(text).map((p): [number, number] => [p.start, p.end]), protectedSpans: [] } : chunkedStructure(text);
   recent.set(text, hit);
   if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
   return hit;
