@@ -213,9 +213,18 @@ function similar(a: string, b: string): boolean {
   return i >= 5 || (i >= 4 && i >= Math.min(x.length, y.length) - 1);
 }
 
+/** The source word's English equivalent ("roma" → "rome") stands in the folded target. */
+function translatedIn(word: string, targetFolded: string): boolean {
+  return TRANSLATES[fold(word)]?.some((p) => targetFolded.includes(p)) ?? false;
+}
+
+/** The folded target word is the English equivalent of the source word ("ROME" for "ROMA"). */
+function exonymOf(sourceWord: string, foldedTargetWord: string): boolean {
+  return TRANSLATES[fold(sourceWord)]?.some((p) => foldedTargetWord.startsWith(p)) ?? false;
+}
+
 function targetHasWord(word: string, targetWords: string[], targetFolded: string): boolean {
-  const tr = TRANSLATES[fold(word)];
-  if (tr && tr.some((p) => targetFolded.includes(p))) return true;
+  if (translatedIn(word, targetFolded)) return true;
   return word.length >= 3 && targetWords.some((t) => similar(word, t));
 }
 
@@ -241,7 +250,7 @@ function mostlyLatin(text: string): boolean {
 function unexplainedCapitals(target: string, sourceWords: readonly string[]): number {
   const explained = (w: string) => {
     const f = fold(w);
-    return sourceWords.some((s) => similar(s, w) || TRANSLATES[fold(s)]?.some((p) => f.startsWith(p)));
+    return sourceWords.some((s) => similar(s, w) || exonymOf(s, f));
   };
   let n = 0;
   let run: string[] = [];
@@ -266,12 +275,6 @@ function unexplainedCapitals(target: string, sourceWords: readonly string[]): nu
   return n;
 }
 
-/** A target word in capitals that is the English exonym of a source word ("ROME" for "ROMA"). */
-function exonymOfSource(word: string, sourceText: string): boolean {
-  const w = fold(word);
-  return (sourceText.match(WORD) ?? []).some((s) => TRANSLATES[fold(s)]?.some((en) => w.startsWith(en)));
-}
-
 export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFinding[] {
   const out: RawFinding[] = [];
   const target = undot(seg.target);
@@ -284,12 +287,14 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
   const sourceFolded = fold(sourceText);
   const sourceAcronyms = [...sourceText.matchAll(ACRONYM)].map((m) => bare(m[0]));
   const sourceRuns = capitalisedRuns(sourceText, CONNECTORS);
+  const sourceWords = sourceText.match(WORD) ?? [];
   const expected = new Set<string>();
   for (const p of pieces) {
     for (const [re, forms] of PHRASE_ACRONYMS) if (re.test(p.text)) forms.forEach((f) => expected.add(f));
   }
 
   // Source side: acronyms and multi-word names the translation lacks.
+  const candidates = unexplainedCapitals(target, sourceWords);
   for (const p of pieces) {
     if (!mostlyUpper(p.text)) {
       for (const m of p.text.matchAll(ACRONYM)) {
@@ -304,7 +309,7 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
         if (ACRONYMS[a]?.some((f) => hasWord(target, f))) continue;
         if (targetWords.some((t) => fold(t) === fold(a))) continue;
         // A dateline's city in capitals, with an English exonym ("ROMA –" → "ROME –").
-        if (TRANSLATES[fold(a)]?.some((en) => targetFolded.includes(en))) continue;
+        if (translatedIn(a, targetFolded)) continue;
         // Translated with the same initials in another order (OTAN → NATO, CNE → National Electoral Council).
         if (a.length >= 2 && targetAcronyms.some((t) => sortedLetters(t) === sortedLetters(a))) continue;
         if (a.length >= 3 && initialsMatch(a, targetRuns)) continue;
@@ -315,7 +320,6 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
       }
     }
     // A name the translation translated has a capitalised word there that the source does not explain.
-    const candidates = unexplainedCapitals(target, sourceText.match(WORD) ?? []);
     for (const c of candidates > 0 ? [] : multiWordNames(p)) {
       if (targetFolded.includes(fold(c.text))) continue;
       if (!c.words.some(distinctive)) continue;
@@ -333,7 +337,7 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
       if (ROMAN.test(a) || COMMON_EN.has(a) || expected.has(a) || sourceText.includes(a)) continue;
       if (sourceHasCurrency && CURRENCY_CODE.test(a)) continue;
       if (hasWord(sourceFolded, fold(a))) continue;
-      if (exonymOfSource(a, sourceText)) continue;
+      if (sourceWords.some((s) => exonymOf(s, fold(a)))) continue;
       if (sourceAcronyms.some((s) => sortedLetters(s) === sortedLetters(a))) continue;
       // Spelled out in either text ("the World Trade Organization (WTO)", "Conselho Nacional Eleitoral").
       if (a.length >= 3 && (initialsMatch(a, targetRuns) || initialsMatch(a, sourceRuns))) continue;
