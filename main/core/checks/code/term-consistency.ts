@@ -14,12 +14,13 @@ import stopwords from './source-stopwords.json';
 
 /** News agencies credited in datelines ("(dpa)") recur in any sentences: never a term. */
 const AGENCIES = stopwords.agencies.split(' ');
-const STOP: Record<string, Set<string>> = Object.fromEntries(
+/** Per source language, the words never taken for a term (exported, with the helpers below, for the check's reference test). */
+export const STOP: Record<string, Set<string>> = Object.fromEntries(
   Object.entries(stopwords).filter(([k]) => k !== 'description' && k !== 'agencies').map(([k, v]) => [k, new Set([...fold(v).split(/\s+/), ...AGENCIES])]),
 );
 
 /** Every written form (singular, plural) → the groups its base term belongs to, and the base term. */
-const FORMS = new Map<string, { base: string; groups: number[] }>();
+export const FORMS = new Map<string, { base: string; groups: number[] }>();
 variants.groups.forEach((group, g) => {
   for (const base of group) {
     const forms = [base, `${base}s`, `${base}es`, ...(/[^aeiou]y$/.test(base) ? [`${base.slice(0, -1)}ies`] : [])];
@@ -33,7 +34,7 @@ variants.groups.forEach((group, g) => {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const TERMS = new RegExp(`(?<![\\p{L}-])(?:${[...FORMS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}-])`, 'giu');
 
-interface Use {
+export interface Use {
   seg: number;
   base: string;
   start: number;
@@ -56,7 +57,7 @@ export function sameTerm(a: string, b: string, lang: string): boolean {
 }
 
 /** The source's content words: folded, not stop words, not numbers; names only in German (whose nouns are capitalised). */
-function contentWords(text: string, lang: string, stop: Set<string>): Map<string, string> {
+export function contentWords(text: string, lang: string, stop: Set<string>): Map<string, string> {
   const out = new Map<string, string>();
   const han = lang === 'zh';
   for (const t of tokenize(text, lang)) {
@@ -71,7 +72,7 @@ function contentWords(text: string, lang: string, stop: Set<string>): Map<string
   return out;
 }
 
-function usesOf(segments: readonly SegmentView[]): Use[] {
+export function usesOf(segments: readonly SegmentView[]): Use[] {
   const out: Use[] = [];
   segments.forEach((s, seg) => {
     for (const m of s.target.matchAll(TERMS)) {
@@ -84,23 +85,107 @@ function usesOf(segments: readonly SegmentView[]): Use[] {
 }
 
 /**
- * The earlier use of another member of `later`'s group whose source sentence shares a term with later's
- * (same word, inflection or compound head), that term standing only in sentences whose translation uses the group.
+ * What every later use is compared with, worked out once per article: uses by base term, the bases each
+ * segment's translation uses, the segments each source word stands in, and (memoised) whether a word
+ * stands only in sentences whose translation uses a group. Comparing each use with every earlier one over
+ * the whole article was cubic: 70 of the 80 s of checking a 200,000-word book.
  */
-function earlierRendering(later: Use, uses: Use[], words: Map<string, string>[], basesIn: Set<string>[], lang: string): { use: Use; source: string } | undefined {
-  const groups = FORMS.get(later.base)!.groups;
-  for (const earlier of uses) {
-    if (earlier.seg >= later.seg) break;
-    if (earlier.base === later.base || basesIn[later.seg]!.has(earlier.base) || basesIn[earlier.seg]!.has(later.base)) continue;
-    const shared = groups.filter((g) => FORMS.get(earlier.base)!.groups.includes(g));
-    if (!shared.length) continue;
-    const group = new Set(shared.flatMap((g) => variants.groups[g]!));
-    const inGroup = (i: number) => [...basesIn[i]!].some((b) => group.has(b));
-    const near = (ws: Map<string, string>, w: string) => ws.has(w) || [...ws.keys()].some((x) => sameTerm(x, w, lang));
-    const term = [...words[earlier.seg]!.keys()].find((w) => near(words[later.seg]!, w) && words.every((ws, i) => !ws.has(w) || inGroup(i)));
-    if (term) return { use: earlier, source: words[earlier.seg]!.get(term)! };
+class ArticleTerms {
+  readonly basesIn: Set<string>[];
+  private readonly usesByBase = new Map<string, number[]>();
+  private readonly segmentsWith = new Map<string, number[]>();
+  private readonly onlyInGroup = new Map<string, boolean>();
+  private readonly candidatesOf = new Map<string, { at: number; terms: string[] }[]>();
+
+  constructor(
+    readonly uses: readonly Use[],
+    readonly words: readonly Map<string, string>[],
+  ) {
+    this.basesIn = words.map(() => new Set<string>());
+    uses.forEach((u, i) => {
+      this.basesIn[u.seg]!.add(u.base);
+      const list = this.usesByBase.get(u.base) ?? [];
+      if (!list.length) this.usesByBase.set(u.base, list);
+      list.push(i);
+    });
+    words.forEach((ws, seg) => {
+      for (const w of ws.keys()) {
+        const list = this.segmentsWith.get(w) ?? [];
+        if (!list.length) this.segmentsWith.set(w, list);
+        list.push(seg);
+      }
+    });
   }
-  return undefined;
+
+  /** The bases used in the article, other than `base`, that share a group with it, and the groups shared. */
+  partners(base: string): { base: string; shared: number[] }[] {
+    const groups = FORMS.get(base)!.groups;
+    const out: { base: string; shared: number[] }[] = [];
+    for (const other of this.usesByBase.keys()) {
+      if (other === base) continue;
+      const shared = groups.filter((g) => FORMS.get(other)!.groups.includes(g));
+      if (shared.length) out.push({ base: other, shared });
+    }
+    return out;
+  }
+
+  /**
+   * The uses of `base` (in article order) whose source sentence has words standing only in sentences
+   * whose translation uses the groups `shared`, with those words in sentence order: the only candidates
+   * for an earlier rendering, since the shared term must be such a word.
+   */
+  candidates(base: string, shared: readonly number[]): readonly { at: number; terms: string[] }[] {
+    const key = `${shared.join(',')}\u0000${base}`;
+    let list = this.candidatesOf.get(key);
+    if (!list) {
+      list = [];
+      for (const at of this.usesByBase.get(base) ?? []) {
+        const ws = [...this.words[this.uses[at]!.seg]!.keys()].filter((w) => this.standsOnlyInGroup(w, shared));
+        if (ws.length) list.push({ at, terms: ws });
+      }
+      this.candidatesOf.set(key, list);
+    }
+    return list;
+  }
+
+  /** True when every source sentence holding `w` has a translation using a member of the groups `shared`. */
+  private standsOnlyInGroup(w: string, shared: readonly number[]): boolean {
+    const key = `${shared.join(',')}\u0000${w}`;
+    let known = this.onlyInGroup.get(key);
+    if (known === undefined) {
+      const group = new Set(shared.flatMap((g) => variants.groups[g]!));
+      known = (this.segmentsWith.get(w) ?? []).every((i) => [...this.basesIn[i]!].some((b) => group.has(b)));
+      this.onlyInGroup.set(key, known);
+    }
+    return known;
+  }
+}
+
+/**
+ * The earlier use of another member of `later`'s group whose source sentence shares a term with later's
+ * (same word, inflection or compound head), that term standing only in sentences whose translation uses
+ * the group; of several, the first in the article.
+ */
+function earlierRendering(later: Use, article: ArticleTerms, partners: { base: string; shared: number[] }[], lang: string): { use: Use; source: string } | undefined {
+  const { uses, words, basesIn } = article;
+  const laterWords = words[later.seg]!;
+  const near = (w: string) => laterWords.has(w) || [...laterWords.keys()].some((x) => sameTerm(x, w, lang));
+  let best: { at: number; source: string } | undefined;
+  for (const { base, shared } of partners) {
+    if (basesIn[later.seg]!.has(base)) continue;
+    // Each partner's candidates are in article order: its first match is its earliest.
+    for (const { at, terms } of article.candidates(base, shared)) {
+      const earlier = uses[at]!;
+      if (earlier.seg >= later.seg || (best && at > best.at)) break;
+      if (basesIn[earlier.seg]!.has(later.base)) continue;
+      const term = terms.find(near);
+      if (term) {
+        best = { at, source: words[earlier.seg]!.get(term)! };
+        break;
+      }
+    }
+  }
+  return best && { use: uses[best.at]!, source: best.source };
 }
 
 export const termInconsistency: CheckDefinition = {
@@ -118,13 +203,14 @@ export const termInconsistency: CheckDefinition = {
     if (!stop || primaryLang(ctx.targetLang) !== 'en') return [];
     const uses = usesOf(ctx.segments);
     if (uses.length < 2) return [];
-    const words = ctx.segments.map((s) => contentWords(s.source, lang, stop));
-    const basesIn = ctx.segments.map((_, i) => new Set(uses.filter((u) => u.seg === i).map((u) => u.base)));
+    const article = new ArticleTerms(uses, ctx.segments.map((s) => contentWords(s.source, lang, stop)));
+    const partners = new Map<string, { base: string; shared: number[] }[]>();
     const out: RawFinding[] = [];
     const reported = new Set<number>();
     for (const later of uses) {
       if (reported.has(later.start)) continue;
-      const found = earlierRendering(later, uses, words, basesIn, lang);
+      if (!partners.has(later.base)) partners.set(later.base, article.partners(later.base));
+      const found = earlierRendering(later, article, partners.get(later.base)!, lang);
       if (!found) continue;
       reported.add(later.start);
       const text = ctx.target.slice(later.start, later.end);
