@@ -295,8 +295,21 @@ export interface NumberAnalysis {
 }
 
 const cache = new Map<string, NumberAnalysis>();
+/**
+ * Three checks read each segment's analysis, each over every segment in turn: a book has more segments
+ * than `cache` keeps, so the analysis is also kept with the segment itself (one context's segments).
+ */
+const bySegment = new WeakMap<SegmentView, NumberAnalysis>();
 
 export function analyseNumbers(ctx: CheckContext, seg: SegmentView): NumberAnalysis {
+  const own = bySegment.get(seg);
+  if (own) return own;
+  const result = analyse(ctx, seg);
+  bySegment.set(seg, result);
+  return result;
+}
+
+function analyse(ctx: CheckContext, seg: SegmentView): NumberAnalysis {
   const cacheKey = `${ctx.sourceLang}\u0000${ctx.targetLang}\u0000${seg.sourceStart}\u0000${seg.targetStart}\u0000${seg.source}\u0000${seg.target}`;
   const hit = cache.get(cacheKey);
   if (hit) return hit;

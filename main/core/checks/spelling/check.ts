@@ -6,6 +6,7 @@
 import type { Fix } from '../../../contract/review.js';
 import type { CheckContext, CheckDefinition, RawFinding } from '../types.js';
 import { qaMessage, replaceFix } from '../qa/util.js';
+import { foldAccents, sourceWords } from './source-words.js';
 import { dictionaryLanguage, HYPHEN_PREFIXES, spellerFor, type Speller } from './speller.js';
 
 const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
@@ -69,9 +70,6 @@ function wordsInsideSentences(ctx: CheckContext): Set<string> {
   return words;
 }
 
-const foldCache = new WeakMap<CheckContext, { text: string; words: string[] }>();
-const foldAccents = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 /**
  * The source as evidence for a term or name: the word is in the segment's source or anywhere in the
  * article's source, accents aside ("Timişoara" for "Timișoara"); a capitalised word also when a source word
@@ -79,16 +77,10 @@ const foldAccents = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toL
  */
 function inSource(ctx: CheckContext, segmentSource: string, word: string, capitalised: boolean): boolean {
   if (segmentSource.includes(word)) return true;
-  let folded = foldCache.get(ctx);
-  if (!folded) {
-    const text = foldAccents(ctx.source);
-    foldCache.set(ctx, (folded = { text, words: text.match(/\p{L}+/gu) ?? [] }));
-  }
+  const source = sourceWords(ctx.source);
   const w = foldAccents(word);
-  if (w.length >= 3 && new RegExp(`(?<!\\p{L})${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(folded.text)) return true;
-  if (!capitalised || w.length < 5) return false;
-  const stem = w.slice(0, 5);
-  return folded.words.some((s) => s.startsWith(stem) && Math.abs(s.length - w.length) <= 3);
+  if (w.length >= 3 && source.has(w)) return true;
+  return capitalised && w.length >= 5 && source.hasStemOf(w);
 }
 
 export const spellingCheck: CheckDefinition = {

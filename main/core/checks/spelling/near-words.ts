@@ -147,6 +147,42 @@ export class NearWords {
     return n < 0 || this.has(this.hash(n, -1), KEY_SALT);
   }
 
+  /** The word `mayBeEdit` asks about, kept apart from the scratch of the other queries. */
+  private base = { n: -1, pre: new Int32Array(65), suf: new Int32Array(65), pow: new Int32Array(65) };
+
+  /** Makes `w` the word whose edits `mayBeEdit` asks about. */
+  loadBase(w: string): void {
+    const n = this.load(w);
+    const b = this.base;
+    b.n = n;
+    if (n < 0) return;
+    if (n + 1 > b.pre.length) b.pre = new Int32Array(n * 2 + 1);
+    if (n + 1 > b.suf.length) b.suf = new Int32Array(n * 2 + 1);
+    if (n + 1 > b.pow.length) b.pow = new Int32Array(n * 2 + 1);
+    b.pre.set(this.pre.subarray(0, n + 1));
+    b.suf.set(this.suf.subarray(0, n + 1));
+    b.pow.set(this.pow.subarray(0, n + 1));
+  }
+
+  /**
+   * `mayBeWord(w.slice(0, p) + x + w.slice(q))` for the base word w, without building the string: its
+   * hash from the base's prefix and suffix hashes (the suggestion search asks this of every edit of
+   * hundreds of candidates, and almost all answers are "no").
+   */
+  mayBeEdit(p: number, x: string, q: number): boolean {
+    const { n, pre, suf, pow } = this.base;
+    if (n < 0) return true;
+    let h = pre[p]!;
+    for (let i = 0; i < x.length; i++) {
+      const c = x.charCodeAt(i);
+      const l = c < this.lower.length ? this.lower[c]! : -1;
+      if (l < 0) return true;
+      h = (Math.imul(h, B) + l) | 0;
+    }
+    h = (Math.imul(h, pow[n - q]!) + suf[q]!) | 0;
+    return this.has(h ^ Math.imul(p + x.length + n - q, 0x27d4eb2d), KEY_SALT);
+  }
+
   /** False only when no dictionary key is within one edit of `s` (case aside). */
   mayHaveNeighbour(s: string): boolean {
     const n = this.load(s);

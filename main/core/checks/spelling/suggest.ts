@@ -265,6 +265,10 @@ export class SuggestionSearch {
   /** nspell's `generate` for one word: removals, swaps, insertions and replacements (with TRY letters). */
   private expand(word: string, result: string[] | null): void {
     const characters = this.sp.flags.TRY;
+    // At the second level only words count (no list is built): most edits are skipped on their hash.
+    const hashed = result === null;
+    if (hashed) this.near!.loadBase(word);
+    const n = word.length;
     let before = '';
     let character = '';
     let nextCharacter = word.charAt(0);
@@ -272,6 +276,11 @@ export class SuggestionSearch {
     let nextNextAfter = word.slice(1);
     let nextUpper = nextCharacter.toLowerCase() !== nextCharacter;
     const currentCase = casing(word);
+    /** The edit word[0, p) + x + word[q, n), as nspell generates it. */
+    const edit = (p: number, x: string, q: number, tail: string) => {
+      if (hashed && !this.near!.mayBeEdit(p, x, q)) return; // check() would find no word
+      this.check(before + x + tail, false, result);
+    };
     for (let position = 0; position <= word.length; position++) {
       if (this.blind && result!.length >= this.firstLevelNeeded()) return;
       before += character;
@@ -286,18 +295,19 @@ export class SuggestionSearch {
         this.check(before + switchCase(nextAfter), false, result);
         this.check(before + switchCase(nextCharacter) + switchCase(character) + nextNextAfter, false, result);
       }
-      this.check(before + nextAfter, false, result);
-      if (nextAfter) this.check(before + nextCharacter + character + nextNextAfter, false, result);
+      const next = Math.min(position + 1, n);
+      edit(position, '', next, nextAfter);
+      if (nextAfter) edit(position, nextCharacter + character, position + 2, nextNextAfter);
       for (let inject of characters) {
         if (upper && inject !== inject.toUpperCase()) {
           if (currentCase !== 's') {
-            this.check(before + inject + after, false, result);
-            this.check(before + inject + nextAfter, false, result);
+            edit(position, inject, position, after);
+            edit(position, inject, next, nextAfter);
           }
           inject = inject.toUpperCase();
         }
-        this.check(before + inject + after, false, result);
-        this.check(before + inject + nextAfter, false, result);
+        edit(position, inject, position, after);
+        edit(position, inject, next, nextAfter);
       }
     }
   }
