@@ -84,6 +84,25 @@ describe('times (qa.numbers and qa.numbers-missing)', () => {
     expect(both('O voo sai às 20h45.', 'The flight leaves at 9:45 p.m.')).toEqual(['9:45 p.m.', '20h45']);
     expect(both('La reunión será a las 10.30 del lunes.', 'The meeting will be at 10:30 p.m. on Monday.', 'es')).toEqual(['10:30 p.m.', '10.30']);
   });
+  it('matches a source hour on the 24-hour clock, with or without "heures"/"horas", to an English am/pm time', () => {
+    const pairs: [string, string, string][] = [
+      ['La séance aura lieu le 24 juin à 18 heures.', 'The meeting will take place on 24 June at 6 pm.', 'fr'],
+      ['Entre 20 heures et 8 heures, composez le 15.', 'Between 8 pm and 8 am, dial 15.', 'fr'],
+      ['Abierta de lunes a sábado de 10 a 20 horas.', 'Open Monday to Saturday from 10 am to 8 pm.', 'es'],
+      ["L'aeroporto ha chiuso dalle 4 alle 11.", 'The airport closed from 4 am to 11 am.', 'it'],
+      ["La tappa partirà alle 12.15 e l'arrivo è previsto alle 17.", 'The stage will start at 12.15 pm and finish at around 5 pm.', 'it'],
+    ];
+    for (const [s, t, lang] of pairs) expect(both(s, t, lang), t).toEqual([]);
+  });
+  it('still reports an am/pm slip against a 24-hour source', () => {
+    expect(spans(numbersChanged, 'La séance aura lieu à 18 heures.', 'The meeting will take place at 6 am.', 'fr')).toEqual(['6 am']);
+    expect(spans(numbersChanged, "La tappa partirà alle 12.15.", 'The stage will start at 12.15 am.', 'it')).toEqual(['12.15 am']);
+  });
+  it('does not demand the numbers of "24 heures sur 24", "7 jours sur 7" (English says "around the clock")', () => {
+    expect(both('Les équipes resteront disponibles 24 heures sur 24.', 'The teams will remain available around the clock.', 'fr')).toEqual([]);
+    expect(both('Il negozio è aperto 7 giorni su 7.', 'The shop is open every day.', 'it')).toEqual([]);
+    expect(spans(numbersMissing, 'Les équipes resteront 24 heures sur place.', 'The teams will stay on site.', 'fr')).toEqual(['24']);
+  });
   it('still reads "10.30" as a number outside a time context', () => {
     expect(both('El índice subió a 10.30 puntos.', 'The index rose to 10.30 points.', 'es-MX')).toEqual([]);
     expect(spans(numbersMissing, 'O índice subiu 10,30 pontos.', 'The index rose 10.3 points, at 10:30 a.m.')).toEqual([]);
