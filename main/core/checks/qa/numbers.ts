@@ -13,6 +13,7 @@ import type { CheckContext, CheckDefinition, RawFinding, SegmentView } from '../
 import { englishNumberValues } from './number-words.js';
 import { asciiDigits, CJK_NUMERAL, CJK_SCALES, cjkReportable, cjkValue, monthValues } from './numerals.js';
 import { CJK_TEXT, SPELLED_TIMES, times, WEEKDAYS } from './number-times.js';
+import { pairNumbers } from './number-pairs.js';
 import { decimalComma, primaryLang, qaMessage, replaceFix, sourcePieces, type Piece } from './util.js';
 
 interface NumToken {
@@ -233,8 +234,10 @@ export interface NumberAnalysis {
   changed: NumToken[];
   /** Target numbers in the source locale's format, with the fix. */
   misformatted: { token: NumToken; fixed: string }[];
-  /** Source numbers the translation lacks (source offsets). */
+  /** Source numbers the translation lacks (source offsets), but for those a changed number stands for. */
   missing: NumToken[];
+  /** For a changed target number, the lost source numbers it stands for ("231" written "213"). */
+  changedFrom: Map<NumToken, NumToken[]>;
 }
 
 const cache = new Map<string, NumberAnalysis>();
@@ -248,7 +251,7 @@ export function analyseNumbers(ctx: CheckContext, seg: SegmentView): NumberAnaly
   const pieces = sourcePieces(ctx, seg);
   const src = pieces.flatMap((p) => extract(p, srcComma, true));
   const tgt = extract({ text: seg.target, start: seg.targetStart }, tgtComma, false);
-  const result: NumberAnalysis = { changed: [], misformatted: [], missing: [] };
+  const result: NumberAnalysis = { changed: [], misformatted: [], missing: [], changedFrom: new Map() };
   if (src.length === 0 && tgt.length === 0) return result;
 
   // A source number that does not fit its own convention ("21.00" in Spanish) is read in the other one.
@@ -288,6 +291,9 @@ export function analyseNumbers(ctx: CheckContext, seg: SegmentView): NumberAnaly
     if (optional.some(([a, b]) => s.start >= a && s.end <= b)) continue;
     if (!s.values.some((v) => tgtValues.has(key(v)))) result.missing.push(s);
   }
+  const paired = pairNumbers(result.changed, result.missing);
+  result.missing = paired.unpaired;
+  result.changedFrom = paired.partners;
 
   if (cache.size > 2000) cache.clear();
   cache.set(cacheKey, result);
@@ -301,9 +307,12 @@ export const numbersChanged: CheckDefinition = {
   scope: 'segment',
   run(ctx, seg) {
     if (!seg || !seg.target || !seg.source) return [];
-    return analyseNumbers(ctx, seg).changed.map(
-      (t): RawFinding => ({ start: t.start, end: t.end, message: qaMessage('numberNotInSource', { number: t.text }) }),
-    );
+    const { changed, changedFrom } = analyseNumbers(ctx, seg);
+    return changed.map((t): RawFinding => {
+      const from = changedFrom.get(t);
+      const message = from ? qaMessage('numberChangedFrom', { number: t.text, source: from.map((s) => s.text).join(', ') }) : qaMessage('numberNotInSource', { number: t.text });
+      return { start: t.start, end: t.end, message };
+    });
   },
 };
 
