@@ -113,7 +113,7 @@ function measure(file: string, name: string): boolean {
         } else {
           fp++;
           r.wrong++;
-          wrong.push(`${line.id} ${f.rule} «${f.text}» ‖ ${describe(f, line)}`);
+          wrong.push(`${line.id} ${f.rule} «${f.text}» ${f.message.key} ${JSON.stringify(f.message.params ?? {})} ‖ ${describe(f, line)}`);
         }
       }
       for (const s of spans) {

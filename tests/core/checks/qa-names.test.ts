@@ -81,3 +81,13 @@ describe('qa.names: translated names and acronyms', () => {
     expect(spans(oneSidedNames, 'O STF decidiu.', 'The court decided.')).toEqual(['STF']);
   });
 });
+
+describe('qa.names: sources that capitalise every noun', () => {
+  it('does not take a run of German nouns for a name, and still reports a lost German acronym', () => {
+    const de = (source: string, target: string) => spans(oneSidedNames, source, target, 'de');
+    expect(de('Die Bahn will in dieser Zeit Gleise erneuern.', 'During this period the railway plans to renew tracks.')).toEqual([]);
+    expect(de('Es gelten während der Sperrung Sonderregelungen.', 'Special rules apply during the closure.')).toEqual([]);
+    expect(de('Die Bojen sollen bis zum nächsten Frühjahr Daten senden.', 'The buoys are to send data until next spring.')).toEqual([]);
+    expect(de('Das sagte der Chef des DIW am Montag.', 'The head of the institute said so on Monday.')).toEqual(['DIW']);
+  });
+});

@@ -48,6 +48,22 @@ describe('qa.numbers-missing (a source number the target lacks)', () => {
   });
 });
 
+describe('a changed number is one finding, on the translation, naming the source number', () => {
+  const both = (s: string, t: string, lang: string) => [...spans(numbersChanged, s, t, lang), ...spans(numbersMissing, s, t, lang)];
+  it('pairs a transposed, rescaled, re-split or lone changed number with the source number it replaces', () => {
+    expect(both('La dette passerait de 186 à 231 millions.', 'The debt would rise from 186 to 213 million.', 'fr')).toEqual(['213']);
+    expect(both('Las pérdidas superan los 1.200 millones de euros.', 'Losses exceed 1.2 million euros.', 'es')).toEqual(['1.2']);
+    expect(both('旅游收入达1430亿元。', 'Tourism revenue reached 14.3 billion yuan.', 'zh-Hans')).toEqual(['14.3']);
+    expect(both('下一次科考预计于2027年3月启动。', 'The next survey is due to begin in 2027.3.', 'zh-Hans')).toEqual(['2027.3']);
+    expect(both('Der Verkehr kostet rund 40 Millionen Euro.', 'The service will cost around 14 million euros.', 'de')).toEqual(['14']);
+    const ctx = makeContext({ source: 'La dette passerait de 186 à 231 millions.', target: 'The debt would rise from 186 to 213 million.', sourceLang: 'fr' });
+    expect(runCheck(numbersChanged, ctx)[0]?.message).toEqual({ key: 'qa:numberChangedFrom', params: { number: '213', source: '231' } });
+  });
+  it('still reports omitted numbers on the source when a changed one cannot be told to replace one of them', () => {
+    expect(both('Il a 12 ans et 30 enfants, dont 7 filles.', 'He is 13 and has 7 daughters.', 'fr')).toEqual(['13', '12', '30']);
+  });
+});
+
 describe('qa.number-format (a number left in the source convention)', () => {
   it('flags "1.250" and "10,5" in English with the certain fix', () => {
     const ctx = makeContext({ source: 'Havia 1.250 pessoas e juros de 10,5%.', target: 'There were 1.250 people and 10,5% interest.' });
@@ -80,9 +96,28 @@ describe('times (qa.numbers and qa.numbers-missing)', () => {
     ];
     for (const [s, t, lang] of pairs) expect(both(s, t, lang), t).toEqual([]);
   });
-  it('reports a time that changed, as one span on each side', () => {
-    expect(both('O voo sai às 20h45.', 'The flight leaves at 9:45 p.m.')).toEqual(['9:45 p.m.', '20h45']);
-    expect(both('La reunión será a las 10.30 del lunes.', 'The meeting will be at 10:30 p.m. on Monday.', 'es')).toEqual(['10:30 p.m.', '10.30']);
+  it('reports a time that changed once, on the translation', () => {
+    expect(both('O voo sai às 20h45.', 'The flight leaves at 9:45 p.m.')).toEqual(['9:45 p.m.']);
+    expect(both('La reunión será a las 10.30 del lunes.', 'The meeting will be at 10:30 p.m. on Monday.', 'es')).toEqual(['10:30 p.m.']);
+  });
+  it('matches a source hour on the 24-hour clock, with or without "heures"/"horas", to an English am/pm time', () => {
+    const pairs: [string, string, string][] = [
+      ['La séance aura lieu le 24 juin à 18 heures.', 'The meeting will take place on 24 June at 6 pm.', 'fr'],
+      ['Entre 20 heures et 8 heures, composez le 15.', 'Between 8 pm and 8 am, dial 15.', 'fr'],
+      ['Abierta de lunes a sábado de 10 a 20 horas.', 'Open Monday to Saturday from 10 am to 8 pm.', 'es'],
+      ["L'aeroporto ha chiuso dalle 4 alle 11.", 'The airport closed from 4 am to 11 am.', 'it'],
+      ["La tappa partirà alle 12.15 e l'arrivo è previsto alle 17.", 'The stage will start at 12.15 pm and finish at around 5 pm.', 'it'],
+    ];
+    for (const [s, t, lang] of pairs) expect(both(s, t, lang), t).toEqual([]);
+  });
+  it('still reports an am/pm slip against a 24-hour source', () => {
+    expect(spans(numbersChanged, 'La séance aura lieu à 18 heures.', 'The meeting will take place at 6 am.', 'fr')).toEqual(['6 am']);
+    expect(spans(numbersChanged, "La tappa partirà alle 12.15.", 'The stage will start at 12.15 am.', 'it')).toEqual(['12.15 am']);
+  });
+  it('does not demand the numbers of "24 heures sur 24", "7 jours sur 7" (English says "around the clock")', () => {
+    expect(both('Les équipes resteront disponibles 24 heures sur 24.', 'The teams will remain available around the clock.', 'fr')).toEqual([]);
+    expect(both('Il negozio è aperto 7 giorni su 7.', 'The shop is open every day.', 'it')).toEqual([]);
+    expect(spans(numbersMissing, 'Les équipes resteront 24 heures sur place.', 'The teams will stay on site.', 'fr')).toEqual(['24']);
   });
   it('still reads "10.30" as a number outside a time context', () => {
     expect(both('El índice subió a 10.30 puntos.', 'The index rose to 10.30 points.', 'es-MX')).toEqual([]);
@@ -106,8 +141,8 @@ describe('Chinese and Japanese sources, and month names (qa.numbers and qa.numbe
     for (const [s, t, lang] of pairs) expect(both(s, t, lang), t).toEqual([]);
   });
   it('still reports a changed or lost number in a Chinese source', () => {
-    expect(both('11月6日，共有一千二百人参加。', 'On Nov. 6, 1,300 people took part.', 'zh-Hans')).toEqual(['1,300', '一千二百']);
-    expect(both('10时12分发射。', 'It was launched at 10:21.', 'zh-Hans')).toEqual(['10:21', '10时12分']);
+    expect(both('11月6日，共有一千二百人参加。', 'On Nov. 6, 1,300 people took part.', 'zh-Hans')).toEqual(['1,300']);
+    expect(both('10时12分发射。', 'It was launched at 10:21.', 'zh-Hans')).toEqual(['10:21']);
     expect(both('11月6日发射。', 'It was launched on December 6.', 'zh-Hans')).toEqual(['11']);
   });
   it('does not take everyday words with 一 or 千万 for numbers the translation must keep', () => {
@@ -117,8 +152,9 @@ describe('Chinese and Japanese sources, and month names (qa.numbers and qa.numbe
     expect(both('A reunião de 13/03 foi adiada.', 'The meeting of March 13 was postponed.', 'pt-BR')).toEqual([]);
     expect(both('La cita es el 5 de mayo de 2025.', 'The appointment is on 5/5/2025.', 'es')).toEqual([]);
     expect(both('A reunião de 13/03 foi adiada.', 'The meeting of April 13 was postponed.', 'pt-BR')).toEqual(['03']);
-    // "may" the verb is not May: the source's 5 is still missing.
-    expect(both('Serão 5 vagas.', 'There may be 12 openings.', 'pt-BR')).toEqual(['12', '5']);
+    // "may" the verb is not May: the 12 stands where the source has 5.
+    expect(both('Serão 5 vagas.', 'There may be 12 openings.', 'pt-BR')).toEqual(['12']);
+    expect(spans(numbersMissing, 'Serão 5 vagas.', 'There may be openings.', 'pt-BR')).toEqual(['5']);
   });
 });
 

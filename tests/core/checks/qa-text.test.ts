@@ -95,6 +95,24 @@ describe('qa.end-punctuation', () => {
   });
 });
 
+describe('a quotation in another style is one finding, not an unpaired mark', () => {
+  it('reports « … » and „ … “ in English once, on the opening mark, with a fix for both marks', () => {
+    const ctx = makeContext({ source: '« C’est un budget », a dit la maire.', target: '« This is a budget », said the mayor.', sourceLang: 'fr' });
+    const found = runCheck(quoteStyle, ctx);
+    expect(found.map((f) => f.start)).toEqual([0]);
+    expect(found[0]!.fixes![0]!.edits.map((e) => e.text)).toEqual(['“', '”']);
+    const de = makeContext({ source: '„Wir müssen sparen“, sagte er.', target: '„We must save“, he said.', sourceLang: 'de' });
+    expect(runCheck(quoteStyle, de).map((f) => f.text)).toEqual(['„']);
+    expect(runCheck(unpairedQuotesCheck, de)).toEqual([]);
+  });
+  it('takes “…" and "…” as paired quotations (their mixed style is qa.quote-style\'s), and still finds a lone mark', () => {
+    for (const target of ['“The Arctic is changing," she said.', '"The Arctic is changing,” she said.']) {
+      expect(runCheck(unpairedQuotesCheck, makeContext({ source: '„Die Arktis verändert sich“, sagte sie.', target, sourceLang: 'de' })), target).toEqual([]);
+    }
+    expect(runCheck(unpairedQuotesCheck, makeContext({ source: '„Die Arktis verändert sich“, sagte sie.', target: '“The Arctic is changing, she said.', sourceLang: 'de' })).map((f) => f.text)).toEqual(['“']);
+  });
+});
+
 describe('qa.unpaired-brackets and qa.unpaired-quotes (per paragraph, against the source)', () => {
   it('reports the unpaired mark when the source paragraph is balanced', () => {
     expect(runCheck(unpairedBracketsCheck, makeContext({ source: 'O relatório (de ontem) é longo.', target: 'The report (from yesterday is long.' })).map((f) => f.text)).toEqual(['(']);
@@ -116,21 +134,21 @@ describe('qa.quote-style', () => {
   it('English: guillemets and mixed straight/curly quotes, fixed to the majority style', () => {
     const ctx = makeContext({ source: 'x', target: 'He said “yes” and “no”, then "maybe" and «never».' });
     const found = runCheck(quoteStyle, ctx);
+    // One finding per quotation, on its opening mark; its fix changes both marks.
     expect(found.map((f) => [f.text, ownEdit(f)])).toEqual([
       ['"', '“'],
-      ['"', '”'],
       ['«', '“'],
-      ['»', '”'],
     ]);
+    expect(found.map((f) => f.fixes![0]!.edits.map((e) => e.text))).toEqual([['“', '”'], ['“', '”']]);
     expect(runCheck(quoteStyle, makeContext({ source: 'x', target: 'He said "yes" and "no".' }))).toEqual([]);
   });
   it('German: „…“ is right, an English opening “ or ” is not', () => {
     expect(runCheck(quoteStyle, makeContext({ source: 'x', target: 'Er sagte „ja“.', targetLang: 'de' }))).toEqual([]);
-    expect(runCheck(quoteStyle, makeContext({ source: 'x', target: 'Er sagte “ja”.', targetLang: 'de' })).map((f) => ownEdit(f))).toEqual(['„', '“']);
+    expect(runCheck(quoteStyle, makeContext({ source: 'x', target: 'Er sagte “ja”.', targetLang: 'de' })).map((f) => f.fixes![0]!.edits.map((e) => e.text))).toEqual([['„', '“']]);
   });
   it('French: « … » need inner spaces; straight quotes become guillemets', () => {
     const found = runCheck(quoteStyle, makeContext({ source: 'x', target: 'Il a dit «oui» puis "non".', targetLang: 'fr' }));
-    expect(found.map((f) => ownEdit(f))).toEqual(['«\u00a0', '\u00a0»', '«\u00a0', '\u00a0»']);
+    expect(found.map((f) => f.fixes![0]!.edits.map((e) => e.text))).toEqual([['«\u00a0', '\u00a0»'], ['«\u00a0', '\u00a0»']]);
     expect(runCheck(quoteStyle, makeContext({ source: 'x', target: 'Il a dit «\u00a0oui\u00a0».', targetLang: 'fr' }))).toEqual([]);
   });
   it('does not apply to languages it has no rule for', () => {

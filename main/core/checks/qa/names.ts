@@ -13,7 +13,7 @@
  *    countries) are not reported.
  */
 import type { CheckContext, CheckDefinition, RawFinding, SegmentView } from '../types.js';
-import { fold, qaMessage, sourcePieces, type Piece } from './util.js';
+import { fold, primaryLang, qaMessage, sourcePieces, type Piece } from './util.js';
 import nameCommon from './name-common-words.json';
 import ptCommon from '../packs/lists/pt-common.json';
 import esCommon from '../packs/lists/es-common.json';
@@ -94,6 +94,8 @@ const TABLE: [string, string][] = [
 ];
 for (const [words, en] of TABLE) for (const w of words.split(' ')) TRANSLATES[w] = en.split(' ');
 
+/** Languages that write every noun with a capital. */
+const NOUN_CAPITALS = new Set(['de', 'lb']);
 const CONNECTORS = new Set(['da', 'de', 'do', 'das', 'dos', 'del', 'la', 'las', 'los', 'von', 'van', 'der', 'den', 'di', 'du', 'des', 'le', "d'", 'y', 'e']);
 /** Articles and determiners that open a name in the source but are not part of it ("La Haya", "El Salvador" aside). */
 const ARTICLES = new Set(['o', 'a', 'os', 'as', 'el', 'la', 'los', 'las', 'lo', 'le', 'les', 'l', 'der', 'die', 'das', 'un', 'una', 'um', 'uma', 'este', 'esta', 'esse', 'essa']);
@@ -320,7 +322,8 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
       }
     }
     // A name the translation translated has a capitalised word there that the source does not explain.
-    for (const c of candidates > 0 ? [] : multiWordNames(p)) {
+    // In a language that capitalises every noun ("in dieser Zeit Gleise"), capitals are no sign of a name.
+    for (const c of candidates > 0 || NOUN_CAPITALS.has(primaryLang(ctx.sourceLang)) ? [] : multiWordNames(p)) {
       if (targetFolded.includes(fold(c.text))) continue;
       if (!c.words.some(distinctive)) continue;
       if (c.words.some((w) => targetHasWord(w, targetWords, targetFolded))) continue;

@@ -11,7 +11,9 @@
  */
 import type { CheckContext, CheckDefinition, RawFinding, SegmentView } from '../types.js';
 import { englishNumberValues } from './number-words.js';
-import { asciiDigits, CJK_NUMERAL, CJK_SCALES, cjkReportable, cjkTimes, cjkValue, monthValues } from './numerals.js';
+import { asciiDigits, CJK_NUMERAL, CJK_SCALES, cjkReportable, cjkValue, monthValues } from './numerals.js';
+import { CJK_TEXT, SPELLED_TIMES, times, WEEKDAYS } from './number-times.js';
+import { pairNumbers } from './number-pairs.js';
 import { decimalComma, primaryLang, qaMessage, replaceFix, sourcePieces, type Piece } from './util.js';
 
 interface NumToken {
@@ -65,68 +67,6 @@ function readings(text: string, after: string, commaDec: boolean): number[] {
   return out;
 }
 
-/** A time as a value no plain number takes (numbers read here are never negative). */
-const timeValue = (h: number, m: number) => -(1 + (h % 24) * 60 + m);
-
-const WEEKDAYS = 'lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|segunda|ter[çc]a|quarta|quinta|sexta';
-/** "16h", "10h30", "8 h 15": hour with "h" (pt, es, fr). */
-const H_TIME = /(?<![\d.,:])(\d{1,2})\s?h\s?(\d{2})?(?![\p{L}\d])/gu;
-/** "18:45", and "10.30" where its context makes it a time. */
-const SEP_TIME = /(?<![\d.,:])(\d{1,2})([.:])(\d{2})(?![\d.,:]?\d)/g;
-const TIME_BEFORE = /(?:(?<![\p{L}])(?:às|as|das|pelas|at[ée] as|a la|a las|de las|desde las|hasta las|entre las|sobre las|hacia las|tras las|à|vers|um|at|by|until|from)\s+)$/iu;
-const TIME_AFTER = new RegExp(
-  `^\\s?(?:h(?![\\p{L}])|hs\\b|hrs?\\b|horas|heures|uhr|(?:hora|horário) local|(?:de la|da|de|del|do|in the) (?:mañana|manhã|tarde|noche|noite|madrugada|morning|afternoon|evening)|(?:del?|do|da|on) (?:${WEEKDAYS}))`,
-  'iu',
-);
-/** English 12-hour times: "4 p.m.", "8:45 pm", "10.30am", "7 in the evening". */
-const EN_12H = /(?<![\d.,:])(\d{1,2})(?:[:.](\d{2}))?\s?(?:([ap])\.?\s?m\b\.?|(?:o'clock\s+)?in the (morning|afternoon|evening)|(?:o'clock\s+)?at (night))/giu;
-const SPELLED_TIMES: [RegExp, number][] = [
-  [/(?<![\p{L}])(?:noon|midday|meio-dia|mediod[íi]a|midi|mittag)(?![\p{L}])/iu, timeValue(12, 0)],
-  [/(?<![\p{L}])(?:midnight|meia-noite|medianoche|minuit|mitternacht)(?![\p{L}])/iu, timeValue(0, 0)],
-];
-
-const CJK_TEXT = /[\u3040-\u30ff\u3400-\u9fff]/u;
-
-/** Times in a text: their spans and values. The 24-hour forms a reader of the translation may mean either way. */
-function times(text: string, source: boolean): { start: number; end: number; values: number[] }[] {
-  const out: { start: number; end: number; values: number[] }[] = [];
-  const add = (at: number, len: number, values: number[]) => {
-    if (!out.some((t) => at < t.end && t.start < at + len)) out.push({ start: at, end: at + len, values });
-  };
-  for (const m of text.matchAll(EN_12H)) {
-    const h = Number(m[1]);
-    const min = Number(m[2] ?? 0);
-    if (h < 1 || h > 12 || min > 59) continue;
-    const pm = (m[3] ?? '').toLowerCase() === 'p' || /afternoon|evening|night/i.test(m[4] ?? m[5] ?? '');
-    add(m.index ?? 0, m[0].length, [timeValue((h % 12) + (pm ? 12 : 0), min)]);
-  }
-  for (const m of text.matchAll(H_TIME)) {
-    const h = Number(m[1]);
-    const min = Number(m[2] ?? 0);
-    if (h > 24 || min > 59) continue;
-    // "2 h 30 min", "1h15" are also durations: "2 hours 30 minutes" has the plain numbers.
-    add(m.index ?? 0, m[0].length, [timeValue(h, min), h, ...(m[2] ? [min] : [])]);
-  }
-  for (const m of text.matchAll(SEP_TIME)) {
-    const h = Number(m[1]);
-    const min = Number(m[3]);
-    const at = m.index ?? 0;
-    if (h > 24 || min > 59) continue;
-    // "10.30" is a time only in context; "18:45" always is.
-    const after = text.slice(at + m[0].length, at + m[0].length + 24);
-    if (/^\s?%/.test(after)) continue;
-    if (m[2] === '.' && (!source || !(TIME_BEFORE.test(text.slice(Math.max(0, at - 16), at)) || TIME_AFTER.test(after)))) {
-      // "21.30", "20.00" in a source without context: a time or a decimal, so both readings.
-      if (source && (h >= 13 || m[3] === '00' || m[3] === '30')) add(at, m[0].length, [timeValue(h, min), h + min / 100, ...(min === 0 ? [h] : [])]);
-      continue;
-    }
-    add(at, m[0].length, source || h > 12 ? [timeValue(h, min)] : [timeValue(h, min), timeValue(h + 12, min)]);
-  }
-  if (CJK_TEXT.test(text)) {
-    for (const t of cjkTimes(text)) add(t.start, t.end - t.start, [timeValue(t.hour, t.minute), ...(t.bare ? [t.hour] : [])]);
-  }
-  return out;
-}
 
 function extract(original: Piece, commaDec: boolean, source: boolean): NumToken[] {
   const out: NumToken[] = [];
@@ -261,6 +201,9 @@ export function isMetadataLine(text: string): boolean {
   return m !== null && /^[\s.:;,)]*$/.test(text.slice(m[0].length));
 }
 
+/** "24 heures sur 24", "7 giorni su 7", "24 Stunden pro 24": all the time, "around the clock" in English. */
+const ROUND_THE_CLOCK = /(?<![\d.,])(\d{1,2})\s+\p{L}+\s+(?:sur|su|par|pro|auf|de|di|por|al)\s+\1(?![\d.,]?\d)/giu;
+
 function optionalSourceNumbers(pieces: readonly Piece[], first: boolean): [number, number][] {
   const out: [number, number][] = [];
   for (const p of pieces) {
@@ -268,6 +211,7 @@ function optionalSourceNumbers(pieces: readonly Piece[], first: boolean): [numbe
       const at = p.start + (m.index ?? 0) + m[0].lastIndexOf(m[1]!);
       out.push([at, at + m[1]!.length]);
     }
+    for (const m of p.text.matchAll(ROUND_THE_CLOCK)) out.push([p.start + (m.index ?? 0), p.start + (m.index ?? 0) + m[0].length]);
   }
   const head = pieces[0];
   if (first && head) {
@@ -290,8 +234,10 @@ export interface NumberAnalysis {
   changed: NumToken[];
   /** Target numbers in the source locale's format, with the fix. */
   misformatted: { token: NumToken; fixed: string }[];
-  /** Source numbers the translation lacks (source offsets). */
+  /** Source numbers the translation lacks (source offsets), but for those a changed number stands for. */
   missing: NumToken[];
+  /** For a changed target number, the lost source numbers it stands for ("231" written "213"). */
+  changedFrom: Map<NumToken, NumToken[]>;
 }
 
 const cache = new Map<string, NumberAnalysis>();
@@ -318,7 +264,7 @@ function analyse(ctx: CheckContext, seg: SegmentView): NumberAnalysis {
   const pieces = sourcePieces(ctx, seg);
   const src = pieces.flatMap((p) => extract(p, srcComma, true));
   const tgt = extract({ text: seg.target, start: seg.targetStart }, tgtComma, false);
-  const result: NumberAnalysis = { changed: [], misformatted: [], missing: [] };
+  const result: NumberAnalysis = { changed: [], misformatted: [], missing: [], changedFrom: new Map() };
   if (src.length === 0 && tgt.length === 0) return result;
 
   // A source number that does not fit its own convention ("21.00" in Spanish) is read in the other one.
@@ -358,6 +304,9 @@ function analyse(ctx: CheckContext, seg: SegmentView): NumberAnalysis {
     if (optional.some(([a, b]) => s.start >= a && s.end <= b)) continue;
     if (!s.values.some((v) => tgtValues.has(key(v)))) result.missing.push(s);
   }
+  const paired = pairNumbers(result.changed, result.missing);
+  result.missing = paired.unpaired;
+  result.changedFrom = paired.partners;
 
   if (cache.size > 2000) cache.clear();
   cache.set(cacheKey, result);
@@ -371,9 +320,12 @@ export const numbersChanged: CheckDefinition = {
   scope: 'segment',
   run(ctx, seg) {
     if (!seg || !seg.target || !seg.source) return [];
-    return analyseNumbers(ctx, seg).changed.map(
-      (t): RawFinding => ({ start: t.start, end: t.end, message: qaMessage('numberNotInSource', { number: t.text }) }),
-    );
+    const { changed, changedFrom } = analyseNumbers(ctx, seg);
+    return changed.map((t): RawFinding => {
+      const from = changedFrom.get(t);
+      const message = from ? qaMessage('numberChangedFrom', { number: t.text, source: from.map((s) => s.text).join(', ') }) : qaMessage('numberNotInSource', { number: t.text });
+      return { start: t.start, end: t.end, message };
+    });
   },
 };
 

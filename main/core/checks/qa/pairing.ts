@@ -46,25 +46,36 @@ function quotePairs(lang: string): Record<string, string> {
     case 'ca':
       return { '«': '»', '“': '”' };
     default:
-      return { '“': '”', '«': '»' };
+      // „…“ is another language's pair, but a pair: its style is qa.quote-style's to report.
+      return { '“': '”', '«': '»', '„': '“' };
   }
 }
 
+/** A mark opens at the start, after a space, a bracket or a dash. */
+const atOpening = (text: string, i: number) => i === 0 || /[\s([{—–\-/]/u.test(text[i - 1]!);
+
+/**
+ * Quotes left open or closed without an opener. A quotation opened in one style and closed in another
+ * (“…", "…”, „…”) is paired: the mismatch is one qa.quote-style finding, not two unpaired marks.
+ */
 export function unpairedQuotes(text: string, lang: string): Unpaired[] {
   const pairs = quotePairs(lang);
-  const closers = new Map(Object.entries(pairs).map(([o, c]) => [c, o]));
+  const closers = new Set(Object.values(pairs));
   const stack: Unpaired[] = [];
   const out: Unpaired[] = [];
   let straight: Unpaired | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '"') straight = straight ? null : { at: i, char: c };
-    else if (pairs[c]) stack.push({ at: i, char: c });
-    else if (closers.has(c)) {
-      const top = stack[stack.length - 1];
-      if (top && top.char === closers.get(c)) stack.pop();
+    const closing = stack.length > 0 && !atOpening(text, i);
+    if (c === '"') {
+      if (straight) straight = null;
+      else if (closing) stack.pop();
+      else straight = { at: i, char: c };
+    } else if (closers.has(c) && (!pairs[c] || closing)) {
+      if (stack.length) stack.pop();
+      else if (straight) straight = null;
       else out.push({ at: i, char: c });
-    }
+    } else if (pairs[c]) stack.push({ at: i, char: c });
   }
   if (straight) out.push(straight);
   return [...out, ...stack].sort((a, b) => a.at - b.at);

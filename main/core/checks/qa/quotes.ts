@@ -129,6 +129,15 @@ function withPartners(found: RawFinding[], all: QuoteMark[]): RawFinding[] {
   });
 }
 
+/**
+ * A quotation in the wrong style is one problem: when a mark's fix already changes its reported partner
+ * (withPartners), only the first of the two is reported, « … » as one finding on «.
+ */
+function onePerPair(found: RawFinding[]): RawFinding[] {
+  const starts = new Set(found.map((f) => f.start));
+  return found.filter((f) => !f.fixes?.[0]?.edits.some((e) => e.start < f.start && starts.has(e.start)));
+}
+
 const TAG = /<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>/gu;
 
 const BY_LANG: Record<string, (text: string) => RawFinding[]> = { en: english, de: german, fr: french, es: romance, pt: romance, it: romance };
@@ -143,6 +152,6 @@ export const quoteStyle: CheckDefinition = {
     const check = BY_LANG[primaryLang(ctx.targetLang)];
     // Quotes inside markup (<a href="/help">) belong to the tag, not to the prose: blank the tags out.
     const text = ctx.target.replace(TAG, (t) => ' '.repeat(t.length));
-    return check ? withPartners(check(text), marks(text)) : [];
+    return check ? onePerPair(withPartners(check(text), marks(text))) : [];
   },
 };
