@@ -3,6 +3,7 @@ import { indexLinks, partnersOf, sentenceAt, shiftSentences, type LinkIndex } fr
 import { splitParagraphs, type Paragraph } from '../../../main/common/paragraphs';
 import { monaco } from '../../monaco/setup';
 import type { ArticleDocument } from '../article-document';
+import { firstEndingBelow } from '../shown';
 import { rangeAt } from '../ranges';
 import { StateCell, type Editor, type EditorContribution } from './contribution';
 
@@ -198,7 +199,7 @@ export class SentenceSync implements EditorContribution {
     const model = this.model;
     if (!pane || !editor || !model || this.isEcho('editor')) return;
     const top = pane.scrollTop + SOURCE_HEADING_PX;
-    const firstBelow = (selector: string) => Array.from(pane.querySelectorAll<HTMLElement>(selector)).find((el) => el.offsetTop + el.offsetHeight > top);
+    const firstBelow = (selector: string) => firstEndingBelow(pane, pane.querySelectorAll<HTMLElement>(selector), top);
     const a = this.alignment;
     if (a && this.links) {
       const first = firstBelow('[data-sentence]');

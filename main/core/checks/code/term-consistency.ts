@@ -58,6 +58,28 @@ export function sameTerm(a: string, b: string, lang: string): boolean {
 
 /** The source's content words: folded, not stop words, not numbers; names only in German (whose nouns are capitalised). */
 export function contentWords(text: string, lang: string, stop: Set<string>): Map<string, string> {
+  return remembered(wordsMemo, `${lang}\u0000${text}`, () => findContentWords(text, lang, stop));
+}
+
+/**
+ * Per segment text, what this document check reads of it (its term uses, its source's content words):
+ * the editor's session runs document checks on every update, and matching the term list over a whole
+ * book took over a second each time. Bounded like the other per-text memos.
+ */
+const MEMO_LIMIT = 50_000;
+const wordsMemo = new Map<string, Map<string, string>>();
+const usesMemo = new Map<string, { base: string; start: number; end: number }[]>();
+function remembered<T>(memo: Map<string, T>, key: string, make: () => T): T {
+  let hit = memo.get(key);
+  if (hit === undefined) {
+    hit = make();
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, hit);
+  }
+  return hit;
+}
+
+function findContentWords(text: string, lang: string, stop: Set<string>): Map<string, string> {
   const out = new Map<string, string>();
   const han = lang === 'zh';
   for (const t of tokenize(text, lang)) {
@@ -75,12 +97,19 @@ export function contentWords(text: string, lang: string, stop: Set<string>): Map
 export function usesOf(segments: readonly SegmentView[]): Use[] {
   const out: Use[] = [];
   segments.forEach((s, seg) => {
-    for (const m of s.target.matchAll(TERMS)) {
-      const form = FORMS.get(m[0].toLowerCase());
-      // "MP" and "EV" as acronyms only; "mp" is a unit.
-      if (form && (form.base.length > 2 || /^\p{Lu}{2}/u.test(m[0]))) out.push({ seg, base: form.base, start: s.targetStart + m.index!, end: s.targetStart + m.index! + m[0].length });
-    }
+    for (const u of remembered(usesMemo, s.target, () => termsIn(s.target))) out.push({ seg, base: u.base, start: s.targetStart + u.start, end: s.targetStart + u.end });
   });
+  return out;
+}
+
+/** The term uses of one segment's translation, offsets within it. */
+function termsIn(text: string): { base: string; start: number; end: number }[] {
+  const out: { base: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(TERMS)) {
+    const form = FORMS.get(m[0].toLowerCase());
+    // "MP" and "EV" as acronyms only; "mp" is a unit.
+    if (form && (form.base.length > 2 || /^\p{Lu}{2}/u.test(m[0]))) out.push({ base: form.base, start: m.index!, end: m.index! + m[0].length });
+  }
   return out;
 }
 
