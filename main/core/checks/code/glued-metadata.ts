@@ -60,7 +60,8 @@ function header(seg: SegmentView, source: string): { text: string; dash: boolean
   const byline = BYLINE.exec(t);
   if (byline && SOURCE_SEPARATED.test(source)) return { text: byline[1]!.trimEnd(), dash: false };
   const glued = gluedWord(t, source);
-  if (glued) return { text: glued, dash: true };
+  // In the article's first segment a dash would leave a dateline en.dateline-glued flags: no fix there.
+  if (glued) return { text: glued, dash: !seg.first };
   return undefined;
 }
 
