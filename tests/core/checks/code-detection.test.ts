@@ -128,6 +128,16 @@ describe('mt.glued-metadata', () => {
     const f = runChecks({ source: 'x.\n\nBILBAO - Las lluvias causaron daños.', target: 'x.\n\nBILBAO Rains caused damage.', sourceLang: 'es', targetLang: 'en' }).find((x) => x.rule === 'mt.glued-metadata')!;
     expect(f.fixes[0]!.edits[0]).toMatchObject({ text: ' – ' });
   });
+  it('finds a header run into the first word with no space at all', () => {
+    expect(glued('Por Luis Vega — Quito La mayoría de los votantes duda.', 'By Luis Vega — QuitoMost voters have doubts.')).toEqual(['By Luis Vega — Quito']);
+    expect(glued('03.11.2025 – Der Zug fuhr wieder.', '03.11.2025The train ran again.', 'de')).toEqual(['03.11.2025']);
+    expect(glued('5 marzo 2025 | 10:40 Il sindaco ha parlato.', '5 March 2025 | 10:40The mayor spoke.', 'it')).toEqual(['5 March 2025 | 10:40']);
+    expect(glued('来源：江南晚报 展会开幕。', 'Source: Jiangnan Evening NewsThe fair opened.', 'zh')).toEqual(['Source: Jiangnan Evening News']);
+  });
+  it('leaves camel-case names the source also writes alone', () => {
+    expect(glued('YouTube — La plataforma cambió.', 'YouTube — The platform changed; PowerPoint, iPhone and McDonald’s too.')).toEqual([]);
+    expect(glued('Las ventas de PowerPoint.', 'PowerPoint sales rose.')).toEqual([]);
+  });
   it('leaves separated datelines, acronyms opening a sentence and ordinary sentences alone', () => {
     expect(glued('BILBAO - Las lluvias causaron daños.', 'BILBAO – Rains caused damage.')).toEqual([]);
     expect(glued('El secretario general de la OTAN habló.', 'NATO Secretary General Mark Rutte spoke.')).toEqual([]);

@@ -21,6 +21,27 @@ const STAMP = /^((?:(?:Published|Updated|Posted|Publié|Mis à jour|Publicado|Ac
 /** How the source separates its header: a dash or a pipe after the header, or a bracketed byline. */
 const SOURCE_SEPARATED = /^[^\n]{2,80}?(?:\s[-–—]+\s|\)\s*[-–—.]+|\s\||[-–—]\s)|^[（(][^)）\n]{1,40}[)）]/u;
 
+/** The first run-together word near a paragraph's start: "BrasíliaMost", "2024The", "09:12Venice" (letters or digits, then a capitalised word). */
+const GLUED_WORD = /[\p{L}\d.:]*[\p{Ll}\d](?=\p{Lu}\p{Ll})/u;
+/** A Chinese or Japanese source has no spaces in its sentences: a space near its start ends a header ("新华社合肥11月18日电 安徽…"). */
+const CJK_HEADER_SPACE = /^[^\n]{2,60}?[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\d）)]\s+[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * A header run into the sentence without even a space, where the source has one after the header.
+ * Camel-case names ("YouTube", "McDonald's") stand in the source as they are, and a space lost in the
+ * middle of a sentence is qa.missing-space's (the header ends within 60 characters of the paragraph).
+ */
+function gluedWord(t: string, source: string): string | undefined {
+  const m = GLUED_WORD.exec(t.slice(0, 60));
+  if (!m) return undefined;
+  const end = m.index + m[0].length;
+  const left = m[0];
+  if (source.includes(left + /^\p{Lu}\p{Ll}+/u.exec(t.slice(end))![0])) return undefined;
+  const at = source.indexOf(left);
+  const separated = (at >= 0 && /\s/.test(source.charAt(at + left.length))) || CJK_HEADER_SPACE.test(source);
+  return separated ? t.slice(0, end) : undefined;
+}
+
 /** The source's all-caps dateline and its separator: "HAMBURG -", "MADRID,", "ROMA (ANSA)"; not a name such as "NMS Delfinul". */
 const SOURCE_CAPS_HEADER = /^\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*\s*[-–—,(]/u;
 
@@ -38,6 +59,9 @@ function header(seg: SegmentView, source: string): { text: string; dash: boolean
   if (stamp) return { text: stamp[1]!, dash: false };
   const byline = BYLINE.exec(t);
   if (byline && SOURCE_SEPARATED.test(source)) return { text: byline[1]!.trimEnd(), dash: false };
+  const glued = gluedWord(t, source);
+  // In the article's first segment a dash would leave a dateline en.dateline-glued flags: no fix there.
+  if (glued) return { text: glued, dash: !seg.first };
   return undefined;
 }
 
