@@ -29,6 +29,7 @@ import type { CheckTags } from './types.js';
 import { articleTags, withPartnerTags } from '../formats/inline-tags.js';
 import { tagAccuracy } from '../../common/metrics/tag-accuracy.js';
 import { CheckWorkerPool, workerEntry } from './worker/pool.js';
+import { belongsInWorker } from './worker/heavy.js';
 
 const EMPTY_PROJECT = { glossary: [], wordList: [] };
 
@@ -140,7 +141,7 @@ export class CheckService {
   }
 
   private heavy(input: BuiltInput): boolean {
-    return !!this.pool && input.source.length + input.target.length >= (this.deps.workerThreshold ?? 30_000);
+    return !!this.pool && belongsInWorker(input, this.deps.workerThreshold);
   }
 
   /** The editor's incremental session of the article, in this thread. */
