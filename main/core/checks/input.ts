@@ -30,6 +30,8 @@ export interface CheckInputSources {
   ignores(id: string): Promise<Ignore[]>;
   /** Aligns an article for the consistency context (the check service may do it in a worker). */
   sentencePairs?(a: PairedArticle, source: string, target: string): Promise<[string, string][]>;
+  /** Reads a glossary file (the check service does it in a worker: a big TBX takes seconds to parse). */
+  readGlossary?(abs: string, rel: string, sourceLang: string, targetLang: string): Promise<GlossaryEntry[]>;
 }
 
 /** A check input and what it was built from (a session is rebuilt when `projectKey` changes). */
@@ -170,7 +172,7 @@ export class CheckInputs {
       const back = relative(this.src.root, abs);
       if (back.startsWith('..') || isAbsolute(back)) return Promise.reject(new CalqueError('pathOutsideProject', { path: rel }));
       // Nor through a symbolic link: a linked glossary would show an outside file's terms.
-      entry = assertNoSymlinks(this.src.root, abs).then(() => readGlossaryFile(abs, rel, sourceLang, targetLang));
+      entry = assertNoSymlinks(this.src.root, abs).then(() => (this.src.readGlossary ?? readGlossaryFile)(abs, rel, sourceLang, targetLang));
       this.glossaries.set(key, entry);
     }
     return entry;

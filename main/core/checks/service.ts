@@ -30,6 +30,7 @@ import { articleTags, withPartnerTags } from '../formats/inline-tags.js';
 import { tagAccuracy } from '../../common/metrics/tag-accuracy.js';
 import { CheckWorkerPool, workerEntry } from './worker/pool.js';
 import { belongsInWorker } from './worker/heavy.js';
+import { readGlossaryFile } from './glossary/index.js';
 
 const EMPTY_PROJECT = { glossary: [], wordList: [] };
 
@@ -103,6 +104,10 @@ export class CheckService {
         this.pool && source.length + target.length >= (deps.workerThreshold ?? 30_000)
           ? ((await this.pool.run({ seq: ++this.requests, mode: 'pairs', articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings: {}, ignores: [], projectId: '', sessionKey: '', source, target }, EMPTY_PROJECT)).pairs ?? [])
           : sentencePairs(a.sourceLang, a.targetLang, source, target),
+      readGlossary: async (abs, rel, sourceLang, targetLang) =>
+        this.pool
+          ? ((await this.pool.run({ seq: ++this.requests, mode: 'glossary', articleId: rel, sourceLang, targetLang, settings: {}, ignores: [], projectId: '', sessionKey: '', source: abs, target: rel }, EMPTY_PROJECT)).glossary ?? [])
+          : readGlossaryFile(abs, rel, sourceLang, targetLang),
     });
     const entry = deps.workers ? workerEntry() : null;
     this.pool = entry ? new CheckWorkerPool(deps.workers!, entry) : null;

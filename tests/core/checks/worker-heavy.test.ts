@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CalqueError } from '../../../main/contract/api.js';
 import { openProjectChecks } from '../../../main/core/checks/service.js';
 import { belongsInWorker, WORKER_GLOSSARY_THRESHOLD } from '../../../main/core/checks/worker/heavy.js';
 
@@ -32,6 +33,22 @@ describe('which checks go to a worker', () => {
     try {
       const { findings } = await service.findingsOnDisk(articles[0]!);
       expect(findings.filter((f) => f.rule === 'qa.glossary').map((f) => f.text)).toEqual(['termo1234']);
+    } finally {
+      service.dispose();
+    }
+  });
+
+  it('a glossary is read in the worker, and its limits still answer with their own error', { timeout: 120_000 }, async () => {
+    root = fs.mkdtempSync(join(tmpdir(), 'calque-heavy-'));
+    fs.writeFileSync(join(root, 'a.pt.txt'), 'O prefeito falou.\n');
+    fs.writeFileSync(join(root, 'a.en.txt'), 'The mayor spoke.\n');
+    fs.mkdirSync(join(root, '.calque'));
+    fs.writeFileSync(join(root, '.calque/glossary.tbx'), '<martif>' + '<x>'.repeat(100_000) + '</martif>');
+    const { service, articles } = await openProjectChecks(root, { pairs: [{ source: 'pt', target: 'en' }], workers: 1 });
+    try {
+      const err = await service.findingsOnDisk(articles[0]!).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CalqueError);
+      expect((err as CalqueError).toInfo()).toEqual({ code: 'glossaryTooDeep', params: { path: '.calque/glossary.tbx', limit: 64 } });
     } finally {
       service.dispose();
     }
