@@ -5,6 +5,8 @@
  */
 export const WORKER_TEXT_THRESHOLD = 30_000;
 export const WORKER_GLOSSARY_THRESHOLD = 2_000;
+/** A glossary file from this size on is parsed in a worker (a 100,000-term TBX is about 13 MB). */
+export const WORKER_GLOSSARY_BYTES = 256 * 1024;
 
 export function belongsInWorker(input: { source: string; target: string; project: { glossary: readonly unknown[] } }, textThreshold = WORKER_TEXT_THRESHOLD): boolean {
   return input.source.length + input.target.length >= textThreshold || input.project.glossary.length >= WORKER_GLOSSARY_THRESHOLD;
