@@ -88,10 +88,10 @@ async function projectBench(): Promise<void> {
 /**
  * Benchmarks of later parts live in their own modules exporting `bench(): Promise<void>`:
  * bench/align.ts, bench/metrics.ts, bench/checks.ts, bench/saves.ts, bench/glossary.ts, bench/po.ts, bench/web-formats.ts,
- * bench/xliff.ts, bench/docx.ts, bench/responsive.ts, bench/browser.ts (last: it needs the machine to itself).
+ * bench/xliff.ts, bench/docx.ts, bench/responsive.ts, bench/silence.ts, bench/browser.ts (last: it needs the machine to itself).
  * `npm run bench -- align checks` runs only those.
  */
-const EXTRA = ['align', 'metrics', 'checks', 'saves', 'glossary', 'po', 'web-formats', 'xliff', 'docx', 'responsive', 'browser'] as const;
+const EXTRA = ['align', 'metrics', 'checks', 'saves', 'glossary', 'po', 'web-formats', 'xliff', 'docx', 'responsive', 'silence', 'browser'] as const;
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
 

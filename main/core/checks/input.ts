@@ -9,6 +9,7 @@ import { CalqueError } from '../../contract/api.js';
 import type { SegmentGroups } from '../../contract/document.js';
 import type { ProjectConfig } from '../project/config.js';
 import type { PairedArticle } from '../project/pairing.js';
+import { assertNoSymlinks } from '../platform/safe-path.js';
 import { readTextFile } from '../text/read-text-file.js';
 import type { CheckInput } from './engine.js';
 import { readGlossaryFile } from './glossary/index.js';
@@ -29,6 +30,8 @@ export interface CheckInputSources {
   ignores(id: string): Promise<Ignore[]>;
   /** Aligns an article for the consistency context (the check service may do it in a worker). */
   sentencePairs?(a: PairedArticle, source: string, target: string): Promise<[string, string][]>;
+  /** Reads a glossary file (the check service does it in a worker: a big TBX takes seconds to parse). */
+  readGlossary?(abs: string, rel: string, sourceLang: string, targetLang: string): Promise<GlossaryEntry[]>;
 }
 
 /** A check input and what it was built from (a session is rebuilt when `projectKey` changes). */
@@ -168,7 +171,8 @@ export class CheckInputs {
       const abs = resolve(this.src.root, rel);
       const back = relative(this.src.root, abs);
       if (back.startsWith('..') || isAbsolute(back)) return Promise.reject(new CalqueError('pathOutsideProject', { path: rel }));
-      entry = readGlossaryFile(abs, rel, sourceLang, targetLang);
+      // Nor through a symbolic link: a linked glossary would show an outside file's terms.
+      entry = assertNoSymlinks(this.src.root, abs).then(() => (this.src.readGlossary ?? readGlossaryFile)(abs, rel, sourceLang, targetLang));
       this.glossaries.set(key, entry);
     }
     return entry;

@@ -4,6 +4,7 @@
  * one builder (input.ts), so the same article gets the same findings everywhere. Hosts import this
  * file and nothing else under core/checks (lint rule in eslint.config.mjs).
  */
+import * as fsp from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { ArticleChecks, CheckSettingsInfo, LanguagePair, TagAccuracy } from '../../contract/api.js';
@@ -29,6 +30,8 @@ import type { CheckTags } from './types.js';
 import { articleTags, withPartnerTags } from '../formats/inline-tags.js';
 import { tagAccuracy } from '../../common/metrics/tag-accuracy.js';
 import { CheckWorkerPool, workerEntry } from './worker/pool.js';
+import { belongsInWorker, WORKER_GLOSSARY_BYTES } from './worker/heavy.js';
+import { readGlossaryFile } from './glossary/index.js';
 
 const EMPTY_PROJECT = { glossary: [], wordList: [] };
 
@@ -102,6 +105,12 @@ export class CheckService {
         this.pool && source.length + target.length >= (deps.workerThreshold ?? 30_000)
           ? ((await this.pool.run({ seq: ++this.requests, mode: 'pairs', articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings: {}, ignores: [], projectId: '', sessionKey: '', source, target }, EMPTY_PROJECT)).pairs ?? [])
           : sentencePairs(a.sourceLang, a.targetLang, source, target),
+      // Only a big glossary file goes to a worker: a missing or small one is read here at once, never
+      // queued behind a book's check in a busy worker.
+      readGlossary: async (abs, rel, sourceLang, targetLang) =>
+        this.pool && (await fsp.stat(abs).then((st) => st.size, () => 0)) >= WORKER_GLOSSARY_BYTES
+          ? ((await this.pool.run({ seq: ++this.requests, mode: 'glossary', articleId: rel, sourceLang, targetLang, settings: {}, ignores: [], projectId: '', sessionKey: '', source: abs, target: rel }, EMPTY_PROJECT)).glossary ?? [])
+          : readGlossaryFile(abs, rel, sourceLang, targetLang),
     });
     const entry = deps.workers ? workerEntry() : null;
     this.pool = entry ? new CheckWorkerPool(deps.workers!, entry) : null;
@@ -140,7 +149,7 @@ export class CheckService {
   }
 
   private heavy(input: BuiltInput): boolean {
-    return !!this.pool && input.source.length + input.target.length >= (this.deps.workerThreshold ?? 30_000);
+    return !!this.pool && belongsInWorker(input, this.deps.workerThreshold);
   }
 
   /** The editor's incremental session of the article, in this thread. */

@@ -7,7 +7,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { ArticleFiguresTracker } from '../../../common/metrics/article.js';
+import { CalqueError } from '../../../contract/api.js';
 import { CheckSession, runChecks } from '../engine.js';
+import { readGlossaryFile } from '../glossary/index.js';
 import { sentencePairs } from '../sentence-pairs.js';
 import type { ProjectCheckData } from '../types.js';
 import type { CheckJob, CheckReply } from './protocol.js';
@@ -83,8 +85,17 @@ const BIG_TEXT = 500_000;
 const IDLE_COLLECT_MS = 1500;
 let idleCollect: ReturnType<typeof setTimeout> | undefined;
 
+/** A glossary file read and parsed here; its limits' CalqueErrors cross as { code, params }. */
+function readGlossary(job: CheckJob): void {
+  readGlossaryFile(job.source, job.target, job.sourceLang, job.targetLang).then(
+    (glossary) => parentPort!.postMessage({ job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, glossary } satisfies CheckReply),
+    (err: unknown) => parentPort!.postMessage({ job: job.job, ok: false, message: (err as Error).message, ...(err instanceof CalqueError ? { error: err.toInfo() } : {}) } satisfies CheckReply),
+  );
+}
+
 parentPort!.on('message', (job: CheckJob) => {
   clearTimeout(idleCollect);
+  if (job.mode === 'glossary') return readGlossary(job);
   let reply: CheckReply;
   try {
     reply = run(job);

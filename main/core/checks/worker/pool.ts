@@ -18,7 +18,7 @@ type Reply = Extract<CheckReply, { ok: true }>;
 export type PoolJob = Omit<CheckJob, 'job' | 'project'> & { seq: number };
 
 /** Queue order within a lane: lower first. */
-const PRIORITY: Record<CheckJob['mode'], number> = { session: 0, pairs: 1, figures: 1, full: 2 };
+const PRIORITY: Record<CheckJob['mode'], number> = { session: 0, glossary: 0, pairs: 1, figures: 1, full: 2 };
 /** Project data a worker keeps (the same bound as in entry.ts, so both sides agree on what it has). */
 const MAX_PROJECTS = 8;
 
@@ -71,7 +71,7 @@ class Lane {
   push(q: Queued): void {
     // Of the queued checks of one article only the newest request is worth running: its text is current.
     // (Figures are asked for by each summary of the list, which waits for its own answer.)
-    const same = (x: Queued) => q.job.mode !== 'figures' && x.job.articleId === q.job.articleId && x.job.mode === q.job.mode;
+    const same = (x: Queued) => q.job.mode !== 'figures' && q.job.mode !== 'glossary' && x.job.articleId === q.job.articleId && x.job.mode === q.job.mode;
     if (this.queue.some((x) => same(x) && x.job.seq > q.job.seq)) return q.reject(new CalqueError('cancelled'));
     for (let i = this.queue.length - 1; i >= 0; i--) {
       const old = this.queue[i]!;
@@ -131,7 +131,7 @@ class Lane {
     this.inFlight = null;
     w.unref();
     if (reply.ok) q.resolve(reply);
-    else q.reject(new Error(reply.message));
+    else q.reject(reply.error ? new CalqueError(reply.error.code, reply.error.params) : new Error(reply.message));
     this.dispatch();
   }
 

@@ -3,16 +3,18 @@ import type { DocumentAlignment, Finding } from '../../../contract/review.js';
 import type { ArticleFigures } from '../../../common/metrics/article.js';
 import type { SegmentGroups } from '../../../contract/document.js';
 import type { ProtectedRanges } from '../protected.js';
-import type { CheckSettings, CheckTags, Ignore, ProjectCheckData } from '../types.js';
+import type { CheckSettings, CheckTags, GlossaryEntry, Ignore, ProjectCheckData } from '../types.js';
+import type { ErrorInfo } from '../../../contract/api.js';
 
 export interface CheckJob {
   job: number;
   /**
    * 'session': the editor's incremental check of one article; 'full': every finding complete (counts,
    * CLI); 'pairs': the article's 1–1 aligned sentences for the consistency context; 'figures': the
-   * article's HTER and chrF, `source` being the baseline and `target` the translation.
+   * article's HTER and chrF, `source` being the baseline and `target` the translation; 'glossary': the
+   * glossary file at path `source` read and parsed (a 16 MB TBX takes seconds), `target` naming it in errors.
    */
-  mode: 'session' | 'full' | 'pairs' | 'figures';
+  mode: 'session' | 'full' | 'pairs' | 'figures' | 'glossary';
   articleId: string;
   sourceLang: string;
   targetLang: string;
@@ -38,5 +40,6 @@ export interface CheckJob {
 /** `ready` is sent once, when the worker has compiled the rule packs. */
 export type CheckReply =
   | { ready: true; job?: undefined }
-  | { job: number; ok: true; findings: Finding[]; alignment: DocumentAlignment; pending: boolean; pairs?: [string, string][]; figures?: ArticleFigures }
-  | { job: number; ok: false; message: string };
+  | { job: number; ok: true; findings: Finding[]; alignment: DocumentAlignment; pending: boolean; pairs?: [string, string][]; figures?: ArticleFigures; glossary?: GlossaryEntry[] }
+  /** `error`: a CalqueError's code and params (a glossary over a limit), to be raised as such. */
+  | { job: number; ok: false; message: string; error?: ErrorInfo };

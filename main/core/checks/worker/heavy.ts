@@ -1,0 +1,13 @@
+/**
+ * Which checks go to a worker thread: a long text (its check takes long), or any text with a big
+ * glossary, whose term index takes the host hundreds of milliseconds to build (a 100,000-term glossary
+ * held a one-sentence article's check on the request thread for over half a second).
+ */
+export const WORKER_TEXT_THRESHOLD = 30_000;
+export const WORKER_GLOSSARY_THRESHOLD = 2_000;
+/** A glossary file from this size on is parsed in a worker (a 100,000-term TBX is about 13 MB). */
+export const WORKER_GLOSSARY_BYTES = 256 * 1024;
+
+export function belongsInWorker(input: { source: string; target: string; project: { glossary: readonly unknown[] } }, textThreshold = WORKER_TEXT_THRESHOLD): boolean {
+  return input.source.length + input.target.length >= textThreshold || input.project.glossary.length >= WORKER_GLOSSARY_THRESHOLD;
+}
