@@ -9,13 +9,8 @@ import { html } from '../main/core/formats/html/index.js';
 import { markdown } from '../main/core/formats/markdown/index.js';
 import { plainText } from '../main/core/formats/plain-text/index.js';
 import type { FileFormat } from '../main/core/formats/registry.js';
-import { record } from './baseline.js';
-
-function timed<T>(fn: () => T): { ms: number; value: T } {
-  const t0 = performance.now();
-  const value = fn();
-  return { ms: performance.now() - t0, value };
-}
+import { against, record } from './baseline.js';
+import { timed, wallAndCpu } from './cpu-time.js';
 
 function openSave(format: FileFormat, bytes: Buffer, key: string): void {
   const read = timed(() => format.read(bytes, { path: `big.${format.extensions[0]}` }));
@@ -28,10 +23,12 @@ function openSave(format: FileFormat, bytes: Buffer, key: string): void {
   const plainRead = timed(() => plainText.read(plainBytes, { path: 'big.txt' }));
   const plainSave = timed(() => plainText.write(plainText.withText(plainRead.value, 'target', text), plainBytes));
   const mb = (bytes.length / 1e6).toFixed(1);
-  console.log(`  ${format.id}, ${mb} MB, ${doc.units.length.toLocaleString('en')} units: open ${read.ms.toFixed(0)} ms, save one edit ${save.ms.toFixed(0)} ms (${save.value.length === bytes.length + 8 ? 'only the edit grew the file' : 'SIZE CHANGED UNEXPECTEDLY'})`);
-  console.log(`    baseline, plain text of the same ${(plainBytes.length / 1e6).toFixed(1)} MB text: open ${plainRead.ms.toFixed(0)} ms (${(read.ms / plainRead.ms).toFixed(1)}×), save ${plainSave.ms.toFixed(0)} ms (${(save.ms / plainSave.ms).toFixed(1)}×)`);
-  record(`${key}.open-ms`, read.ms);
-  record(`${key}.save-ms`, save.ms);
+  console.log(`  ${format.id}, ${mb} MB, ${doc.units.length.toLocaleString('en')} units (${save.value.length === bytes.length + 8 ? 'only the edit grew the file' : 'SIZE CHANGED UNEXPECTEDLY'})`);
+  console.log(`    open:          ${wallAndCpu(read)}   ${against(`${key}.open-cpu-ms`, record(`${key}.open-cpu-ms`, read.cpuMs))}`);
+  console.log(`    save one edit: ${wallAndCpu(save)}   ${against(`${key}.save-cpu-ms`, record(`${key}.save-cpu-ms`, save.cpuMs))}`);
+  console.log(`    baseline, plain text of the same ${(plainBytes.length / 1e6).toFixed(1)} MB text: open CPU ${plainRead.cpuMs.toFixed(0)} ms (${(read.cpuMs / plainRead.cpuMs).toFixed(1)}×), save CPU ${plainSave.cpuMs.toFixed(0)} ms (${(save.cpuMs / plainSave.cpuMs).toFixed(1)}×)`);
+  record(`${key}.open-ms`, read.wallMs);
+  record(`${key}.save-ms`, save.wallMs);
 }
 
 export async function bench(): Promise<void> {

@@ -87,6 +87,8 @@ export interface FuzzStats {
   inputs: number;
   read: number;
   written: number;
+  /** Inputs that read and, saved with no edit, gave the same bytes. */
+  identical: number;
   refused: Record<string, number>;
   crashes: { input: number; error: string }[];
   hangs: number;
@@ -96,7 +98,7 @@ export interface FuzzStats {
 export function fuzzDocx(count: number, seed = 20261203): FuzzStats {
   const r = prng(seed);
   const seeds = [richDocx(), buildDocx({ body: '<w:p><w:r><w:t>One two.</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Cell</w:t></w:r></w:p></w:tc></w:tr></w:tbl>' })].map((b) => ({ bytes: b, parts: partsOf(b) }));
-  const stats: FuzzStats = { inputs: 0, read: 0, written: 0, refused: {}, crashes: [], hangs: 0, slowestMs: 0 };
+  const stats: FuzzStats = { inputs: 0, read: 0, written: 0, identical: 0, refused: {}, crashes: [], hangs: 0, slowestMs: 0 };
   for (let i = 0; i < count; i++) {
     const s = pick(r, seeds);
     let input: Uint8Array;
@@ -113,6 +115,9 @@ export function fuzzDocx(count: number, seed = 20261203): FuzzStats {
     try {
       const doc = docx.read(input, { path: 'fuzz.docx' });
       stats.read++;
+      // Open and save with no edit: the same bytes.
+      if (!Buffer.from(docx.write(doc, input)).equals(Buffer.from(input))) throw new Error('saved with no edit, the file changed');
+      stats.identical++;
       const text = doc.text.target;
       const at = int(r, text.length + 1);
       const edited = docx.withText(doc, 'target', text.slice(0, at) + pick(r, ['x', ' new words ', '<1/>', '&', '']) + text.slice(at));
@@ -134,9 +139,9 @@ export async function run(): Promise<PartResult> {
   const count = Number(process.env.CALQUE_FUZZ_COUNT ?? 10_000);
   const t0 = performance.now();
   const s = fuzzDocx(count);
-  console.log(`  ${s.inputs} mutated inputs in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${s.read} read, ${s.written} edited, written and read again`);
+  console.log(`  ${s.inputs} mutated inputs in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${s.read} read (${s.identical} saved unchanged byte for byte), ${s.written} edited, written and read again`);
   console.log(`  refused: ${Object.entries(s.refused).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`  crashes: ${s.crashes.length}, hangs (> ${HANG_MS} ms): ${s.hangs}, slowest input ${s.slowestMs.toFixed(0)} ms`);
   for (const c of s.crashes.slice(0, 5)) console.log(`  crash on input ${c.input}: ${c.error}`);
-  return { ran: true, passed: s.crashes.length === 0 && s.hangs === 0 };
+  return { ran: true, passed: s.crashes.length === 0 && s.hangs === 0 && s.identical === s.read };
 }

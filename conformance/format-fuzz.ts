@@ -16,12 +16,17 @@ import { SRT_EN, SRT_PT, VTT } from '../tests/core/formats/subtitle-fixtures.js'
 
 const files = (...paths: string[]) => (): Buffer[] => paths.map((p) => readFileSync(new URL(`../${p}`, import.meta.url)));
 
-/** Seeds per format id: fixtures of the unit tests. */
+/** Seeds per format id (a row per XLIFF dialect: `xliff:trados` is the xliff format on Trados seeds): fixtures of the unit tests. */
 export const FUZZ_SEEDS: Record<string, () => Buffer[]> = {
+  'plain-text': () => [...files('samples/news/flood-recife.en.txt')(), Buffer.from('\ufeffOne line.\r\n\r\nTwo, with\r\na break.\r\n', 'utf8')],
   html: files('tests/core/formats/fixtures/news-article.html'),
   markdown: files('tests/core/formats/fixtures/markdown-article.md'),
   // `npm run stress xliff` runs XLIFF-shaped mutations with stricter checks (edits read back).
-  xliff: files(...['trados.sdlxliff', 'memoq.mqxliff', 'phrase.mxliff', 'plain-1.2.xlf', 'v2.xlf'].map((f) => `tests/fixtures/xliff/${f}`)),
+  'xliff:trados': files('tests/fixtures/xliff/trados.sdlxliff'),
+  'xliff:memoq': files('tests/fixtures/xliff/memoq.mqxliff'),
+  'xliff:phrase': files('tests/fixtures/xliff/phrase.mxliff'),
+  'xliff:1.2': files('tests/fixtures/xliff/plain-1.2.xlf'),
+  'xliff:2.x': files('tests/fixtures/xliff/v2.xlf'),
   po: () => [Buffer.from(PO, 'utf8')],
   srt: () => [Buffer.from(SRT_PT, 'utf8'), Buffer.from(SRT_EN.replace('The boats', '<i>The boats</i>'), 'utf8')],
   vtt: () => [Buffer.from(VTT, 'utf8')],
@@ -56,10 +61,17 @@ export function mutate(seed: Buffer, rand: () => number): Buffer {
   return b;
 }
 
+/** The format a seed row is read with: `xliff:trados` → xliff. */
+export const formatOfRow = (row: string): FileFormat | undefined => formatById(row.split(':')[0]!);
+
 export interface FuzzResult {
   inputs: number;
   read: number;
   refused: number;
+  /** Inputs that read and, saved with no edit, gave the same bytes (every one that reads must). */
+  identical: number;
+  /** Inputs slower than HANG_MS. */
+  hangs: number;
   crashes: { input: number; error: string }[];
   slowest: number;
 }
@@ -67,7 +79,7 @@ export interface FuzzResult {
 /** Reads `runs` mutations of the seeds; what reads gets one segment edited, written and read back. */
 export function fuzzFormat(format: FileFormat, seeds: Buffer[], runs: number, seed = 1): FuzzResult {
   const rand = rng(seed);
-  const out: FuzzResult = { inputs: 0, read: 0, refused: 0, crashes: [], slowest: 0 };
+  const out: FuzzResult = { inputs: 0, read: 0, refused: 0, identical: 0, hangs: 0, crashes: [], slowest: 0 };
   for (let i = 0; i < runs; i++) {
     const input = mutate(seeds[i % seeds.length]!, rand);
     const t0 = performance.now();
@@ -76,6 +88,7 @@ export function fuzzFormat(format: FileFormat, seeds: Buffer[], runs: number, se
       out.read++;
       // Open and save with no edit: the same bytes.
       if (!Buffer.from(format.write(doc, input)).equals(input)) throw new Error('saved with no edit, the file changed');
+      out.identical++;
       const text = doc.text.target;
       const units = doc.units.flatMap((u) => u.segments.map((s) => s.target!).filter(Boolean));
       const seg = units[Math.floor(rand() * units.length)];
@@ -90,21 +103,26 @@ export function fuzzFormat(format: FileFormat, seeds: Buffer[], runs: number, se
       else out.crashes.push({ input: i, error: String((err as Error)?.stack ?? err).slice(0, 400) });
     }
     out.inputs++;
-    out.slowest = Math.max(out.slowest, performance.now() - t0);
+    const ms = performance.now() - t0;
+    out.slowest = Math.max(out.slowest, ms);
+    if (ms > HANG_MS) out.hangs++;
   }
   return out;
 }
 
 export async function run(): Promise<PartResult> {
   let passed = true;
+  const runs = Number(process.env.CALQUE_FUZZ_COUNT ?? FUZZ_RUNS);
   for (const [id, seeds] of Object.entries(FUZZ_SEEDS)) {
-    const format = formatById(id);
+    const format = formatOfRow(id);
     if (!format) continue;
     const t0 = performance.now();
-    const r = fuzzFormat(format, seeds(), FUZZ_RUNS);
-    const ok = r.crashes.length === 0 && r.slowest < HANG_MS;
+    const r = fuzzFormat(format, seeds(), runs);
+    const ok = r.crashes.length === 0 && r.hangs === 0 && r.identical === r.read;
     passed &&= ok;
-    console.log(`  ${id}: ${r.inputs} inputs, ${r.read} read, ${r.refused} refused with a message, ${r.crashes.length} crashes, slowest ${r.slowest.toFixed(0)} ms, ${((performance.now() - t0) / 1000).toFixed(1)} s ${ok ? 'ok' : 'FAILED'}`);
+    console.log(
+      `  ${id}: ${r.inputs} inputs, ${r.read} read (${r.identical} saved unchanged byte for byte), ${r.refused} refused with a message, ${r.crashes.length} crashes, ${r.hangs} hangs (> ${HANG_MS} ms; slowest ${r.slowest.toFixed(0)} ms), ${((performance.now() - t0) / 1000).toFixed(1)} s ${ok ? 'ok' : 'FAILED'}`,
+    );
     for (const c of r.crashes.slice(0, 5)) console.log(`    input ${c.input}: ${c.error}`);
   }
   return { ran: true, passed };

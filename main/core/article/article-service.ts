@@ -170,7 +170,9 @@ export class ArticleService {
           beforeRename: req.force ? undefined : () => assertUnchanged(this.session.root, abs, a.id, read),
         });
       }
-      const tags = { baseline: tagSpans(baseline.doc, 'target'), current: tagSpansOfText(a.targetPath, doc, 'target', text) };
+      // The file as written has the editor's text: its tags are the text's, without mapping the text again.
+      const currentTags = written.text.target === text ? tagSpans(written, 'target') : tagSpansOfText(a.targetPath, doc, 'target', text);
+      const tags = { baseline: tagSpans(baseline.doc, 'target'), current: currentTags };
       const stats = wordDiff(baseline.text, text, a.targetLang, tags).stats;
       let reviewError: ErrorInfo | undefined;
       try {

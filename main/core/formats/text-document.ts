@@ -18,13 +18,25 @@ export function textFormat(id: string, extensions: readonly string[]): FileForma
       const { text, format } = decodeText(bytes, ctx.path);
       return textDocument(id, ctx.side ?? 'target', text, format);
     },
-    write(doc) {
-      return encodeText(doc.text[doc.side ?? 'target'], doc.file);
+    write(doc, original) {
+      const text = doc.text[doc.side ?? 'target'];
+      // Reading gives one line ending throughout: the file's own bytes stay when its text did not change
+      // (a file with mixed line ends is not rewritten by a save without an edit).
+      if (original && unchanged(original, text)) return original;
+      return encodeText(text, doc.file);
     },
     withText(doc, side, text) {
       return textDocument(id, side, text.normalize('NFC'), doc.file);
     },
   };
+}
+
+function unchanged(original: Uint8Array, text: string): boolean {
+  try {
+    return decodeText(original, '').text === text;
+  } catch {
+    return false;
+  }
 }
 
 function textDocument(format: string, side: Side, text: string, file: Document['file']): Document {

@@ -62,7 +62,12 @@ export interface ParsedXliff {
   newline: string;
   /** Prefix the root declares for a namespace URI ("sdl", "mq"…). */
   prefixOf(uri: string): string | undefined;
+  /** Reads one unit element again as the file's reader does (rebase.ts: after a save patched it). */
+  reread: UnitReader;
 }
+
+/** A unit element → its site: `id` is the unit's id in the file, `segmentId` makes each segment's id. */
+export type UnitReader = (el: XmlElement, id: string, raw: string, segmentId: (raw: string) => string) => UnitSite;
 
 /**
  * Parses of the last files seen, by their bytes' hash: opening an article reads the same XLIFF as its
@@ -73,7 +78,7 @@ const recent: { key: string; parsed: ParsedXliff }[] = [];
 const RECENT = 2;
 
 export function parseXliffOnce(bytes: Uint8Array, path: string): ParsedXliff {
-  const key = `${bytes.length}:${createHash('sha1').update(bytes).digest('hex')}`;
+  const key = keyOf(bytes);
   const hit = recent.findIndex((r) => r.key === key);
   if (hit !== -1) {
     const [entry] = recent.splice(hit, 1);
@@ -84,6 +89,16 @@ export function parseXliffOnce(bytes: Uint8Array, path: string): ParsedXliff {
   recent.unshift({ key, parsed });
   recent.length = Math.min(recent.length, RECENT);
   return parsed;
+}
+
+/** The parse of bytes a save just wrote, made from the parse it patched (rebase.ts), for the reads that follow. */
+export function rememberParse(bytes: Uint8Array, parsed: ParsedXliff): void {
+  recent.unshift({ key: keyOf(bytes), parsed });
+  recent.length = Math.min(recent.length, RECENT);
+}
+
+function keyOf(bytes: Uint8Array): string {
+  return `${bytes.length}:${createHash('sha1').update(bytes).digest('hex')}`;
 }
 
 export function parseXliff(bytes: Uint8Array, path: string): ParsedXliff {
@@ -104,7 +119,7 @@ export function parseXliff(bytes: Uint8Array, path: string): ParsedXliff {
 }
 
 /** The raw text nodes of the targets (or of the sources, when nothing is translated yet). */
-function* targetTexts(raw: string, units: readonly UnitSite[]): Generator<string> {
+export function* targetTexts(raw: string, units: readonly UnitSite[]): Generator<string> {
   let n = 0;
   for (const u of units) {
     for (const s of u.segments) {
@@ -155,39 +170,55 @@ function readV1(xml: XmlDocument, path: string, prefixOf: (uri: string) => strin
   if (dialect === 'trados') readTradosHeader(root, tagNames, comments);
   const unique = uniqueIds();
   // Segment ids are unique too (a file with a mid twice in one unit still gets one id per segment).
-  const uniqueSeg = uniqueIds();
+  const env: V1Env = { raw: xml.raw, path, dialect, tagNames, comments, prefixOf, segmentId: uniqueIds() };
   const units: UnitSite[] = [];
   for (const file of files) {
     for (const tu of collect(file, 'trans-unit', [])) {
       if (attr(tu, 'translate') === 'no') continue; // structure the tool does not give for translation
-      const unitId = unique(attr(tu, 'id') ?? `tu${units.length + 1}`);
-      const sourceEl = firstChild(tu, 'source');
-      if (!sourceEl) throw new CalqueError('xliffMissingSource', { path, unit: unitId });
-      const segSourceEl = firstChild(tu, 'seg-source');
-      const targetEl = firstChild(tu, 'target');
-      const ctx: InlineContext = { raw: xml.raw, numbers: new Map(), tagNames, path };
-      const unit: UnitSite = { id: unitId, el: tu, notes: childElements(tu, 'note').map((n) => textContent(n)), segments: [], sourceEl, ...(segSourceEl ? { segSourceEl } : {}), ...(targetEl ? { targetEl } : {}) };
-      const segDefs = dialect === 'trados' ? tradosSegDefs(tu) : new Map<string, XmlElement>();
-      const marks = segSourceEl ? segmentMarks(segSourceEl, []) : [];
-      if (marks.length) {
-        const targetMarks = new Map((targetEl ? segmentMarks(targetEl, []) : []).map((m) => [attr(m, 'mid') ?? '', m] as const));
-        for (const m of marks) {
-          const mid = attr(m, 'mid') ?? String(unit.segments.length + 1);
-          const tm = targetMarks.get(mid);
-          const seg: SegmentSite = { id: uniqueSeg(`${unitId}:${mid}`), mid, el: tu, source: sidePieces(m, ctx, path, unitId), ...(tm ? { targetEl: tm, target: sidePieces(tm, ctx, path, unitId) } : {}) };
-          applyV1State(seg, dialect, tu, tm ? targetEl : undefined, segDefs.get(mid), prefixOf);
-          unit.segments.push(seg);
-        }
-      } else {
-        const seg: SegmentSite = { id: uniqueSeg(unitId), el: tu, source: sidePieces(sourceEl, ctx, path, unitId), ...(targetEl ? { targetEl, target: sidePieces(targetEl, ctx, path, unitId) } : {}) };
-        applyV1State(seg, dialect, tu, targetEl, segDefs.values().next().value, prefixOf);
-        unit.segments.push(seg);
-      }
-      if (comments.size) unit.notes.push(...tradosComments(tu, comments));
-      units.push(unit);
+      units.push(readV1Unit(tu, unique(attr(tu, 'id') ?? `tu${units.length + 1}`), env));
     }
   }
-  return { dialect, ...(sourceLang ? { sourceLang } : {}), ...(targetLang ? { targetLang } : {}), units };
+  return { dialect, ...(sourceLang ? { sourceLang } : {}), ...(targetLang ? { targetLang } : {}), units, reread: ((el, id, raw, segmentId) => readV1Unit(el, id, { ...env, raw, segmentId })) as UnitReader };
+}
+
+/** What reading a 1.2 trans-unit needs from the rest of the file. */
+interface V1Env {
+  raw: string;
+  path: string;
+  dialect: Dialect;
+  tagNames: Map<string, string>;
+  comments: Map<string, string[]>;
+  prefixOf: (uri: string) => string | undefined;
+  /** A segment's id from the one its unit and mid give (made unique in the file). */
+  segmentId: (raw: string) => string;
+}
+
+function readV1Unit(tu: XmlElement, unitId: string, env: V1Env): UnitSite {
+  const { path, dialect, prefixOf } = env;
+  const sourceEl = firstChild(tu, 'source');
+  if (!sourceEl) throw new CalqueError('xliffMissingSource', { path, unit: unitId });
+  const segSourceEl = firstChild(tu, 'seg-source');
+  const targetEl = firstChild(tu, 'target');
+  const ctx: InlineContext = { raw: env.raw, numbers: new Map(), tagNames: env.tagNames, path };
+  const unit: UnitSite = { id: unitId, el: tu, notes: childElements(tu, 'note').map((n) => textContent(n)), segments: [], sourceEl, ...(segSourceEl ? { segSourceEl } : {}), ...(targetEl ? { targetEl } : {}) };
+  const segDefs = dialect === 'trados' ? tradosSegDefs(tu) : new Map<string, XmlElement>();
+  const marks = segSourceEl ? segmentMarks(segSourceEl, []) : [];
+  if (marks.length) {
+    const targetMarks = new Map((targetEl ? segmentMarks(targetEl, []) : []).map((m) => [attr(m, 'mid') ?? '', m] as const));
+    for (const m of marks) {
+      const mid = attr(m, 'mid') ?? String(unit.segments.length + 1);
+      const tm = targetMarks.get(mid);
+      const seg: SegmentSite = { id: env.segmentId(`${unitId}:${mid}`), mid, el: tu, source: sidePieces(m, ctx, path, unitId), ...(tm ? { targetEl: tm, target: sidePieces(tm, ctx, path, unitId) } : {}) };
+      applyV1State(seg, dialect, tu, tm ? targetEl : undefined, segDefs.get(mid), prefixOf);
+      unit.segments.push(seg);
+    }
+  } else {
+    const seg: SegmentSite = { id: env.segmentId(unitId), el: tu, source: sidePieces(sourceEl, ctx, path, unitId), ...(targetEl ? { targetEl, target: sidePieces(targetEl, ctx, path, unitId) } : {}) };
+    applyV1State(seg, dialect, tu, targetEl, segDefs.values().next().value, prefixOf);
+    unit.segments.push(seg);
+  }
+  if (env.comments.size) unit.notes.push(...tradosComments(tu, env.comments));
+  return unit;
 }
 
 /** The `<mrk mtype="seg">` sentence segments of a seg-source or target, at any depth (Trados puts some inside `<g>`). */
@@ -302,34 +333,38 @@ function readV2(xml: XmlDocument, path: string) {
   for (const file of childElements(root, 'file')) {
     for (const u of collect(file, 'unit', [])) {
       if (attr(u, 'translate') === 'no') continue;
-      const unitId = unique(attr(u, 'id') ?? `u${units.length + 1}`);
-      const notesEl = firstChild(u, 'notes');
-      const unit: UnitSite = { id: unitId, el: u, notes: notesEl ? childElements(notesEl, 'note').map((n) => textContent(n)) : [], segments: [] };
-      const ctx: InlineContext = { raw: xml.raw, numbers: new Map(), path };
-      const segs = childElements(u, 'segment');
-      for (const [i, s] of segs.entries()) {
-        const sourceEl = firstChild(s, 'source');
-        if (!sourceEl) throw new CalqueError('xliffMissingSource', { path, unit: unitId });
-        const targetEl = firstChild(s, 'target');
-        const sid = attr(s, 'id');
-        const seg: SegmentSite = {
-          id: uniqueSeg(segs.length === 1 && !sid ? unitId : `${unitId}:${sid ?? i + 1}`),
-          el: s,
-          source: contentPieces(sourceEl, ctx),
-          ...(targetEl ? { targetEl, target: contentPieces(targetEl, ctx) } : {}),
-          stateSite: { el: s, name: 'state', subName: 'subState' },
-        };
-        const state = stateOf('xliff2', attr(s, 'state'));
-        if (state) seg.state = state;
-        const sub = attr(s, 'subState');
-        if (sub !== undefined) seg.subState = sub;
-        unit.segments.push(seg);
-      }
-      checkV2Pairs(unit, path);
-      units.push(unit);
+      units.push(readV2Unit(u, unique(attr(u, 'id') ?? `u${units.length + 1}`), xml.raw, path, uniqueSeg));
     }
   }
-  return { dialect: 'xliff2' as const, ...(sourceLang ? { sourceLang } : {}), ...(targetLang ? { targetLang } : {}), units };
+  const reread: UnitReader = (el, id, raw, segmentId) => readV2Unit(el, id, raw, path, segmentId);
+  return { dialect: 'xliff2' as const, ...(sourceLang ? { sourceLang } : {}), ...(targetLang ? { targetLang } : {}), units, reread };
+}
+
+function readV2Unit(u: XmlElement, unitId: string, raw: string, path: string, segmentId: (raw: string) => string): UnitSite {
+  const notesEl = firstChild(u, 'notes');
+  const unit: UnitSite = { id: unitId, el: u, notes: notesEl ? childElements(notesEl, 'note').map((n) => textContent(n)) : [], segments: [] };
+  const ctx: InlineContext = { raw, numbers: new Map(), path };
+  const segs = childElements(u, 'segment');
+  for (const [i, s] of segs.entries()) {
+    const sourceEl = firstChild(s, 'source');
+    if (!sourceEl) throw new CalqueError('xliffMissingSource', { path, unit: unitId });
+    const targetEl = firstChild(s, 'target');
+    const sid = attr(s, 'id');
+    const seg: SegmentSite = {
+      id: segmentId(segs.length === 1 && !sid ? unitId : `${unitId}:${sid ?? i + 1}`),
+      el: s,
+      source: contentPieces(sourceEl, ctx),
+      ...(targetEl ? { targetEl, target: contentPieces(targetEl, ctx) } : {}),
+      stateSite: { el: s, name: 'state', subName: 'subState' },
+    };
+    const state = stateOf('xliff2', attr(s, 'state'));
+    if (state) seg.state = state;
+    const sub = attr(s, 'subState');
+    if (sub !== undefined) seg.subState = sub;
+    unit.segments.push(seg);
+  }
+  checkV2Pairs(unit, path);
+  return unit;
 }
 
 /** XLIFF 2: an `<ec startRef>` needs its `<sc>` in the same unit (they may sit in different segments), and the other way round unless isolated. */

@@ -3,7 +3,8 @@ import { encodeRaw } from '../../text/encoding.js';
 import { applyPatches, attr, attributeRange, childElements, escapeAttribute, escapeText, indentOf, parseXml, setAttributePatch, type Patch as XmlPatch, type XmlElement } from '../xml/index.js';
 import { samePieces } from '../tag-pieces.js';
 import { piecesMarkup } from './inline.js';
-import { parseXliffOnce, type ParsedXliff, type SegmentSite, type UnitSite } from './parse.js';
+import { rebasedParse } from './rebase.js';
+import { parseXliffOnce, rememberParse, type ParsedXliff, type SegmentSite, type UnitSite } from './parse.js';
 import { valueFor } from './states.js';
 
 /**
@@ -30,7 +31,25 @@ export function writeXliff(doc: Document, original: Uint8Array, path = ''): Uint
     const fragment = p.fragment ?? p.text;
     if (fragment.includes('<')) parseXml(`<calque-check${namespaces}>${fragment}</calque-check>`, path);
   }
-  return encodeRaw(applyPatches(file.text.raw, dedupe(patches)), file.text.encoding);
+  const applied = dedupe(patches);
+  const raw = applyPatches(file.text.raw, applied);
+  const bytes = encodeRaw(raw, file.text.encoding);
+  rememberRebased(file, raw, applied, bytes, path);
+  return bytes;
+}
+
+/**
+ * The reads after a save (the service reads what it wrote; the next save patches it) find its parse
+ * made from this one. Best effort: a unit that does not read back leaves the file to a full read,
+ * which reports the problem as a read of the file would.
+ */
+function rememberRebased(file: ParsedXliff, raw: string, patches: readonly XmlPatch[], bytes: Uint8Array, path: string): void {
+  try {
+    const parsed = rebasedParse(file, raw, patches, path);
+    if (parsed) rememberParse(bytes, parsed);
+  } catch {
+    // the full read will say what is wrong
+  }
 }
 
 /** A patch, and the markup it adds when that is not its whole text (a `<target/>` opened up). */
