@@ -16,7 +16,7 @@ import type { BaselineStore } from './baseline-store.js';
 import { addEditingTime, type ReviewRecord, type ReviewStore } from './review-store.js';
 import { canDeliver, deliverableBytes, deliverableName } from '../formats/docx/deliverables.js';
 import type { Annotation } from '../../contract/review.js';
-import { editingBySegment, migrateArticleState } from './segment-migration.js';
+import { editingBySegment, migrateArticleState, upgradeReview } from './segment-migration.js';
 import { withStableIds } from './paragraph-ids.js';
 import { articleSegments, fileStatesFromReview, followedStatus, lockedSegmentChanged, segmentCounts, setSegmentStates, type SegmentStateRequest } from './segment-states.js';
 
@@ -272,7 +272,12 @@ export class ArticleService {
       // Never opened: the first open captures the file as it is now, so its figures are those of an
       // untouched article (HTER 0, every segment not reviewed), worked out without writing a baseline.
       const { text: baseline, doc: baselineDoc } = baselineBytes ? decodeBaseline(a.targetPath, a.id, baselineBytes) : { text: target.text, doc: target.doc };
-      if (review) extra.segmentCounts = segmentCounts(articleSegments({ source: source.doc, target: withStableIds(baselineDoc, target.doc, a.targetLang), baseline: baselineDoc }, review));
+      if (review) {
+        // An older review counts as its upgrade would (segment-migration.ts); it is written on the next open.
+        const stable = withStableIds(baselineDoc, target.doc, a.targetLang);
+        const current = { ...review, ...upgradeReview(review, baselineDoc, { positional: target.doc, target: stable }) };
+        extra.segmentCounts = segmentCounts(articleSegments({ source: source.doc, target: stable, baseline: baselineDoc }, current));
+      }
       if (review?.statusByHand) extra.statusByHand = true;
       const tags = { baseline: tagSpans(baselineDoc, 'target'), current: tagSpans(target.doc, 'target') };
       const stats = wordDiff(baseline, target.text, a.targetLang, tags).stats;

@@ -84,4 +84,13 @@ describe('plain-text segments keep their states through inserted, deleted and mo
     expect(review.formatVersion).toBe(4);
     expect(review.segments).toEqual({ p1: { editingMs: 500 }, p2: { mark: positional.segments.p3.mark }, p3: { locked: true } });
   });
+
+  it('the article list counts a version 3 review by its stable ids before the article is opened again', async () => {
+    await service.getArticle({ id: 'a.txt' });
+    fs.writeFileSync(join(root, 'a.en.txt'), 'Inserted.\n\n' + EN);
+    const positional = { formatVersion: 3, status: 'in-review', updatedAt: '2026-12-01T00:00:00.000Z', editingMs: {}, ignores: [], segments: { p3: { mark: { state: 'confirmed', textHash: segmentTextHash('The dog barks.') } }, p4: { locked: true } } };
+    fs.writeFileSync(join(root, '.calque/reviews/a.txt.json'), JSON.stringify(positional));
+    const counts = (await service.openProject({})).articles[0]!.segmentCounts!;
+    expect(counts).toMatchObject({ confirmed: 1, locked: 1, total: 4 });
+  });
 });
