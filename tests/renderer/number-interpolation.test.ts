@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { numberIn, numberInterpolation } from '../../renderer/lib/number-interpolation.js';
+import { numberIn, numberInterpolation } from '../../renderer/lib/number-interpolation';
 
 /** The renderer's i18n options (renderer/i18n.ts) on a fresh instance, with a few strings of each language. */
 async function ui(lng: string) {
