@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, RTL_LOCALES, pickLocale, resources, type LocaleCode } from '../locales/index';
 import type en from '../locales/en/translation.json';
+import { numberInterpolation } from './lib/number-interpolation';
 import type enChecks from '../locales/en/checks.json';
 import type enQa from '../locales/en/qa.json';
 import type enMqm from '../locales/en/mqm.json';
@@ -32,11 +33,12 @@ function applyToDocument(lng: string): void {
 
 export async function setupI18n(): Promise<typeof i18next> {
   const lng = initialLanguage();
-  await i18next.use(initReactI18next).init({
+  await i18next.use(initReactI18next).use(numberInterpolation).init({
     resources,
     lng,
     fallbackLng: 'en',
-    interpolation: { escapeValue: false }, // React escapes; we never build HTML from strings
+    // React escapes (we never build HTML from strings); every number in the UI language (number-interpolation.ts).
+    interpolation: { escapeValue: false, alwaysFormat: true },
     returnNull: false,
   });
   applyToDocument(lng);

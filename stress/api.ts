@@ -63,6 +63,8 @@ export const VALID: Record<ApiMethod, unknown> = {
   replaceInProject: { query: { pattern: 'rain' }, replacement: 'storm', matches: [{ article: 'a.txt', start: 0, end: 4, text: 'rain' }] },
   undoProjectEdit: { undoId: 'no-such-edit' },
   projectProblems: {},
+  startProjectProblems: {},
+  projectProblemsResult: { jobId: 'j1' },
   fixProjectProblems: { groups: [{ rule: 'qa.repeats', text: 'the the' }] },
 };
 

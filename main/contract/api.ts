@@ -521,6 +521,9 @@ export interface CalqueApi {
    * counts (they are stored as it goes, so the list and the groups agree).
    */
   projectProblems(req: Record<string, never>): Promise<ProjectProblems>;
+  /** The same as a job (the dialog): progress as `job` events, cancel with cancelJob, then `projectProblemsResult`. */
+  startProjectProblems(req: Record<string, never>): Promise<JobStarted>;
+  projectProblemsResult(req: { jobId: string }): Promise<ProjectProblems>;
   /** "Fix all" of groups across the project: each article's fixes are one save and one undo entry. */
   fixProjectProblems(req: { groups: { rule: string; text: string }[] }): Promise<ProjectFixResult>;
   /** The project's annotations as a WMT MQM TSV (Google's MQM Viewer reads it). */
@@ -565,6 +568,8 @@ const methods: { readonly [K in keyof CalqueApi]: true } = {
   replaceInProject: true,
   undoProjectEdit: true,
   projectProblems: true,
+  startProjectProblems: true,
+  projectProblemsResult: true,
   fixProjectProblems: true,
 };
 export const API_METHODS = Object.keys(methods) as (keyof CalqueApi)[];
@@ -579,7 +584,7 @@ export interface CalqueEvents {
    * whole project (`byProject`: a project replace, fix all, or their undo), not by the editor's own save.
    */
   articleChangedOnDisk: { id: ArticleId; revision: string; deleted: boolean; byProject?: boolean };
-  /** Progress of a long job (export all). */
+  /** Progress of a long job (export all, project search, project problems). */
   job: { jobId: string; done: number; total: number; state: 'running' | 'finished' | 'cancelled' | 'failed'; error?: ErrorInfo };
   /** A native menu command (desktop): open folder, save, export, settings… */
   menu: { command: MenuCommand };

@@ -150,6 +150,8 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
     .strict(),
   undoProjectEdit: z.object({ undoId: z.string().min(1).max(100) }).strict(),
   projectProblems: empty as unknown as z.ZodType<Record<string, never>>,
+  startProjectProblems: empty as unknown as z.ZodType<Record<string, never>>,
+  projectProblemsResult: z.object({ jobId: z.string().min(1).max(100) }).strict(),
   fixProjectProblems: z.object({ groups: z.array(z.object({ rule: z.string().min(1).max(200), text: z.string().max(10_000) }).strict()).min(1).max(10_000) }).strict(),
 };
 

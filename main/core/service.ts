@@ -40,6 +40,7 @@ import { deliverFile } from './export/deliver.js';
 import { canDeliver, deliverableName } from './formats/docx/deliverables.js';
 import { existingExportTargets, exportAllFiles, type ExportFile } from './export/export-all.js';
 import { JobService } from './jobs/job-service.js';
+import { ResultJobs } from './jobs/result-jobs.js';
 import { MqmService } from './mqm/mqm-service.js';
 import { DiskWatcher } from './platform/watcher.js';
 import type { ProjectConfig } from './project/config.js';
@@ -101,6 +102,8 @@ interface OpenProject {
   mqm: MqmService;
   checks: CheckService;
   search: SearchService;
+  /** The 'Problems across the project' dialog's runs (progress, cancel). */
+  problems: ResultJobs<ProjectProblems>;
   /** Undo entries of the host's project-wide edits (replace, fix all). */
   edits: ProjectEdits;
 }
@@ -217,6 +220,7 @@ export class CalqueService implements CalqueApi {
       reports: new ReportService({ session, articles, annotations, reviews, findings: (id) => this.requireProject().checks.findingsWithDecisions(session.article(id)), ...(host.printToPdf ? { printToPdf: host.printToPdf } : {}), chooseSaveFile: host.chooseSaveFile }),
       mqm: new MqmService(session, host.chooseSaveFile),
       search: new SearchService(session, articles, this.jobs),
+      problems: new ResultJobs<ProjectProblems>(this.jobs),
       edits: new ProjectEdits(),
       checks,
     };
@@ -486,9 +490,29 @@ export class CalqueService implements CalqueApi {
     const p = this.requireProject();
     await this.refreshConfig(p);
     const res = await projectProblems(p.checks, [...p.session.articles.values()]);
-    // Their counts were stored from the same run: the list follows.
-    for (const a of p.session.articles.values()) this.emit('articleUpdated', { summary: await p.articles.summarize(a) });
+    await this.problemsCounted(p);
     return res;
+  }
+
+  async startProjectProblems(_req: Record<string, never> = {}): Promise<JobStarted> {
+    const p = this.requireProject();
+    await this.refreshConfig(p);
+    const list = [...p.session.articles.values()];
+    const jobId = p.problems.start(list.length, async (job, onProgress) => {
+      const res = await projectProblems(p.checks, list, job, onProgress);
+      if (!job.cancelled) await this.problemsCounted(p);
+      return res;
+    });
+    return { jobId };
+  }
+
+  async projectProblemsResult(req: { jobId: string }): Promise<ProjectProblems> {
+    return this.requireProject().problems.result(req.jobId);
+  }
+
+  /** Every article's counts were stored by the problems run just made: the list follows. */
+  private async problemsCounted(p: OpenProject): Promise<void> {
+    for (const a of p.session.articles.values()) this.emit('articleUpdated', { summary: await p.articles.summarize(a) });
   }
 
   async fixProjectProblems(req: { groups: { rule: string; text: string }[] }): Promise<ProjectFixResult> {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectProblemGroup, ProjectProblems } from '../../main/contract/api';
 import { api, toUiError, type UiError } from '../api';
@@ -6,12 +6,15 @@ import { errorMessage } from '../lib/errors';
 import { formatNumber } from '../lib/format';
 import { Modal } from './Modal';
 import { noticeText, type NoticeMessage } from './Notice';
+import { useResultJob } from './use-result-job';
 
 /** Groups shown at first and added by "show more": a large project has thousands. */
 const PAGE = 100;
 
 const total = (g: ProjectProblemGroup) => g.articles.reduce((n, a) => n + a.count, 0);
 const fixable = (g: ProjectProblemGroup) => g.articles.reduce((n, a) => n + a.fixable, 0);
+const startRun = () => api.startProjectProblems({});
+const fetchRun = (jobId: string): Promise<ProjectProblems> => api.projectProblemsResult({ jobId });
 
 /**
  * The problems panel's groups for the whole project, from the article list (issue 11): one rule on one
@@ -20,18 +23,18 @@ const fixable = (g: ProjectProblemGroup) => g.articles.reduce((n, a) => n + a.fi
  */
 export function ProjectProblemsDialog(props: { onClose: () => void; onDone: (n: NoticeMessage) => void; onChanged: () => void }) {
   const { t } = useTranslation();
-  const [data, setData] = useState<ProjectProblems | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
+  // Counting is a host job over every article: progress, and Cancel stops it (a large project takes minutes).
+  const counting = useResultJob(startRun, fetchRun);
+  const data = counting.result;
+  const [actionError, setError] = useState<UiError | null>(null);
+  const error = actionError ?? counting.error;
   const [message, setMessage] = useState<NoticeMessage | null>(null);
   const [undoId, setUndoId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [limit, setLimit] = useState(PAGE);
 
-  const load = useCallback(() => {
-    setData(null);
-    api.projectProblems({}).then(setData, (e) => setError(toUiError(e)));
-  }, []);
-  useEffect(load, [load]);
+  const load = counting.run;
+  useEffect(() => void load(), [load]);
 
   /** Run an action, say what it did (here and in the app's banner), then count again. */
   const act = async (run: () => Promise<NoticeMessage & { undoId?: string | null }>) => {
@@ -74,9 +77,24 @@ export function ProjectProblemsDialog(props: { onClose: () => void; onDone: (n: 
       {error ? <p role="alert" className="error-text">{errorMessage(error)}</p> : null}
       <p role="status" aria-live="polite" className="panel-status">
         {message ? `${noticeText(message)} ` : ''}
-        {!data ? t('projectProblems.checking') : groups.length ? t('projectProblems.summary', { groups: formatNumber(groups.length), count: formatNumber(problems), articles: formatNumber(data.articles) }) : t('projectProblems.none')}
+        {counting.running
+          ? t('projectProblems.progress', { done: counting.job?.done ?? 0, total: counting.job?.total ?? 0 })
+          : counting.job?.state === 'cancelled'
+            ? t('projectProblems.cancelled', { done: counting.job.done, total: counting.job.total })
+            : !data
+              ? t('projectProblems.checking')
+              : groups.length ? t('projectProblems.summary', { groups: formatNumber(groups.length), count: formatNumber(problems), articles: formatNumber(data.articles) }) : t('projectProblems.none')}
       </p>
       <div className="dialog-actions">
+        {counting.running ? (
+          <button type="button" onClick={counting.cancel}>
+            {t('projectProblems.cancel')}
+          </button>
+        ) : counting.job?.state === 'cancelled' ? (
+          <button type="button" onClick={() => void load()}>
+            {t('projectProblems.again')}
+          </button>
+        ) : null}
         {undoId ? (
           <button type="button" onClick={() => void undo(undoId)} disabled={busy}>
             {t('projectProblems.undo')}

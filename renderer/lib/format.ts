@@ -1,10 +1,11 @@
 import i18next from 'i18next';
 import { formatChrf as chrfIn, formatDuration as durationIn, formatHter as hterIn } from '../../main/common/metrics/article';
+import { numberIn } from './number-interpolation';
 import { formatTagAccuracy as tagAccuracyIn, type TagAccuracy } from '../../main/common/metrics/tag-accuracy';
 
 /** Numbers and percentages in the UI language (Intl), never hand-formatted. */
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(i18next.language).format(n);
+  return numberIn(i18next.language, n);
 }
 
 export function formatPercent(ratio: number): string {

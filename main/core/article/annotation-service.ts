@@ -27,7 +27,7 @@ export class AnnotationService {
     const onBaseline = baseline === null ? annotations : placeOnBaseline(annotations, baseline, target, a.targetLang);
     const placed = onBaseline.map((x) => (x.side === 'target' && x.baseline && baseline !== null ? x : reanchorAll([x], { target, source: source.text })[0]!));
     // Each placed annotation names the segment it now starts in (of the editor's text when given).
-    const docs = { source: source.doc, target: documentWithText(a.targetPath, disk.doc, 'target', target) };
+    const docs = { source: source.doc, target: await this.articles.withStableIds(a, documentWithText(a.targetPath, disk.doc, 'target', target)) };
     const withSegments = placed.map((x) => ({ ...x, segment: x.orphaned ? x.segment : (segmentOfAnnotation(x, docs) ?? x.segment) }));
     return { annotations: withSegments.map(dropUndefinedSegment).sort(compareAnnotations), invalidLines: invalidLines.length };
   }
@@ -42,7 +42,7 @@ export class AnnotationService {
     const target = await this.articles.readTarget(a);
     const source = await this.articles.readSource(a);
     const texts = { target: target.text, source: source.text };
-    const docs = { target: target.doc, source: source.doc };
+    const docs = { target: await this.articles.withStableIds(a, target.doc), source: source.doc };
     const named = annotations.map((x) => (x.segment !== undefined || texts[x.side].slice(x.start, x.end) !== x.quote.exact ? x : withAnnotationSegments([x], docs).annotations[0]!));
     const saved = await this.store.update(a.id, (disk) => mergeAnnotations(disk, named, base));
     return { count: saved.length, ids: saved.map((x) => x.id) };

@@ -16,7 +16,8 @@ import type { BaselineStore } from './baseline-store.js';
 import { addEditingTime, type ReviewRecord, type ReviewStore } from './review-store.js';
 import { canDeliver, deliverableBytes, deliverableName } from '../formats/docx/deliverables.js';
 import type { Annotation } from '../../contract/review.js';
-import { editingBySegment, migrateArticleState } from './segment-migration.js';
+import { editingBySegment, migrateArticleState, upgradeReview } from './segment-migration.js';
+import { withStableIds } from './paragraph-ids.js';
 import { articleSegments, fileStatesFromReview, followedStatus, lockedSegmentChanged, segmentCounts, setSegmentStates, type SegmentStateRequest } from './segment-states.js';
 
 /** The author of tracked changes and comments when project.json names no reviewer. */
@@ -57,7 +58,7 @@ export class ArticleService {
       const target = await this.readTarget(a);
       const baselineBytes = (await this.deps.baselines.read(a.id)) ?? target.bytes;
       const baseline = decodeBaseline(a.targetPath, a.id, baselineBytes).doc;
-      return setSegmentStates(this.deps.reviews, { source: source.doc, target: target.doc, baseline }, { ...req, id: a.id });
+      return setSegmentStates(this.deps.reviews, { source: source.doc, target: withStableIds(baseline, target.doc, a.targetLang), baseline }, { ...req, id: a.id });
     },
   };
 
@@ -71,6 +72,12 @@ export class ArticleService {
 
   readTarget(a: PairedArticle): Promise<ArticleFile> {
     return readArticleFile(this.session.root, this.session.abs(a.targetPath), a.targetPath, 'target');
+  }
+
+  /** The translation's document with stable paragraph ids against the baseline (paragraph-ids.ts). */
+  async withStableIds(a: PairedArticle, target: Document): Promise<Document> {
+    const bytes = await this.deps.baselines.read(a.id);
+    return bytes ? withStableIds(decodeBaseline(a.targetPath, a.id, bytes).doc, target, a.targetLang) : target;
   }
 
   /** The baseline (the machine translation as first opened), or null before the article was first opened. */
@@ -88,13 +95,14 @@ export class ArticleService {
     const { record, problem } = await this.deps.reviews.inspect(a.id);
     if (captured && !problem) await this.deps.reviews.update(a.id, { baselineOf: { path: a.targetPath, lang: a.targetLang } }).catch(() => undefined);
     const { text: baseline, doc: baselineDoc } = decodeBaseline(a.targetPath, a.id, baselineBytes);
+    const targetDoc = withStableIds(baselineDoc, target.doc, a.targetLang);
     // Best effort: a review or annotations file that cannot be upgraded now still reads as it is.
-    if (!problem) await migrateArticleState(a.id, { reviews: this.deps.reviews, annotations: this.deps.annotations }, { source: source.doc, target: target.doc, baseline: baselineDoc, targetLang: a.targetLang }).catch(() => undefined);
+    if (!problem) await migrateArticleState(a.id, { reviews: this.deps.reviews, annotations: this.deps.annotations }, { source: source.doc, target: targetDoc, positional: target.doc, baseline: baselineDoc, targetLang: a.targetLang }).catch(() => undefined);
     const stats = wordDiff(baseline, target.text, a.targetLang, { baseline: tagSpans(baselineDoc, 'target'), current: tagSpans(target.doc, 'target') }).stats;
     this.deps.watcher.watch(a.id, this.session.abs(a.targetPath), target.revision);
     // Read again after the migration: a status set by hand before version 3 is now recorded as such.
     const review = problem ? record : await this.deps.reviews.read(a.id).catch(() => record);
-    const segments = articleSegments({ source: source.doc, target: target.doc, baseline: baselineDoc }, review);
+    const segments = articleSegments({ source: source.doc, target: targetDoc, baseline: baselineDoc }, review);
     return {
       id: a.id,
       source: { path: a.sourcePath, lang: a.sourceLang, dir: directionOf(a.sourceLang), text: source.text, ...tagsOf(source.doc, 'source') },
@@ -161,7 +169,7 @@ export class ArticleService {
       if (!current || current.text !== text) {
         const bytes = encodeArticleFile(a.targetPath, text, { doc, bytes: base.bytes });
         written = readSide(bytes, a.targetPath, 'target').doc;
-        if (current) await this.refuseLockedEdits(a, current, written);
+        if (current) await this.refuseLockedEdits(a, withStableIds(baseline.doc, current.doc, a.targetLang), withStableIds(baseline.doc, written, a.targetLang));
         revision = revisionOf(bytes);
         this.deps.watcher.expect(a.id, revision);
         const read = current;
@@ -179,7 +187,7 @@ export class ArticleService {
         const source = await this.readSource(a).catch(() => null);
         await this.deps.reviews.update(a.id, (r) => ({
           stats,
-          status: statusAfterSave(r, source ? segmentCounts(articleSegments({ source: source.doc, target: written, baseline: baseline.doc }, r)) : null),
+          status: statusAfterSave(r, source ? segmentCounts(articleSegments({ source: source.doc, target: withStableIds(baseline.doc, written, a.targetLang), baseline: baseline.doc }, r)) : null),
           ...(captured ? { baselineOf: { path: a.targetPath, lang: a.targetLang } } : {}),
         }));
       } catch (err) {
@@ -198,12 +206,12 @@ export class ArticleService {
   }
 
   /** A save may not change a locked segment's text (the editor refuses such edits too; this guards every client). */
-  private async refuseLockedEdits(a: PairedArticle, current: ArticleFile, next: ArticleFile['doc']): Promise<void> {
+  private async refuseLockedEdits(a: PairedArticle, current: Document, next: Document): Promise<void> {
     const review = await this.deps.reviews.read(a.id);
-    const hasLocks = current.doc.units.some((u) => u.segments.some((s) => s.locked)) || Object.values(review.segments).some((e) => e.locked);
+    const hasLocks = current.units.some((u) => u.segments.some((s) => s.locked)) || Object.values(review.segments).some((e) => e.locked);
     if (!hasLocks) return;
-    const segments = articleSegments({ source: current.doc, target: current.doc, baseline: current.doc }, review);
-    const number = lockedSegmentChanged(segments, current.doc, next);
+    const segments = articleSegments({ source: current, target: current, baseline: current }, review);
+    const number = lockedSegmentChanged(segments, current, next);
     if (number) throw new CalqueError('segmentLocked', { segment: number });
   }
 
@@ -266,7 +274,12 @@ export class ArticleService {
       // Never opened: the first open captures the file as it is now, so its figures are those of an
       // untouched article (HTER 0, every segment not reviewed), worked out without writing a baseline.
       const { text: baseline, doc: baselineDoc } = baselineBytes ? decodeBaseline(a.targetPath, a.id, baselineBytes) : { text: target.text, doc: target.doc };
-      if (review) extra.segmentCounts = segmentCounts(articleSegments({ source: source.doc, target: target.doc, baseline: baselineDoc }, review));
+      if (review) {
+        // An older review counts as its upgrade would (segment-migration.ts); it is written on the next open.
+        const stable = withStableIds(baselineDoc, target.doc, a.targetLang);
+        const current = { ...review, ...upgradeReview(review, baselineDoc, { positional: target.doc, target: stable }) };
+        extra.segmentCounts = segmentCounts(articleSegments({ source: source.doc, target: stable, baseline: baselineDoc }, current));
+      }
       if (review?.statusByHand) extra.statusByHand = true;
       const tags = { baseline: tagSpans(baselineDoc, 'target'), current: tagSpans(target.doc, 'target') };
       const stats = wordDiff(baseline, target.text, a.targetLang, tags).stats;

@@ -21,7 +21,7 @@ import { backupPath, stateFilePath } from './state-paths.js';
  * status was set by hand (segment-migration.ts upgrades older files; a newer Calque's file is refused,
  * so an older one never drops what it does not know).
  */
-export const REVIEW_FORMAT_VERSION = 3;
+export const REVIEW_FORMAT_VERSION = 4;
 
 const SegmentEntry = z
   .object({

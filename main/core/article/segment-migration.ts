@@ -59,15 +59,34 @@ export function editingBySegment(editingMs: Record<string, number>, baseline: Do
 /**
  * An older review upgraded; null when it is already current. Version 1: its editing time also by
  * segment id. Versions 1–2: a status of "done" could only have been set by hand, so it stays as it is
- * rather than starting to follow segments nobody has confirmed yet.
+ * rather than starting to follow segments nobody has confirmed yet. Versions 1–3: plain text and
+ * Markdown marks and locks were kept under the paragraph's position in the file (`positional`, the
+ * file as read alone); they move to its stable id (`target`, paragraph-ids.ts). Editing time was
+ * always by baseline paragraph, which is what the stable ids are, so it stays where it is.
  */
-export function upgradeReview(review: ReviewRecord, baseline: Document): Partial<ReviewRecord> | null {
+export function upgradeReview(review: ReviewRecord, baseline: Document, ids?: { positional: Document; target: Document }): Partial<ReviewRecord> | null {
   const version = review.formatVersion ?? 1;
   if (version >= REVIEW_FORMAT_VERSION) return null;
-  const segments = { ...review.segments };
+  let segments = { ...review.segments };
+  if (version < 4 && ids) segments = withStableKeys(segments, ids.positional, ids.target);
   if (version < 2) for (const [id, ms] of Object.entries(editingBySegment(review.editingMs, baseline))) segments[id] = { ...segments[id], editingMs: ms };
   const byHand = review.statusByHand ?? (review.status === 'done' ? true : undefined);
   return { formatVersion: REVIEW_FORMAT_VERSION, segments, ...(byHand !== undefined ? { statusByHand: byHand } : {}) };
+}
+
+/** Marks and locks moved from each paragraph's positional id to its stable id (same unit order in both documents). */
+function withStableKeys(segments: ReviewRecord['segments'], positional: Document, target: Document): ReviewRecord['segments'] {
+  const stable = new Map(positional.units.map((u, k) => [u.id, target.units[k]?.id ?? u.id]));
+  if ([...stable].every(([from, to]) => from === to)) return segments;
+  const out: ReviewRecord['segments'] = {};
+  const own = (id: string) => (Object.prototype.hasOwnProperty.call(out, id) ? out[id] : undefined);
+  for (const [id, { mark, locked, state, ...time }] of Object.entries(segments)) {
+    if (Object.keys(time).length) out[id] = { ...own(id), ...time };
+    if (mark === undefined && locked === undefined && state === undefined) continue;
+    const to = stable.get(id) ?? id;
+    out[to] = { ...own(to), ...(mark !== undefined ? { mark } : {}), ...(locked !== undefined ? { locked } : {}), ...(state !== undefined ? { state } : {}) };
+  }
+  return out;
 }
 
 export interface ArticleDocuments {
@@ -76,6 +95,8 @@ export interface ArticleDocuments {
   baseline: Document;
   /** For the word diff that gives old target annotations their baseline span. */
   targetLang?: string;
+  /** The translation as read alone (positional paragraph ids), when `target` has stable ones. */
+  positional?: Document;
 }
 
 /**
@@ -89,8 +110,9 @@ export async function migrateArticleState(
 ): Promise<void> {
   const review = await stores.reviews.read(id);
   // A review never written has nothing to upgrade; it is written as the current version.
-  if (review.updatedAt && upgradeReview(review, docs.baseline)) {
-    await stores.reviews.update(id, (r) => upgradeReview(r, docs.baseline) ?? {});
+  const ids = docs.positional ? { positional: docs.positional, target: docs.target } : undefined;
+  if (review.updatedAt && upgradeReview(review, docs.baseline, ids)) {
+    await stores.reviews.update(id, (r) => upgradeReview(r, docs.baseline, ids) ?? {});
   }
   const { annotations } = await stores.annotations.read(id);
   const upgrade = (list: readonly Annotation[]) => {

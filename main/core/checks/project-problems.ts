@@ -15,10 +15,21 @@ import type { CheckService } from './service.js';
 const RANK = { critical: 0, major: 1, minor: 2 } as const;
 const keyOf = (f: { rule: string; text: string }) => `${f.rule}\u0000${f.text}`;
 
-export async function projectProblems(checks: Pick<CheckService, 'problemsOnDisk'>, articles: readonly PairedArticle[]): Promise<ProjectProblems> {
+/**
+ * `job`/`onProgress`: the dialog's progress and Cancel (a large project takes minutes); a cancelled run
+ * stops before the next article and returns what it had.
+ */
+export async function projectProblems(
+  checks: Pick<CheckService, 'problemsOnDisk'>,
+  articles: readonly PairedArticle[],
+  job: { readonly cancelled: boolean } = { cancelled: false },
+  onProgress: (done: number) => void = () => undefined,
+): Promise<ProjectProblems> {
   const groups = new Map<string, ProjectProblemGroup>();
   let checked = 0;
-  for (const a of articles) {
+  for (const [done, a] of articles.entries()) {
+    if (job.cancelled) break;
+    if (done) onProgress(done);
     let findings: Finding[];
     try {
       ({ findings } = await checks.problemsOnDisk(a));
