@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CalqueEvents, ProjectEditUndone, ProjectSearch, ReplaceResult, SearchMatch, SearchResult } from '../../main/contract/api';
+import { useCallback, useRef, useState } from 'react';
+import type { ProjectEditUndone, ProjectSearch, ReplaceResult, SearchMatch, SearchResult } from '../../main/contract/api';
 import { api, toUiError, type UiError } from '../api';
-
-type Job = CalqueEvents['job'];
+import { useResultJob } from './use-result-job';
 
 /** An article open in an editor: a replacement there goes through its model (one undoable edit). */
 export interface OpenArticleEdits {
@@ -16,53 +15,24 @@ export interface OpenArticleEdits {
  * and replace chosen ones (the open article through its model, the others through the host).
  */
 export function useProjectSearch(open: OpenArticleEdits | undefined) {
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [job, setJob] = useState<Job | null>(null);
-  const [result, setResult] = useState<SearchResult | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
   const [query, setQuery] = useState<ProjectSearch | null>(null);
-  const jobRef = useRef<string | null>(null);
-  const early = useRef(new Map<string, Job>());
+  // A replacement's or an undo's error; the search job's own error comes from useResultJob.
+  const [actionError, setError] = useState<UiError | null>(null);
+  const queryRef = useRef<ProjectSearch | null>(null);
+  const start = useCallback(() => api.searchProject(queryRef.current!), []);
+  const fetch = useCallback((jobId: string) => api.searchResult({ jobId }), []);
+  const search = useResultJob<SearchResult>(start, fetch);
+  const runJob = search.run;
 
-  useEffect(
-    () =>
-      api.onEvent((name, payload) => {
-        if (name !== 'job') return;
-        const j = payload as Job;
-        // A short search can finish before searchProject's own answer arrives.
-        if (jobRef.current === null) early.current.set(j.jobId, j);
-        else if (j.jobId === jobRef.current) setJob(j);
-      }),
-    [],
+  const run = useCallback(
+    async (q: ProjectSearch) => {
+      queryRef.current = q;
+      setQuery(q);
+      setError(null);
+      await runJob();
+    },
+    [runJob],
   );
-
-  useEffect(() => {
-    if (!jobId || !job || job.jobId !== jobId) return;
-    if (job.state === 'finished') api.searchResult({ jobId }).then(setResult, (e) => setError(toUiError(e)));
-    else if (job.state === 'failed' && job.error) setError(job.error);
-  }, [jobId, job]);
-
-  const run = useCallback(async (q: ProjectSearch) => {
-    setError(null);
-    setResult(null);
-    setJob(null);
-    setQuery(q);
-    jobRef.current = null;
-    early.current.clear();
-    try {
-      const { jobId: id } = await api.searchProject(q);
-      jobRef.current = id;
-      setJobId(id);
-      const seen = early.current.get(id);
-      if (seen) setJob(seen);
-    } catch (err) {
-      setError(toUiError(err));
-    }
-  }, []);
-
-  const cancel = useCallback(() => {
-    if (jobId) void api.cancelJob({ jobId }).catch(() => undefined);
-  }, [jobId]);
 
   const replace = useCallback(
     async (matches: SearchMatch[]): Promise<ReplaceResult | null> => {
@@ -106,6 +76,6 @@ export function useProjectSearch(open: OpenArticleEdits | undefined) {
     }
   }, []);
 
-  const running = !!jobId && (!job || job.state === 'running');
-  return { run, cancel, replace, undo, running, job, result, error, query };
+  const { cancel, running, job, result } = search;
+  return { run, cancel, replace, undo, running, job, result, error: actionError ?? search.error, query };
 }

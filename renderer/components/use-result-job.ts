@@ -5,7 +5,7 @@ import { api, toUiError, type UiError } from '../api';
 type Job = CalqueEvents['job'];
 
 /**
- * A host job whose answer is fetched once it finished (the project problems): start it, follow its
+ * A host job whose answer is fetched once it finished (project problems, project search): start it, follow its
  * progress, cancel it (the host stops before its next article), fetch the answer.
  */
 export function useResultJob<T>(start: () => Promise<JobStarted>, fetch: (jobId: string) => Promise<T>) {
