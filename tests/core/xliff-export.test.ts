@@ -108,6 +108,18 @@ describe('exporting an XLIFF article writes the review into it', () => {
     expect(untagged(back.text.target)).toBe(untagged(text));
   });
 
+  it('Phrase (1.2): a segment confirmed in the review is exported with m:confirmed="1", and nothing else changes', async () => {
+    const bytes = fixture('phrase.mxliff');
+    const { service } = project('museo.mxliff', bytes, { source: 'es', target: 'en' });
+    await service.openProject({});
+    const view = await service.getArticle({ id: 'museo.mxliff' });
+    await service.setSegmentState({ id: view.id, segments: [{ id: 'a9FqXk1:2', text: segmentText(view.target.text, 2) }], state: 'confirmed' });
+    const exported = Buffer.from((await service.exportArticle({ id: view.id })).dataBase64!, 'base64').toString('utf8');
+    const before = '<trans-unit id="a9FqXk1:2" m:para-id="2" m:confirmed="0"';
+    expect(bytes.toString('utf8')).toContain(before);
+    expect(exported).toBe(bytes.toString('utf8').replace(before, '<trans-unit id="a9FqXk1:2" m:para-id="2" m:confirmed="1"'));
+  });
+
   it('with no review the export is the file as it is', async () => {
     const bytes = fixture('trados.sdlxliff');
     const { service } = project('big.sdlxliff', bytes, { source: 'pt', target: 'en' });
