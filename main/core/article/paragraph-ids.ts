@@ -1,6 +1,7 @@
 import type { Document } from '../../contract/document.js';
 import { pairParagraphs } from '../../common/metrics/pairing.js';
 import { tokenize } from '../../common/words.js';
+import { formatById } from '../formats/registry.js';
 
 /**
  * Stable segment ids for formats whose segments are paragraphs by position (plain text, Markdown):
@@ -12,13 +13,13 @@ import { tokenize } from '../../common/words.js';
  * Since source paragraph K is translated by baseline paragraph K, source and translation still pair.
  */
 
-const POSITIONAL_FORMATS: ReadonlySet<string> = new Set(['plain-text', 'markdown']);
 /** Words in common (Dice) for an edited paragraph to keep its baseline's id inside a changed run. */
 const SAME_PARAGRAPH = 0.5;
 /** Beyond this many paragraph pairs a changed run is matched by text only (the similarity table is quadratic). */
 const MAX_RUN_CELLS = 250_000;
 
-export const hasPositionalIds = (doc: Document): boolean => POSITIONAL_FORMATS.has(doc.format) && !doc.bilingual;
+// A free-text format (the file is its text) numbers its paragraphs by position; the others' units have ids of their own.
+export const hasPositionalIds = (doc: Document): boolean => !!formatById(doc.format)?.capabilities.freeText && !doc.bilingual;
 
 const paragraphsOf = (doc: Document) => doc.units.map((u) => {
   const side = u.segments[0]?.target;
