@@ -155,3 +155,24 @@ for (const lng of ['en', 'ar']) {
     await expect(editor.locator('.view-line').first()).toContainText('XYZ');
   });
 }
+
+test('the Settings dialog lists the segment keys with what they do (en, ar)', async ({ page, served }) => {
+  for (const lng of ['en', 'ar']) {
+    await served.open(page, lng);
+    await page.getByRole('button', { name: ui(lng, 'settings.title'), exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: ui(lng, 'settings.title') });
+    const segmentKeys = [
+      ['Ctrl/⌘ + Enter', 'keys.confirmSegment'],
+      ['Alt + ↓', 'keys.nextSegment'],
+      ['Alt + ↑', 'keys.previousSegment'],
+      ['Shift + Alt + ↓', 'keys.nextUnconfirmed'],
+      ['Alt + L', 'keys.toggleLock'],
+    ] as const;
+    for (const [keys, label] of segmentKeys) {
+      const row = dialog.locator('.shortcuts > div').filter({ has: page.getByRole('definition').getByText(ui(lng, label), { exact: true }) });
+      await expect(row.getByRole('term')).toHaveText(keys);
+    }
+    await page.screenshot({ path: shot(`${lng}-settings-segment-keys`) });
+    await dialog.getByRole('button', { name: ui(lng, 'settings.close'), exact: true }).click();
+  }
+});
