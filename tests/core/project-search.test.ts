@@ -152,3 +152,40 @@ describe('project search', () => {
     expect(expandReplacement(text, 5, 3, q, '[$1]')).toBeNull();
   });
 });
+
+describe('project search as a job', () => {
+  it('cancelled between batches: no further article is searched, the job says cancelled, and no result is kept', { timeout: 60_000 }, async () => {
+    // Two articles of more than one batch each, so the search reports progress (and can stop) between them.
+    const big = join(tmp, 'big');
+    const long = 'The rain fell.\n\n'.repeat(Math.ceil(2_100_000 / 16)) + 'It fell in Recife.\n';
+    const files: Record<string, string> = { '.calque/project.json': JSON.stringify({ formatVersion: 1, pairs: [{ source: 'pt', target: 'en' }] }) };
+    for (const n of ['a', 'b']) Object.assign(files, { [`${n}.pt.txt`]: 'A chuva caiu.\n', [`${n}.en.txt`]: long });
+    const s = new CalqueService({ root: writeProject(big, files), host: { kind: 'cli' }, watchIntervalMs: 60_000 });
+    try {
+      await s.openProject({});
+      const events: CalqueEvents['job'][] = [];
+      const ended = new Promise<CalqueEvents['job']>((resolve) =>
+        s.on((name, payload) => {
+          const j = payload as CalqueEvents['job'];
+          if (name !== 'job' || events.some((e) => e.state !== 'running')) return;
+          events.push(j);
+          // The first batch is done: cancel through the job API, as the dialog's Cancel does.
+          if (j.state === 'running' && j.done === 1) void s.cancelJob({ jobId: j.jobId });
+          if (j.state !== 'running') resolve(j);
+        }),
+      );
+      const { jobId } = await s.searchProject({ pattern: 'Recife', side: 'target' });
+      const end = await ended;
+      expect(end).toMatchObject({ jobId, state: 'cancelled', done: 1, total: 2 });
+      expect(events.filter((e) => e.state === 'running').map((e) => e.done)).toEqual([0, 1]);
+      await rejectsWith(s.searchResult({ jobId }), 'unknownJob');
+      // A search that is let run answers every article.
+      const again = await s.searchProject({ pattern: 'Recife', side: 'target', wholeWord: true });
+      const finished = await new Promise<CalqueEvents['job']>((resolve) => s.on((name, p) => void (name === 'job' && (p as CalqueEvents['job']).state !== 'running' && resolve(p as CalqueEvents['job']))));
+      expect(finished).toMatchObject({ jobId: again.jobId, state: 'finished', done: 2, total: 2 });
+      expect((await s.searchResult({ jobId: again.jobId })).matches.map((m) => m.article)).toEqual(['a.txt', 'b.txt']);
+    } finally {
+      s.dispose();
+    }
+  });
+});

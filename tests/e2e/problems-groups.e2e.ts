@@ -65,6 +65,32 @@ for (const lng of ['en', 'ar']) {
   });
 }
 
+for (const lng of ['en', 'ar']) {
+  test(`the problems panel sorts by position, by severity and by rule (${lng})`, async ({ page, served }) => {
+    await served.open(page, lng);
+    await page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) }).click();
+    const cards = page.getByRole('list', { name: ui(lng, 'problems.title') }).getByRole('listitem');
+    await expect(cards.first()).toBeVisible();
+    const sort = page.getByRole('combobox', { name: ui(lng, 'problems.sortBy') });
+    const texts = (n: number) => cards.locator('.finding-text').evaluateAll((els, n) => els.slice(0, n).map((e) => e.textContent), n);
+    // By position (the default): the translation from its start, the source's findings after it.
+    await expect.poll(() => texts(3)).toEqual(['“date 2024-03-13 ”', '“this Monday (11)”', '“1,520”']);
+    await expect(cards.last()).toContainText('“EFE”');
+    // By severity: the three major ones first, in text order, then the minor ones.
+    await sort.selectOption('severity');
+    await expect.poll(() => texts(4)).toEqual(['“1,520”', '“Actually”', '“pretends”', '“date 2024-03-13 ”']);
+    await expect(cards.nth(2).locator('.sev-badge')).toHaveText(ui(lng, 'severity.major'));
+    await expect(cards.nth(3).locator('.sev-badge')).toHaveText(ui(lng, 'severity.minor'));
+    // By rule id (en.article-proper-noun first, qa.repeated-words last), each rule's in text order.
+    await sort.selectOption('rule');
+    await expect.poll(() => texts(3)).toEqual(['“the Recife”', '“the Brazil”', '“date 2024-03-13 ”']);
+    await expect(cards.last()).toContainText('“the the”');
+    await page.screenshot({ path: shot(`${lng}-problems-sorted-by-rule`) });
+    await sort.selectOption('position');
+    await expect.poll(() => texts(1)).toEqual(['“date 2024-03-13 ”']);
+  });
+}
+
 test('ignore a rule for a word everywhere: kept in project.json, gone from the other articles too', async ({ page, served }) => {
   await served.open(page, 'en');
   await page.getByRole('button', { name: ui('en', 'list.open', { name: ARTICLE }) }).click();

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, shot, test } from './served-project';
-import { ui } from './locale';
+import { expect, shot, startServe, test } from './served-project';
+import { ui, uiPattern } from './locale';
 
 const FLOOD = 'news/flood-recife.en.txt';
+const num = (lng: string, n: number) => new Intl.NumberFormat(lng).format(n);
 
 for (const lng of ['en', 'ar']) {
   test(`search the project, preview replacements, replace the selected match only (${lng})`, async ({ page, served, pageErrors }) => {
@@ -57,5 +59,56 @@ for (const lng of ['en', 'ar']) {
     await expect(flood.getByRole('listitem').filter({ hasText: 'volte a apertar' })).toContainText('before the rain gets heavier again');
     await expect(dialog.getByRole('textbox', { name: ui(lng, 'search.replacement') })).toHaveCount(0);
     await page.screenshot({ path: shot(`${lng}-concordance`) });
+  });
+}
+
+/**
+ * Books long enough that a concordance takes a while: each source has "rio" once, and each match's
+ * book is aligned sentence by sentence (about a tenth of a second of CPU per book).
+ */
+const BOOKS = 60;
+function booksProject(): { tmp: string; root: string } {
+  const tmp = mkdtempSync(join(tmpdir(), 'calque-e2e-search-'));
+  const root = join(tmp, 'books');
+  mkdirSync(root);
+  const fonte = 'A cidade do Recife ficou alagada na sexta-feira, e quatro pessoas morreram nas enchentes.';
+  const para = 'The city of Recife was flooded on Friday, and four people died in the floods.';
+  for (let i = 0; i < BOOKS; i++) {
+    writeFileSync(join(root, `book${i}.pt.txt`), ['O rio subiu.', ...Array<string>(1999).fill(fonte)].join('\n\n') + '\n');
+    writeFileSync(join(root, `book${i}.en.txt`), ['The river rose.', ...Array<string>(1999).fill(para)].join('\n\n') + '\n');
+  }
+  return { tmp, root };
+}
+
+for (const lng of ['en', 'ar']) {
+  test(`a long project search shows its progress and stops on Cancel, keeping no result; the next search runs (${lng})`, async ({ page, pageErrors }) => {
+    test.setTimeout(180_000);
+    const { tmp, root } = booksProject();
+    const { child, url } = await startServe(root, ['--from', 'pt', '--to', 'en']);
+    try {
+      await page.goto(`${url}&lng=${lng}`);
+      await page.getByRole('button', { name: ui(lng, 'search.open') }).click();
+      const dialog = page.getByRole('dialog', { name: ui(lng, 'search.title') });
+      await dialog.getByRole('radio', { name: ui(lng, 'search.sides.source') }).check();
+      await dialog.getByRole('checkbox', { name: ui(lng, 'search.concordance') }).check();
+      await dialog.getByRole('checkbox', { name: ui(lng, 'search.wholeWord') }).check();
+      await dialog.getByRole('searchbox', { name: ui(lng, 'search.pattern') }).fill('rio');
+      await dialog.getByRole('button', { name: ui(lng, 'search.find'), exact: true }).click();
+      const status = dialog.getByRole('status');
+      await expect(status).toHaveText(uiPattern(lng, 'search.progress'), { timeout: 30_000 });
+      await page.screenshot({ path: shot(`${lng}-project-search-progress`) });
+      await dialog.getByRole('button', { name: ui(lng, 'search.cancel'), exact: true }).click();
+      await expect(status).toHaveText(ui(lng, 'search.cancelled'), { timeout: 30_000 });
+      await expect(dialog.getByRole('list')).toHaveCount(0);
+      await expect(dialog.getByRole('button', { name: ui(lng, 'search.cancel'), exact: true })).toHaveCount(0);
+      // The same search without the concordance runs to its end: every book has its "rio".
+      await dialog.getByRole('checkbox', { name: ui(lng, 'search.concordance') }).uncheck();
+      await dialog.getByRole('button', { name: ui(lng, 'search.find'), exact: true }).click();
+      await expect(status).toHaveText(ui(lng, 'search.found', { count: num(lng, BOOKS), articles: num(lng, BOOKS) }), { timeout: 60_000 });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      child.kill('SIGTERM');
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 }

@@ -3,6 +3,7 @@ import { ui } from './locale';
 
 const ARTICLE = 'news/flood-recife.txt';
 type Page = import('@playwright/test').Page;
+type APIResponse = import('@playwright/test').APIResponse;
 
 async function openArticle(page: Page, lng: string) {
   await page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) }).click();
@@ -11,6 +12,8 @@ async function openArticle(page: Page, lng: string) {
 const bar = (page: Page, lng: string) => page.getByRole('toolbar', { name: ui(lng, 'segments.toolbar') });
 const current = (page: Page, lng: string) => bar(page, lng).getByRole('status');
 const stateName = (lng: string, s: string) => ui(lng, `segments.state.${s}`);
+/** An API answer (`{ ok, result }`) whose review status says `status`. */
+const withStatus = (body: { ok: boolean; result: object }, status: string) => ({ ...body, result: { ...body.result, status } });
 const countOf = (page: Page, lng: string, s: string) => bar(page, lng).getByRole('list', { name: ui(lng, 'segments.counts') }).locator(`.seg-${s} b`);
 
 for (const lng of ['en', 'ar']) {
@@ -110,3 +113,66 @@ for (const lng of ['en', 'ar']) {
     await expect(page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) })).toBeVisible();
   });
 }
+
+for (const lng of ['en', 'ar']) {
+  test(`a lock's late answer does not lock the segment again once it is unlocked: every letter typed after the unlock lands (${lng})`, async ({ page, served }) => {
+    await served.open(page, lng);
+    await openArticle(page, lng);
+    const editor = page.locator('.editor-pane .monaco-editor');
+    const statusBox = page.getByRole('combobox', { name: ui(lng, 'status.label') });
+    // A loaded server answers the lock after the unlock has been answered: the route holds the lock's
+    // answer until then. Each answer carries a review status the page shows, so the test sees when the
+    // page has taken it (the lock itself shows at once either way).
+    let releaseLock!: () => void;
+    const lockReleased = new Promise<void>((r) => (releaseLock = r));
+    let lockStored!: Promise<APIResponse>;
+    let calls = 0;
+    await page.route('**/api/setSegmentState', async (route) => {
+      const n = ++calls;
+      if (n === 1) {
+        lockStored = route.fetch();
+        const res = await lockStored;
+        await lockReleased;
+        await route.fulfill({ response: res, json: withStatus(await res.json(), 'done') });
+      } else {
+        await lockStored; // stored in the order made: the server ends unlocked
+        const res = await route.fetch();
+        await route.fulfill({ response: res, json: withStatus(await res.json(), 'in-review') });
+      }
+    });
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Alt+l');
+    await expect(current(page, lng)).toContainText(ui(lng, 'segments.lockedTag'));
+    await page.keyboard.press('Alt+l');
+    await expect(current(page, lng)).not.toContainText(ui(lng, 'segments.lockedTag'));
+    await expect(statusBox).toHaveValue('in-review'); // the unlock's answer is in
+    releaseLock();
+    await expect(statusBox).toHaveValue('done'); // and now the lock's, late
+    await expect(current(page, lng)).not.toContainText(ui(lng, 'segments.lockedTag'));
+    await expect(bar(page, lng).getByRole('button', { name: ui(lng, 'segments.lock') })).toBeVisible();
+    await page.keyboard.type('XYZ');
+    await expect(editor.locator('.view-line').first()).toContainText('XYZ');
+  });
+}
+
+test('the Settings dialog lists the segment keys with what they do (en, ar)', async ({ page, served }) => {
+  for (const lng of ['en', 'ar']) {
+    await served.open(page, lng);
+    await page.getByRole('button', { name: ui(lng, 'settings.title'), exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: ui(lng, 'settings.title') });
+    const segmentKeys = [
+      ['Ctrl/⌘ + Enter', 'keys.confirmSegment'],
+      ['Alt + ↓', 'keys.nextSegment'],
+      ['Alt + ↑', 'keys.previousSegment'],
+      ['Shift + Alt + ↓', 'keys.nextUnconfirmed'],
+      ['Alt + L', 'keys.toggleLock'],
+    ] as const;
+    for (const [keys, label] of segmentKeys) {
+      const row = dialog.locator('.shortcuts > div').filter({ has: page.getByRole('definition').getByText(ui(lng, label), { exact: true }) });
+      await expect(row.getByRole('term')).toHaveText(keys);
+    }
+    await page.screenshot({ path: shot(`${lng}-settings-segment-keys`) });
+    await dialog.getByRole('button', { name: ui(lng, 'settings.close'), exact: true }).click();
+  }
+});

@@ -4,6 +4,7 @@ import { paragraphNumbering } from '../../common/paragraphs.js';
 import type { ArticleService } from '../article/article-service.js';
 import type { ProjectEditEntry } from '../article/project-edits.js';
 import type { JobService } from '../jobs/job-service.js';
+import { ResultJobs } from '../jobs/result-jobs.js';
 import type { PairedArticle } from '../project/pairing.js';
 import type { ProjectSession } from '../project/session.js';
 import { TimedMatcher, type RawMatch } from './matcher.js';
@@ -19,47 +20,32 @@ const BATCH_CHARS = 2_000_000;
 type Texts = { source: string; target: string; revision: string };
 
 /**
- * Find and replace across the project, and the concordance (issue 11). Searching is a job (progress,
- * cancel); its result is fetched once it finished. Replacing checks every match against the file as it
- * is now and saves each article once, through the article service (lock, revision guard).
+ * Find and replace across the project, and the concordance (issue 11). Searching is a job kept by
+ * ResultJobs, as the project problems are (progress, cancel, the result fetched once it finished).
+ * Replacing checks every match against the file as it is now and saves each article once, through the
+ * article service (lock, revision guard).
  */
 export class SearchService {
-  private readonly results = new Map<string, SearchResult>();
+  private readonly jobs: ResultJobs<SearchResult>;
 
   constructor(
     private readonly session: ProjectSession,
     private readonly articles: ArticleService,
-    private readonly jobs: JobService,
-  ) {}
+    jobs: JobService,
+  ) {
+    this.jobs = new ResultJobs<SearchResult>(jobs);
+  }
 
   /** Start a search; CalqueError('invalidPattern') at once for a bad pattern. */
   start(req: ProjectSearch): string {
     const compiled = compileQuery(req);
     const list = [...this.session.articles.values()];
-    const jobId = this.jobs.start(async (job, progress) => {
-      try {
-        progress(0, list.length, 'running');
-        const result = await this.run(req, compiled, list, job, (done) => progress(done, list.length, 'running'));
-        if (job.cancelled) return progress(result.articles, list.length, 'cancelled');
-        this.keep(jobId, result);
-        progress(list.length, list.length, 'finished');
-      } catch (err) {
-        progress(0, list.length, 'failed', err instanceof CalqueError ? err.toInfo() : { code: 'internal', params: { reason: String(err) } });
-      }
-    });
-    return jobId;
+    return this.jobs.start(list.length, (job, onProgress) => this.run(req, compiled, list, job, onProgress));
   }
 
   /** The matches of a finished search (kept for the last few searches). */
   result(jobId: string): SearchResult {
-    const r = this.results.get(jobId);
-    if (!r) throw new CalqueError('unknownJob', { jobId });
-    return r;
-  }
-
-  private keep(jobId: string, r: SearchResult): void {
-    this.results.set(jobId, r);
-    while (this.results.size > 4) this.results.delete(this.results.keys().next().value!);
+    return this.jobs.result(jobId);
   }
 
   /** The whole search, batch by batch (the CLI calls it directly, without a job). */

@@ -61,6 +61,9 @@ export class SegmentsContribution implements EditorContribution {
   private timer: number | undefined;
   private readOnly = false;
   private visible: boolean[] | null = null;
+  /** Mark and lock requests in the order they were made, and the last one per segment id. */
+  private requests = 0;
+  private readonly latestRequest = new Map<string, number>();
 
   constructor(
     view: { segments: readonly ArticleSegment[]; baseline: string },
@@ -166,12 +169,18 @@ export class SegmentsContribution implements EditorContribution {
     const seg = this.segments[index]!;
     const text = this.textOf(index);
     const before = { mark: seg.mark, locked: seg.locked };
+    const request = ++this.requests;
+    this.latestRequest.set(seg.id, request);
     // Shown at once; taken back when the review cannot store it.
     if (change.state) seg.mark = { state: change.state, textHash: segmentTextHash(text) };
     if (change.locked !== undefined) seg.locked = change.locked;
     this.paint();
     const res = await this.store({ segments: [{ id: seg.id, text }], ...change });
+    // A later change of the same segment was shown meanwhile (a lock, then an unlock): its answer
+    // decides. Applying this older one would lock the editor again under the editor's fingers.
+    const superseded = (id: string) => (this.latestRequest.get(id) ?? 0) > request;
     if (!res) {
+      if (superseded(seg.id)) return false;
       seg.mark = before.mark;
       seg.locked = before.locked;
       this.paint();
@@ -179,7 +188,7 @@ export class SegmentsContribution implements EditorContribution {
     }
     for (const u of res.segments) {
       const s = this.segments.find((x) => x.id === u.id);
-      if (s) Object.assign(s, { mark: u.mark ?? undefined, locked: u.locked });
+      if (s && !superseded(u.id)) Object.assign(s, { mark: u.mark ?? undefined, locked: u.locked });
     }
     this.paint();
     return true;
