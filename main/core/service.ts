@@ -207,7 +207,8 @@ export class CalqueService implements CalqueApi {
       workerThreshold: this.options.checkWorkerThreshold,
     });
     const figures = checks.articleFigures.bind(checks);
-    const articles = new ArticleService({ session, reviews, baselines: new BaselineStore(root, locks), annotations: annotationStore, watcher: this.watcher, figures });
+    const stats = checks.articleStats.bind(checks);
+    const articles = new ArticleService({ session, reviews, baselines: new BaselineStore(root, locks), annotations: annotationStore, watcher: this.watcher, figures, stats });
     const annotations = new AnnotationService(session, annotationStore, articles);
     const host = this.options.host;
     this.watcher.clear();

@@ -12,7 +12,7 @@ import { TokenGate } from './auth.js';
 import { BodyTooLarge, readBody } from './body.js';
 import { grantedExportDir } from './export-grant.js';
 import { hostAllowed, type ConnectionInfo } from './host-check.js';
-import { stringifyInSlices } from './json-slices.js';
+import { drained, stringifyInSlices, yieldToLoop } from './json-slices.js';
 
 export interface ServeOptions {
   root: string;
@@ -113,23 +113,37 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     res.end(json);
   }
 
-  /** `send` for API results, which can be a book's worth of findings: written in slices (json-slices.ts). */
+  /**
+   * `send` for API results, which can be a book's worth of findings or a million lines of text:
+   * written in slices (json-slices.ts), each encoded here as it comes and handed to the socket only
+   * when it has drained, so no one write (nor one big writev of queued strings) holds the thread.
+   */
   async function sendResult(res: http.ServerResponse, body: unknown): Promise<void> {
     const head = { ...baseHeaders(), 'Content-Type': 'application/json; charset=utf-8' };
-    let pending = '';
-    const { sliced } = await stringifyInSlices(body, (piece) => {
+    let pending: string[] = [];
+    let size = 0;
+    const flush = (): boolean => {
+      const chunk = Buffer.from(pending.join(''), 'utf8');
+      pending = [];
+      size = 0;
+      return res.write(chunk);
+    };
+    const emit = (piece: string) => {
+      if (res.destroyed) return; // the client went away: the rest is worked out for no one, cheaply
       if (!res.headersSent) res.writeHead(200, head);
-      pending += piece;
-      if (pending.length >= 1 << 16) {
-        res.write(pending);
-        pending = '';
-      }
-    }).catch((err: unknown) => {
+      pending.push(piece);
+      size += piece.length;
+    };
+    const pause = async () => {
+      if (size >= 1 << 16 && !flush()) await drained(res);
+      await yieldToLoop();
+    };
+    const { sliced } = await stringifyInSlices(body, emit, pause).catch((err: unknown) => {
       if (res.headersSent) res.destroy();
       throw err;
     });
     if (!sliced && !res.headersSent) res.writeHead(200, head);
-    res.end(pending);
+    res.end(pending.join(''));
   }
 
   function text(res: http.ServerResponse, status: number, body: string, extra: Record<string, string> = {}): void {

@@ -56,3 +56,27 @@ describe('stringifyInSlices', () => {
     expect(ticks).toBeGreaterThan(0);
   });
 });
+
+describe('stringifyInSlices on long texts (a million-line article has three texts of 10 MB in its view)', () => {
+  const text = Array.from({ length: 40_000 }, (_, k) => `Linha ${k}: "aspas", \\ barra, \u2028 e 😀 emoji\t${k % 7 ? '' : '\u0001'}`).join('\n');
+
+  it('writes exactly what JSON.stringify writes, a slice at a time, never splitting an emoji', async () => {
+    for (const value of [{ ok: true, result: { source: { text }, target: { text: text.slice(1) }, baseline: text.slice(3) } }, text, [text, 'x'], 'a'.repeat(65_535) + '😀'.repeat(70_000)]) {
+      const out = await collect(value);
+      expect(out.sliced).toBe(true);
+      expect(out.pieces).toBeGreaterThan(3);
+      expect(out.text).toBe(JSON.stringify(value));
+    }
+  });
+
+  it('waits for the writer between slices', async () => {
+    let pauses = 0;
+    let written = 0;
+    await stringifyInSlices({ ok: true, result: { text } }, (p) => (written += p.length), async () => {
+      pauses++;
+      await new Promise((r) => setImmediate(r));
+    });
+    expect(written).toBe(JSON.stringify({ ok: true, result: { text } }).length);
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor(text.length / 65_536));
+  });
+});

@@ -2,7 +2,7 @@ import { FiguresMemo, type FiguresFn } from './article-figures.js';
 import { CalqueError, type ExportKind, type ArticleSummary, type ArticleView, type ErrorInfo, type ReviewStatus, type SaveResult, type SegmentUpdate, type TagSpan, type UnitNote } from '../../contract/api.js';
 import type { Document } from '../../contract/document.js';
 import { articleFigures } from '../../common/metrics/article.js';
-import { wordDiff } from '../../common/word-diff.js';
+import { StatsMemo, type StatsFn } from './article-stats.js';
 import { writeFileAtomic } from '../platform/atomic-write.js';
 import { tempDirOf } from '../platform/calque-folder.js';
 import type { DiskWatcher } from '../platform/watcher.js';
@@ -35,6 +35,8 @@ export interface ArticleServiceDeps {
   watcher: DiskWatcher;
   /** HTER and chrF of a translation against its baseline (default: worked out in this thread). */
   figures?: FiguresFn;
+  /** Word-diff stats of a translation against its baseline (default: worked out in this thread). */
+  stats?: StatsFn;
 }
 
 /**
@@ -44,9 +46,11 @@ export interface ArticleServiceDeps {
  */
 export class ArticleService {
   private readonly figures: FiguresMemo;
+  private readonly stats: StatsMemo;
 
   constructor(private readonly deps: ArticleServiceDeps) {
     this.figures = new FiguresMemo(deps.figures);
+    this.stats = new StatsMemo(deps.stats);
   }
 
   /** Segment marks and locks (segment-states.ts), on the article's files as they are on disk now. */
@@ -98,7 +102,7 @@ export class ArticleService {
     const targetDoc = withStableIds(baselineDoc, target.doc, a.targetLang);
     // Best effort: a review or annotations file that cannot be upgraded now still reads as it is.
     if (!problem) await migrateArticleState(a.id, { reviews: this.deps.reviews, annotations: this.deps.annotations }, { source: source.doc, target: targetDoc, positional: target.doc, baseline: baselineDoc, targetLang: a.targetLang }).catch(() => undefined);
-    const stats = wordDiff(baseline, target.text, a.targetLang, { baseline: tagSpans(baselineDoc, 'target'), current: tagSpans(target.doc, 'target') }).stats;
+    const stats = await this.stats.get(a.id, baseline, target.text, a.targetLang, { baseline: tagSpans(baselineDoc, 'target'), current: tagSpans(target.doc, 'target') });
     this.deps.watcher.watch(a.id, this.session.abs(a.targetPath), target.revision);
     // Read again after the migration: a status set by hand before version 3 is now recorded as such.
     const review = problem ? record : await this.deps.reviews.read(a.id).catch(() => record);
@@ -181,7 +185,7 @@ export class ArticleService {
       // The file as written has the editor's text: its tags are the text's, without mapping the text again.
       const currentTags = written.text.target === text ? tagSpans(written, 'target') : tagSpansOfText(a.targetPath, doc, 'target', text);
       const tags = { baseline: tagSpans(baseline.doc, 'target'), current: currentTags };
-      const stats = wordDiff(baseline.text, text, a.targetLang, tags).stats;
+      const stats = await this.stats.get(a.id, baseline.text, text, a.targetLang, tags);
       let reviewError: ErrorInfo | undefined;
       try {
         const source = await this.readSource(a).catch(() => null);
@@ -282,7 +286,7 @@ export class ArticleService {
       }
       if (review?.statusByHand) extra.statusByHand = true;
       const tags = { baseline: tagSpans(baselineDoc, 'target'), current: tagSpans(target.doc, 'target') };
-      const stats = wordDiff(baseline, target.text, a.targetLang, tags).stats;
+      const stats = await this.stats.get(a.id, baseline, target.text, a.targetLang, tags);
       const accuracy = tagAccuracy(articleTags(source.doc, target.doc));
       if (accuracy) extra.tagAccuracy = accuracy;
       // Tagged articles (XLIFF, HTML, Word) blank their tags first; the memo (and worker) serve the rest.

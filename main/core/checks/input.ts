@@ -54,7 +54,7 @@ export class CheckInputs {
   private glossaries = new Map<string, Promise<GlossaryEntry[]>>();
   /** Every article's 1–1 aligned source sentences with their translations, by article. */
   private perArticle: Promise<Map<string, [string, string][]>> | null = null;
-  private translations: Translations | null = null;
+  private translations: Promise<Translations> | null = null;
   /** Saved articles whose sentences the consistency context does not have yet (see `articleSaved`). */
   private readonly queued = new Map<string, { a: PairedArticle; source: string; target: string }>();
   private draining: Promise<void> | null = null;
@@ -199,13 +199,18 @@ export class CheckInputs {
 }
 
 
-function merge(perArticle: Map<string, [string, string][]>): Translations {
+/** Pairs merged between turns of the event loop: a million-line article has a million pairs. */
+const MERGE_SLICE = 20_000;
+
+async function merge(perArticle: Map<string, [string, string][]>): Promise<Translations> {
   const map: Translations = new Map();
+  let n = 0;
   for (const [articleId, pairs] of perArticle) {
     for (const [key, target] of pairs) {
       const list = map.get(key) ?? [];
       list.push({ articleId, target });
       map.set(key, list);
+      if (++n % MERGE_SLICE === 0) await new Promise((r) => setImmediate(r));
     }
   }
   return map;

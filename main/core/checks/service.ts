@@ -7,7 +7,9 @@
 import * as fsp from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { ArticleChecks, CheckSettingsInfo, LanguagePair, TagAccuracy } from '../../contract/api.js';
+import type { ArticleChecks, CheckSettingsInfo, DiffStats, LanguagePair, TagAccuracy } from '../../contract/api.js';
+import { diffStats } from '../article/article-stats.js';
+import type { DiffTags } from '../../common/word-diff.js';
 import type { Finding } from '../../contract/review.js';
 import { emptyConfig, readConfig, type ProjectConfig } from '../project/config.js';
 import { pairFiles, type PairedArticle } from '../project/pairing.js';
@@ -304,6 +306,16 @@ export class CheckService {
     if (!this.pool || baseline.length + final.length < (this.deps.workerThreshold ?? 30_000)) return articleFigures(baseline, final, lang);
     const reply = await this.pool.run({ seq: ++this.requests, mode: 'figures', articleId, sourceLang: lang, targetLang: lang, settings: {}, ignores: [], projectId: '', sessionKey: '', source: baseline, target: final }, EMPTY_PROJECT);
     return reply.figures!;
+  }
+
+  /**
+   * An article's word-diff stats against its baseline (article-stats.ts): a whole-document diff of a
+   * book or a million lines takes seconds, so with workers it runs there, like the figures.
+   */
+  async articleStats(articleId: string, baseline: string, current: string, lang: string, tags?: DiffTags): Promise<DiffStats> {
+    if (!this.pool || baseline.length + current.length < (this.deps.workerThreshold ?? 30_000)) return diffStats(baseline, current, lang, tags);
+    const reply = await this.pool.run({ seq: ++this.requests, mode: 'stats', articleId, sourceLang: lang, targetLang: lang, settings: {}, ignores: [], projectId: '', sessionKey: '', source: baseline, target: current, ...(tags ? { diffTags: tags } : {}) }, EMPTY_PROJECT);
+    return reply.stats!;
   }
 
   /** Resolves when the background work a save queued is done (the consistency context is current). */

@@ -6,8 +6,9 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
-import { ArticleFiguresTracker } from '../../../common/metrics/article.js';
+import { articleFigures, ArticleFiguresTracker } from '../../../common/metrics/article.js';
 import { CalqueError } from '../../../contract/api.js';
+import { diffStats } from '../../article/article-stats.js';
 import { CheckSession, runChecks } from '../engine.js';
 import { readGlossaryFile } from '../glossary/index.js';
 import { sentencePairs } from '../sentence-pairs.js';
@@ -45,8 +46,13 @@ function projectFor(job: CheckJob): ProjectCheckData {
 
 function run(job: CheckJob): CheckReply {
   if (job.mode === 'figures') {
-    const figures = figuresTracker(job.articleId, job.source, job.targetLang).figures(job.target);
+    // An unedited article needs no tracker: building one scores the whole baseline (seconds for a book).
+    const figures = job.source === job.target ? articleFigures(job.source, job.target, job.targetLang) : figuresTracker(job.articleId, job.source, job.targetLang).figures(job.target);
     return { job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, figures };
+  }
+  if (job.mode === 'stats') {
+    const stats = diffStats(job.source, job.target, job.targetLang, job.diffTags);
+    return { job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, stats };
   }
   if (job.mode === 'pairs') {
     const pairs = sentencePairs(job.sourceLang, job.targetLang, job.source, job.target);

@@ -18,7 +18,9 @@ type Reply = Extract<CheckReply, { ok: true }>;
 export type PoolJob = Omit<CheckJob, 'job' | 'project'> & { seq: number };
 
 /** Queue order within a lane: lower first. */
-const PRIORITY: Record<CheckJob['mode'], number> = { session: 0, glossary: 0, pairs: 1, figures: 1, full: 2 };
+const PRIORITY: Record<CheckJob['mode'], number> = { session: 0, glossary: 0, stats: 0, pairs: 1, figures: 1, full: 2 };
+/** Jobs whose every request waits for its own answer: none supersedes another. */
+const ANSWERED_EACH = new Set<CheckJob['mode']>(['figures', 'glossary', 'stats']);
 /** Project data a worker keeps (the same bound as in entry.ts, so both sides agree on what it has). */
 const MAX_PROJECTS = 8;
 
@@ -70,8 +72,8 @@ class Lane {
 
   push(q: Queued): void {
     // Of the queued checks of one article only the newest request is worth running: its text is current.
-    // (Figures are asked for by each summary of the list, which waits for its own answer.)
-    const same = (x: Queued) => q.job.mode !== 'figures' && q.job.mode !== 'glossary' && x.job.articleId === q.job.articleId && x.job.mode === q.job.mode;
+    // (Figures and stats are asked for by each summary, view and save, which waits for its own answer.)
+    const same = (x: Queued) => !ANSWERED_EACH.has(q.job.mode) && x.job.articleId === q.job.articleId && x.job.mode === q.job.mode;
     if (this.queue.some((x) => same(x) && x.job.seq > q.job.seq)) return q.reject(new CalqueError('cancelled'));
     for (let i = this.queue.length - 1; i >= 0; i--) {
       const old = this.queue[i]!;

@@ -4,7 +4,8 @@ import type { ArticleFigures } from '../../../common/metrics/article.js';
 import type { SegmentGroups } from '../../../contract/document.js';
 import type { ProtectedRanges } from '../protected.js';
 import type { CheckSettings, CheckTags, GlossaryEntry, Ignore, ProjectCheckData } from '../types.js';
-import type { ErrorInfo } from '../../../contract/api.js';
+import type { DiffStats, ErrorInfo } from '../../../contract/api.js';
+import type { DiffTags } from '../../../common/word-diff.js';
 
 export interface CheckJob {
   job: number;
@@ -12,9 +13,10 @@ export interface CheckJob {
    * 'session': the editor's incremental check of one article; 'full': every finding complete (counts,
    * CLI); 'pairs': the article's 1–1 aligned sentences for the consistency context; 'figures': the
    * article's HTER and chrF, `source` being the baseline and `target` the translation; 'glossary': the
-   * glossary file at path `source` read and parsed (a 16 MB TBX takes seconds), `target` naming it in errors.
+   * glossary file at path `source` read and parsed (a 16 MB TBX takes seconds), `target` naming it in errors;
+   * 'stats': the word-diff stats of `target` against the baseline `source` (with `diffTags`).
    */
-  mode: 'session' | 'full' | 'pairs' | 'figures' | 'glossary';
+  mode: 'session' | 'full' | 'pairs' | 'figures' | 'glossary' | 'stats';
   articleId: string;
   sourceLang: string;
   targetLang: string;
@@ -35,11 +37,13 @@ export interface CheckJob {
   protected?: ProtectedRanges;
   /** The texts' inline tags (CheckInput.tags). */
   tags?: CheckTags;
+  /** 'stats': the inline tags of the baseline and the translation. */
+  diffTags?: DiffTags;
 }
 
 /** `ready` is sent once, when the worker has compiled the rule packs. */
 export type CheckReply =
   | { ready: true; job?: undefined }
-  | { job: number; ok: true; findings: Finding[]; alignment: DocumentAlignment; pending: boolean; pairs?: [string, string][]; figures?: ArticleFigures; glossary?: GlossaryEntry[] }
+  | { job: number; ok: true; findings: Finding[]; alignment: DocumentAlignment; pending: boolean; pairs?: [string, string][]; figures?: ArticleFigures; glossary?: GlossaryEntry[]; stats?: DiffStats }
   /** `error`: a CalqueError's code and params (a glossary over a limit), to be raised as such. */
   | { job: number; ok: false; message: string; error?: ErrorInfo };
