@@ -35,7 +35,7 @@ export function generateSdlxliff(bytes: number): string {
   return parts.join('');
 }
 
-const row = (name: string, t: Timed<unknown>, key: string, note: string) =>
+const row = (name: string, t: Pick<Timed<unknown>, 'wallMs' | 'cpuMs'>, key: string, note: string) =>
   console.log(`  ${name.padEnd(33)} ${wallAndCpu(t)}   ${[note, against(`${key}-cpu-ms`, record(`${key}-cpu-ms`, t.cpuMs))].filter(Boolean).join('; ')}`);
 
 export async function bench(): Promise<void> {
@@ -67,7 +67,8 @@ export async function bench(): Promise<void> {
   try {
     fs.mkdirSync(join(root, '.calque'));
     fs.writeFileSync(join(root, '.calque/project.json'), JSON.stringify({ formatVersion: 1, pairs: [{ source: 'pt-BR', target: 'en-US' }] }));
-    fs.writeFileSync(join(root, 'big.sdlxliff'), bytes);
+    // Other bytes than the ones read above, so the project open parses the file as the app's first open does.
+    fs.writeFileSync(join(root, 'big.sdlxliff'), new TextEncoder().encode(text.replace('original="big.docx"', 'original="big-project.docx"')));
     const service = new CalqueService({ root, host: { kind: 'cli' }, watchIntervalMs: 60_000 });
     const project = await timedAsync(() => service.openProject({}));
     const open = await timedAsync(() => service.getArticle({ id: 'big.sdlxliff' }));
@@ -76,12 +77,14 @@ export async function bench(): Promise<void> {
     // The next save starts from the file the first one wrote: what every save while editing costs.
     const again = await timedAsync(() => service.saveArticle({ id: view.id, text: view.target.text.replace('bridge', 'flyover'), expectedRevision: serviceSave.value.revision }));
     service.dispose();
-    row('service openProject (reads it):', project, 'xliff.service-project-10mb', 'the list row: reads and counts the file');
+    row('service openProject (reads it):', project, 'xliff.service-project-10mb', 'goal 2,000 ms (the list row: parses, reads and counts the file)');
     record('xliff.service-open-10mb-ms', open.wallMs);
     record('xliff.service-save-10mb-ms', serviceSave.wallMs);
-    row('service getArticle (first open):', open, 'xliff.service-open-10mb', 'goal 2,000 ms (baseline capture, word diff of the stats)');
-    row('service saveArticle:', serviceSave, 'xliff.service-save-10mb', 'goal 1,000 ms (locks, checks, word diff of the stats)');
-    row('service saveArticle, next save:', again, 'xliff.service-save-again-10mb', 'goal 1,000 ms (from the file the first save wrote)');
+    row('service getArticle (first open):', open, 'xliff.service-open-10mb', 'baseline capture, word diff of the stats');
+    const opened = { wallMs: project.wallMs + open.wallMs, cpuMs: project.cpuMs + open.cpuMs };
+    row('open: the list, then the article:', opened, 'xliff.service-open-total-10mb', `goal 2,000 ms: ${opened.cpuMs < 2000 ? 'met' : 'MISSED'} in CPU time`);
+    row('service saveArticle:', serviceSave, 'xliff.service-save-10mb', `goal 1,000 ms: ${serviceSave.cpuMs < 1000 ? 'met' : 'MISSED'} in CPU time (locks, checks, word diff of the stats)`);
+    row('service saveArticle, next save:', again, 'xliff.service-save-again-10mb', `goal 1,000 ms: ${again.cpuMs < 1000 ? 'met' : 'MISSED'} in CPU time (from the file the first save wrote)`);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

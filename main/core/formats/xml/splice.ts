@@ -40,12 +40,18 @@ export function spliceXml(old: XmlDocument, raw: string, patches: readonly Patch
     return at + (lo === 0 ? 0 : before[lo - 1]! + growth[lo - 1]!);
   };
   const index = new Map(els.map((el, i) => [el, i] as const));
+  const first = els[0]?.start ?? Infinity;
+  const last = els[els.length - 1]?.start ?? -Infinity;
   const copies = new Map<XmlElement, XmlElement>();
   const reparsed = new Map<XmlElement, XmlElement>();
 
+  // Nodes are built as literals of parseXml's shapes, not spreads: this copies every node of a 10 MB
+  // file on each save, and spreads cost several times as much (and give the objects other shapes).
   const copy = (node: XmlNode, parent: XmlElement | undefined): XmlNode => {
-    if (node.type !== 'element') return { ...node, start: shift(node.start), end: shift(node.end) };
-    const i = index.get(node);
+    if (node.type === 'text') return { type: 'text', text: node.text, start: shift(node.start), end: shift(node.end), cdata: node.cdata };
+    if (node.type !== 'element') return { type: node.type, start: shift(node.start), end: shift(node.end) };
+    // Only an element within the patched ones' span can be one of them (saves a lookup per node).
+    const i = node.start >= first && node.start <= last ? index.get(node) : undefined;
     if (i !== undefined) {
       const start = node.start + before[i]!;
       const fresh = reparse(node, raw.slice(start, node.end + before[i]! + growth[i]!), start, path);
@@ -53,15 +59,32 @@ export function spliceXml(old: XmlDocument, raw: string, patches: readonly Patch
       reparsed.set(node, fresh);
       return fresh;
     }
-    const el: XmlElement = { ...node, children: [], start: shift(node.start), openEnd: shift(node.openEnd), closeStart: shift(node.closeStart), end: shift(node.end) };
-    if (parent) el.parent = parent;
-    else delete el.parent;
+    const el = element(node, parent, shift);
     copies.set(node, el);
     for (const c of node.children) el.children.push(copy(c, el));
     return el;
   };
   const root = copy(old.root, undefined) as XmlElement;
   return { xml: { raw, root }, copies, reparsed };
+}
+
+/** A copy of an element without its children, its offsets moved by `shift`, in parseXml's shape. */
+function element(node: XmlElement, parent: XmlElement | undefined, shift: (at: number) => number): XmlElement {
+  const el: XmlElement = {
+    type: 'element',
+    name: node.name,
+    local: node.local,
+    uri: node.uri,
+    attrs: node.attrs,
+    children: [],
+    start: shift(node.start),
+    openEnd: shift(node.openEnd),
+    closeStart: shift(node.closeStart),
+    end: shift(node.end),
+    selfClosing: node.selfClosing,
+  };
+  if (parent) el.parent = parent;
+  return el;
 }
 
 /** An element's new text parsed on its own, in its ancestors' namespaces and depth, offsets from `start`. */
