@@ -37,7 +37,7 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,
-      minify: true,
+      minify: !process.env.CALQUE_BUILD_NO_MINIFY, // CALQUE_BUILD_NO_MINIFY=1: readable names in CPU profiles
       chunkSizeWarningLimit: 6000,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },

@@ -6,7 +6,7 @@
  *
  * Profiling: CALQUE_BENCH_SERVE_NODE_ARGS is passed to the server's node (e.g. "--cpu-prof
  * --cpu-prof-dir=/tmp/prof": one profile per thread, workers included); CALQUE_BENCH_TRACE=<dir> writes
- * a Chromium performance trace per phase there and prints every API request's time; CALQUE_BENCH_CPU_PROFILE=<dir>
+ * a Chromium performance trace per phase there (with every thread's JS samples, workers included) and prints every API request's time; CALQUE_BENCH_CPU_PROFILE=<dir>
  * writes the page's CPU profile per phase (<phase>.cpuprofile, for Chromium's or VS Code's profile viewer).
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test';
@@ -94,7 +94,8 @@ export async function bench(): Promise<void> {
     return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
   };
   const phase = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-    if (traceDir) await browser.startTracing(undefined, { path: join(traceDir, `${name}.json`), screenshots: false });
+    // The V8 sampling profiler's category adds every thread's JS samples (workers too) to the trace.
+    if (traceDir) await browser.startTracing(undefined, { path: join(traceDir, `${name}.json`), screenshots: false, categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'] });
     if (profiler) await profiler.send('Profiler.start');
     const task0 = await taskSeconds();
     try {
