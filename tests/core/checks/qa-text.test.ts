@@ -142,6 +142,12 @@ describe('qa.quote-style', () => {
     expect(found.map((f) => f.fixes![0]!.edits.map((e) => e.text))).toEqual([['“', '”'], ['“', '”']]);
     expect(runCheck(quoteStyle, makeContext({ source: 'x', target: 'He said "yes" and "no".' }))).toEqual([]);
   });
+  it('English: a quotation wholly in the minority style is a hint; one opened and closed in two styles is shown', () => {
+    const severities = (target: string) => runCheck(quoteStyle, makeContext({ source: 'x', target })).map((f) => [f.text, f.severity ?? 'minor']);
+    expect(severities('“Go,” she said. “Stay,” he said. "Wait," they said.')).toEqual([['"', 'hint']]);
+    expect(severities('“Go,” she said. “Stay,” he said. “Wait," they said.')).toEqual([['"', 'minor']]);
+    expect(severities('He said “yes” and «no».')).toEqual([['«', 'minor']]);
+  });
   it('German: „…“ is right, an English opening “ or ” is not', () => {
     expect(runCheck(quoteStyle, makeContext({ source: 'x', target: 'Er sagte „ja“.', targetLang: 'de' }))).toEqual([]);
     expect(runCheck(quoteStyle, makeContext({ source: 'x', target: 'Er sagte “ja”.', targetLang: 'de' })).map((f) => f.fixes![0]!.edits.map((e) => e.text))).toEqual([['„', '“']]);
