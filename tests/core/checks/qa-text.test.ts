@@ -4,6 +4,7 @@ import { endPunctuation, missingSpaceAfterPunctuation, spaceBeforePunctuation } 
 import { quoteStyle } from '../../../main/core/checks/qa/quotes.js';
 import { repeatedWords } from '../../../main/core/checks/qa/repeats.js';
 import { doubleSpace, edgeSpaces, whitespaceLines } from '../../../main/core/checks/qa/spaces.js';
+import { runChecks } from '../../../main/core/checks/engine.js';
 import { makeContext, runCheck, spans } from './qa-context.js';
 
 /** A quote mark's own replacement: its fix changes the partner mark too, in the same step. */
@@ -92,6 +93,13 @@ describe('qa.end-punctuation', () => {
     expect(fixOf('Governo anuncia novo pacote', 'Government announces new package')).toEqual([]);
     // Trailing dots of an ellipsis get no fix.
     expect(fixOf('Ele saiu!', 'He left...')).toEqual([['.', null]]);
+  });
+  it('shows a lost or changed mark; a mark added to a headline is only a hint', () => {
+    const severity = (source: string, target: string) =>
+      runChecks({ source, target, sourceLang: 'pt-BR', targetLang: 'en' }).filter((f) => f.rule === 'qa.end-punctuation').map((f) => f.severity);
+    expect(severity('O prefeito vetou o projeto.', 'The mayor vetoed the bill')).toEqual(['minor']);
+    expect(severity('Quem paga a conta?', 'Who pays the bill.')).toEqual(['minor']);
+    expect(severity('Governo anuncia novo pacote', 'Government announces new package.')).toEqual(['hint']);
   });
 });
 
