@@ -80,6 +80,8 @@ export function detokenise(line: string): Detokenised {
       right = !quoteOpen;
       quoteOpen = !quoteOpen;
     } else if (tok === '”' || tok === '»') left = true;
+    // Moses splits every symbol off: "34°C" comes out "34 ° C", a spacing the MT never wrote.
+    else if ((tok === '°' && /\d$/.test(text)) || (/^[CF]$/.test(tok) && text.endsWith('°'))) left = true;
     const space = text.length > 0 && !left && !glueNext;
     if (space) text += ' ';
     tokens.push([text.length, text.length + tok.length]);

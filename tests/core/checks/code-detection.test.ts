@@ -124,6 +124,17 @@ describe('mt.glued-metadata', () => {
     expect(glued('Por Ana Gil | Sevilla | Las lluvias causaron daños.', 'By Ana Gil | Seville | Rains caused damage.')).toEqual(['By Ana Gil | Seville |']);
     expect(glued('（记者 王芳）暴雨造成损失。', '(Reporter Wang Fang) Rains caused damage.', 'zh')).toEqual(['(Reporter Wang Fang)']);
   });
+  it('finds a kept ".-", a byline the source ends with a dash, and a masthead with a reporter credit', () => {
+    expect(glued('Vigo, 3 may (EFE).- Las lluvias causaron daños.', 'Vigo, 3 May (EFE).- Rains caused damage.')).toEqual(['Vigo, 3 May (EFE)']);
+    expect(glued('Von Jonas Brandt, KIEL – Der Regen richtete Schäden an.', 'From Jonas Brandt KIEL The rain caused damage.', 'de')).toEqual(['From Jonas Brandt KIEL']);
+    expect(glued('Por Rita Nunes, de Campo Grande — A chuva causou danos.', 'By Rita Nunes, from Campo Grande The rain caused damage.', 'pt')).toEqual(['By Rita Nunes, from Campo Grande']);
+    expect(glued('本报讯（记者 王芳）暴雨造成损失。', 'This paper reports (Reporter Wang Fang) Rains caused damage.', 'zh')).toEqual(['This paper reports (Reporter Wang Fang)']);
+    // Kept apart, they are no finding.
+    expect(glued('Por Rita Nunes, de Campo Grande — A chuva causou danos.', 'By Rita Nunes, from Campo Grande — The rain caused damage.', 'pt')).toEqual([]);
+    expect(glued('Por Rita Nunes, de Campo Grande — A chuva causou danos.', 'By Rita Nunes, from Campo Grande - The rain caused damage.', 'pt')).toEqual([]);
+    const f = runChecks({ source: 'x.\n\nVigo, 3 may (EFE).- Llueve.', target: 'x.\n\nVigo, 3 May (EFE).- It rains.', sourceLang: 'es', targetLang: 'en' }).find((x) => x.rule === 'mt.glued-metadata')!;
+    expect(applyFix('x.\n\nVigo, 3 May (EFE).- It rains.', f)).toBe('x.\n\nVigo, 3 May (EFE) – It rains.');
+  });
   it('offers the dash the dateline lost', () => {
     const f = runChecks({ source: 'x.\n\nBILBAO - Las lluvias causaron daños.', target: 'x.\n\nBILBAO Rains caused damage.', sourceLang: 'es', targetLang: 'en' }).find((x) => x.rule === 'mt.glued-metadata')!;
     expect(f.fixes[0]!.edits[0]).toMatchObject({ text: ' – ' });

@@ -4,6 +4,7 @@ import { endPunctuation, missingSpaceAfterPunctuation, spaceBeforePunctuation } 
 import { quoteStyle } from '../../../main/core/checks/qa/quotes.js';
 import { repeatedWords } from '../../../main/core/checks/qa/repeats.js';
 import { doubleSpace, edgeSpaces, whitespaceLines } from '../../../main/core/checks/qa/spaces.js';
+import { runChecks } from '../../../main/core/checks/engine.js';
 import { makeContext, runCheck, spans } from './qa-context.js';
 
 /** A quote mark's own replacement: its fix changes the partner mark too, in the same step. */
@@ -93,6 +94,13 @@ describe('qa.end-punctuation', () => {
     // Trailing dots of an ellipsis get no fix.
     expect(fixOf('Ele saiu!', 'He left...')).toEqual([['.', null]]);
   });
+  it('shows a lost or changed mark; a mark added to a headline is only a hint', () => {
+    const severity = (source: string, target: string) =>
+      runChecks({ source, target, sourceLang: 'pt-BR', targetLang: 'en' }).filter((f) => f.rule === 'qa.end-punctuation').map((f) => f.severity);
+    expect(severity('O prefeito vetou o projeto.', 'The mayor vetoed the bill')).toEqual(['minor']);
+    expect(severity('Quem paga a conta?', 'Who pays the bill.')).toEqual(['minor']);
+    expect(severity('Governo anuncia novo pacote', 'Government announces new package.')).toEqual(['hint']);
+  });
 });
 
 describe('a quotation in another style is one finding, not an unpaired mark', () => {
@@ -141,6 +149,12 @@ describe('qa.quote-style', () => {
     ]);
     expect(found.map((f) => f.fixes![0]!.edits.map((e) => e.text))).toEqual([['“', '”'], ['“', '”']]);
     expect(runCheck(quoteStyle, makeContext({ source: 'x', target: 'He said "yes" and "no".' }))).toEqual([]);
+  });
+  it('English: a quotation wholly in the minority style is a hint; one opened and closed in two styles is shown', () => {
+    const severities = (target: string) => runCheck(quoteStyle, makeContext({ source: 'x', target })).map((f) => [f.text, f.severity ?? 'minor']);
+    expect(severities('“Go,” she said. “Stay,” he said. "Wait," they said.')).toEqual([['"', 'hint']]);
+    expect(severities('“Go,” she said. “Stay,” he said. “Wait," they said.')).toEqual([['"', 'minor']]);
+    expect(severities('He said “yes” and «no».')).toEqual([['«', 'minor']]);
   });
   it('German: „…“ is right, an English opening “ or ” is not', () => {
     expect(runCheck(quoteStyle, makeContext({ source: 'x', target: 'Er sagte „ja“.', targetLang: 'de' }))).toEqual([]);

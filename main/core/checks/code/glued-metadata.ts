@@ -18,6 +18,15 @@ const CREDIT_RUN_ON = /^([^\n]{0,60}?\([\p{L} .-]{2,30}\))(?=\p{L})/u;
 const BYLINE = /^(\((?:Reporter|Reporters|By|Correspondent|Staff reporter|Text|Photo)\b[^()\n]{0,40}\)|By\s+[^|\n]{2,40}\|(?:[^|\n]{1,30}\|)?)\s*(?=\p{Lu})/u;
 /** A web time stamp before the sentence ("Published on 14/03/2024 at 09h12"); the article's first segment is en.dateline-glued's. */
 const STAMP = /^((?:(?:Published|Updated|Posted|Publié|Mis à jour|Publicado|Actualizado|Atualizado|Pubblicato|Aggiornato|Veröffentlicht|Aktualisiert)(?:\s+(?:on|le|el|em|il|am))?\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+(?:at\s+|à\s+|a\s+las\s+|às\s+|alle\s+|um\s+)?\d{1,2}[:h.]\d{2})?)\s+(?=\p{Lu})/u;
+/** A Spanish-press separator kept in English: "SEVILLA, 10 Nov (EFE).- Real Betis". */
+const AGENCY_DOT_DASH = /^([^\n]{2,100}?\([\p{L} .-]{2,30}\))\.-\s*(?=["“]?\p{Lu})/u;
+/** A reporter's credit in brackets after a masthead formula: "Our newspaper news (Reporter Liu Xiaoyan) The". */
+const REPORTER_CREDIT = /^([^\n()]{0,40}\((?:Reporter|Reporters|Correspondent)\b[^()\n]{0,40}\))\s*(?=\p{Lu})/u;
+/** The source's credit in brackets near its start: 本报讯（记者 刘晓燕）, (Reporter …). */
+const SOURCE_CREDIT = /^[^\n]{0,12}[（(](?:记者|通讯员|本报记者|Reporter)/u;
+/** A byline the source ends with a dash or a pipe: "Von Katrin Seidel, STUTTGART –", "Por Juliana Prates, de Belo Horizonte —". */
+const SOURCE_BYLINE = /^((?:Par|Von|Por|Di|di|Da|De|By|Door)\s+[^\n–—|]{2,60}?)\s*(?:[–—|]|\s-\s)/u;
+
 /** How the source separates its header: a dash or a pipe after the header, or a bracketed byline. */
 const SOURCE_SEPARATED = /^[^\n]{2,80}?(?:\s[-–—]+\s|\)\s*[-–—.]+|\s\||[-–—]\s)|^[（(][^)）\n]{1,40}[)）]/u;
 
@@ -42,6 +51,18 @@ function gluedWord(t: string, source: string): string | undefined {
   return separated ? t.slice(0, end) : undefined;
 }
 
+/**
+ * A byline the source separates, run into the sentence in the translation: as many words as the source's
+ * byline, with no separator among them, then a capitalised word ("By Juliana Prates, from Belo Horizonte A storm").
+ */
+function bylineRunOn(t: string, source: string): string | undefined {
+  const src = SOURCE_BYLINE.exec(source);
+  if (!src || !/^(?:By|From|by|from)\s/u.test(t)) return undefined;
+  const n = src[1]!.trim().split(/\s+/).length;
+  const m = new RegExp(`^((?:(?!-\\s)[^\\s–—|]+\\s+){${n - 1}}[^\\s–—|]+)\\s+(?=["“]?\\p{Lu})`, 'u').exec(t);
+  return m?.[1];
+}
+
 /** The source's all-caps dateline and its separator: "HAMBURG -", "MADRID,", "ROMA (ANSA)"; not a name such as "NMS Delfinul". */
 const SOURCE_CAPS_HEADER = /^\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*\s*[-–—,(]/u;
 
@@ -57,6 +78,12 @@ function header(seg: SegmentView, source: string): { text: string; dash: boolean
   if (credit) return { text: credit[1]!, dash: true };
   const stamp = seg.first ? null : STAMP.exec(t);
   if (stamp) return { text: stamp[1]!, dash: false };
+  const agency = AGENCY_DOT_DASH.exec(t);
+  if (agency) return { text: agency[1]!, dash: true };
+  const credit2 = REPORTER_CREDIT.exec(t);
+  if (credit2 && SOURCE_CREDIT.test(source)) return { text: credit2[1]!, dash: false };
+  const run = bylineRunOn(t, source);
+  if (run) return { text: run, dash: true };
   const byline = BYLINE.exec(t);
   if (byline && SOURCE_SEPARATED.test(source)) return { text: byline[1]!.trimEnd(), dash: false };
   const glued = gluedWord(t, source);
@@ -78,7 +105,8 @@ export const gluedMetadata: CheckDefinition = {
     if (!h) return [];
     const start = segment.targetStart;
     const end = start + h.text.length;
-    const rest = segment.target.slice(h.text.length).replace(/^\s*/, '');
+    // The gap is the spaces after the header, and a kept Spanish ".-".
+    const rest = segment.target.slice(h.text.length).replace(/^(?:\.-)?\s*/, '');
     const gap = segment.target.length - h.text.length - rest.length;
     // A byline is kept, not deleted: where it goes (its own line, the report's header) is the editor's call.
     const fixes = h.dash ? [{ edits: [{ start: end, end: end + gap, text: ' – ' }] }] : [];

@@ -15,6 +15,7 @@ import { endPunctuation, missingSpaceAfterPunctuation, spaceBeforePunctuation } 
 import { oneSidedNames } from './names.js';
 import { quoteStyle } from './quotes.js';
 import { repeatedWords } from './repeats.js';
+import { repeatedPhrases } from './repeated-phrases.js';
 import { subtitleTiming } from './subtitle-timing.js';
 import { doubleSpace, edgeSpaces, whitespaceLines } from './spaces.js';
 import { tagsCheck } from './tags.js';
@@ -25,6 +26,7 @@ export const QA_CHECKS: CheckDefinition[] = [
   numberFormat,
   numberMagnitude,
   repeatedWords,
+  repeatedPhrases,
   doubleSpace,
   edgeSpaces,
   whitespaceLines,

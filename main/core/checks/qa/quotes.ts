@@ -1,6 +1,7 @@
 /**
  * The target language's double-quote style: English “…” or "…" (one of them throughout), German „…“ (or »…«),
- * French « … » with spaces inside; Spanish, Portuguese and Italian «…» or “…”, one family per document. Mixed styles within a document are reported where they are the minority.
+ * French « … » with spaces inside; Spanish, Portuguese and Italian «…» or “…”, one family per document. Mixed styles within a document are reported where they are the minority
+ * (in English, a quotation wholly in the minority style is a hint: blind judges rated such findings on real MT debatable).
  */
 import type { CheckDefinition, RawFinding } from '../types.js';
 import { primaryLang, qaMessage, replaceFix } from './util.js';
@@ -45,10 +46,22 @@ function english(text: string): RawFinding[] {
       out.push(finding(m.at, 'quoteStyle', { mark: m.char, expected: want }, want));
     } else if (straight && curly && (m.char === '"') === curlyWins) {
       const want = curlyWins ? (m.open ? '“' : '”') : '"';
-      out.push(finding(m.at, 'quoteMixed', { mark: m.char, expected: want }, want));
+      const f = finding(m.at, 'quoteMixed', { mark: m.char, expected: want }, want);
+      // A quotation typed wholly in the other style ("…" among “…”) is a house-style choice (a hint);
+      // a quotation opened in one style and closed in the other (“…") is an error.
+      out.push(sameStylePair(all, m) ? { ...f, severity: 'hint' } : f);
     }
   }
   return out;
+}
+
+const isStraight = (m: QuoteMark) => m.char === '"';
+
+/** Is the mark's partner (the next closing mark, or the last opening one) typed in the mark's own style? */
+function sameStylePair(all: QuoteMark[], m: QuoteMark): boolean {
+  const i = all.indexOf(m);
+  const partner = m.open ? all.slice(i + 1).find((x) => !x.open) : [...all.slice(0, i)].reverse().find((x) => x.open);
+  return partner !== undefined && isStraight(partner) === isStraight(m);
 }
 
 function german(text: string): RawFinding[] {
