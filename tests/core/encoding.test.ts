@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CalqueError, type ErrorCode, type LineEnding, type TextEncodingName } from '../../main/contract/api.js';
-import { decodeText, encodeText } from '../../main/core/text/encoding.js';
+import { decodeText, detectLineEnding, encodeText } from '../../main/core/text/encoding.js';
+import { seededRandom } from '../../stress/random.js';
 
 /** The error a sync call throws, checked to be a CalqueError with the given code. */
 function calqueErrorOf(fn: () => unknown, code: ErrorCode): CalqueError {
@@ -150,5 +151,37 @@ describe('normalisation', () => {
     const decoded = decodeText(Buffer.from('a\r\nb\r\nc\nd', 'utf8'));
     expect(decoded.format.lineEnding).toBe('\r\n');
     expect(decoded.text).toBe('a\nb\nc\nd');
+  });
+});
+
+describe('detectLineEnding', () => {
+  /** The count it is defined by, one character at a time: "\r\n" pairs, lone "\r", lone "\n". */
+  function byCounting(raw: string): LineEnding {
+    let crlf = 0;
+    let lf = 0;
+    let cr = 0;
+    for (let i = 0; i < raw.length; i++) {
+      if (raw[i] === '\r' && raw[i + 1] === '\n') {
+        crlf++;
+        i++;
+      } else if (raw[i] === '\r') cr++;
+      else if (raw[i] === '\n') lf++;
+    }
+    if (crlf >= lf && crlf >= cr && crlf > 0) return '\r\n';
+    return cr > lf ? '\r' : '\n';
+  }
+
+  it('names the line ending used most often, with "\\r\\r\\n" and "\\n\\r" counted as the pairs they are', () => {
+    expect(detectLineEnding('a\r\nb\r\nc\nd')).toBe('\r\n');
+    expect(detectLineEnding('a\r\r\nb\n')).toBe('\r\n'); // one pair, one lone CR, one LF: the pair wins ties
+    expect(detectLineEnding('a\r\r\nb\rc\n')).toBe('\r'); // two lone CRs outnumber the pair
+    expect(detectLineEnding('a\n\rb\n\rc\r\n')).toBe('\n'); // "\n\r" is an LF then a CR
+    expect(detectLineEnding('\r\r\n\r')).toBe('\r');
+    expect(detectLineEnding('no break')).toBe('\n');
+    const rand = seededRandom(1009).next;
+    for (let n = 0; n < 2000; n++) {
+      const raw = Array.from({ length: Math.floor(rand() * 12) }, () => 'ab\r\n'[Math.floor(rand() * 4)]).join('');
+      expect(detectLineEnding(raw), JSON.stringify(raw)).toBe(byCounting(raw));
+    }
   });
 });

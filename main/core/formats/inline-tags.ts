@@ -11,10 +11,18 @@ import type { ArticleTags } from '../../common/tags.js';
 
 /** Every tag of one side of the document, in text order, with its [start, end) in Document.text[side]. */
 export function tagSpans(doc: Document, side: Side): TagSpan[] {
+  // Documents are never changed in place, and an article's list row, view and save each ask for the
+  // same document's tags (17,000 segments in a 10 MB XLIFF): made once per document and side. Each
+  // caller gets its own array (to sort or extend); the spans in it are shared, never to be changed.
+  const known = spansOf.get(doc)?.[side];
+  if (known) return known.slice();
   const out: TagSpan[] = [];
   for (const unit of doc.units) for (const seg of unit.segments) out.push(...segmentTagSpans(seg, side));
+  spansOf.set(doc, { ...spansOf.get(doc), [side]: out.slice() });
   return out;
 }
+
+const spansOf = new WeakMap<Document, { source?: readonly TagSpan[]; target?: readonly TagSpan[] }>();
 
 /** The tags of one segment side, in document offsets. */
 export function segmentTagSpans(seg: Segment, side: Side): TagSpan[] {

@@ -147,15 +147,21 @@ export function withSegmentText(
   if (!texts) throw new CalqueError('segmentsChanged', { path: '' });
   const laid = joinSegments(texts);
   const bySeg = new Map(segs.map((s, i) => [s, i]));
-  const units = doc.units.map((u) => ({
-    ...u,
-    segments: u.segments.map((s) => {
+  // A segment (and a unit) the edit neither changed nor moved stays the same object: before the edit
+  // in a 10 MB file, half of them, which a save need not copy.
+  const units = doc.units.map((u) => {
+    let moved = false;
+    const segments = u.segments.map((s) => {
       const i = bySeg.get(s);
       if (i === undefined) return s;
       const [start, end] = laid.ranges[i]!;
-      const same = texts[i] === piecesText(s[side]!.content);
-      return { ...s, [side]: { content: same ? s[side]!.content : toContent(s[side]!.content, texts[i]!, s), start, end } };
-    }),
-  }));
+      const old = s[side]!;
+      const same = texts[i] === piecesText(old.content);
+      if (same && start === old.start && end === old.end) return s;
+      moved = true;
+      return { ...s, [side]: { content: same ? old.content : toContent(old.content, texts[i]!, s), start, end } };
+    });
+    return moved ? { ...u, segments } : u;
+  });
   return { ...doc, units, text: { ...doc.text, [side]: laid.text } };
 }

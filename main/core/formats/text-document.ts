@@ -2,11 +2,13 @@ import type { Document, Side } from '../../contract/document.js';
 import { splitParagraphs } from '../../common/paragraphs.js';
 import { decodeText, encodeText } from '../text/encoding.js';
 import type { FileFormat } from './registry.js';
+import { spliceTextFile } from './text-splice.js';
 
 /**
  * Formats whose skeleton is the file itself (plain text, and Markdown while it is reviewed as text):
  * the side's text is the decoded file, one unit per paragraph (blank lines between), ids by position.
- * Writing encodes the text in the file's own encoding, line endings and final newline.
+ * Writing replaces the edited span in the original file (text-splice.ts); a new file is encoded in the
+ * document's encoding, line ending and final newline.
  */
 export function textFormat(id: string, extensions: readonly string[]): FileFormat {
   return {
@@ -20,9 +22,9 @@ export function textFormat(id: string, extensions: readonly string[]): FileForma
     },
     write(doc, original) {
       const text = doc.text[doc.side ?? 'target'];
-      // Reading gives one line ending throughout: the file's own bytes stay when its text did not change
-      // (a file with mixed line ends is not rewritten by a save without an edit).
-      if (original && unchanged(original, text)) return original;
+      // Reading gives one line ending throughout; writing replaces only the span the edit changed in the
+      // file's own text, so the other lines keep their endings (a file with mixed ones stays mixed).
+      if (original?.length && decodes(original)) return spliceTextFile(original, text);
       return encodeText(text, doc.file);
     },
     withText(doc, side, text) {
@@ -31,9 +33,11 @@ export function textFormat(id: string, extensions: readonly string[]): FileForma
   };
 }
 
-function unchanged(original: Uint8Array, text: string): boolean {
+/** A file that is no longer text (an unreadable baseline) is written afresh, not spliced. */
+function decodes(original: Uint8Array): boolean {
   try {
-    return decodeText(original, '').text === text;
+    decodeText(original, '');
+    return true;
   } catch {
     return false;
   }

@@ -1,8 +1,8 @@
 import { CalqueError } from '../../../contract/api.js';
-import type { Document, Segment, Side, Unit } from '../../../contract/document.js';
+import type { Document, Piece, Segment, Side, Unit } from '../../../contract/document.js';
 import { piecesText } from '../../../contract/document.js';
 import type { FileFormat } from '../registry.js';
-import { joinSegments, segmentsWith, withSegmentText } from '../segment-text.js';
+import { SEGMENT_SEPARATOR, segmentsWith, withSegmentText } from '../segment-text.js';
 import { xliffForDelivery } from './delivery.js';
 import { parseXliffOnce } from './parse.js';
 import { writeXliff } from './write.js';
@@ -21,14 +21,15 @@ export const xliff: FileFormat = {
 
   read(bytes, ctx) {
     const file = parseXliffOnce(bytes, ctx.path);
+    const laid = { source: layout(), target: layout() };
     const units: Unit[] = file.units.map((u) => ({
       id: u.id,
       kind: 'unit',
       segments: u.segments.map(
         (s): Segment => ({
           id: s.id,
-          source: { content: s.source, start: 0, end: 0 },
-          target: { content: s.target ?? [], start: 0, end: 0 },
+          source: laid.source.place(s.source),
+          target: laid.target.place(s.target ?? []),
           ...(s.state ? { state: s.state } : {}),
           ...(s.subState !== undefined ? { subState: s.subState } : {}),
           ...(s.locked ? { locked: true } : {}),
@@ -37,16 +38,16 @@ export const xliff: FileFormat = {
       ...(u.notes.length ? { notes: u.notes } : {}),
     }));
     const raw = file.text.raw;
-    return laidOut({
+    return {
       format: 'xliff',
       bilingual: true,
       ...(file.sourceLang ? { sourceLang: file.sourceLang } : {}),
       ...(file.targetLang ? { targetLang: file.targetLang } : {}),
       units,
-      text: { source: '', target: '' },
-      file: { encoding: file.text.encoding, lineEnding: file.newline as Document['file']['lineEnding'], finalNewline: /[\r\n]$/.test(raw) },
+      text: { source: laid.source.text(), target: laid.target.text() },
+      file: { encoding: file.text.encoding, lineEnding: file.newline as Document['file']['lineEnding'], finalNewline: raw.endsWith('\n') || raw.endsWith('\r') },
       dialect: { xliff: file.dialect, version: file.version },
-    });
+    };
   },
 
   write(doc, original) {
@@ -62,24 +63,25 @@ export const xliff: FileFormat = {
   },
 };
 
-/** Each side's text: its segments' texts (tags as their display) one blank line apart; offsets set to match. */
-function laidOut(doc: Document): Document {
-  const text = { ...doc.text };
-  let units = doc.units;
-  for (const side of ['source', 'target'] as const) {
-    const segs = segmentsWith({ ...doc, units }, side);
-    const laid = joinSegments(segs.map((s) => piecesText(s[side]!.content)));
-    const at = new Map(segs.map((s, i) => [s, laid.ranges[i]!] as const));
-    units = units.map((u) => ({
-      ...u,
-      segments: u.segments.map((s) => {
-        const r = at.get(s);
-        return r ? { ...s, [side]: { ...s[side]!, start: r[0], end: r[1] } } : s;
-      }),
-    }));
-    text[side] = laid.text;
-  }
-  return { ...doc, units, text };
+/**
+ * One side's text as it is built, segment by segment: each segment's text (tags as their display) one
+ * blank line after the previous one, as joinSegments lays them out. One pass over the units, because
+ * this runs on every read of a file that may be 10 MB.
+ */
+function layout() {
+  const texts: string[] = [];
+  let pos = 0;
+  return {
+    place(content: Piece[]) {
+      const t = piecesText(content);
+      if (texts.length) pos += SEGMENT_SEPARATOR.length;
+      texts.push(t);
+      const start = pos;
+      pos += t.length;
+      return { content, start, end: pos };
+    },
+    text: () => texts.join(SEGMENT_SEPARATOR),
+  };
 }
 
 /**

@@ -97,8 +97,19 @@ export function rememberParse(bytes: Uint8Array, parsed: ParsedXliff): void {
   recent.length = Math.min(recent.length, RECENT);
 }
 
+/**
+ * The same bytes come back as the same array (a save's result is remembered, then read by the
+ * service), so the 10 MB hash is taken once per array. Bytes read or written are never changed.
+ */
+const keys = new WeakMap<Uint8Array, string>();
+
 function keyOf(bytes: Uint8Array): string {
-  return `${bytes.length}:${createHash('sha1').update(bytes).digest('hex')}`;
+  let key = keys.get(bytes);
+  if (key === undefined) {
+    key = `${bytes.length}:${createHash('sha1').update(bytes).digest('hex')}`;
+    keys.set(bytes, key);
+  }
+  return key;
 }
 
 export function parseXliff(bytes: Uint8Array, path: string): ParsedXliff {

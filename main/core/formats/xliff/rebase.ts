@@ -27,7 +27,7 @@ export function rebasedParse(file: ParsedXliff, raw: string, patches: readonly P
       const unit = file.reread(fresh, old.id, raw, () => old.segments[k++]?.id ?? '');
       if (!sameSegments(old, unit)) return null;
       units.push(unit);
-    } else units.push(movedSite(old, spliced.copies));
+    } else units.push(movedSite(old, spliced.moved));
   }
   return { ...file, text: { ...file.text, raw }, xml: spliced.xml, units, newline: detectLineEnding(raw), style: escapeStyleOf(targetTexts(raw, units)) };
 }
@@ -51,19 +51,21 @@ function sameSegments(a: UnitSite, b: UnitSite): boolean {
   return a.segments.length === b.segments.length && a.segments.every((s, i) => s.id === b.segments[i]!.id && s.mid === b.segments[i]!.mid);
 }
 
-/** An untouched unit's site on the copied tree (its pieces hold no offsets and are shared). */
-function movedSite(u: UnitSite, copies: Map<XmlElement, XmlElement>): UnitSite {
+/** An untouched unit's site on the new tree (its pieces hold no offsets and are shared); itself when its element is shared. */
+function movedSite(u: UnitSite, moved: (el: XmlElement) => XmlElement): UnitSite {
+  const el = moved(u.el);
+  if (el === u.el) return u;
   // Assignments, not spreads of optional fields: this runs for every unit of a 10 MB file on each save.
-  const out: UnitSite = { ...u, el: copies.get(u.el)!, segments: u.segments.map((s) => movedSegment(s, copies)) };
-  if (u.sourceEl) out.sourceEl = copies.get(u.sourceEl)!;
-  if (u.segSourceEl) out.segSourceEl = copies.get(u.segSourceEl)!;
-  if (u.targetEl) out.targetEl = copies.get(u.targetEl)!;
+  const out: UnitSite = { ...u, el, segments: u.segments.map((s) => movedSegment(s, moved)) };
+  if (u.sourceEl) out.sourceEl = moved(u.sourceEl);
+  if (u.segSourceEl) out.segSourceEl = moved(u.segSourceEl);
+  if (u.targetEl) out.targetEl = moved(u.targetEl);
   return out;
 }
 
-function movedSegment(s: SegmentSite, copies: Map<XmlElement, XmlElement>): SegmentSite {
-  const out: SegmentSite = { ...s, el: copies.get(s.el)! };
-  if (s.targetEl) out.targetEl = copies.get(s.targetEl)!;
-  if (s.stateSite) out.stateSite = { ...s.stateSite, el: copies.get(s.stateSite.el)! };
+function movedSegment(s: SegmentSite, moved: (el: XmlElement) => XmlElement): SegmentSite {
+  const out: SegmentSite = { ...s, el: moved(s.el) };
+  if (s.targetEl) out.targetEl = moved(s.targetEl);
+  if (s.stateSite) out.stateSite = { ...s.stateSite, el: moved(s.stateSite.el) };
   return out;
 }

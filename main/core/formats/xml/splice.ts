@@ -3,16 +3,18 @@ import { parseXml, XML_LIMITS, type XmlDocument, type XmlElement, type XmlNode }
 
 /**
  * The tree of a patched text without parsing all of it again: a writer that patched a few elements
- * of a large file (XLIFF units) gets the parse of the result from the parse it started from. Every
- * node outside the patched elements is copied with its offsets shifted; each patched element is
- * parsed again from the new text, in the namespaces its ancestors declare. The old tree is never
- * changed (parses are shared by content). The result is the tree `parseXml(raw)` would give
- * (tests/core/formats/xml-splice.test.ts compares them).
+ * of a large file (XLIFF units) gets the parse of the result from the parse it started from. A node
+ * that ends before the first patched element keeps its offsets and is shared with the old tree (its
+ * `parent` may be the old tree's, which has the same names, attributes and start); every other node
+ * outside the patched elements is copied with its offsets shifted; each patched element is parsed
+ * again from the new text, in the namespaces its ancestors declare. The old tree is never changed
+ * (parses are shared by content). The result is the tree `parseXml(raw)` would give
+ * (tests/core/formats/xliff/rebase.test.ts compares them).
  */
 export interface SplicedXml {
   xml: XmlDocument;
-  /** Each element of the old tree outside the patched ones → its copy in the new tree. */
-  copies: Map<XmlElement, XmlElement>;
+  /** An element of the old tree outside the patched ones → the same element in the new tree (itself when shared). */
+  moved(el: XmlElement): XmlElement;
   /** Each patched element → its new parse. */
   reparsed: Map<XmlElement, XmlElement>;
 }
@@ -48,6 +50,8 @@ export function spliceXml(old: XmlDocument, raw: string, patches: readonly Patch
   // Nodes are built as literals of parseXml's shapes, not spreads: this copies every node of a 10 MB
   // file on each save, and spreads cost several times as much (and give the objects other shapes).
   const copy = (node: XmlNode, parent: XmlElement | undefined): XmlNode => {
+    // Before every patch nothing moved: on a save in the middle of a 10 MB file, half the tree.
+    if (node.end <= first) return node;
     if (node.type === 'text') return { type: 'text', text: node.text, start: shift(node.start), end: shift(node.end), cdata: node.cdata };
     if (node.type !== 'element') return { type: node.type, start: shift(node.start), end: shift(node.end) };
     // Only an element within the patched ones' span can be one of them (saves a lookup per node).
@@ -65,7 +69,7 @@ export function spliceXml(old: XmlDocument, raw: string, patches: readonly Patch
     return el;
   };
   const root = copy(old.root, undefined) as XmlElement;
-  return { xml: { raw, root }, copies, reparsed };
+  return { xml: { raw, root }, moved: (el) => copies.get(el) ?? el, reparsed };
 }
 
 /** A copy of an element without its children, its offsets moved by `shift`, in parseXml's shape. */
