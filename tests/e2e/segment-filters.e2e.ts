@@ -74,6 +74,13 @@ for (const lng of ['en', 'ar']) {
     await filter.selectOption('problems');
     await expectShown(page, lng, [2]);
     await page.screenshot({ path: shot(`segments-filter-problems-${lng}`) });
+    // The cursor never rests in a hidden segment: Ctrl+End (the end of segment 6, hidden) lands at the
+    // end of segment 2, and what is typed goes there, not into text no one sees.
+    await editor.getByText('The fishermen').click();
+    await page.keyboard.press('Control+End');
+    await expect(current(page, lng)).toContainText(ui(lng, 'segments.current', { number: num(lng, 2), total: num(lng, total), state: '' }));
+    await page.keyboard.type(' Fresh');
+    await expect(editor.locator('.view-line').filter({ hasText: 'the market. Fresh' })).toHaveCount(1);
     await filter.selectOption('annotations');
     await expectShown(page, lng, [5]);
     // A search matches the translation or the source of a segment.
@@ -90,6 +97,7 @@ for (const lng of ['en', 'ar']) {
     await search.fill('');
     await filter.selectOption('all');
     for (let n = 1; n <= total; n++) await expect(page.locator(`.source-pane .para[data-segment="${n}"]`)).toBeVisible();
+    await expect(editor.locator('.view-line').filter({ hasText: 'The market closed at six' })).toHaveText(TARGET[5]!);
     expect(pageErrors).toEqual([]);
   });
 }
