@@ -217,3 +217,27 @@ for (const lng of ['en', 'ar']) {
     await page.screenshot({ path: shot(`segments-inserted-paragraph-${lng}`) });
   });
 }
+
+for (const lng of ['en', 'ar']) {
+  test(`back at the list while a confirmation is still being stored: the list counts it once it is stored (${lng})`, async ({ page, served }) => {
+    await served.open(page, lng);
+    await openArticle(page, lng);
+    const total = Number(await countOf(page, lng, 'not-reviewed').textContent());
+    // The server is slow to take the confirmation: the route holds it until the list is on screen.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    await page.route('**/api/setSegmentState', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.locator('.editor-pane .monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+Enter');
+    await expect(countOf(page, lng, 'confirmed')).toHaveText('1');
+    await page.getByRole('button', { name: ui(lng, 'review.back') }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) }) });
+    await expect(row).toBeVisible();
+    release();
+    await expect(row.locator('.segment-progress')).toHaveText(`1 / ${total}`.replace(/\d+/g, (d) => new Intl.NumberFormat(lng).format(Number(d))), { timeout: 20_000 });
+  });
+}
