@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostInfo, ProjectInfo } from '../main/contract/api';
 import { api, toUiError, type UiError } from './api';
@@ -12,6 +12,7 @@ import { ProjectSettingsDialog } from './components/ProjectSettingsDialog';
 import { MqmImportDialog } from './components/MqmImportDialog';
 import { downloadBase64 } from './lib/download';
 import { savedPlace, savePlace } from './lib/open-place';
+import { writesSettled } from './lib/pending-writes';
 import { LanguageDialog } from './components/LanguageDialog';
 import { ReviewView } from './review/ReviewView';
 import { SettingsDialog } from './components/SettingsDialog';
@@ -113,10 +114,18 @@ export function App() {
     [openFolder],
   );
 
+  const returning = useRef(false);
   const backToList = useCallback(() => {
+    returning.current = true;
     setScreen({ kind: 'list' });
-    void load();
-  }, [load]);
+  }, []);
+  // Read the project again once the article has been left (its effects cleaned up, so the save of
+  // unsaved edits has started) and its last writes are stored: the list shows them.
+  useEffect(() => {
+    if (screen.kind !== 'list' || !returning.current) return;
+    returning.current = false;
+    void writesSettled().then(() => load());
+  }, [screen, load]);
 
   return (
     <div className="app">

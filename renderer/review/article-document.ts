@@ -1,5 +1,6 @@
 import type { ArticleView, DiffStats } from '../../main/contract/api';
 import { api, toUiError, type UiError } from '../api';
+import { trackWrite } from '../lib/pending-writes';
 import { monaco } from '../monaco/setup';
 
 /** How long typing must pause before an autosave. */
@@ -151,7 +152,7 @@ export class ArticleDocument {
     this.onChange.dispose();
     for (const f of this.beforeSave) f();
     if (this.isDirty()) {
-      void api.saveArticle({ id: this.id, text: this.model.getValue(), expectedRevision: this.revision }).catch((err) => this.hooks.onError(toUiError(err)));
+      void trackWrite(api.saveArticle({ id: this.id, text: this.model.getValue(), expectedRevision: this.revision })).catch((err) => this.hooks.onError(toUiError(err)));
     }
     this.model.dispose();
     this.baseline.dispose();

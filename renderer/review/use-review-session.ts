@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { ArticleView, SegmentUpdate } from '../../main/contract/api';
 import { api, toUiError, type UiError } from '../api';
+import { trackWrite } from '../lib/pending-writes';
 import { followTextDirection } from '../monaco/direction';
 import { PROSE_EDITING } from '../monaco/prose-editing';
 import { monaco, PROSE_FONT, wrappingFor } from '../monaco/setup';
@@ -96,7 +97,7 @@ export function useReviewSession(id: string, view: ArticleView | null, host: Ref
     const segments = new SegmentsContribution(
       view,
       (req) =>
-        api.setSegmentState({ id, ...req }).then(
+        trackWrite(api.setSegmentState({ id, ...req })).then(
           (u) => {
             latest.current.onSegmentUpdate(u);
             return u;

@@ -5,6 +5,8 @@
  * All sentences are written for these tests.
  */
 import type { Annotation, MqmCategory, MqmSeverity, SegmentMetrics } from '../../main/contract/review.js';
+import type { SegmentReviewState } from '../../main/contract/api.js';
+import { countSegmentStates } from '../../main/common/segments/states.js';
 import { wordDiff } from '../../main/common/word-diff.js';
 import { collectProject, type ArticleInput, type ProjectInput, type SegmentInput } from '../../main/core/report/collect.js';
 import type { ProjectReport } from '../../main/core/report/model.js';
@@ -183,4 +185,18 @@ export function projectInput(): ProjectInput {
 
 export function fixtureProject(): ProjectReport {
   return collectProject(projectInput());
+}
+
+/** The same project with segment states set as a reviewer left them (the harbour article has one of each, and a lock). */
+export function projectWithSegmentStates(): ProjectReport {
+  const input = projectInput();
+  const marks: Record<string, [SegmentReviewState, boolean][]> = {
+    'harbour-festival': [['confirmed', false], ['not-reviewed', true], ['rejected', false], ['edited', false]],
+    'library-hours': [['confirmed', false], ['confirmed', false]],
+  };
+  for (const a of input.articles) {
+    const segments = marks[a.id]!.map(([state, locked], i) => ({ number: i + 1, id: `p${i + 1}`, state, locked, text: a.segments[i]!.after }));
+    a.segmentStates = { counts: countSegmentStates(segments), segments };
+  }
+  return collectProject(input);
 }

@@ -20,6 +20,8 @@ async function selectInTranslation(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('Control+F');
   await page.keyboard.type(text);
+  // The widget has found it (and selected it): under load Escape could otherwise close it first.
+  await expect(page.locator('.editor-pane .find-widget .matchesCount')).toHaveText(/^1 of \d+$/, { timeout: 20_000 });
   await page.keyboard.press('Escape');
 }
 

@@ -19,7 +19,7 @@ for (const lng of ['en', 'ar']) {
     await served.open(page, lng);
     await page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) }).click();
     const problems = page.getByRole('list', { name: ui(lng, 'problems.title') });
-    await expect(problems.getByRole('listitem').first()).toBeVisible();
+    await expect(problems.getByRole('listitem').first()).toBeVisible({ timeout: 30_000 }); // the first check of a cold server
 
     // Each card names its segment: "this Wednesday (13)" is in the first paragraph.
     await expect(problems.getByRole('listitem').filter({ hasText: 'this Wednesday (13)' })).toContainText(ui(lng, 'problems.segment', { n: 1 }));
@@ -70,7 +70,7 @@ for (const lng of ['en', 'ar']) {
     await served.open(page, lng);
     await page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) }).click();
     const cards = page.getByRole('list', { name: ui(lng, 'problems.title') }).getByRole('listitem');
-    await expect(cards.first()).toBeVisible();
+    await expect(cards.first()).toBeVisible({ timeout: 30_000 }); // the first check of a cold server
     const sort = page.getByRole('combobox', { name: ui(lng, 'problems.sortBy') });
     const texts = (n: number) => cards.locator('.finding-text').evaluateAll((els, n) => els.slice(0, n).map((e) => e.textContent), n);
     // By position (the default): the translation from its start, the source's findings after it.
@@ -95,7 +95,7 @@ test('ignore a rule for a word everywhere: kept in project.json, gone from the o
   await served.open(page, 'en');
   await page.getByRole('button', { name: ui('en', 'list.open', { name: ARTICLE }) }).click();
   const problems = page.getByRole('list', { name: ui('en', 'problems.title') });
-  await expect(problems.getByRole('listitem').first()).toBeVisible();
+  await expect(problems.getByRole('listitem').first()).toBeVisible({ timeout: 30_000 });
   await page.getByLabel(ui('en', 'problems.groupBy')).selectOption('word');
   const pretends = page.getByRole('button', { name: named('en', 'problems.ignoreEverywhereNamed', {}, '“pretends” · pt-en.false-friends') });
   await pretends.click();
@@ -108,7 +108,7 @@ test('ignore a rule for a word everywhere: kept in project.json, gone from the o
   // Another article with the same word no longer reports it either.
   await page.getByRole('button', { name: ui('en', 'review.back') }).click();
   await page.getByRole('button', { name: ui('en', 'list.open', { name: 'review/chuva-salvador.tsv' }) }).click();
-  await expect(problems.getByRole('listitem').first()).toBeVisible();
+  await expect(problems.getByRole('listitem').first()).toBeVisible({ timeout: 30_000 });
   await expect(problems.getByRole('listitem').filter({ hasText: '“the the”' })).toHaveCount(1);
   await expect(problems.getByRole('listitem').filter({ hasText: '“pretends”' })).toHaveCount(0);
 });

@@ -10,6 +10,16 @@ const AR = [
   'وقال رئيس المجلس إن الميزانية تتضمن أموالا إضافية للمدارس الابتدائية، وإن العمل على ترميم المكتبة العامة سيبدأ في الربيع المقبل إذا سمحت الظروف بذلك.',
   'وانتهى الاجتماع بالتصويت.',
 ];
+const HE = [
+  'מועצת העירייה אישרה ביום שני את התקציב החדש של העיר לאחר דיון ארוך שנמשך עד שעה מאוחרת בלילה, וכלל סעיפים לחינוך, לבריאות, לתחבורה הציבורית ולתחזוקת הכבישים בשכונות הצפוניות והדרומיות כאחד.',
+  'ראש המועצה אמר כי התקציב כולל כספים נוספים לבתי הספר היסודיים, וכי העבודה על שיקום הספרייה הציבורית תתחיל באביב הבא אם התנאים יאפשרו זאת.',
+  'הישיבה הסתיימה בהצבעה.',
+];
+/** Each right-to-left script: its paragraphs, the first line's opening words and a long sentence typed at the end. */
+const SCRIPTS = [
+  { lang: 'ar', name: 'Arabic', paras: AR, opening: 'وافق المجلس', typed: ' وصوّت الأعضاء بالإجماع على القرار النهائي الذي سيُنشر في الجريدة الرسمية الأسبوع المقبل.', typedWord: 'الأسبوع' },
+  { lang: 'he', name: 'Hebrew', paras: HE, opening: 'מועצת העירייה', typed: ' חברי המועצה הצביעו פה אחד בעד ההחלטה הסופית, שתפורסם ברשומות בשבוע הבא.', typedWord: 'ברשומות' },
+];
 const EN = [
   'The city council approved the new city budget on Monday after a long debate that lasted until late at night, covering education, health, public transport and road maintenance in the northern and southern districts alike.',
   'The council president said the budget includes extra funds for primary schools, and that work to restore the public library will begin next spring if conditions allow.',
@@ -42,37 +52,37 @@ async function glyphsOutside(page: Page, pane: string, lineSelector: string) {
   );
 }
 
-for (const lng of ['ar', 'en']) {
-  test(`Arabic text is never clipped at the pane's edge: every glyph of every line is inside the pane (${lng} UI)`, async ({ page, served, pageErrors }) => {
+for (const [script, lng] of SCRIPTS.flatMap((sc) => ['ar', 'en'].map((l) => [sc, l] as const))) {
+  test(`${script.name} text is never clipped at the pane's edge: every glyph of every line is inside the pane (${lng} UI)`, async ({ page, served, pageErrors }) => {
     mkdirSync(join(served.root, 'world'), { recursive: true });
     writeFileSync(join(served.root, 'world/council.en.txt'), EN.join('\n\n') + '\n');
-    writeFileSync(join(served.root, 'world/council.ar.txt'), AR.join('\n\n') + '\n');
+    writeFileSync(join(served.root, `world/council.${script.lang}.txt`), script.paras.join('\n\n') + '\n');
     const configPath = join(served.root, '.calque/project.json');
     const config = JSON.parse(readFileSync(configPath, 'utf8')) as { pairs: { source: string; target: string }[] };
-    config.pairs.push({ source: 'en', target: 'ar' });
+    config.pairs.push({ source: 'en', target: script.lang });
     writeFileSync(configPath, JSON.stringify(config));
 
     await page.setViewportSize({ width: 1280, height: 800 });
     await served.open(page, lng);
     await page.getByRole('button', { name: ui(lng, 'list.open', { name: 'world/council.txt' }) }).click();
     const lines = page.locator('.editor-pane .view-line');
-    await expect(lines.first()).toContainText('وافق المجلس');
+    await expect(lines.first()).toContainText(script.opening);
     await expect(lines.first()).toHaveAttribute('dir', 'rtl');
     await expect.poll(() => lines.count()).toBeGreaterThan(6); // the long paragraphs wrap
-    await page.screenshot({ path: shot(`rtl-clipping-${lng}`) });
+    await page.screenshot({ path: shot(`rtl-clipping-${script.lang}-${lng}`) });
     expect(await glyphsOutside(page, '.editor-pane', '.view-line')).toEqual([]);
 
     // Typing at the end of the short last line: the caret's side stays in view too.
     await page.getByRole('textbox', { name: uiPattern(lng, 'review.translationEditor') }).focus();
     await page.keyboard.press('Control+End');
-    await page.keyboard.type(' وصوّت الأعضاء بالإجماع على القرار النهائي الذي سيُنشر في الجريدة الرسمية الأسبوع المقبل.');
-    await expect(lines.last()).toContainText('الأسبوع');
+    await page.keyboard.type(script.typed);
+    await expect(lines.last()).toContainText(script.typedWord);
     expect(await glyphsOutside(page, '.editor-pane', '.view-line')).toEqual([]);
 
     // The Changes mode's diff editor shows the same text in two panes.
     await page.getByRole('button', { name: ui(lng, 'review.changesMode'), exact: true }).click();
     await expect(page.locator('.diff-pane .monaco-diff-editor')).toBeVisible();
-    await page.screenshot({ path: shot(`rtl-clipping-changes-${lng}`) });
+    await page.screenshot({ path: shot(`rtl-clipping-changes-${script.lang}-${lng}`) });
     for (const side of ['.diff-pane .monaco-diff-editor .editor.original', '.diff-pane .monaco-diff-editor .editor.modified']) {
       expect(await glyphsOutside(page, side, '.view-line')).toEqual([]);
     }

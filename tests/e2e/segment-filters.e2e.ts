@@ -55,16 +55,17 @@ for (const lng of ['en', 'ar']) {
     await page.keyboard.type(' sharply');
     await expect(countOf(page, lng, 'edited')).toHaveText(num(lng, 1), { timeout: 20_000 });
 
-    // Annotate "boats" in segment 5 (the find widget selects it).
+    // Annotate segment 5's sentence (selected from its start to the end of its line).
     await page.keyboard.press('Control+Home');
-    await page.keyboard.press('Control+F');
-    await page.keyboard.type('boats');
-    await page.keyboard.press('Escape');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Alt+ArrowDown');
+    await expect(current(page, lng)).toContainText(ui(lng, 'segments.current', { number: num(lng, 5), total: num(lng, total), state: '' }));
+    await page.keyboard.press('Shift+End');
     await page.keyboard.press('Alt+3');
     const dialog = page.getByRole('dialog', { name: ui(lng, 'annotate.title') });
     await expect(dialog).toBeVisible();
     await page.keyboard.press('Control+Enter');
     await expect(dialog).toBeHidden();
+    await expect(page.getByRole('tab', { name: ui(lng, 'annotations.tab_one', { count: num(lng, 1) }) })).toBeVisible();
     // The checks have run: the repeated word is the one problem (the panel shows the annotations now).
     await expect(page.getByRole('tab', { name: ui(lng, 'problems.tab_one', { count: num(lng, 1) }) })).toBeVisible({ timeout: 30_000 });
 
@@ -74,6 +75,13 @@ for (const lng of ['en', 'ar']) {
     await filter.selectOption('problems');
     await expectShown(page, lng, [2]);
     await page.screenshot({ path: shot(`segments-filter-problems-${lng}`) });
+    // The cursor never rests in a hidden segment: Ctrl+End (the end of segment 6, hidden) lands at the
+    // end of segment 2, and what is typed goes there, not into text no one sees.
+    await editor.getByText('The fishermen').click();
+    await page.keyboard.press('Control+End');
+    await expect(current(page, lng)).toContainText(ui(lng, 'segments.current', { number: num(lng, 2), total: num(lng, total), state: '' }));
+    await page.keyboard.type(' Fresh');
+    await expect(editor.locator('.view-line').filter({ hasText: 'the market. Fresh' })).toHaveCount(1);
     await filter.selectOption('annotations');
     await expectShown(page, lng, [5]);
     // A search matches the translation or the source of a segment.
@@ -90,6 +98,7 @@ for (const lng of ['en', 'ar']) {
     await search.fill('');
     await filter.selectOption('all');
     for (let n = 1; n <= total; n++) await expect(page.locator(`.source-pane .para[data-segment="${n}"]`)).toBeVisible();
+    await expect(editor.locator('.view-line').filter({ hasText: 'The market closed at six' })).toHaveText(TARGET[5]!);
     expect(pageErrors).toEqual([]);
   });
 }

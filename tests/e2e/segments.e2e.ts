@@ -176,3 +176,68 @@ test('the Settings dialog lists the segment keys with what they do (en, ar)', as
     await dialog.getByRole('button', { name: ui(lng, 'settings.close'), exact: true }).click();
   }
 });
+
+for (const lng of ['en', 'ar']) {
+  test(`a paragraph inserted in the browser leaves the other segments' states with their paragraphs, saved and reloaded (${lng})`, async ({ page, served }) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await served.open(page, lng);
+    await openArticle(page, lng);
+    const total = Number(await countOf(page, lng, 'not-reviewed').textContent());
+    await page.locator('.editor-pane .monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Enter');
+    await expect(countOf(page, lng, 'confirmed')).toHaveText('3');
+    // A new paragraph between segments 1 and 2: typed on the blank line that separates them.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect(current(page, lng)).toHaveText(ui(lng, 'segments.current', { number: 2, total, state: stateName(lng, 'confirmed') }));
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Rescue teams worked through the night.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+s');
+    await expect(page.getByRole('status').filter({ hasText: ui(lng, 'review.allSaved') })).toBeVisible({ timeout: 20_000 });
+
+    await page.reload();
+    await expect(countOf(page, lng, 'confirmed')).toHaveText('3');
+    await page.locator('.editor-pane .monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    const at = (n: number, s: string) => ui(lng, 'segments.current', { number: n, total: total + 1, state: stateName(lng, s) });
+    await expect(current(page, lng)).toHaveText(at(1, 'confirmed'));
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect(current(page, lng)).toHaveText(at(2, 'edited'));
+    await expect(page.locator('.editor-pane .view-line').filter({ hasText: 'Rescue teams worked through the night.' })).toHaveCount(1);
+    // The old segments 2 and 3 are now 3 and 4, still confirmed; 5 was never touched.
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect(current(page, lng)).toHaveText(at(3, 'confirmed'));
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect(current(page, lng)).toHaveText(at(4, 'confirmed'));
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect(current(page, lng)).toHaveText(at(5, 'not-reviewed'));
+    await page.screenshot({ path: shot(`segments-inserted-paragraph-${lng}`) });
+  });
+}
+
+for (const lng of ['en', 'ar']) {
+  test(`back at the list while a confirmation is still being stored: the list counts it once it is stored (${lng})`, async ({ page, served }) => {
+    await served.open(page, lng);
+    await openArticle(page, lng);
+    const total = Number(await countOf(page, lng, 'not-reviewed').textContent());
+    // The server is slow to take the confirmation: the route holds it until the list is on screen.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    await page.route('**/api/setSegmentState', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.locator('.editor-pane .monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+Enter');
+    await expect(countOf(page, lng, 'confirmed')).toHaveText('1');
+    await page.getByRole('button', { name: ui(lng, 'review.back') }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) }) });
+    await expect(row).toBeVisible();
+    release();
+    await expect(row.locator('.segment-progress')).toHaveText(`1 / ${total}`.replace(/\d+/g, (d) => new Intl.NumberFormat(lng).format(Number(d))), { timeout: 20_000 });
+  });
+}

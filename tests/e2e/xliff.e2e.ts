@@ -57,3 +57,49 @@ for (const lng of ['en', 'ar']) {
     expect(pageErrors).toEqual([]);
   });
 }
+
+// Four units in the states a translation tool leaves: final and signed-off read as confirmed.
+const STATES_XLF = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="mercado.html" source-language="pt-BR" target-language="en" datatype="html">
+    <body>
+      <trans-unit id="m-1"><source>O mercado abre às sete.</source><target state="final">The market opens at seven.</target></trans-unit>
+      <trans-unit id="m-2"><source>Os peixes chegam de barco.</source><target state="translated">The fish arrive by boat.</target></trans-unit>
+      <trans-unit id="m-3"><source>As frutas vêm do interior.</source><target state="signed-off">The fruit comes from inland.</target></trans-unit>
+      <trans-unit id="m-4"><source>O mercado fecha ao meio-dia.</source><target state="needs-review-translation">The market closes at noon.</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+`;
+
+for (const lng of ['en', 'ar']) {
+  test(`the XLIFF file's own segment states show in the view: final and signed-off units are confirmed (${lng})`, async ({ page, served, pageErrors }) => {
+    writeFileSync(join(served.root, 'review/mercado.xlf'), STATES_XLF);
+    await served.open(page, lng);
+    await page.getByRole('button', { name: ui(lng, 'list.open', { name: 'review/mercado.xlf' }) }).click();
+    const editor = page.locator('.editor-pane .monaco-editor');
+    await expect(editor).toContainText('The market opens at seven.');
+    const bar = page.getByRole('toolbar', { name: ui(lng, 'segments.toolbar') });
+    const count = (s: string) => bar.getByRole('list', { name: ui(lng, 'segments.counts') }).locator(`.seg-${s} b`);
+    const num = (n: number) => new Intl.NumberFormat(lng).format(n);
+    await expect(count('confirmed')).toHaveText(num(2));
+    await expect(count('not-reviewed')).toHaveText(num(2));
+    for (const [n, confirmed] of [[1, true], [2, false], [3, true], [4, false]] as const) {
+      const para = page.locator(`.source-pane .para[data-segment="${n}"]`);
+      if (confirmed) await expect(para).toHaveClass(/seg-confirmed/);
+      else await expect(para).not.toHaveClass(/seg-confirmed/);
+    }
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+Home');
+    const state = (s: string) => ui(lng, `segments.state.${s}`);
+    await expect(bar.getByRole('status')).toHaveText(ui(lng, 'segments.current', { number: num(1), total: num(4), state: state('confirmed') }));
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect(bar.getByRole('status')).toHaveText(ui(lng, 'segments.current', { number: num(2), total: num(4), state: state('not-reviewed') }));
+    await page.screenshot({ path: shot(`${lng}-xliff-states`) });
+    // The list counts them the same way.
+    await page.getByRole('button', { name: ui(lng, 'review.back') }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: ui(lng, 'list.open', { name: 'review/mercado.xlf' }) }) });
+    await expect(row.locator('.segment-progress')).toHaveText(`${num(2)} / ${num(4)}`);
+    expect(pageErrors).toEqual([]);
+  });
+}

@@ -262,6 +262,7 @@ export class SegmentsContribution implements EditorContribution {
     const sels = editor?.getSelections();
     if (!editor || !model || !sels?.length) return;
     const current = this.indexAt(model.getOffsetAt(sels[0]!.getPosition()));
+    if (this.leaveHidden(current)) return; // moved: the selection change follows again
     // An empty selection intersects a range it sits in or at the edge of (typing there would grow it).
     // Only the segments a selection spans are looked at: a book has thousands.
     const touchesLocked = sels.some((sel) => {
@@ -283,6 +284,24 @@ export class SegmentsContribution implements EditorContribution {
     const was = this.visible;
     this.visible = visible;
     if (visible || was) this.applyHidden();
+    this.follow();
+  }
+
+  /**
+   * The cursor never rests in a segment the filter hides (Ctrl+End, a click before the filter): what
+   * is typed there would change text no one sees. It goes to the end of the nearest shown segment
+   * before, else the start of the next one. False when it stays (shown, or nothing is shown).
+   */
+  private leaveHidden(current: number): boolean {
+    const v = this.visible;
+    if (!v || current < 0 || v[current] !== false || !this.editor) return false;
+    const rangeIfShown = (i: number) => (this.segments[i]!.hasTarget && v[i] !== false ? this.targetRange(i) : null);
+    let at: monaco.IPosition | null = null;
+    for (let i = current - 1; i >= 0 && !at; i--) at = rangeIfShown(i)?.getEndPosition() ?? null;
+    for (let i = current + 1; i < this.segments.length && !at; i++) at = rangeIfShown(i)?.getStartPosition() ?? null;
+    if (!at) return false;
+    this.editor.setSelection(new monaco.Selection(at.lineNumber, at.column, at.lineNumber, at.column));
+    return true;
   }
 
   /**

@@ -72,6 +72,22 @@ describe('plain-text segments keep their states through inserted, deleted and mo
     expect(annotations[0]!.segment).toBe('p3');
   });
 
+  it('an annotations file written with positional ids names the stable id of its paragraph when read', async () => {
+    await service.getArticle({ id: 'a.txt' }); // the baseline is the three paragraphs: cat p1, dog p2, bird p3
+    const text = 'Inserted.\n\n' + EN;
+    fs.writeFileSync(join(root, 'a.en.txt'), text);
+    // Written when ids were positions: "bird" was then in the fourth paragraph, p4.
+    const start = text.indexOf('bird');
+    const line = { id: 'old1', side: 'target', segment: 'p4', start, end: start + 4, quote: { exact: 'bird', prefix: 'The ', suffix: ' sings' }, category: 'Accuracy/Mistranslation', severity: 'minor', comment: '', created: '2026-11-30T10:00:00.000Z', modified: '2026-11-30T10:00:00.000Z' };
+    fs.mkdirSync(join(root, '.calque/annotations'), { recursive: true });
+    fs.writeFileSync(join(root, '.calque/annotations/a.txt.jsonl'), JSON.stringify(line) + '\n');
+    await service.getArticle({ id: 'a.txt' });
+    const { annotations } = await service.getAnnotations({ id: 'a.txt' });
+    expect(annotations).toHaveLength(1);
+    expect(annotations[0]).toMatchObject({ id: 'old1', segment: 'p3', quote: { exact: 'bird' } });
+    expect(annotations[0]!.orphaned).toBeFalsy();
+  });
+
   it('a review written with positional ids (version 3) moves its marks and locks to the stable ids when opened', async () => {
     await service.getArticle({ id: 'a.txt' }); // the baseline is the three paragraphs
     fs.writeFileSync(join(root, 'a.en.txt'), 'Inserted.\n\n' + EN);
