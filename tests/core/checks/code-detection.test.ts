@@ -40,6 +40,11 @@ describe('mt.untranslated-terms', () => {
     expect(found('mt.untranslated-terms', 'Der Gemeinderat lehnte den Antrag ab.', 'The Gemeinderat rejected the motion.', 'de')).toEqual(['Gemeinderat']);
     expect(found('mt.untranslated-terms', 'Die SPD-Fraktion stimmte zu.', 'The SPD-Fraktion agreed.', 'de')).toEqual(['Fraktion']);
     expect(found('mt.untranslated-terms', 'Il Comune di Bologna ha deciso.', 'The Comune of Bologna decided.', 'it')).toEqual(['Comune']);
+    // German compounds by their head (-hof, -werk, -arbeit, -verkehr) and Italian institution nouns.
+    expect(found('mt.untranslated-terms', 'Der Rechnungshof prüft den Haushalt.', 'The Rechnungshof is auditing the budget.', 'de')).toEqual(['Rechnungshof']);
+    expect(found('mt.untranslated-terms', 'Die Stadtwerke erhöhen die Preise.', 'The Stadtwerke are raising prices.', 'de')).toEqual(['Stadtwerke']);
+    expect(found('mt.untranslated-terms', 'Für die Strecke gibt es Busersatzverkehr.', 'There is Busersatzverkehr on the line.', 'de')).toEqual(['Busersatzverkehr']);
+    expect(found('mt.untranslated-terms', 'La Protezione civile ha diramato l’allerta.', 'The Protezione civile issued the alert.', 'it')).toEqual(['Protezione']);
   });
   it('leaves names, kept institutions and translated nouns alone', () => {
     expect(found('mt.untranslated-terms', 'O Flamengo venceu o Grêmio.', 'Flamengo beat Grêmio.', 'pt')).toEqual([]);

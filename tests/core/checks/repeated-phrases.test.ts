@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { repeatedPhrases } from '../../../main/core/checks/qa/repeated-phrases.js';
+import { runChecks } from '../../../main/core/checks/engine.js';
 import { makeContext, runCheck, spans } from './qa-context.js';
 
 const fixed = (target: string) => {
@@ -14,9 +15,16 @@ describe('qa.repeated-phrase', () => {
     expect(fixed('Rents rose by a third in the old town in the old town last year.')).toBe('Rents rose by a third in the old town last year.');
     expect(fixed('Fares cost two euros per ride per ride on the night bus.')).toBe('Fares cost two euros per ride on the night bus.');
   });
-  it('finds a sentence written twice and keeps one', () => {
+  it('finds a sentence written twice, in one segment or in two, and keeps one', () => {
+    const source = 'La alcaldesa rechazó el plan. Su adjunto discrepó.';
     const target = 'The mayor rejected the plan. The mayor rejected the plan. Her deputy disagreed.';
-    expect(fixed(target)).toBe('The mayor rejected the plan. Her deputy disagreed.');
+    const found = runChecks({ source, target, sourceLang: 'es', targetLang: 'en' }).filter((f) => f.rule.startsWith('qa.repeated'));
+    expect(found.map((f) => [f.rule, f.text])).toEqual([['qa.repeated-sentence', ' The mayor rejected the plan.']]);
+    const e = found[0]!.fixes[0]!.edits[0]!;
+    expect(target.slice(0, e.start) + e.text + target.slice(e.end)).toBe('The mayor rejected the plan. Her deputy disagreed.');
+    // Short repeats are on purpose; a sentence in the next paragraph is not "in a row".
+    expect(runChecks({ source: 'No. No.', target: 'No. No.', sourceLang: 'es', targetLang: 'en' }).filter((f) => f.rule === 'qa.repeated-sentence')).toEqual([]);
+    expect(runChecks({ source: 'a\n\nb', target: 'The plan failed again.\n\nThe plan failed again.', sourceLang: 'es', targetLang: 'en' }).filter((f) => f.rule === 'qa.repeated-sentence')).toEqual([]);
   });
   it('leaves repeats that are not slips alone', () => {
     // A figure of speech set off by a comma, a one-word repeat, phrases that only share words.

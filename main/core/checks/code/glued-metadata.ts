@@ -78,7 +78,8 @@ function header(seg: SegmentView, source: string): { text: string; dash: boolean
   if (credit) return { text: credit[1]!, dash: true };
   const stamp = seg.first ? null : STAMP.exec(t);
   if (stamp) return { text: stamp[1]!, dash: false };
-  const agency = AGENCY_DOT_DASH.exec(t);
+  // In the article's first segment the kept ".-" is en.dateline-glued's.
+  const agency = seg.first ? null : AGENCY_DOT_DASH.exec(t);
   if (agency) return { text: agency[1]!, dash: true };
   const credit2 = REPORTER_CREDIT.exec(t);
   if (credit2 && SOURCE_CREDIT.test(source)) return { text: credit2[1]!, dash: false };

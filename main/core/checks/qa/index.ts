@@ -16,6 +16,7 @@ import { oneSidedNames } from './names.js';
 import { quoteStyle } from './quotes.js';
 import { repeatedWords } from './repeats.js';
 import { repeatedPhrases } from './repeated-phrases.js';
+import { repeatedSentences } from './repeated-sentences.js';
 import { subtitleTiming } from './subtitle-timing.js';
 import { doubleSpace, edgeSpaces, whitespaceLines } from './spaces.js';
 import { tagsCheck } from './tags.js';
@@ -27,6 +28,7 @@ export const QA_CHECKS: CheckDefinition[] = [
   numberMagnitude,
   repeatedWords,
   repeatedPhrases,
+  repeatedSentences,
   doubleSpace,
   edgeSpaces,
   whitespaceLines,

@@ -1,7 +1,7 @@
 /**
- * A phrase or sentence written twice in a row ("in the region in the region", "It rained. It rained."):
- * an engine's or an editor's slip. One-word repeats are qa.repeated-words'. Only exact repeats of two
- * words or more, case-insensitive, the copies apart by spaces (or by a full stop, for a whole sentence).
+ * A phrase written twice in a row ("in the region in the region"): an engine's or an editor's slip.
+ * One-word repeats are qa.repeated-words', whole sentences qa.repeated-sentence's. Only exact repeats of
+ * two words or more, case-insensitive, the copies apart by spaces.
  */
 import { tokenize } from '../../../common/words.js';
 import type { CheckDefinition, RawFinding } from '../types.js';
@@ -12,8 +12,6 @@ const MAX_WORDS = 30;
 
 /** Words whose doubled phrase is a figure of speech ("more and more and more"). */
 const CONJUNCTIONS = new Set(['and', 'or', 'und', 'oder', 'et', 'ou', 'y', 'o', 'e']);
-
-const sentenceStart = (text: string, at: number) => /(?:^|[.!?]["”’»)]?\s+)$/u.test(text.slice(0, at));
 
 interface Word {
   text: string;
@@ -28,16 +26,16 @@ function words(text: string, lang: string): Word[] {
     .map((t) => ({ text: t.text.toLowerCase(), start: t.start, end: t.end }));
 }
 
-/** Is the text between two copies only spaces, or a sentence end and spaces (a doubled sentence)? */
-function gapOk(gap: string, n: number): boolean {
-  return /^[ \u00a0]+$/u.test(gap) || (n >= 3 && /^[.!?][ \u00a0]+$/u.test(gap));
+/** Is the text between two copies only spaces? (A doubled sentence is qa.repeated-sentence's.) */
+function gapOk(gap: string): boolean {
+  return /^[ \u00a0]+$/u.test(gap);
 }
 
 export const repeatedPhrases: CheckDefinition = {
   id: 'qa.repeated-phrase',
   category: 'Fluency/Grammar',
   severity: 'minor',
-  description: 'A phrase or sentence written twice in a row ("per day per day").',
+  description: 'A phrase written twice in a row ("per day per day").',
   scope: 'segment',
   run(ctx, seg) {
     if (!seg?.target) return [];
@@ -55,12 +53,12 @@ export const repeatedPhrases: CheckDefinition = {
         // "ha ha ha ha" is one word repeated (qa.repeated-words' list decides), not a phrase; "faster and
         // faster and faster" is a figure of speech.
         if (a.every((w) => w.text === a[0]!.text) || CONJUNCTIONS.has(a[0]!.text) || CONJUNCTIONS.has(a[n - 1]!.text)) continue;
-        // A copy with a comma inside is a list's rhythm ("minus 4 degrees, minus 4 degrees, 0 degrees, 0 degrees"), unless a whole sentence is doubled.
+        // A copy with a comma inside is a list's rhythm ("minus 4 degrees, minus 4 degrees, 0 degrees, 0 degrees").
         const copy = text.slice(a[0]!.start, a[n - 1]!.end);
-        if (/[,;:]/u.test(copy) && !sentenceStart(text, a[0]!.start)) continue;
+        if (/[,;:]/u.test(copy)) continue;
         // The copies must be the same text gap for gap too ("per day, per day" is not a slip).
         if (copy.toLowerCase() !== text.slice(b[0]!.start, b[n - 1]!.end).toLowerCase()) continue;
-        if (!gapOk(text.slice(a[n - 1]!.end, b[0]!.start), n)) continue;
+        if (!gapOk(text.slice(a[n - 1]!.end, b[0]!.start))) continue;
         found = n;
         break;
       }
