@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { generatePair } from './generate.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 
@@ -91,6 +92,47 @@ export function gapProbe(ask: () => Promise<unknown>): { worst: () => number; an
     stop: async () => {
       running = false;
       await loop;
+    },
+  };
+}
+
+/**
+ * `gapProbe` run from a thread of its own: the bench's main thread parses the big replies it asks for
+ * (a million-line view is 30 MB of JSON), and a probe on that thread would time the bench's own
+ * JSON.parse as the server's silence.
+ */
+export function gapProbeThread(serve: Serve): { worst: () => number; answered: () => number; over50: () => number; stop: () => Promise<void> } {
+  const u = new URL(serve.url);
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    let running = true;
+    parentPort.on('message', () => (running = false));
+    (async () => {
+      let worst = 0;
+      let answered = 0;
+      let over50 = 0;
+      while (running) {
+        const t = performance.now();
+        await fetch(workerData.origin + '/api/hostInfo', { method: 'POST', headers: { authorization: 'Bearer ' + workerData.token, 'content-type': 'application/json' }, body: '{}' }).then((r) => r.text(), () => undefined);
+        const gap = performance.now() - t;
+        worst = Math.max(worst, gap);
+        if (gap > 50) over50++;
+        answered++;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      parentPort.postMessage({ worst, answered, over50 });
+    })();`;
+  const worker = new Worker(code, { eval: true, workerData: { origin: u.origin, token: u.searchParams.get('token') ?? '' } });
+  let result = { worst: 0, answered: 0, over50: 0 };
+  const done = new Promise<void>((resolve) => worker.once('message', (m: typeof result) => ((result = m), resolve())));
+  return {
+    worst: () => result.worst,
+    answered: () => result.answered,
+    over50: () => result.over50,
+    stop: async () => {
+      worker.postMessage('stop');
+      await done;
+      await worker.terminate();
     },
   };
 }
