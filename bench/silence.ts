@@ -65,7 +65,7 @@ async function workload(name: string, key: string, root: string, id: string): Pr
     serve.stop();
     rmSync(root, { recursive: true, force: true });
     row(name, `${probe.worst().toFixed(0)} ms`, `longest hostInfo gap, goal 50 ms; ${against(`${key}-gap-ms`, record(`${key}-gap-ms`, probe.worst()))}`);
-    row('  open + complete check', `${(wall / 1000).toFixed(1)} s`, `${status}; server CPU ${(cpu / 1000).toFixed(1)} s (all threads); ${probe.answered()} probes answered, ${probe.over50()} over 50 ms`);
+    row('  open + complete check', `${(wall / 1000).toFixed(1)} s`, `${status}; server CPU ${(cpu / 1000).toFixed(1)} s (all threads); ${probe.answered()} probes answered, ${probe.over50()} over 50 ms; at most ${probe.worstCpu()} ms of request-thread CPU within one gap`);
   }
 }
 
