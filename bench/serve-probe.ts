@@ -102,7 +102,7 @@ export function gapProbe(ask: () => Promise<unknown>): { worst: () => number; an
  * JSON.parse as the server's silence. On a loaded machine a gap is also time the server waited for a
  * core: `worstCpu` is the most CPU time the server's request thread spent within one gap (10 ms ticks).
  */
-export function gapProbeThread(serve: Serve): { worst: () => number; worstCpu: () => number; answered: () => number; over50: () => number; stop: () => Promise<void> } {
+export function gapProbeThread(serve: Serve): { ready: Promise<void>; worst: () => number; worstCpu: () => number; answered: () => number; over50: () => number; stop: () => Promise<void> } {
   const u = new URL(serve.url);
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
@@ -131,15 +131,25 @@ export function gapProbeThread(serve: Serve): { worst: () => number; worstCpu: (
         worst = Math.max(worst, gap);
         worstCpu = Math.max(worstCpu, hostCpu() - c);
         if (gap > 50) over50++;
-        answered++;
+        if (!answered++) parentPort.postMessage('started');
         await new Promise((r) => setTimeout(r, 10));
       }
       parentPort.postMessage({ worst, worstCpu, answered, over50 });
     })();`;
   const worker = new Worker(code, { eval: true, workerData: { origin: u.origin, token: u.searchParams.get('token') ?? '', pid: serve.pid } });
   let result = { worst: 0, worstCpu: 0, answered: 0, over50: 0 };
-  const done = new Promise<void>((resolve) => worker.once('message', (m: typeof result) => ((result = m), resolve())));
+  let started!: () => void;
+  const ready = new Promise<void>((resolve) => (started = resolve));
+  const done = new Promise<void>((resolve) =>
+    worker.on('message', (m: typeof result | 'started') => {
+      if (m === 'started') return started();
+      result = m;
+      resolve();
+    }),
+  );
   return {
+    /** Resolves once the first probe was answered: start the workload then, or its first seconds go unprobed. */
+    ready,
     worst: () => result.worst,
     worstCpu: () => result.worstCpu,
     answered: () => result.answered,

@@ -45,6 +45,7 @@ interface Checked {
 async function workload(name: string, key: string, root: string, id: string): Promise<void> {
   const serve = await startServe(root);
   const probe = gapProbeThread(serve);
+  await probe.ready;
   const cpu0 = cpuMs(serve.pid);
   const t0 = performance.now();
   let status = 'done';
