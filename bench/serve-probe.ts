@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { generatePair } from './generate.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 
@@ -91,6 +92,72 @@ export function gapProbe(ask: () => Promise<unknown>): { worst: () => number; an
     stop: async () => {
       running = false;
       await loop;
+    },
+  };
+}
+
+/**
+ * `gapProbe` run from a thread of its own: the bench's main thread parses the big replies it asks for
+ * (a million-line view is 30 MB of JSON), and a probe on that thread would time the bench's own
+ * JSON.parse as the server's silence. On a loaded machine a gap is also time the server waited for a
+ * core: `worstCpu` is the most CPU time the server's request thread spent within one gap (10 ms ticks).
+ */
+export function gapProbeThread(serve: Serve): { ready: Promise<void>; worst: () => number; worstCpu: () => number; answered: () => number; over50: () => number; stop: () => Promise<void> } {
+  const u = new URL(serve.url);
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const { readFileSync } = require('node:fs');
+    // CPU time (ms) of the server's main thread (its task id is the pid): utime + stime, 100 ticks a second.
+    const hostCpu = () => {
+      try {
+        const f = readFileSync('/proc/' + workerData.pid + '/task/' + workerData.pid + '/stat', 'utf8').split(') ')[1].split(' ');
+        return (Number(f[11]) + Number(f[12])) * 10;
+      } catch {
+        return 0;
+      }
+    };
+    let running = true;
+    parentPort.on('message', () => (running = false));
+    (async () => {
+      let worst = 0;
+      let answered = 0;
+      let over50 = 0;
+      let worstCpu = 0;
+      while (running) {
+        const t = performance.now();
+        const c = hostCpu();
+        await fetch(workerData.origin + '/api/hostInfo', { method: 'POST', headers: { authorization: 'Bearer ' + workerData.token, 'content-type': 'application/json' }, body: '{}' }).then((r) => r.text(), () => undefined);
+        const gap = performance.now() - t;
+        worst = Math.max(worst, gap);
+        worstCpu = Math.max(worstCpu, hostCpu() - c);
+        if (gap > 50) over50++;
+        if (!answered++) parentPort.postMessage('started');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      parentPort.postMessage({ worst, worstCpu, answered, over50 });
+    })();`;
+  const worker = new Worker(code, { eval: true, workerData: { origin: u.origin, token: u.searchParams.get('token') ?? '', pid: serve.pid } });
+  let result = { worst: 0, worstCpu: 0, answered: 0, over50: 0 };
+  let started!: () => void;
+  const ready = new Promise<void>((resolve) => (started = resolve));
+  const done = new Promise<void>((resolve) =>
+    worker.on('message', (m: typeof result | 'started') => {
+      if (m === 'started') return started();
+      result = m;
+      resolve();
+    }),
+  );
+  return {
+    /** Resolves once the first probe was answered: start the workload then, or its first seconds go unprobed. */
+    ready,
+    worst: () => result.worst,
+    worstCpu: () => result.worstCpu,
+    answered: () => result.answered,
+    over50: () => result.over50,
+    stop: async () => {
+      worker.postMessage('stop');
+      await done;
+      await worker.terminate();
     },
   };
 }

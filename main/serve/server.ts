@@ -129,19 +129,24 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       return res.write(chunk);
     };
     const emit = (piece: string) => {
-      if (res.destroyed) return; // the client went away: the rest is worked out for no one, cheaply
       if (!res.headersSent) res.writeHead(200, head);
       pending.push(piece);
       size += piece.length;
     };
+    const abandoned = new Error('client gone');
     const pause = async () => {
+      // The client went away (a reload, a closed tab): the rest of the reply is not worked out, no one would read it.
+      if (res.destroyed) throw abandoned;
       if (size >= 1 << 16 && !flush()) await drained(res);
       await yieldToLoop();
     };
-    const { sliced } = await stringifyInSlices(body, emit, pause).catch((err: unknown) => {
+    const written = await stringifyInSlices(body, emit, pause).catch((err: unknown) => {
+      if (err === abandoned) return null;
       if (res.headersSent) res.destroy();
       throw err;
     });
+    if (!written) return;
+    const { sliced } = written;
     if (!sliced && !res.headersSent) res.writeHead(200, head);
     res.end(pending.join(''));
   }

@@ -80,3 +80,18 @@ describe('stringifyInSlices on long texts (a million-line article has three text
     expect(pauses).toBeGreaterThanOrEqual(Math.floor(text.length / 65_536));
   });
 });
+
+describe('a reply whose client went away', () => {
+  it('stops at the first pause that refuses to go on: the rest is not worked out', async () => {
+    const text = 'x'.repeat(65_536 * 40);
+    let emitted = 0;
+    let pauses = 0;
+    const gone = new Error('client gone');
+    const writing = stringifyInSlices({ ok: true, result: { text } }, (p) => (emitted += p.length), async () => {
+      if (++pauses === 3) throw gone;
+    });
+    await expect(writing).rejects.toBe(gone);
+    expect(pauses).toBe(3);
+    expect(emitted).toBeLessThan(65_536 * 4);
+  });
+});
