@@ -16,8 +16,16 @@ const FIELDS = 7;
 
 export function toChangeTable(changes: readonly WordChange[]): ChangeTable {
   const data = new Int32Array(changes.length * FIELDS);
+  // Field by field: an array literal per change was a tenth of the worker's time for a book.
   changes.forEach((c, i) => {
-    data.set([KINDS.indexOf(c.kind), c.baseline[0], c.baseline[1], c.current[0], c.current[1], c.baselineWords, c.currentWords], i * FIELDS);
+    const k = i * FIELDS;
+    data[k] = KINDS.indexOf(c.kind);
+    data[k + 1] = c.baseline[0];
+    data[k + 2] = c.baseline[1];
+    data[k + 3] = c.current[0];
+    data[k + 4] = c.current[1];
+    data[k + 5] = c.baselineWords;
+    data[k + 6] = c.currentWords;
   });
   return { data };
 }
