@@ -223,7 +223,7 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
       const tag = session.tags.insertNext(editor);
       return setNotice(tag ? { key: 'tags.inserted', params: { tag: describeTag(tag) } } : { key: 'tags.noneMissing' });
     }
-    if (command === 'nextChange' || command === 'previousChange') void session.changes.goTo(editor, command === 'nextChange' ? 'next' : 'previous');
+    if (command === 'nextChange' || command === 'previousChange') session.changes.goTo(editor, command === 'nextChange' ? 'next' : 'previous');
     else if (command === 'nextProblem' || command === 'previousProblem') {
       setPanel('problems');
       session.findings.goTo(editor, command === 'nextProblem' ? 'next' : 'previous', !!sourceRef.current?.contains(document.activeElement));

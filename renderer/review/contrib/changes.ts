@@ -1,6 +1,6 @@
 import type { DiffStats } from '../../../main/contract/api';
 import { splitParagraphs, type Paragraph } from '../../../main/common/paragraphs';
-import type { TagRange, WordChange } from '../../../main/common/word-diff';
+import { wordDiff, type TagRange, type WordChange } from '../../../main/common/word-diff';
 import { mapParagraphs } from '../../lib/paragraph-map';
 import { changesShown } from '../shown';
 import { monaco } from '../../monaco/setup';
@@ -105,6 +105,24 @@ export class ChangesContribution implements EditorContribution {
     return this.changes;
   }
 
+  /**
+   * The changes of the text as it is now, at once: keys typed right after Alt+F5 must replace the change
+   * it selects, so a diff the worker has not answered yet is worked out here (the same wordDiff).
+   */
+  private currentNow(): readonly WordChange[] {
+    const model = this.doc?.model;
+    if (!model || model.isDisposed()) return this.changes;
+    const version = model.getAlternativeVersionId();
+    if (this.changesVersion !== version) {
+      const diff = wordDiff(this.baselineText, model.getValue(), this.lang, { baseline: this.baselineTags, current: this.currentTags() });
+      this.changes = diff.changes;
+      this.changesVersion = version;
+      this.stats.set(diff.stats);
+      this.paintHighlights();
+    }
+    return this.changes;
+  }
+
   /** Asks the worker for the diff of the current text, unless it is known or asked already; returns the text asked about. */
   private diffNow(): string | null {
     const model = this.doc?.model;
@@ -173,8 +191,8 @@ export class ChangesContribution implements EditorContribution {
    * Next or previous change from the cursor, by the word diff (a paragraph is one line, so line changes
    * would skip every other change in it); the change is selected, so typing replaces it.
    */
-  async goTo(editor: Editor, direction: 'next' | 'previous'): Promise<void> {
-    const changes = await this.current(); // the list must reflect the latest keystroke
+  goTo(editor: Editor, direction: 'next' | 'previous'): void {
+    const changes = this.currentNow(); // the list must reflect the latest keystroke
     const at = selectionOffsets(editor) ?? { start: 0, end: 0 };
     if (!changes.length) return;
     // Next: starts after the cursor (or at it, if not yet selected). Previous: ends before it.
