@@ -271,6 +271,8 @@ export interface ArticleChecks {
   pending?: boolean;
   /** How well the checked text kept the source's inline tags (main/common/metrics/tag-accuracy.ts); absent without tags. */
   tagAccuracy?: TagAccuracy;
+  /** Names the checked text, for the next request's `edit.base` (absent when the text was the one on disk). */
+  textKey?: string;
 }
 
 /** Tag accuracy: of the source's inline tags (plus the translation's extra ones), how many came through right. */
@@ -462,7 +464,12 @@ export interface CalqueApi {
    * Align and check the article. `text` is the editor's current text (unsaved edits included); omitted,
    * the text on disk. Incremental: while typing, only the changed segments are checked again.
    */
-  checkArticle(req: { id: ArticleId; text?: string }): Promise<ArticleChecks>;
+  /**
+   * Check `text` (default: the translation on disk), or `edit`: the text of an earlier answer's `textKey`
+   * with one edit applied (a pause in typing changes a few words of a 1.4 MB book). An edit of a text the
+   * host no longer holds is refused with `invalidRequest`: send the whole text then.
+   */
+  checkArticle(req: { id: ArticleId; text?: string; edit?: { base: string; start: number; end: number; text: string } }): Promise<ArticleChecks>;
   /** "Ignore here" (kept with the article's review) or "ignore this rule in the project" (project.json). */
   ignoreFinding(req: { id: ArticleId; rule: string; text: string; scope: 'here' | 'project' }): Promise<{ ok: true }>;
   /**

@@ -102,7 +102,14 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
   exportAll: z.object({ outDir: absolutePath.optional(), overwrite: z.boolean().optional(), as: exportKind.optional() }).strict(),
   cancelJob: z.object({ jobId: z.string().uuid() }).strict(),
   setUiLanguage: z.object({ lng: z.enum(LOCALES) }).strict(),
-  checkArticle: z.object({ id: articleId, text: z.string().max(64 * 1024 * 1024).optional() }).strict(),
+  checkArticle: z
+    .object({
+      id: articleId,
+      text: z.string().max(64 * 1024 * 1024).optional(),
+      edit: z.object({ base: z.string().max(40), start: z.number().int().min(0), end: z.number().int().min(0), text: z.string().max(64 * 1024 * 1024) }).strict().optional(),
+    })
+    .strict()
+    .refine((r) => r.text === undefined || r.edit === undefined, { message: 'text or edit, not both' }),
   ignoreFinding: z.object({ id: articleId, rule: ruleId, text: z.string().max(10_000), scope: z.enum(['here', 'project']) }).strict(),
   ignoreFindings: z
     .object({ id: articleId, items: z.array(z.object({ rule: ruleId, text: z.string().max(10_000) }).strict()).min(1).max(100_000), scope: z.enum(['here', 'everywhere']) })

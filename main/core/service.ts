@@ -1,6 +1,7 @@
 import { basename, isAbsolute, relative, resolve } from 'node:path';
 import {
   CalqueError,
+  type ApiRequest,
   type ArticleChecks,
   type AnnotationsView,
   type CheckSettingsInfo,
@@ -48,6 +49,7 @@ import { ProjectSession } from './project/session.js';
 import type { ProjectReport } from './report/model.js';
 import { ReportService } from './report/report-service.js';
 import { CheckService, reviewsFor } from './checks/service.js';
+import { CheckedTexts } from './checks/checked-texts.js';
 import { addArticleIgnores, addProjectIgnores } from './checks/ignore-decisions.js';
 import { fixProjectProblems, projectProblems } from './checks/project-problems.js';
 import { replaceMatches, SearchService } from './search/search-service.js';
@@ -106,6 +108,8 @@ interface OpenProject {
   problems: ResultJobs<ProjectProblems>;
   /** Undo entries of the host's project-wide edits (replace, fix all). */
   edits: ProjectEdits;
+  /** The editor's last checked text per article, for checks sent as one edit. */
+  checkedTexts: CheckedTexts;
 }
 
 /**
@@ -224,6 +228,7 @@ export class CalqueService implements CalqueApi {
       problems: new ResultJobs<ProjectProblems>(this.jobs),
       edits: new ProjectEdits(),
       checks,
+      checkedTexts: new CheckedTexts(),
     };
   }
 
@@ -423,11 +428,14 @@ export class CalqueService implements CalqueApi {
   }
 
   // ---- checks (the check service: one input builder for the editor, the list's counts and the CLI) ---
-  async checkArticle(req: { id: string; text?: string }): Promise<ArticleChecks> {
+  async checkArticle(req: ApiRequest<'checkArticle'>): Promise<ArticleChecks> {
     const p = this.requireProject();
     const a = p.session.article(req.id);
+    const text = req.edit ? p.checkedTexts.edited(req.id, req.edit) : req.text;
+    if (text === null) throw new CalqueError('invalidRequest', { reason: 'unknown edit base' });
     await this.refreshConfig(p);
-    return p.checks.checkArticle(a, req.text);
+    const checks = await p.checks.checkArticle(a, text);
+    return text === undefined ? checks : { ...checks, textKey: p.checkedTexts.keep(req.id, text) };
   }
 
   /** A hand edit of project.json (glossaries, word list, settings) reaches the next check. */

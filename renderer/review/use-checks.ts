@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleChecks } from '../../main/contract/api';
+import { textEdit } from '../../main/common/text-edit';
 import { api, toUiError, type UiError } from '../api';
 import type { monaco } from '../monaco/setup';
 
@@ -18,8 +19,10 @@ export const PENDING_RETRIES_MS: readonly number[] = [250, 500, 1000, 2000];
  * changed since the request are dropped (a newer run is already scheduled), so squiggles never point at
  * the wrong words. A text that was already checked is not sent again; a hidden page sends nothing.
  *
- * The contract's checkArticle takes the whole text (core re-checks only the segments that changed, but it
- * re-aligns the document): sending only the edited segments would need a new contract method.
+ * After the first check, a request carries one edit against the text the host last checked (its
+ * `textKey`) instead of the whole text: a book is 1.4 MB, and stringifying and sending it after every
+ * pause in typing cost the page a long task each time. A host that no longer holds that text refuses
+ * the edit (`invalidRequest`) and gets the whole text.
  */
 export function useChecks(id: string, onError: (e: UiError) => void) {
   const [checks, setChecks] = useState<ArticleChecks | null>(null);
@@ -30,6 +33,8 @@ export function useChecks(id: string, onError: (e: UiError) => void) {
   /** The model version of the last answer, and whether it still had pending suggestions. */
   const last = useRef<{ version: number; pending: boolean } | null>(null);
   const retries = useRef(0);
+  /** The text the host last checked for this page, and its key (null: send the whole text). */
+  const sent = useRef<{ key: string; text: string; seq: number } | null>(null);
   const onErrorRef = useRef(onError);
   useEffect(() => {
     onErrorRef.current = onError;
@@ -46,7 +51,17 @@ export function useChecks(id: string, onError: (e: UiError) => void) {
       const mine = ++seq.current;
       setChecking(true);
       try {
-        const res = await api.checkArticle({ id, text: model.getValue() });
+        const text = model.getValue();
+        const base = sent.current;
+        const whole = () => api.checkArticle({ id, text });
+        const res = base
+          ? await api.checkArticle({ id, edit: { base: base.key, ...textEdit(base.text, text) } }).catch((err: unknown) => {
+              if (toUiError(err).code === 'invalidRequest') return whole();
+              throw err;
+            })
+          : await whole();
+        // The host keeps the text of its latest check: the newest answer names the next base.
+        if (res.textKey && (!sent.current || sent.current.seq < mine)) sent.current = { key: res.textKey, text, seq: mine };
         if (mine !== seq.current || model.isDisposed() || model.getAlternativeVersionId() !== version) return;
         last.current = { version, pending: !!res.pending };
         setChecks(res);
@@ -70,6 +85,7 @@ export function useChecks(id: string, onError: (e: UiError) => void) {
       window.clearTimeout(timer.current);
       modelRef.current = model;
       last.current = null;
+      sent.current = null;
       retries.current = 0;
       setChecks(null);
       if (model) void run(true);

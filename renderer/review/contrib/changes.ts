@@ -6,6 +6,7 @@ import { changesShown } from '../shown';
 import { monaco } from '../../monaco/setup';
 import type { ArticleDocument } from '../article-document';
 import { rangeAt, revealSpan, selectionOffsets } from '../ranges';
+import { WordDiffClient } from '../word-diff-client';
 import { StateCell, type Editor, type EditorContribution } from './contribution';
 
 /** How long typing must pause before the word counts (and the live metrics) are recomputed. */
@@ -14,11 +15,17 @@ export const RECOUNT_MS = 200;
 /**
  * Changes against the machine translation: Calque's word diff after each pause in typing (the counts,
  * the whole-word highlights in the diff editor), Alt+F5 / Shift+Alt+F5 from change to change, and the
- * reverts to the machine translation, each one undoable edit.
+ * reverts to the machine translation, each one undoable edit. The diff is worked out in a worker
+ * (word-diff.worker.ts), first when the article opens, so the Changes view finds it ready.
  */
 export class ChangesContribution implements EditorContribution {
   readonly stats: StateCell<DiffStats | null>;
   private changes: WordChange[] = [];
+  /** The model version `changes` are of (-1: none yet). */
+  private changesVersion = -1;
+  /** The diff being worked out, and of which version. */
+  private pending: { version: number; done: Promise<void> } | null = null;
+  private differ: WordDiffClient | null = null;
   private doc: ArticleDocument | null = null;
   private baselineText = '';
   private baselineParas: Paragraph[] = [];
@@ -43,6 +50,9 @@ export class ChangesContribution implements EditorContribution {
     this.doc = doc;
     this.baselineText = doc.baseline.getValue();
     this.baselineParas = splitParagraphs(this.baselineText);
+    const differ = new WordDiffClient(this.baselineText, this.lang);
+    this.differ = differ;
+    void this.diffNow();
     const onChange = doc.model.onDidChangeContent(() => {
       window.clearTimeout(this.timer);
       this.timer = window.setTimeout(() => this.recount(), RECOUNT_MS);
@@ -51,6 +61,8 @@ export class ChangesContribution implements EditorContribution {
       dispose: () => {
         onChange.dispose();
         window.clearTimeout(this.timer);
+        differ.dispose();
+        this.differ = null;
         this.doc = null;
       },
     };
@@ -73,16 +85,63 @@ export class ChangesContribution implements EditorContribution {
     this.stats.set(stats);
   }
 
+  /** After a pause in typing: the listeners get the text now, the counts and highlights follow from the worker. */
   recount(): void {
     const model = this.doc?.model;
     if (!model || model.isDisposed()) return;
     window.clearTimeout(this.timer);
+    const text = this.diffNow();
+    if (text !== null) for (const l of this.recounted) l(text);
+  }
+
+  /** The changes of the editor's text as it is now (worked out, or waited for). */
+  async current(): Promise<readonly WordChange[]> {
+    const model = this.doc?.model;
+    if (model && !model.isDisposed() && this.changesVersion !== model.getAlternativeVersionId()) {
+      window.clearTimeout(this.timer);
+      this.diffNow();
+    }
+    await this.pending?.done;
+    return this.changes;
+  }
+
+  /**
+   * The changes of the text as it is now, at once: keys typed right after Alt+F5 must replace the change
+   * it selects, so a diff the worker has not answered yet is worked out here (the same wordDiff).
+   */
+  private currentNow(): readonly WordChange[] {
+    const model = this.doc?.model;
+    if (!model || model.isDisposed()) return this.changes;
+    const version = model.getAlternativeVersionId();
+    if (this.changesVersion !== version) {
+      const diff = wordDiff(this.baselineText, model.getValue(), this.lang, { baseline: this.baselineTags, current: this.currentTags() });
+      this.changes = diff.changes;
+      this.changesVersion = version;
+      this.stats.set(diff.stats);
+      this.paintHighlights();
+    }
+    return this.changes;
+  }
+
+  /** Asks the worker for the diff of the current text, unless it is known or asked already; returns the text asked about. */
+  private diffNow(): string | null {
+    const model = this.doc?.model;
+    const differ = this.differ;
+    if (!model || model.isDisposed() || !differ) return null;
+    const version = model.getAlternativeVersionId();
     const text = model.getValue();
-    const diff = wordDiff(this.baselineText, text, this.lang, { baseline: this.baselineTags, current: this.currentTags() });
-    this.stats.set(diff.stats);
-    this.changes = diff.changes;
-    this.paintHighlights();
-    for (const l of this.recounted) l(text);
+    if (this.changesVersion === version || this.pending?.version === version) return text;
+    const done = differ.diff(text, { baseline: this.baselineTags, current: this.currentTags() }).then((diff) => {
+      if (this.pending?.version === version) this.pending = null;
+      // A newer text is already asked about (null), or the model moved on: those answers are stale.
+      if (!diff || model.isDisposed() || model.getAlternativeVersionId() !== version) return;
+      this.changes = diff.changes;
+      this.changesVersion = version;
+      this.stats.set(diff.stats);
+      this.paintHighlights();
+    });
+    this.pending = { version, done };
+    return text;
   }
 
   /**
@@ -99,7 +158,9 @@ export class ChangesContribution implements EditorContribution {
       frame = requestAnimationFrame(() => this.paintHighlights());
     };
     const scrolls = [sides.del.onDidScrollChange(repaint), sides.ins.onDidScrollChange(repaint), sides.ins.onDidLayoutChange(repaint)];
-    this.recount();
+    // The diff opened with the article is usually ready: painted at once, else when the worker answers.
+    this.paintHighlights();
+    void this.current();
     return {
       dispose: () => {
         cancelAnimationFrame(frame);
@@ -114,7 +175,8 @@ export class ChangesContribution implements EditorContribution {
   private paintHighlights(): void {
     const doc = this.doc;
     const h = this.highlights;
-    if (!h || !doc) return;
+    // Changes of an older text would point at the wrong words; the painted ones move with the edits until the new diff.
+    if (!h || !doc || doc.model.isDisposed() || this.changesVersion !== doc.model.getAlternativeVersionId()) return;
     const del = changesShown(this.changes, 'baseline', shownOffsets(h.editors.del, doc.baseline))
       .filter((c) => c.baseline[1] > c.baseline[0])
       .map((c) => ({ range: rangeAt(doc.baseline, ...c.baseline), options: { inlineClassName: 'word-deleted' } }));
@@ -130,8 +192,7 @@ export class ChangesContribution implements EditorContribution {
    * would skip every other change in it); the change is selected, so typing replaces it.
    */
   goTo(editor: Editor, direction: 'next' | 'previous'): void {
-    this.recount(); // the list must reflect the latest keystroke
-    const changes = this.changes;
+    const changes = this.currentNow(); // the list must reflect the latest keystroke
     const at = selectionOffsets(editor) ?? { start: 0, end: 0 };
     if (!changes.length) return;
     // Next: starts after the cursor (or at it, if not yet selected). Previous: ends before it.
