@@ -578,19 +578,21 @@ function runRule(rule: CompiledRule, seg: SegmentData, segment: SegmentView, ctx
   return out;
 }
 
-const segmentData = new WeakMap<SegmentView, SegmentData>();
+/**
+ * The segment the pack rules read last: the engine runs every check on one segment before the next, so
+ * one entry serves all packs (a map of every segment's tokens and hits held 360 MB for a book).
+ */
+let last: { segment: SegmentView; lang: string; data: SegmentData } | null = null;
 
 function dataOf(segment: SegmentView, lang: string): SegmentData {
-  let d = segmentData.get(segment);
-  if (!d) {
-    const tokens = tokenize(segment.target, lang);
-    const lower = tokens.map((t) => t.text.toLowerCase());
-    const words = new Set<string>();
-    tokens.forEach((t, i) => t.word && words.add(lower[i]!));
-    d = { text: segment.target, tokens, lower, words };
-    segmentData.set(segment, d);
-  }
-  return d;
+  if (last?.segment === segment && last.lang === lang) return last.data;
+  const tokens = tokenize(segment.target, lang);
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  const words = new Set<string>();
+  tokens.forEach((t, i) => t.word && words.add(lower[i]!));
+  const data = { text: segment.target, tokens, lower, words };
+  last = { segment, lang, data };
+  return data;
 }
 
 /** Compile a pack into check definitions (one per rule id). Throws PackError naming the faulty place. */
