@@ -11,6 +11,7 @@ import type { Finding } from '../../contract/review.js';
 import { describeRules, openProjectChecks } from '../../core/checks/service.js';
 import { messages, pickLocale } from '../../core/messages.js';
 import { isLanguageTag } from '../../core/project/languages.js';
+import { LazyArray, writeJson } from '../streamed-json.js';
 import { UsageError } from '../usage-error.js';
 
 const SEVERITY_RANK = { minor: 1, major: 2, critical: 3 } as const;
@@ -219,7 +220,7 @@ async function check(
         path: f.path,
         // As the metrics bar and the report show it (main/common/metrics/tag-accuracy.ts).
         ...(f.tagAccuracy ? { tagAccuracy: f.tagAccuracy } : {}),
-        findings: f.findings.map((x) => ({
+        findings: new LazyArray(f.findings.length, (i) => ((x) => ({
           rule: x.rule,
           category: x.category,
           severity: x.severity,
@@ -230,10 +231,10 @@ async function check(
           text: x.text,
           message: describe(x),
           fixes: x.fixes,
-        })),
+        }))(f.findings[i]!)),
       })),
     };
-    console.log(JSON.stringify(out, null, 2));
+    writeJson(out, (lines) => console.log(lines));
   } else if (format === 'sarif') {
     console.log(JSON.stringify(sarif(files, describe), null, 2));
   } else {
