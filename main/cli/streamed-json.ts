@@ -16,45 +16,46 @@ export class LazyArray<T> {
 const INDENT = '  ';
 const CHUNK = 1 << 20;
 
-/** Writes the JSON as whole lines, each call a run of lines without its last newline (as `console.log` takes them). */
-export function writeJson(value: unknown, writeLines: (lines: string) => void): void {
+/** The JSON as runs of whole lines, each without its last newline (as `console.log` takes them). */
+export function* jsonLines(value: unknown): Generator<string> {
   let buf = '';
-  const emit = (s: string) => {
-    buf += s;
-    if (buf.length >= CHUNK) {
-      const end = buf.lastIndexOf('\n');
-      if (end < 0) return;
-      writeLines(buf.slice(0, end));
-      buf = buf.slice(end + 1);
+  for (const piece of pieces(value, 0)) {
+    buf += piece;
+    if (buf.length < CHUNK) continue;
+    const end = buf.lastIndexOf('\n');
+    if (end < 0) continue;
+    yield buf.slice(0, end);
+    buf = buf.slice(end + 1);
+  }
+  yield buf;
+}
+
+const nested = (v: unknown, depth: number) => JSON.stringify(v, null, 2).replace(/\n/g, `\n${INDENT.repeat(depth)}`);
+
+/** The JSON text of `v` at nesting `depth`, in pieces: lazy arrays and what holds them walked, the rest stringified whole. */
+function* pieces(v: unknown, depth: number): Generator<string> {
+  const pad = INDENT.repeat(depth + 1);
+  if (v instanceof LazyArray || Array.isArray(v)) {
+    const n = v.length;
+    if (n === 0) return yield '[]';
+    yield '[';
+    for (let i = 0; i < n; i++) {
+      yield `${i ? ',' : ''}\n${pad}`;
+      const item: unknown = v instanceof LazyArray ? v.item(i) : (v as unknown[])[i];
+      if (hasLazy(item)) yield* pieces(item, depth + 1);
+      else yield item === undefined ? 'null' : nested(item, depth + 1);
     }
-  };
-  const nested = (v: unknown, depth: number) => JSON.stringify(v, null, 2).replace(/\n/g, `\n${INDENT.repeat(depth)}`);
-  const walk = (v: unknown, depth: number): void => {
-    const pad = INDENT.repeat(depth + 1);
-    if (v instanceof LazyArray || Array.isArray(v)) {
-      const n = v.length;
-      if (n === 0) return emit('[]');
-      emit('[');
-      for (let i = 0; i < n; i++) {
-        emit(`${i ? ',' : ''}\n${pad}`);
-        const item: unknown = v instanceof LazyArray ? v.item(i) : (v as unknown[])[i];
-        if (hasLazy(item)) walk(item, depth + 1);
-        else emit(item === undefined ? 'null' : nested(item, depth + 1));
-      }
-      return emit(`\n${INDENT.repeat(depth)}]`);
-    }
-    const entries = Object.entries(v as object).filter(([, x]) => x !== undefined);
-    if (entries.length === 0) return emit('{}');
-    emit('{');
-    entries.forEach(([k, x], i) => {
-      emit(`${i ? ',' : ''}\n${pad}${JSON.stringify(k)}: `);
-      if (hasLazy(x)) walk(x, depth + 1);
-      else emit(nested(x, depth + 1));
-    });
-    emit(`\n${INDENT.repeat(depth)}}`);
-  };
-  walk(value, 0);
-  writeLines(buf);
+    return yield `\n${INDENT.repeat(depth)}]`;
+  }
+  const entries = Object.entries(v as object).filter(([, x]) => x !== undefined);
+  if (entries.length === 0) return yield '{}';
+  yield '{';
+  for (const [i, [k, x]] of entries.entries()) {
+    yield `${i ? ',' : ''}\n${pad}${JSON.stringify(k)}: `;
+    if (hasLazy(x)) yield* pieces(x, depth + 1);
+    else yield nested(x, depth + 1);
+  }
+  yield `\n${INDENT.repeat(depth)}}`;
 }
 
 /** Whether a value holds a LazyArray (which JSON.stringify cannot write): walked here, the rest stringified. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LazyArray, writeJson } from '../../main/cli/streamed-json.js';
+import { jsonLines, LazyArray } from '../../main/cli/streamed-json.js';
 
 /** The streamed form against the direct one: the same bytes as `JSON.stringify(value, null, 2)` and a newline. */
 function rng(seed: number): () => number {
@@ -31,18 +31,15 @@ function lazify(v: unknown, r: () => number): unknown {
 
 describe('streamed JSON', () => {
   it('writes exactly what JSON.stringify(value, null, 2) gives, lazy arrays included', () => {
-    let big = '';
     const long = { files: [{ path: 'x', findings: Array.from({ length: 30_000 }, (_, i) => ({ rule: 'qa.spelling', start: i, text: 'é'.repeat(i % 7) })) }] };
-    const calls: string[] = [];
-    writeJson({ files: [{ path: 'x', findings: new LazyArray(30_000, (i) => long.files[0]!.findings[i]) }] }, (lines) => void calls.push(lines));
-    big = calls.map((c) => `${c}\n`).join('');
+    const calls = [...jsonLines({ files: [{ path: 'x', findings: new LazyArray(30_000, (i) => long.files[0]!.findings[i]) }] })];
+    const big = calls.map((c) => `${c}\n`).join('');
     expect(calls.length).toBeGreaterThan(1); // written in pieces
     expect(big).toBe(`${JSON.stringify(long, null, 2)}\n`);
     const r = rng(3);
     for (let k = 0; k < 500; k++) {
       const value = { files: [randomValue(r, 0), { path: 'a.txt', findings: [randomValue(r, 1), randomValue(r, 1)] }] };
-      let out = '';
-      writeJson(lazify(value, r), (lines) => (out += `${lines}\n`)); // as console.log writes them
+      const out = [...jsonLines(lazify(value, r))].map((lines) => `${lines}\n`).join(''); // as console.log writes them
       expect(out).toBe(`${JSON.stringify(value, null, 2)}\n`);
     }
   });
