@@ -5,6 +5,7 @@
  *  - the growth from 10,000 to 1,000,000 words, each size checked in a fresh process (its own caches and
  *    peak memory), with the growth exponent (goal ≤ 1.1) and 1M words under 10 s and 600 MB;
  *  - the set-up every `calque check` pays once (rule packs, dictionary);
+ *  - `calque check --format json` as a whole process on 1M words and on 1,000 articles (bench/cli-check.ts);
  *  - 1,000 different articles of 800 words (goal 8 s);
  *  - the editor's per-keystroke update of a 5,000-word article (CheckSession), typing words with pauses
  *    in between, as the editor's debounce sees them (goal 20 ms).
@@ -14,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CheckSession, runChecks } from '../main/core/checks/engine.js';
 import { against, baselineFigure, BASELINE_NAME, record } from './baseline.js';
+import { cliChecks } from './cli-check.js';
 import { generatePair } from './generate.js';
 import { realPair, realTextMissing } from './real-text.js';
 
@@ -85,6 +87,7 @@ export async function bench(): Promise<void> {
   const missing = realTextMissing();
   console.log(missing ? `  NOTE: real text unavailable, using the generated 40-word vocabulary (not comparable): ${missing}` : '  text: MLQE-PE ro-en/et-en post-edits with their sources, invented names and rare words');
   growth(missing);
+  cliChecks();
   runChecks({ source: 'a', target: 'b', sourceLang: 'ro', targetLang: 'en' }); // compile the packs once in this process
 
   const articles = Array.from({ length: 1000 }, (_, i) => articlePair(800, i + 1));

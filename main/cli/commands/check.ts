@@ -3,6 +3,7 @@
  *   [--format text|json|sarif] [--fail-on minor|major|critical] [--lang UI-LANG]`
  * Exit 0 when clean (or below --fail-on), 1 when a finding reaches --fail-on, 2 on usage errors.
  */
+import { once } from 'node:events';
 import * as fsp from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +12,7 @@ import type { Finding } from '../../contract/review.js';
 import { describeRules, openProjectChecks } from '../../core/checks/service.js';
 import { messages, pickLocale } from '../../core/messages.js';
 import { isLanguageTag } from '../../core/project/languages.js';
+import { jsonLines, LazyArray } from '../streamed-json.js';
 import { UsageError } from '../usage-error.js';
 
 const SEVERITY_RANK = { minor: 1, major: 2, critical: 3 } as const;
@@ -219,7 +221,7 @@ async function check(
         path: f.path,
         // As the metrics bar and the report show it (main/common/metrics/tag-accuracy.ts).
         ...(f.tagAccuracy ? { tagAccuracy: f.tagAccuracy } : {}),
-        findings: f.findings.map((x) => ({
+        findings: new LazyArray(f.findings.length, (i) => ((x) => ({
           rule: x.rule,
           category: x.category,
           severity: x.severity,
@@ -230,10 +232,14 @@ async function check(
           text: x.text,
           message: describe(x),
           fixes: x.fixes,
-        })),
+        }))(f.findings[i]!)),
       })),
     };
-    console.log(JSON.stringify(out, null, 2));
+    for (const lines of jsonLines(out)) {
+      console.log(lines);
+      // A pipe takes the output only as fast as its reader reads: wait for it rather than queue a book's JSON.
+      if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+    }
   } else if (format === 'sarif') {
     console.log(JSON.stringify(sarif(files, describe), null, 2));
   } else {

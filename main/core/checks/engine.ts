@@ -183,13 +183,12 @@ export function runChecks(input: CheckInput): Finding[] {
   const ctx = contextOf(input, source, target, input.protected);
   const checks = checksFor(input.sourceLang, input.targetLang, input.settings);
   const out: Finding[] = [];
-  for (const def of checks) {
-    if (def.scope === 'document') {
-      for (const raw of def.run(ctx)) out.push(toFinding(def, raw, ctx, input.settings));
-      continue;
-    }
-    for (const seg of ctx.segments) for (const raw of def.run(ctx, seg)) out.push(toFinding(def, raw, ctx, input.settings));
-  }
+  // Segment by segment, every check on it in turn: what the checks derive from one segment (its tokens,
+  // the packs' literal hits) is then needed only while it is checked, not kept for the whole book. The
+  // order of the findings is the same per check, and `finish` sorts them.
+  const segmentChecks = checks.filter((def) => def.scope !== 'document');
+  for (const seg of ctx.segments) for (const def of segmentChecks) for (const raw of def.run(ctx, seg)) out.push(toFinding(def, raw, ctx, input.settings));
+  for (const def of checks) if (def.scope === 'document') for (const raw of def.run(ctx)) out.push(toFinding(def, raw, ctx, input.settings));
   return finish(out, { source, target }, input.ignores, input.protected, input.tags);
 }
 

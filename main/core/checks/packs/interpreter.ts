@@ -7,7 +7,8 @@ import { tokenize, type Token } from '../../../common/words.js';
 import { monthDayText, weekdayDateText, type SimpleDate } from '../dates.js';
 import type { CheckContext, CheckDefinition, CheckSeverity, RawFinding, SegmentView } from '../types.js';
 import { CONDITION_KEYS, FIX_KEYS, RULE_KEYS, TOKEN_KEYS, type Condition, type FixSpec, type PackFile, type RuleSpec, type TableRow, type TokenSpec } from './format.js';
-import { containsAny, foldForPrecheck, requiredLiterals } from './prefilter.js';
+import { hitsAny, LiteralScanner, startsOf, type LiteralHits } from './literal-scan.js';
+import { foldAsciiCase, matchPrefixes, requiredLiterals } from './prefilter.js';
 
 export class PackError extends Error {}
 
@@ -68,7 +69,7 @@ function checkKeys(obj: object, allowed: Set<string>, where: string): void {
 /** JavaScript's \b only knows ASCII letters ("\béxito" never matches): packs get a Unicode-aware one. */
 const UNICODE_BOUNDARY = '(?:(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_])|(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_]))';
 
-function compileRegex(source: string, flags: string, where: string): RegExp {
+export function compileRegex(source: string, flags: string, where: string): RegExp {
   try {
     return new RegExp(source.replace(/(?<!\\)\\b/g, UNICODE_BOUNDARY), [...new Set(flags + 'u')].join(''));
   } catch (err) {
@@ -232,9 +233,21 @@ interface SegmentData {
   /** The tokens' texts in lower case (computed once per segment, not once per rule). */
   lower: string[];
   words: Set<string>;
-  /** The target and source texts as the case-insensitive literal pre-checks search them (computed on first use). */
-  folded?: string;
-  foldedSource?: string;
+  /** The literals of every pack rule in the target as it is, case-folded, and in the folded source (on first use). */
+  hits?: { version: number; raw?: LiteralHits; folded?: LiteralHits; source?: LiteralHits; sourceText?: string };
+}
+
+/** One scanner for the literals of every compiled pack (segment data is shared by the packs). */
+const LITERALS = new LiteralScanner();
+
+/** Where the literals occur in the target (`folded`: case-folded) or, with `side` 'source', in the folded source. */
+function hitsOf(seg: SegmentData, kind: 'raw' | 'folded' | 'source', source = ''): LiteralHits {
+  if (seg.hits?.version !== LITERALS.version) seg.hits = { version: LITERALS.version };
+  const h = seg.hits;
+  if (kind === 'raw') return (h.raw ??= LITERALS.scan(seg.text));
+  if (kind === 'folded') return (h.folded ??= LITERALS.scan(foldAsciiCase(seg.text)));
+  if (h.sourceText !== source) [h.source, h.sourceText] = [LITERALS.scan(foldAsciiCase(source)), source];
+  return h.source!;
 }
 
 type CondFn = (m: Match, seg: SegmentData, source: string) => boolean;
@@ -393,10 +406,12 @@ interface CompiledRule {
   sourceConditions: ((source: string) => boolean)[];
   /** Lower-case words, at least one of which the segment must contain before the rule is tried. */
   needs?: Set<string>;
-  /** Derived from the regex: strings one of which the target text must contain for any match (see prefilter.ts). */
-  literals?: { strings: string[]; folded: boolean };
-  /** Derived from the `source` conditions: for each, strings one of which the folded source must contain. */
-  sourceLiterals: string[][];
+  /** Derived from the regex: literals one of which the target text must contain for any match (see prefilter.ts). */
+  literals?: { ids: number[]; folded: boolean };
+  /** Derived from the regex: literals one of which every match starts with; a match is only tried where one occurs. */
+  prefixes?: PrefixScan;
+  /** Derived from the `source` conditions: for each, literals one of which the folded source must contain. */
+  sourceLiterals: number[][];
 }
 
 function compileRule(spec: RuleSpec, lists: Map<string, CompiledList>, where: string): CompiledRule {
@@ -409,7 +424,7 @@ function compileRule(spec: RuleSpec, lists: Map<string, CompiledList>, where: st
   const needs = spec.needs?.length ? new Set(spec.needs.map((w) => w.toLowerCase())) : undefined;
   const conditions: CondFn[] = [];
   const sourceConditions: ((source: string) => boolean)[] = [];
-  const sourceLiterals: string[][] = [];
+  const sourceLiterals: number[][] = [];
   for (const [i, c] of (spec.when ?? []).entries()) {
     const fn = compileCondition(c, lists, `${where}.when[${i}]`);
     // Source conditions do not depend on the match: tested once per segment, not once per match.
@@ -417,7 +432,7 @@ function compileRule(spec: RuleSpec, lists: Map<string, CompiledList>, where: st
     else conditions.push(fn);
     // A source condition that cannot hold rules the segment out before any scan (compiled with "i").
     const lits = 'source' in c ? requiredLiterals(c.source, true) : undefined;
-    if (lits) sourceLiterals.push(lits);
+    if (lits) sourceLiterals.push(lits.map((l) => LITERALS.id(l)));
   }
   for (const [i, f] of (spec.fixes ?? []).entries()) {
     checkKeys(f, FIX_KEYS, `${where}.fixes[${i}]`);
@@ -431,8 +446,18 @@ function compileRule(spec: RuleSpec, lists: Map<string, CompiledList>, where: st
     return { spec, elements, conditions, sourceConditions, sourceLiterals, needs: needs ?? firstRequired?.literal };
   }
   const regex = compileRegex(spec.regex!, (spec.flags ?? '') + 'gd', where);
-  const strings = requiredLiterals(spec.regex!, regex.ignoreCase);
-  return { spec, regex, conditions, sourceConditions, sourceLiterals, needs, literals: strings && { strings, folded: regex.ignoreCase } };
+  const folded = regex.ignoreCase;
+  const strings = requiredLiterals(spec.regex!, folded);
+  return {
+    spec,
+    regex,
+    conditions,
+    sourceConditions,
+    sourceLiterals,
+    needs,
+    literals: strings && { ids: strings.map((l) => LITERALS.id(l)), folded },
+    prefixes: prefixScan(regex, spec.regex!),
+  };
 }
 
 function* findMatches(rule: CompiledRule, seg: SegmentData): Generator<Match> {
@@ -456,14 +481,42 @@ function* findMatches(rule: CompiledRule, seg: SegmentData): Generator<Match> {
     }
     return;
   }
-  const re = rule.regex!;
-  re.lastIndex = 0;
-  for (const m of seg.text.matchAll(re)) {
+  for (const m of rule.prefixes ? matchesAtPrefixes(rule.prefixes, seg.text, seg) : seg.text.matchAll(rule.regex!)) {
     if (m[0] === '') continue;
     const caps = new Map<string, Capture>();
     const idx = (m as RegExpMatchArray & { indices?: { groups?: Record<string, [number, number] | undefined> } }).indices?.groups ?? {};
     for (const [name, range] of Object.entries(idx)) if (range) caps.set(name, { start: range[0], end: range[1], text: seg.text.slice(range[0], range[1]) });
     yield { start: m.index!, end: m.index! + m[0].length, caps };
+  }
+}
+
+/** A pack regex (compiled from `source`) whose every match starts with one of some literals. */
+export interface PrefixScan {
+  ids: number[];
+  folded: boolean;
+  sticky: RegExp;
+}
+
+export function prefixScan(regex: RegExp, source: string): PrefixScan | undefined {
+  const starts = matchPrefixes(source, regex.ignoreCase);
+  return starts && { ids: starts.map((l) => LITERALS.id(l)), folded: regex.ignoreCase, sticky: new RegExp(regex.source, regex.flags + 'y') };
+}
+
+/**
+ * The matches `text.matchAll(regex)` finds: the sticky regex tried only where a prefix occurs, left to
+ * right, each match ending the next try's reach as matchAll's scan does (a full scan tried the pattern
+ * at every offset; tests/core/checks/literal-scan.test.ts compares the two).
+ */
+export function* matchesAtPrefixes(prefixes: PrefixScan, text: string, seg: Pick<SegmentData, 'text' | 'hits'> = { text }): Generator<RegExpExecArray> {
+  const re = prefixes.sticky;
+  let from = 0;
+  for (const at of startsOf(hitsOf(seg as SegmentData, prefixes.folded ? 'folded' : 'raw'), prefixes.ids)) {
+    if (at < from) continue;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m) continue;
+    from = m.index + Math.max(1, m[0].length);
+    yield m;
   }
 }
 
@@ -491,13 +544,10 @@ function runRule(rule: CompiledRule, seg: SegmentData, segment: SegmentView, ctx
     for (const w of rule.needs) if (seg.words.has(w)) { any = true; break; }
     if (!any) return out;
   }
-  if (rule.literals) {
-    const text = rule.literals.folded ? (seg.folded ??= foldForPrecheck(seg.text)) : seg.text;
-    if (!containsAny(text, rule.literals.strings)) return out;
-  }
+  if (rule.literals && !hitsAny(hitsOf(seg, rule.literals.folded ? 'folded' : 'raw'), rule.literals.ids)) return out;
   if (rule.sourceLiterals.length) {
-    const src = (seg.foldedSource ??= foldForPrecheck(segment.source));
-    for (const lits of rule.sourceLiterals) if (!containsAny(src, lits)) return out;
+    const src = hitsOf(seg, 'source', segment.source);
+    for (const ids of rule.sourceLiterals) if (!hitsAny(src, ids)) return out;
   }
   let lastEnd = -1;
   let sourceOk: boolean | undefined; // tested once, at the first match: most segments have none
@@ -528,19 +578,21 @@ function runRule(rule: CompiledRule, seg: SegmentData, segment: SegmentView, ctx
   return out;
 }
 
-const segmentData = new WeakMap<SegmentView, SegmentData>();
+/**
+ * The segment the pack rules read last: the engine runs every check on one segment before the next, so
+ * one entry serves all packs (a map of every segment's tokens and hits held 360 MB for a book).
+ */
+let last: { segment: SegmentView; lang: string; data: SegmentData } | null = null;
 
 function dataOf(segment: SegmentView, lang: string): SegmentData {
-  let d = segmentData.get(segment);
-  if (!d) {
-    const tokens = tokenize(segment.target, lang);
-    const lower = tokens.map((t) => t.text.toLowerCase());
-    const words = new Set<string>();
-    tokens.forEach((t, i) => t.word && words.add(lower[i]!));
-    d = { text: segment.target, tokens, lower, words };
-    segmentData.set(segment, d);
-  }
-  return d;
+  if (last?.segment === segment && last.lang === lang) return last.data;
+  const tokens = tokenize(segment.target, lang);
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  const words = new Set<string>();
+  tokens.forEach((t, i) => t.word && words.add(lower[i]!));
+  const data = { text: segment.target, tokens, lower, words };
+  last = { segment, lang, data };
+  return data;
 }
 
 /** Compile a pack into check definitions (one per rule id). Throws PackError naming the faulty place. */

@@ -6,15 +6,23 @@
  * skip texts the regex would not have matched.
  */
 
-/** What a regex node can match: `exact` = every string it can match (null: unknown or too many); `req` = strings one of which every match contains (null: none known). */
+/**
+ * What a regex node can match: `exact` = every string it can match (null: unknown or too many); `req` =
+ * strings one of which every match contains (null: none known); `pre` = strings one of which every
+ * match starts with (null: none known).
+ */
 interface Info {
   exact: string[] | null;
   req: string[] | null;
+  pre: string[] | null;
 }
 
 const MAX_SET = 64;
-const NOTHING: Info = { exact: null, req: null };
-const EMPTY: Info = { exact: [''], req: null };
+const NOTHING: Info = { exact: null, req: null, pre: null };
+const EMPTY: Info = { exact: [''], req: null, pre: [''] };
+
+/** Every a + b, or null past MAX_SET. */
+const cross = (as: string[], bs: string[]) => (as.length * bs.length <= MAX_SET ? uniq(as.flatMap((a) => bs.map((b) => a + b))) : null);
 
 const uniq = (xs: string[]) => [...new Set(xs)];
 
@@ -46,7 +54,8 @@ class Parser {
     const exact = branches.every((b) => b.exact) ? uniq(branches.flatMap((b) => b.exact!)) : null;
     const reqs = branches.map(asReq);
     const req = reqs.every((r) => r && score(r) > 0) ? uniq(reqs.flatMap((r) => r!)) : null;
-    return { exact: exact && exact.length <= MAX_SET ? exact : null, req: req && req.length <= MAX_SET ? req : null };
+    const pre = branches.every((b) => b.pre) ? uniq(branches.flatMap((b) => b.pre!)) : null;
+    return { exact: exact && exact.length <= MAX_SET ? exact : null, req: req && req.length <= MAX_SET ? req : null, pre: pre && pre.length <= MAX_SET ? pre : null };
   }
 
   private sequence(): Info {
@@ -56,19 +65,22 @@ class Parser {
     };
     let run: string[] = [''];
     let allExact = true;
+    // The exact strings of the leading elements, followed by what the first other element starts with.
+    let pre: string[] | null = null;
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
       const el = this.quantified(this.atom());
       if (el.exact && run.length * el.exact.length <= MAX_SET) {
         run = uniq(run.flatMap((a) => el.exact!.map((b) => a + b)));
         continue;
       }
+      if (allExact) pre = (el.pre && cross(run, el.pre)) ?? run;
       allExact = false;
       consider(run);
       consider(asReq(el));
       run = el.exact ?? [''];
     }
     consider(run);
-    return { exact: allExact ? run : null, req: best };
+    return { exact: allExact ? run : null, req: best, pre: allExact ? run : pre };
   }
 
   private quantified(atom: Info): Info {
@@ -88,9 +100,13 @@ class Parser {
     } else return atom;
     this.i++;
     if (s[this.i] === '?') this.i++; // lazy: same strings
-    if (min === 0) return { exact: max === 1 && atom.exact ? uniq([...atom.exact, '']) : null, req: null };
+    if (min === 0) {
+      const exact = max === 1 && atom.exact ? uniq([...atom.exact, '']) : null;
+      return { exact, req: null, pre: exact };
+    }
     if (min === 1 && max === 1) return atom;
-    return { exact: null, req: asReq(atom) };
+    // One or more repetitions: a match starts as the first repetition does.
+    return { exact: null, req: asReq(atom), pre: atom.pre };
   }
 
   private atom(): Info {
@@ -140,7 +156,8 @@ class Parser {
   private literal(c: string): Info {
     // Non-ASCII letters may case-fold in ways toLowerCase does not mirror: claim nothing about them.
     if (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) > 0x7e) return NOTHING;
-    return { exact: [this.fold ? c.toLowerCase() : c], req: null };
+    const one = [this.fold ? c.toLowerCase() : c];
+    return { exact: one, req: null, pre: one };
   }
 
   private escape(): Info {
@@ -193,26 +210,41 @@ class Parser {
  * lower-cased when `ignoreCase`; undefined when no useful requirement can be derived.
  */
 export function requiredLiterals(source: string, ignoreCase: boolean): string[] | undefined {
-  let info: Info;
-  try {
-    info = new Parser(source, ignoreCase).parse();
-  } catch {
-    return undefined;
-  }
-  const req = asReq(info);
+  const info = parsed(source, ignoreCase);
+  const req = info && asReq(info);
   return req && score(req) > 0 ? req : undefined;
 }
 
 /**
- * The text a case-insensitive pre-check searches: lower case, with the one non-ASCII letter that
- * case-folds to an ASCII one but does not lower-case to it (ſ, folds to s; K → k lower-cases fine).
+ * Strings one of which every match of `source` starts with (lower-cased when `ignoreCase`), none of them
+ * empty; undefined when none can be derived. A match can then only start where one of them occurs.
  */
-export function foldForPrecheck(text: string): string {
-  const lower = text.toLowerCase();
-  return lower.includes('ſ') ? lower.replace(/ſ/g, 's') : lower;
+export function matchPrefixes(source: string, ignoreCase: boolean): string[] | undefined {
+  const pre = parsed(source, ignoreCase)?.pre;
+  return pre && score(pre) > 0 ? pre : undefined;
 }
 
-/** True when `text` (folded with foldForPrecheck when the literals were derived case-insensitively) contains one of the literals. */
+function parsed(source: string, ignoreCase: boolean): Info | null {
+  try {
+    return new Parser(source, ignoreCase).parse();
+  } catch {
+    return null;
+  }
+}
+
+const ASCII_FOLD: Record<string, string> = { '\u212a': 'k', '\u017f': 's' };
+for (let c = 65; c <= 90; c++) ASCII_FOLD[String.fromCharCode(c)] = String.fromCharCode(c + 32);
+
+/**
+ * The text with every character that a case-insensitive Unicode regex matches to an ASCII letter
+ * written as that lower-case letter (A–Z, the Kelvin sign, the long s), and nothing else changed: same
+ * length, so an ASCII literal's positions in it are its positions in the text.
+ */
+export function foldAsciiCase(text: string): string {
+  return /[^\x00-\x7f]/.test(text) ? text.replace(/[A-Z\u212a\u017f]/g, (c) => ASCII_FOLD[c]!) : text.toLowerCase();
+}
+
+/** True when `text` (folded with foldAsciiCase when the literals were derived case-insensitively) contains one of the literals. */
 export function containsAny(text: string, literals: readonly string[]): boolean {
   for (const l of literals) if (text.includes(l)) return true;
   return false;

@@ -207,8 +207,11 @@ function multiWordNames(piece: Piece): Candidate[] {
 
 /** Accent-insensitive: equal, or a shared stem ("Ministério" ~ "Ministry", "Europeia" ~ "European"). */
 function similar(a: string, b: string): boolean {
-  const x = fold(a);
-  const y = fold(b);
+  return similarFolded(fold(a), fold(b));
+}
+
+/** `similar` of two folded words. */
+function similarFolded(x: string, y: string): boolean {
   if (x === y) return true;
   let i = 0;
   while (i < x.length && i < y.length && x[i] === y[i]) i++;
@@ -250,9 +253,11 @@ function mostlyLatin(text: string): boolean {
  * Ambiente") translates that, not a missing name.
  */
 function unexplainedCapitals(target: string, sourceWords: readonly string[]): number {
+  let folded: { word: string; f: string }[] | null = null; // the source words folded once, when a capital needs them
   const explained = (w: string) => {
     const f = fold(w);
-    return sourceWords.some((s) => similar(s, w) || exonymOf(s, f));
+    folded ??= sourceWords.map((word) => ({ word, f: fold(word) }));
+    return folded.some((s) => similarFolded(s.f, f) || exonymOf(s.word, f));
   };
   let n = 0;
   let run: string[] = [];

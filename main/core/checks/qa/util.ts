@@ -43,8 +43,11 @@ export function sourcePieces(ctx: CheckContext, seg: SegmentView): Piece[] {
 
 /** Lower-case without accents, for accent-insensitive comparisons ("União" ~ "uniao"). */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  // ASCII has no accents to take off (the checks fold every word of a book, most of them ASCII).
+  return NON_ASCII.test(s) ? s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase() : s.toLowerCase();
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Languages that write the decimal with a comma and group thousands with a dot or a space. */
 const COMMA_DECIMAL = new Set(['pt', 'es', 'fr', 'de', 'it', 'nl', 'ru', 'pl', 'tr', 'sv', 'da', 'nb', 'no', 'fi', 'cs', 'ro', 'ca', 'gl', 'el', 'uk', 'hu', 'id', 'vi']);
