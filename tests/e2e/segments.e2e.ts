@@ -51,6 +51,23 @@ for (const lng of ['en', 'ar']) {
     await expect(row.getByText(ui(lng, 'status.in-review'))).toBeVisible();
   });
 
+  test(`confirming every segment makes the article done, in the view and the list (${lng})`, async ({ page, served }) => {
+    await served.open(page, lng);
+    await openArticle(page, lng);
+    const statusBox = page.getByRole('combobox', { name: ui(lng, 'status.label') });
+    const total = Number(await countOf(page, lng, 'not-reviewed').textContent());
+    await page.locator('.editor-pane .monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    for (let k = 1; k <= total; k++) {
+      await page.keyboard.press('Control+Enter');
+      await expect(countOf(page, lng, 'confirmed')).toHaveText(String(k));
+    }
+    await expect(statusBox).toHaveValue('done');
+    await page.getByRole('button', { name: ui(lng, 'review.back') }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) }) });
+    await expect(row.getByText(ui(lng, 'status.done'))).toBeVisible();
+  });
+
   test(`a locked segment refuses an edit; the filter "not confirmed" hides confirmed segments in both panes (${lng})`, async ({ page, served }) => {
     await page.setViewportSize({ width: 1400, height: 900 });
     await served.open(page, lng);
