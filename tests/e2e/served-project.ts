@@ -55,8 +55,11 @@ export const test = base.extend<{ served: Served; pageErrors: string[] }>({
         await page.goto(lng ? `${url}&lng=${lng}` : url);
       },
     });
+    // The server may still be writing into .calque (a review, a temp file): remove the folder once it has exited.
+    const exited = child.exitCode !== null ? Promise.resolve() : new Promise<void>((done) => child.once('exit', () => done()));
     child.kill('SIGTERM');
-    rmSync(tmp, { recursive: true, force: true });
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
   },
 });
 
