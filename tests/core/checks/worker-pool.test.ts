@@ -52,10 +52,12 @@ describe('the check service with worker threads', () => {
 
   it('keeps the thread free while a book is checked, and cancels a superseded check', { timeout: 120_000 }, async () => {
     const book = fs.mkdtempSync(join(tmpdir(), 'calque-pool-book-'));
-    const para = 'O governo anunciou ontem um plano de obras para 2025 em Recife.';
-    const tpara = 'The government announced yesterday a plan of works for 2025 in the Recife.';
-    fs.writeFileSync(join(book, 'book.pt.txt'), Array.from({ length: 3000 }, () => para).join('\n\n'));
-    fs.writeFileSync(join(book, 'book.en.txt'), Array.from({ length: 3000 }, () => tpara).join('\n\n'));
+    // Every paragraph its own (a number of its own): identical ones could be checked once, and the
+    // book's check could then end before the newer requests below arrive.
+    const para = (k: number) => `O governo anunciou ontem um plano de obras para ${1000 + k} em Recife.`;
+    const tpara = (k: number) => `The government announced yesterday a plan of works for ${1000 + k} in the Recife.`;
+    fs.writeFileSync(join(book, 'book.pt.txt'), Array.from({ length: 3000 }, (_, k) => para(k)).join('\n\n'));
+    fs.writeFileSync(join(book, 'book.en.txt'), Array.from({ length: 3000 }, (_, k) => tpara(k)).join('\n\n'));
     const service = new CalqueService({ root: book, host: { kind: 'cli' }, watchIntervalMs: 60_000, languages: [{ source: 'pt', target: 'en' }], checkWorkers: 1, checkWorkerThreshold: 0 });
     try {
       await service.openProject({});
