@@ -3,6 +3,7 @@ import { CalqueError } from '../../contract/api.js';
 import type { Document, Piece, Segment, Side } from '../../contract/document.js';
 import { piecesText } from '../../contract/document.js';
 import { knownTags, piecesFromText } from './inline-tags.js';
+import { textEdit } from '../../common/text-edit.js';
 
 /**
  * The editor's text of a segmented file (a table, later XLIFF): each segment's text, one blank line
@@ -24,8 +25,8 @@ export function joinSegments(texts: readonly string[]): { text: string; ranges: 
 
 /**
  * Map an edited text back onto the segments it was laid out from. The edit is found as the changed
- * span between the common prefix and suffix. One segment touched: it takes the whole edit (blank
- * lines included). Several: a line diff of that span finds where each blank line that separated them
+ * span between the common prefix and suffix (textEdit, the editor's check requests' edit). One
+ * segment touched: it takes the whole edit (blank lines included). Several: a line diff of that span finds where each blank line that separated them
  * went; the text is cut there. Returns null when a separator was edited away (two rows merged), so
  * the caller refuses the save instead of writing text into the wrong cells.
  */
@@ -33,12 +34,10 @@ export function splitEditedText(oldText: string, ranges: readonly [number, numbe
   const texts = ranges.map(([s, e]) => oldText.slice(s, e));
   if (oldText === newText) return texts;
   if (!ranges.length) return null;
-  let prefix = 0;
-  const max = Math.min(oldText.length, newText.length);
-  while (prefix < max && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
-  const oldEnd = oldText.length - suffix;
+  const edit = textEdit(oldText, newText);
+  const prefix = edit.start;
+  const oldEnd = edit.end;
+  const suffix = oldText.length - oldEnd;
   // First segment ending at or after the edit's start, last one starting at or before its end; an
   // edit that starts or ends inside a separator takes in the segment on the separator's other side.
   let first = ranges.findIndex(([, e]) => e >= prefix);
