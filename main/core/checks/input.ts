@@ -13,13 +13,12 @@ import { assertNoSymlinks } from '../platform/safe-path.js';
 import { readTextFile } from '../text/read-text-file.js';
 import type { CheckInput } from './engine.js';
 import { readGlossaryFile } from './glossary/index.js';
+import { contextOf, packPairs, type ConsistencyContext, type PackedPairs } from './consistency-context.js';
 import { sentencePairs } from './sentence-pairs.js';
 import type { CheckSettings, CheckTags, GlossaryEntry, Ignore, ProjectCheckData } from './types.js';
 
 /** Read when project.json names no glossaries. */
 export const DEFAULT_GLOSSARIES = ['.calque/glossary.csv', '.calque/glossary.tsv', '.calque/glossary.tbx'];
-
-type Translations = Map<string, { articleId: string; target: string }[]>;
 
 /** What the builder reads from the open project; every figure has one owner elsewhere. */
 export interface CheckInputSources {
@@ -28,8 +27,8 @@ export interface CheckInputSources {
   articles(): PairedArticle[];
   /** The article's "ignore here" decisions (kept in its review). */
   ignores(id: string): Promise<Ignore[]>;
-  /** Aligns an article for the consistency context (the check service may do it in a worker). */
-  sentencePairs?(a: PairedArticle, source: string, target: string): Promise<[string, string][]>;
+  /** Aligns an article for the consistency context (the check service may do it in a worker), packed. */
+  sentencePairs?(a: PairedArticle, source: string, target: string): Promise<PackedPairs>;
   /** Reads a glossary file (the check service does it in a worker: a big TBX takes seconds to parse). */
   readGlossary?(abs: string, rel: string, sourceLang: string, targetLang: string): Promise<GlossaryEntry[]>;
 }
@@ -37,7 +36,9 @@ export interface CheckInputSources {
 /** A check input and what it was built from (a session is rebuilt when `projectKey` changes). */
 export interface BuiltInput extends CheckInput {
   settings: CheckSettings;
+  /** Glossary and word list; the consistency context is `context` (merged where the check runs). */
   project: ProjectCheckData;
+  context: ConsistencyContext | null;
   ignores: Ignore[];
   /** Changes when settings, glossaries or the word list change (segment results depend on them). */
   projectKey: string;
@@ -53,8 +54,8 @@ export function settingsOf(config: ProjectConfig): CheckSettings {
 export class CheckInputs {
   private glossaries = new Map<string, Promise<GlossaryEntry[]>>();
   /** Every article's 1–1 aligned source sentences with their translations, by article. */
-  private perArticle: Promise<Map<string, [string, string][]>> | null = null;
-  private translations: Promise<Translations> | null = null;
+  private perArticle: Promise<Map<string, PackedPairs>> | null = null;
+  private context: ConsistencyContext | null = null;
   /** Saved articles whose sentences the consistency context does not have yet (see `articleSaved`). */
   private readonly queued = new Map<string, { a: PairedArticle; source: string; target: string }>();
   private draining: Promise<void> | null = null;
@@ -74,8 +75,8 @@ export class CheckInputs {
     const wordList = config.wordList ?? [];
     // The project's "everywhere" ignores first, then the article's own ("ignore here").
     const ignores = [...(config.checks?.ignores ?? []), ...(await this.src.ignores(a.id))];
-    const translations = await this.consistency(opts.waitMs, a.id);
-    const project: ProjectCheckData = { glossary, wordList, ...(translations ? { translations } : {}) };
+    const context = await this.consistency(opts.waitMs, a.id);
+    const project: ProjectCheckData = { glossary, wordList };
     return {
       source: texts.source,
       target: texts.target,
@@ -84,12 +85,13 @@ export class CheckInputs {
       targetLang: a.targetLang,
       settings,
       project,
+      context,
       ignores,
       articleId: a.id,
       ...(texts.segmentGroups ? { segmentGroups: texts.segmentGroups } : {}),
       ...(texts.cueTimings ? { cueTimings: texts.cueTimings } : {}),
       projectKey: JSON.stringify([settings, files, glossary.length, wordList]),
-      complete: translations !== null,
+      complete: context !== null,
     };
   }
 
@@ -133,7 +135,7 @@ export class CheckInputs {
         map.delete(a.id);
         this.perArticle = null; // rebuilt from disk on the next check
       }
-      this.translations = null;
+      this.context = null;
     }
   }
 
@@ -144,10 +146,10 @@ export class CheckInputs {
   /** The article list changed (rescan, import): the context is rebuilt on the next check. */
   articlesChanged(): void {
     this.perArticle = null;
-    this.translations = null;
+    this.context = null;
   }
 
-  private async consistency(waitMs: number | undefined, articleId: string): Promise<Translations | null> {
+  private async consistency(waitMs: number | undefined, articleId: string): Promise<ConsistencyContext | null> {
     this.perArticle ??= this.buildPerArticle();
     const ready = (async () => {
       let m = await this.perArticle!;
@@ -157,7 +159,7 @@ export class CheckInputs {
         this.perArticle ??= this.buildPerArticle();
         m = await this.perArticle;
       }
-      return (this.translations ??= merge(m));
+      return (this.context ??= contextOf(m));
     })();
     if (waitMs === undefined) return ready;
     return Promise.race([ready, new Promise<null>((r) => setTimeout(() => r(null), waitMs))]);
@@ -178,12 +180,12 @@ export class CheckInputs {
     return entry;
   }
 
-  private async pairsOf(a: PairedArticle, source: string, target: string): Promise<[string, string][]> {
-    return this.src.sentencePairs ? this.src.sentencePairs(a, source, target) : sentencePairs(a.sourceLang, a.targetLang, source, target);
+  private async pairsOf(a: PairedArticle, source: string, target: string): Promise<PackedPairs> {
+    return this.src.sentencePairs ? this.src.sentencePairs(a, source, target) : packPairs(sentencePairs(a.sourceLang, a.targetLang, source, target));
   }
 
-  private async buildPerArticle(): Promise<Map<string, [string, string][]>> {
-    const map = new Map<string, [string, string][]>();
+  private async buildPerArticle(): Promise<Map<string, PackedPairs>> {
+    const map = new Map<string, PackedPairs>();
     for (const a of this.src.articles()) {
       try {
         const source = (await readTextFile(join(this.src.root, a.sourcePath), a.sourcePath, 'source')).text;
@@ -199,19 +201,3 @@ export class CheckInputs {
 }
 
 
-/** Pairs merged between turns of the event loop: a million-line article has a million pairs. */
-const MERGE_SLICE = 20_000;
-
-async function merge(perArticle: Map<string, [string, string][]>): Promise<Translations> {
-  const map: Translations = new Map();
-  let n = 0;
-  for (const [articleId, pairs] of perArticle) {
-    for (const [key, target] of pairs) {
-      const list = map.get(key) ?? [];
-      list.push({ articleId, target });
-      map.set(key, list);
-      if (++n % MERGE_SLICE === 0) await new Promise((r) => setImmediate(r));
-    }
-  }
-  return map;
-}

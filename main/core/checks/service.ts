@@ -28,7 +28,8 @@ import { CheckInputs, settingsOf, type BuiltInput } from './input.js';
 import type { ProtectedRanges } from './protected.js';
 import { documentWithText } from '../formats/document-text.js';
 import { sentencePairs } from './sentence-pairs.js';
-import type { CheckTags } from './types.js';
+import type { CheckTags, ProjectCheckData } from './types.js';
+import { mergeTranslations, packPairs, type ConsistencyContext, type Translations } from './consistency-context.js';
 import { articleTags, withPartnerTags } from '../formats/inline-tags.js';
 import { tagAccuracy } from '../../common/metrics/tag-accuracy.js';
 import { CheckWorkerPool, workerEntry } from './worker/pool.js';
@@ -92,6 +93,8 @@ export class CheckService {
   private readonly pool: CheckWorkerPool | null;
   /** Ids of project data objects sent to workers (the consistency context is rebuilt as a new object). */
   private readonly dataIds = new WeakMap<object, number>();
+  /** The consistency context merged for checks in this thread (small contexts: bigger ones go to a worker). */
+  private readonly merged = new WeakMap<ConsistencyContext, Translations>();
   private nextDataId = 0;
   /** Numbers the editor's requests in the order they came, so a stale one never runs after a newer one. */
   private requests = 0;
@@ -105,8 +108,8 @@ export class CheckService {
       // A book's alignment takes seconds: in a worker, like its checks.
       sentencePairs: async (a, source, target) =>
         this.pool && source.length + target.length >= (deps.workerThreshold ?? 30_000)
-          ? ((await this.pool.run({ seq: ++this.requests, mode: 'pairs', articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings: {}, ignores: [], projectId: '', sessionKey: '', source, target }, EMPTY_PROJECT)).pairs ?? [])
-          : sentencePairs(a.sourceLang, a.targetLang, source, target),
+          ? ((await this.pool.run({ seq: ++this.requests, mode: 'pairs', articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings: {}, ignores: [], projectId: '', sessionKey: '', source, target }, EMPTY_PROJECT)).pairs ?? packPairs([]))
+          : packPairs(sentencePairs(a.sourceLang, a.targetLang, source, target)),
       // Only a big glossary file goes to a worker: a missing or small one is read here at once, never
       // queued behind a book's check in a busy worker.
       readGlossary: async (abs, rel, sourceLang, targetLang) =>
@@ -154,17 +157,26 @@ export class CheckService {
     return !!this.pool && belongsInWorker(input, this.deps.workerThreshold);
   }
 
+  /** The project data of a check run in this thread, its consistency context merged (once per context). */
+  private projectHere(input: BuiltInput): ProjectCheckData {
+    const context = input.context;
+    if (!context) return input.project;
+    let translations = this.merged.get(context);
+    if (!translations) this.merged.set(context, (translations = mergeTranslations(context)));
+    return { ...input.project, translations };
+  }
+
   /** The editor's incremental session of the article, in this thread. */
   private inSession(a: PairedArticle, input: BuiltInput) {
     const key = input.projectKey;
     let entry = this.sessions.get(a.id);
     if (!entry || entry.key !== key) {
       // What belongs to one text (its protected ranges and tags) is passed with each update, not kept.
-      const { source: _s, target: _t, projectKey: _k, complete: _c, protected: _p, tags: _g, ...options } = input;
-      entry = { session: new CheckSession(options), key };
+      const { source: _s, target: _t, projectKey: _k, complete: _c, protected: _p, tags: _g, context: _x, ...options } = input;
+      entry = { session: new CheckSession({ ...options, project: this.projectHere(input) }), key };
     } else {
       entry.session.configure({ ignores: input.ignores, segmentGroups: input.segmentGroups, cueTimings: input.cueTimings });
-      entry.session.setProjectContext(input.project);
+      entry.session.setProjectContext(this.projectHere(input));
     }
     // Most recently used last; sessions of articles not looked at for a while are dropped (memory).
     this.sessions.delete(a.id);
@@ -176,14 +188,14 @@ export class CheckService {
 
   /** The same check in a worker thread: its session lives there; `last` is still kept here. */
   private async inWorker(mode: 'session' | 'full', a: PairedArticle, input: BuiltInput, seq = ++this.requests) {
-    const translations = input.project.translations;
-    let dataId = translations ? this.dataIds.get(translations) : -1;
-    if (dataId === undefined) this.dataIds.set(translations!, (dataId = ++this.nextDataId));
+    const context = input.context;
+    let dataId = context ? this.dataIds.get(context) : -1;
+    if (dataId === undefined) this.dataIds.set(context!, (dataId = ++this.nextDataId));
     const projectId = `${input.projectKey}\u0000${a.sourceLang}\u0000${a.targetLang}\u0000${dataId}`;
     const { settings, ignores, project, source, target, projectKey, segmentGroups, cueTimings } = input;
     const prot = input.protected ? { protected: input.protected } : {};
     const tags = input.tags ? { tags: input.tags } : {};
-    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}), ...prot, ...tags }, project);
+    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}), ...prot, ...tags }, { ...project, ...(context ? { context } : {}) });
   }
 
   /** Every finding of the article's files on disk, complete (fixes included): `calque check` and the counts. */
@@ -194,8 +206,8 @@ export class CheckService {
     const accuracy = tagAccuracy(tags);
     const figures = { source: texts.source, target: texts.target, ...(accuracy ? { tagAccuracy: accuracy } : {}) };
     if (this.heavy(built)) return { findings: (await this.inWorker('full', a, built)).findings, ...figures };
-    const { projectKey: _k, complete: _c, ...input } = built;
-    return { findings: runChecks(input), ...figures };
+    const { projectKey: _k, complete: _c, context: _x, ...input } = built;
+    return { findings: runChecks({ ...input, project: this.projectHere(built) }), ...figures };
   }
 
   /**
@@ -210,8 +222,8 @@ export class CheckService {
     let findings: Finding[];
     if (this.heavy(built)) findings = (await this.inWorker('full', a, all)).findings;
     else {
-      const { projectKey: _k, complete: _c, ...input } = all;
-      findings = runChecks(input);
+      const { projectKey: _k, complete: _c, context: _x, ...input } = all;
+      findings = runChecks({ ...input, project: this.projectHere(built) });
     }
     return findings.map((f) => ({ ...f, ignored: isIgnored(f, built.ignores, f.side === 'target' ? texts.target : texts.source) }));
   }

@@ -12,12 +12,12 @@ import { diffStats } from '../../article/article-stats.js';
 import { CheckSession, runChecks } from '../engine.js';
 import { readGlossaryFile } from '../glossary/index.js';
 import { sentencePairs } from '../sentence-pairs.js';
+import { mergeTranslations, packPairs } from '../consistency-context.js';
 import type { ProjectCheckData } from '../types.js';
-import type { CheckJob, CheckReply } from './protocol.js';
+import { projectsKept, type CheckJob, type CheckReply } from './protocol.js';
 
 /** Sessions kept (a book's is tens of megabytes; the background counts open one per big article too). */
 const MAX_SESSIONS = 4;
-const MAX_PROJECTS = 8;
 const sessions = new Map<string, { session: CheckSession; key: string }>();
 const projects = new Map<string, ProjectCheckData>();
 
@@ -35,9 +35,12 @@ function figuresTracker(articleId: string, baseline: string, lang: string): Arti
 
 function projectFor(job: CheckJob): ProjectCheckData {
   if (job.project) {
+    // The consistency context is merged here, once per project data (the host keeps it packed).
+    const { context, ...rest } = job.project;
+    const kept = new Set(projectsKept([...projects.keys()], job.projectId));
+    for (const id of projects.keys()) if (!kept.has(id)) projects.delete(id);
     projects.delete(job.projectId);
-    projects.set(job.projectId, job.project);
-    while (projects.size > MAX_PROJECTS) projects.delete(projects.keys().next().value!);
+    projects.set(job.projectId, { ...rest, ...(context ? { translations: mergeTranslations(context) } : {}) });
   }
   const project = projects.get(job.projectId);
   if (!project) throw new Error(`no project data ${job.projectId}`);
@@ -55,7 +58,7 @@ function run(job: CheckJob): CheckReply {
     return { job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, stats };
   }
   if (job.mode === 'pairs') {
-    const pairs = sentencePairs(job.sourceLang, job.targetLang, job.source, job.target);
+    const pairs = packPairs(sentencePairs(job.sourceLang, job.targetLang, job.source, job.target));
     return { job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, pairs };
   }
   const project = projectFor(job);

@@ -8,6 +8,12 @@ export const WORKER_GLOSSARY_THRESHOLD = 2_000;
 /** A glossary file from this size on is parsed in a worker (a 100,000-term TBX is about 13 MB). */
 export const WORKER_GLOSSARY_BYTES = 256 * 1024;
 
-export function belongsInWorker(input: { source: string; target: string; project: { glossary: readonly unknown[] } }, textThreshold = WORKER_TEXT_THRESHOLD): boolean {
-  return input.source.length + input.target.length >= textThreshold || input.project.glossary.length >= WORKER_GLOSSARY_THRESHOLD;
+/**
+ * A consistency context of this many sentence pairs is merged and checked in a worker: merged on the
+ * host, a million pairs were millions of objects whose garbage collections stopped the request thread.
+ */
+export const WORKER_CONTEXT_PAIRS = 20_000;
+
+export function belongsInWorker(input: { source: string; target: string; project: { glossary: readonly unknown[] }; context?: { pairs: number } | null }, textThreshold = WORKER_TEXT_THRESHOLD): boolean {
+  return input.source.length + input.target.length >= textThreshold || input.project.glossary.length >= WORKER_GLOSSARY_THRESHOLD || (input.context?.pairs ?? 0) >= WORKER_CONTEXT_PAIRS;
 }

@@ -4,6 +4,7 @@ import type { ArticleFigures } from '../../../common/metrics/article.js';
 import type { SegmentGroups } from '../../../contract/document.js';
 import type { ProtectedRanges } from '../protected.js';
 import type { CheckSettings, CheckTags, GlossaryEntry, Ignore, ProjectCheckData } from '../types.js';
+import type { ConsistencyContext, PackedPairs } from '../consistency-context.js';
 import type { DiffStats, ErrorInfo } from '../../../contract/api.js';
 import type { DiffTags } from '../../../common/word-diff.js';
 
@@ -24,7 +25,7 @@ export interface CheckJob {
   ignores: Ignore[];
   /** Names the project data; the data itself is sent only when the worker does not have it yet. */
   projectId: string;
-  project?: ProjectCheckData;
+  project?: WorkerProject;
   /** Segment results depend on it: a session built under another key is rebuilt. */
   sessionKey: string;
   source: string;
@@ -44,6 +45,27 @@ export interface CheckJob {
 /** `ready` is sent once, when the worker has compiled the rule packs. */
 export type CheckReply =
   | { ready: true; job?: undefined }
-  | { job: number; ok: true; findings: Finding[]; alignment: DocumentAlignment; pending: boolean; pairs?: [string, string][]; figures?: ArticleFigures; glossary?: GlossaryEntry[]; stats?: DiffStats }
+  | { job: number; ok: true; findings: Finding[]; alignment: DocumentAlignment; pending: boolean; pairs?: PackedPairs; figures?: ArticleFigures; glossary?: GlossaryEntry[]; stats?: DiffStats }
   /** `error`: a CalqueError's code and params (a glossary over a limit), to be raised as such. */
   | { job: number; ok: false; message: string; error?: ErrorInfo };
+
+/**
+ * Project data as sent to a worker: the consistency context packed (the worker merges it; the host
+ * never holds it as objects). `projectId` ends with the context's number after the last NUL.
+ */
+export type WorkerProject = Omit<ProjectCheckData, 'translations'> & { context?: ConsistencyContext };
+
+/** Project data a worker keeps; both sides apply `projectsKept`, so they agree on what it has. */
+export const MAX_PROJECTS = 8;
+
+/**
+ * The ids a worker keeps once `added` arrives, oldest first: a project with the same settings and
+ * languages but an older consistency context is stale (a save replaced it) and dropped at once (its
+ * merged context is the biggest thing a worker holds), and at most MAX_PROJECTS are kept.
+ */
+export function projectsKept(ids: readonly string[], added: string): string[] {
+  const prefix = added.slice(0, added.lastIndexOf('\u0000') + 1);
+  const kept = ids.filter((id) => id !== added && !(prefix && id.startsWith(prefix) && id.lastIndexOf('\u0000') + 1 === prefix.length));
+  kept.push(added);
+  return kept.slice(-MAX_PROJECTS);
+}
