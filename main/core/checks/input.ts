@@ -15,7 +15,8 @@ import type { CheckInput } from './engine.js';
 import { readGlossaryFile } from './glossary/index.js';
 import { contextOf, packPairs, type ConsistencyContext, type PackedPairs } from './consistency-context.js';
 import { sentencePairs } from './sentence-pairs.js';
-import type { CheckSettings, CheckTags, GlossaryEntry, Ignore, ProjectCheckData } from './types.js';
+import { glossaryCount, type GlossaryPart, type SharedProjectData } from './shared-project.js';
+import type { CheckSettings, CheckTags, Ignore } from './types.js';
 
 /** Read when project.json names no glossaries. */
 export const DEFAULT_GLOSSARIES = ['.calque/glossary.csv', '.calque/glossary.tsv', '.calque/glossary.tbx'];
@@ -30,15 +31,14 @@ export interface CheckInputSources {
   /** Aligns an article for the consistency context (the check service may do it in a worker), packed. */
   sentencePairs?(a: PairedArticle, source: string, target: string): Promise<PackedPairs>;
   /** Reads a glossary file (the check service does it in a worker: a big TBX takes seconds to parse). */
-  readGlossary?(abs: string, rel: string, sourceLang: string, targetLang: string): Promise<GlossaryEntry[]>;
+  readGlossary?(abs: string, rel: string, sourceLang: string, targetLang: string): Promise<GlossaryPart>;
 }
 
 /** A check input and what it was built from (a session is rebuilt when `projectKey` changes). */
-export interface BuiltInput extends CheckInput {
+export interface BuiltInput extends Omit<CheckInput, 'project'> {
   settings: CheckSettings;
-  /** Glossary and word list; the consistency context is `context` (merged where the check runs). */
-  project: ProjectCheckData;
-  context: ConsistencyContext | null;
+  /** Glossaries, word list and consistency context, as shared with a worker (projectCheckData reads them). */
+  project: SharedProjectData;
   ignores: Ignore[];
   /** Changes when settings, glossaries or the word list change (segment results depend on them). */
   projectKey: string;
@@ -52,7 +52,7 @@ export function settingsOf(config: ProjectConfig): CheckSettings {
 }
 
 export class CheckInputs {
-  private glossaries = new Map<string, Promise<GlossaryEntry[]>>();
+  private glossaries = new Map<string, Promise<GlossaryPart>>();
   /** Every article's 1–1 aligned source sentences with their translations, by article. */
   private perArticle: Promise<Map<string, PackedPairs>> | null = null;
   private context: ConsistencyContext | null = null;
@@ -71,12 +71,12 @@ export class CheckInputs {
     const config = this.src.config();
     const settings = settingsOf(config);
     const files = config.glossaries ?? DEFAULT_GLOSSARIES;
-    const glossary = (await Promise.all(files.map((f) => this.glossary(f, a.sourceLang, a.targetLang)))).flat();
+    const glossary = await Promise.all(files.map((f) => this.glossary(f, a.sourceLang, a.targetLang)));
     const wordList = config.wordList ?? [];
     // The project's "everywhere" ignores first, then the article's own ("ignore here").
     const ignores = [...(config.checks?.ignores ?? []), ...(await this.src.ignores(a.id))];
     const context = await this.consistency(opts.waitMs, a.id);
-    const project: ProjectCheckData = { glossary, wordList };
+    const project: SharedProjectData = { glossary, wordList, ...(context ? { context } : {}) };
     return {
       source: texts.source,
       target: texts.target,
@@ -85,12 +85,11 @@ export class CheckInputs {
       targetLang: a.targetLang,
       settings,
       project,
-      context,
       ignores,
       articleId: a.id,
       ...(texts.segmentGroups ? { segmentGroups: texts.segmentGroups } : {}),
       ...(texts.cueTimings ? { cueTimings: texts.cueTimings } : {}),
-      projectKey: JSON.stringify([settings, files, glossary.length, wordList]),
+      projectKey: JSON.stringify([settings, files, glossaryCount(glossary), wordList]),
       complete: context !== null,
     };
   }
@@ -165,7 +164,7 @@ export class CheckInputs {
     return Promise.race([ready, new Promise<null>((r) => setTimeout(() => r(null), waitMs))]);
   }
 
-  private glossary(rel: string, sourceLang: string, targetLang: string): Promise<GlossaryEntry[]> {
+  private glossary(rel: string, sourceLang: string, targetLang: string): Promise<GlossaryPart> {
     const key = `${rel}\u0000${sourceLang}\u0000${targetLang}`;
     let entry = this.glossaries.get(key);
     if (!entry) {

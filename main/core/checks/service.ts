@@ -29,7 +29,8 @@ import type { ProtectedRanges } from './protected.js';
 import { documentWithText } from '../formats/document-text.js';
 import { sentencePairs } from './sentence-pairs.js';
 import type { CheckTags, ProjectCheckData } from './types.js';
-import { mergeTranslations, packPairs, type ConsistencyContext, type Translations } from './consistency-context.js';
+import { packPairs } from './consistency-context.js';
+import { projectCheckData, unpackMemo } from './shared-project.js';
 import { articleTags, withPartnerTags } from '../formats/inline-tags.js';
 import { tagAccuracy } from '../../common/metrics/tag-accuracy.js';
 import { CheckWorkerPool, workerEntry } from './worker/pool.js';
@@ -93,8 +94,8 @@ export class CheckService {
   private readonly pool: CheckWorkerPool | null;
   /** Ids of project data objects sent to workers (the consistency context is rebuilt as a new object). */
   private readonly dataIds = new WeakMap<object, number>();
-  /** The consistency context merged for checks in this thread (small contexts: bigger ones go to a worker). */
-  private readonly merged = new WeakMap<ConsistencyContext, Translations>();
+  /** Glossaries unpacked and contexts merged for checks in this thread (the big ones go to a worker). */
+  private readonly unpacked = unpackMemo();
   private nextDataId = 0;
   /** Numbers the editor's requests in the order they came, so a stale one never runs after a newer one. */
   private requests = 0;
@@ -157,13 +158,9 @@ export class CheckService {
     return !!this.pool && belongsInWorker(input, this.deps.workerThreshold);
   }
 
-  /** The project data of a check run in this thread, its consistency context merged (once per context). */
+  /** The project data of a check run in this thread (unpacked and merged once per shared object). */
   private projectHere(input: BuiltInput): ProjectCheckData {
-    const context = input.context;
-    if (!context) return input.project;
-    let translations = this.merged.get(context);
-    if (!translations) this.merged.set(context, (translations = mergeTranslations(context)));
-    return { ...input.project, translations };
+    return projectCheckData(input.project, this.unpacked);
   }
 
   /** The editor's incremental session of the article, in this thread. */
@@ -172,7 +169,7 @@ export class CheckService {
     let entry = this.sessions.get(a.id);
     if (!entry || entry.key !== key) {
       // What belongs to one text (its protected ranges and tags) is passed with each update, not kept.
-      const { source: _s, target: _t, projectKey: _k, complete: _c, protected: _p, tags: _g, context: _x, ...options } = input;
+      const { source: _s, target: _t, projectKey: _k, complete: _c, protected: _p, tags: _g, ...options } = input;
       entry = { session: new CheckSession({ ...options, project: this.projectHere(input) }), key };
     } else {
       entry.session.configure({ ignores: input.ignores, segmentGroups: input.segmentGroups, cueTimings: input.cueTimings });
@@ -188,14 +185,14 @@ export class CheckService {
 
   /** The same check in a worker thread: its session lives there; `last` is still kept here. */
   private async inWorker(mode: 'session' | 'full', a: PairedArticle, input: BuiltInput, seq = ++this.requests) {
-    const context = input.context;
+    const context = input.project.context;
     let dataId = context ? this.dataIds.get(context) : -1;
     if (dataId === undefined) this.dataIds.set(context!, (dataId = ++this.nextDataId));
     const projectId = `${input.projectKey}\u0000${a.sourceLang}\u0000${a.targetLang}\u0000${dataId}`;
     const { settings, ignores, project, source, target, projectKey, segmentGroups, cueTimings } = input;
     const prot = input.protected ? { protected: input.protected } : {};
     const tags = input.tags ? { tags: input.tags } : {};
-    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}), ...prot, ...tags }, { ...project, ...(context ? { context } : {}) });
+    return this.pool!.run({ seq, mode, articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings, ignores, projectId, sessionKey: projectKey, source, target, ...(segmentGroups ? { segmentGroups } : {}), ...(cueTimings ? { cueTimings } : {}), ...prot, ...tags }, project);
   }
 
   /** Every finding of the article's files on disk, complete (fixes included): `calque check` and the counts. */
@@ -206,7 +203,7 @@ export class CheckService {
     const accuracy = tagAccuracy(tags);
     const figures = { source: texts.source, target: texts.target, ...(accuracy ? { tagAccuracy: accuracy } : {}) };
     if (this.heavy(built)) return { findings: (await this.inWorker('full', a, built)).findings, ...figures };
-    const { projectKey: _k, complete: _c, context: _x, ...input } = built;
+    const { projectKey: _k, complete: _c, ...input } = built;
     return { findings: runChecks({ ...input, project: this.projectHere(built) }), ...figures };
   }
 
@@ -222,7 +219,7 @@ export class CheckService {
     let findings: Finding[];
     if (this.heavy(built)) findings = (await this.inWorker('full', a, all)).findings;
     else {
-      const { projectKey: _k, complete: _c, context: _x, ...input } = all;
+      const { projectKey: _k, complete: _c, ...input } = all;
       findings = runChecks({ ...input, project: this.projectHere(built) });
     }
     return findings.map((f) => ({ ...f, ignored: isIgnored(f, built.ignores, f.side === 'target' ? texts.target : texts.source) }));

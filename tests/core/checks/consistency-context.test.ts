@@ -48,10 +48,10 @@ describe('project data a worker keeps', () => {
 
 describe('a big consistency context', () => {
   it('sends even a short article to a worker', () => {
-    const short = { source: 'Uma frase.', target: 'A sentence.', project: { glossary: [] } };
-    expect(belongsInWorker({ ...short, context: { pairs: WORKER_CONTEXT_PAIRS } })).toBe(true);
-    expect(belongsInWorker({ ...short, context: { pairs: WORKER_CONTEXT_PAIRS - 1 } })).toBe(false);
-    expect(belongsInWorker({ ...short, context: null })).toBe(false);
+    const short = (context?: { pairs: number }) => ({ source: 'Uma frase.', target: 'A sentence.', project: { glossary: [], ...(context ? { context } : {}) } });
+    expect(belongsInWorker(short({ pairs: WORKER_CONTEXT_PAIRS }))).toBe(true);
+    expect(belongsInWorker(short({ pairs: WORKER_CONTEXT_PAIRS - 1 }))).toBe(false);
+    expect(belongsInWorker(short())).toBe(false);
   });
 
   let root: string | undefined;

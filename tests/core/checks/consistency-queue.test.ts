@@ -45,7 +45,7 @@ afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 const texts = { source: SOURCE, target: 'x' };
 const othersOf = async (a: PairedArticle, waitMs?: number) => {
   const built = await inputs.checkInputFor(a, texts, waitMs === undefined ? {} : { waitMs });
-  return built.complete ? mergeTranslations(built.context!).get(SOURCE.trim())!.filter((t) => t.articleId !== a.id).map((t) => t.target) : null;
+  return built.complete ? mergeTranslations(built.project.context!).get(SOURCE.trim())!.filter((t) => t.articleId !== a.id).map((t) => t.target) : null;
 };
 
 describe('the consistency context after a save', () => {

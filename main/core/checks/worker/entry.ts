@@ -12,7 +12,8 @@ import { diffStats } from '../../article/article-stats.js';
 import { CheckSession, runChecks } from '../engine.js';
 import { readGlossaryFile } from '../glossary/index.js';
 import { sentencePairs } from '../sentence-pairs.js';
-import { mergeTranslations, packPairs } from '../consistency-context.js';
+import { packPairs } from '../consistency-context.js';
+import { packGlossary, projectCheckData } from '../shared-project.js';
 import type { ProjectCheckData } from '../types.js';
 import { projectsKept, type CheckJob, type CheckReply } from './protocol.js';
 
@@ -35,12 +36,11 @@ function figuresTracker(articleId: string, baseline: string, lang: string): Arti
 
 function projectFor(job: CheckJob): ProjectCheckData {
   if (job.project) {
-    // The consistency context is merged here, once per project data (the host keeps it packed).
-    const { context, ...rest } = job.project;
+    // Glossaries unpacked and the consistency context merged here, once per project data (the host keeps them packed).
     const kept = new Set(projectsKept([...projects.keys()], job.projectId));
     for (const id of projects.keys()) if (!kept.has(id)) projects.delete(id);
     projects.delete(job.projectId);
-    projects.set(job.projectId, { ...rest, ...(context ? { translations: mergeTranslations(context) } : {}) });
+    projects.set(job.projectId, projectCheckData(job.project));
   }
   const project = projects.get(job.projectId);
   if (!project) throw new Error(`no project data ${job.projectId}`);
@@ -97,7 +97,7 @@ let idleCollect: ReturnType<typeof setTimeout> | undefined;
 /** A glossary file read and parsed here; its limits' CalqueErrors cross as { code, params }. */
 function readGlossary(job: CheckJob): void {
   readGlossaryFile(job.source, job.target, job.sourceLang, job.targetLang).then(
-    (glossary) => parentPort!.postMessage({ job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, glossary } satisfies CheckReply),
+    (glossary) => parentPort!.postMessage({ job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, glossary: packGlossary(glossary) } satisfies CheckReply),
     (err: unknown) => parentPort!.postMessage({ job: job.job, ok: false, message: (err as Error).message, ...(err instanceof CalqueError ? { error: err.toInfo() } : {}) } satisfies CheckReply),
   );
 }

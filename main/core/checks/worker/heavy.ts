@@ -1,3 +1,5 @@
+import { glossaryCount, type GlossaryPart } from '../shared-project.js';
+
 /**
  * Which checks go to a worker thread: a long text (its check takes long), or any text with a big
  * glossary, whose term index takes the host hundreds of milliseconds to build (a 100,000-term glossary
@@ -14,6 +16,9 @@ export const WORKER_GLOSSARY_BYTES = 256 * 1024;
  */
 export const WORKER_CONTEXT_PAIRS = 20_000;
 
-export function belongsInWorker(input: { source: string; target: string; project: { glossary: readonly unknown[] }; context?: { pairs: number } | null }, textThreshold = WORKER_TEXT_THRESHOLD): boolean {
-  return input.source.length + input.target.length >= textThreshold || input.project.glossary.length >= WORKER_GLOSSARY_THRESHOLD || (input.context?.pairs ?? 0) >= WORKER_CONTEXT_PAIRS;
+/** A glossary read in a worker (a big file) stays packed for the worker: its check goes there too. */
+export function belongsInWorker(input: { source: string; target: string; project: { glossary: readonly GlossaryPart[]; context?: { pairs: number } } }, textThreshold = WORKER_TEXT_THRESHOLD): boolean {
+  const { glossary, context } = input.project;
+  if (input.source.length + input.target.length >= textThreshold || glossary.some((p) => !Array.isArray(p))) return true;
+  return glossaryCount(glossary) >= WORKER_GLOSSARY_THRESHOLD || (context?.pairs ?? 0) >= WORKER_CONTEXT_PAIRS;
 }

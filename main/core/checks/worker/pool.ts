@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CalqueError } from '../../../contract/api.js';
-import { projectsKept, type CheckJob, type CheckReply, type WorkerProject } from './protocol.js';
+import type { SharedProjectData } from '../shared-project.js';
+import { projectsKept, type CheckJob, type CheckReply } from './protocol.js';
 
 type Reply = Extract<CheckReply, { ok: true }>;
 /** `seq`: the order the requests were made in (they can overtake each other while their input is read). */
@@ -52,7 +53,7 @@ export type WorkerEntry = { url: URL } | { code: string };
 
 interface Queued {
   job: PoolJob;
-  project: WorkerProject;
+  project: SharedProjectData;
   resolve: (r: Reply) => void;
   reject: (e: Error) => void;
 }
@@ -153,7 +154,7 @@ export class CheckWorkerPool {
     this.lanes = Array.from({ length: Math.max(1, size) }, () => new Lane(entry));
   }
 
-  run(job: PoolJob, project: WorkerProject): Promise<Reply> {
+  run(job: PoolJob, project: SharedProjectData): Promise<Reply> {
     const lane = this.lanes[laneOf(job.articleId, this.lanes.length)]!;
     return new Promise((resolve, reject) => lane.push({ job, project, resolve, reject }));
   }

@@ -3,8 +3,9 @@ import type { DocumentAlignment, Finding } from '../../../contract/review.js';
 import type { ArticleFigures } from '../../../common/metrics/article.js';
 import type { SegmentGroups } from '../../../contract/document.js';
 import type { ProtectedRanges } from '../protected.js';
-import type { CheckSettings, CheckTags, GlossaryEntry, Ignore, ProjectCheckData } from '../types.js';
-import type { ConsistencyContext, PackedPairs } from '../consistency-context.js';
+import type { CheckSettings, CheckTags, Ignore } from '../types.js';
+import type { PackedPairs } from '../consistency-context.js';
+import type { PackedGlossary, SharedProjectData } from '../shared-project.js';
 import type { DiffStats, ErrorInfo } from '../../../contract/api.js';
 import type { DiffTags } from '../../../common/word-diff.js';
 
@@ -14,7 +15,8 @@ export interface CheckJob {
    * 'session': the editor's incremental check of one article; 'full': every finding complete (counts,
    * CLI); 'pairs': the article's 1–1 aligned sentences for the consistency context; 'figures': the
    * article's HTER and chrF, `source` being the baseline and `target` the translation; 'glossary': the
-   * glossary file at path `source` read and parsed (a 16 MB TBX takes seconds), `target` naming it in errors;
+   * glossary file at path `source` read and parsed (a 16 MB TBX takes seconds), `target` naming it in errors,
+   * its entries answered packed (the host passes them on to the checks without reading them);
    * 'stats': the word-diff stats of `target` against the baseline `source` (with `diffTags`).
    */
   mode: 'session' | 'full' | 'pairs' | 'figures' | 'glossary' | 'stats';
@@ -25,7 +27,7 @@ export interface CheckJob {
   ignores: Ignore[];
   /** Names the project data; the data itself is sent only when the worker does not have it yet. */
   projectId: string;
-  project?: WorkerProject;
+  project?: SharedProjectData;
   /** Segment results depend on it: a session built under another key is rebuilt. */
   sessionKey: string;
   source: string;
@@ -45,15 +47,9 @@ export interface CheckJob {
 /** `ready` is sent once, when the worker has compiled the rule packs. */
 export type CheckReply =
   | { ready: true; job?: undefined }
-  | { job: number; ok: true; findings: Finding[]; alignment: DocumentAlignment; pending: boolean; pairs?: PackedPairs; figures?: ArticleFigures; glossary?: GlossaryEntry[]; stats?: DiffStats }
+  | { job: number; ok: true; findings: Finding[]; alignment: DocumentAlignment; pending: boolean; pairs?: PackedPairs; figures?: ArticleFigures; glossary?: PackedGlossary; stats?: DiffStats }
   /** `error`: a CalqueError's code and params (a glossary over a limit), to be raised as such. */
   | { job: number; ok: false; message: string; error?: ErrorInfo };
-
-/**
- * Project data as sent to a worker: the consistency context packed (the worker merges it; the host
- * never holds it as objects). `projectId` ends with the context's number after the last NUL.
- */
-export type WorkerProject = Omit<ProjectCheckData, 'translations'> & { context?: ConsistencyContext };
 
 /** Project data a worker keeps; both sides apply `projectsKept`, so they agree on what it has. */
 export const MAX_PROJECTS = 8;
