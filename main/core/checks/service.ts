@@ -184,7 +184,7 @@ export class CheckService {
   }
 
   /** The same check in a worker thread: its session lives there; `last` is still kept here. */
-  private async inWorker(mode: 'session' | 'full', a: PairedArticle, input: BuiltInput, seq = ++this.requests) {
+  private async inWorker(mode: 'session' | 'full' | 'counts', a: PairedArticle, input: BuiltInput, seq = ++this.requests) {
     const context = input.project.context;
     let dataId = context ? this.dataIds.get(context) : -1;
     if (dataId === undefined) this.dataIds.set(context!, (dataId = ++this.nextDataId));
@@ -197,9 +197,7 @@ export class CheckService {
 
   /** Every finding of the article's files on disk, complete (fixes included): `calque check` and the counts. */
   async findingsOnDisk(a: PairedArticle): Promise<{ findings: Finding[]; source: string; target: string; tagAccuracy?: TagAccuracy }> {
-    const texts = await this.readTexts(a);
-    const tags = tagsOf(a, texts, texts.target);
-    const built = { ...(await this.inputs.checkInputFor(a, texts)), protected: protectedOf(a, texts, texts.target), ...(tags ? { tags } : {}) };
+    const { texts, tags, built } = await this.diskInput(a);
     const accuracy = tagAccuracy(tags);
     const figures = { source: texts.source, target: texts.target, ...(accuracy ? { tagAccuracy: accuracy } : {}) };
     if (this.heavy(built)) return { findings: (await this.inWorker('full', a, built)).findings, ...figures };
@@ -212,9 +210,7 @@ export class CheckService {
    * same input as `findingsOnDisk`, run without the ignore decisions, then each decision applied.
    */
   async findingsWithDecisions(a: PairedArticle): Promise<(Finding & { ignored: boolean })[]> {
-    const texts = await this.readTexts(a);
-    const tags = tagsOf(a, texts, texts.target);
-    const built = { ...(await this.inputs.checkInputFor(a, texts)), protected: protectedOf(a, texts, texts.target), ...(tags ? { tags } : {}) };
+    const { texts, built } = await this.diskInput(a);
     const all = { ...built, ignores: [] };
     let findings: Finding[];
     if (this.heavy(built)) findings = (await this.inWorker('full', a, all)).findings;
@@ -248,14 +244,33 @@ export class CheckService {
       const a = byId.get(id);
       if (!a) continue;
       try {
-        const { findings, target } = await this.findingsOnDisk(a);
+        const { counts, target } = await this.countsOnDisk(a);
         if (run !== this.countRun) return;
-        await this.storeCounts(a, target, countProblems(findings));
+        await this.storeCounts(a, target, counts);
         await onCounted(id);
       } catch {
         // An unreadable article shows its error in the list already.
       }
     }
+  }
+
+  /**
+   * The problem counts of the article on disk: those of `findingsOnDisk`, counted where the check ran
+   * (a worker answers a book's counts, not its 22,000 findings, which the host would only count).
+   */
+  private async countsOnDisk(a: PairedArticle): Promise<{ counts: ReturnType<typeof countProblems>; target: string }> {
+    const { texts, built } = await this.diskInput(a);
+    if (this.heavy(built)) return { counts: (await this.inWorker('counts', a, built)).counts!, target: texts.target };
+    const { projectKey: _k, complete: _c, ...input } = built;
+    return { counts: countProblems(runChecks({ ...input, project: this.projectHere(built) })), target: texts.target };
+  }
+
+  /** The complete check input of the article's files on disk (the counts, `calque check`, reports). */
+  private async diskInput(a: PairedArticle) {
+    const texts = await this.readTexts(a);
+    const tags = tagsOf(a, texts, texts.target);
+    const built = { ...(await this.inputs.checkInputFor(a, texts)), protected: protectedOf(a, texts, texts.target), ...(tags ? { tags } : {}) };
+    return { texts, tags, built };
   }
 
   stopCounting(): void {

@@ -8,6 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { articleFigures, ArticleFiguresTracker } from '../../../common/metrics/article.js';
 import { CalqueError } from '../../../contract/api.js';
+import { countProblems } from '../../../common/problems.js';
 import { diffStats } from '../../article/article-stats.js';
 import { CheckSession, runChecks } from '../engine.js';
 import { readGlossaryFile } from '../glossary/index.js';
@@ -74,8 +75,10 @@ function run(job: CheckJob): CheckReply {
   sessions.delete(job.articleId);
   sessions.set(job.articleId, entry);
   while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
-  // 'full': every fix worked out, however long the suggestions take (the same findings runChecks gives).
-  const findings = entry.session.update(job.source, job.target, job.mode === 'full' ? Infinity : undefined, job.protected, job.tags);
+  // 'full' and 'counts': every fix worked out, however long the suggestions take (the same findings runChecks gives).
+  const complete = job.mode === 'full' || job.mode === 'counts';
+  const findings = entry.session.update(job.source, job.target, complete ? Infinity : undefined, job.protected, job.tags);
+  if (job.mode === 'counts') return { job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, counts: countProblems(findings) };
   return { job: job.job, ok: true, findings, alignment: entry.session.alignment!, pending: entry.session.pending };
 }
 

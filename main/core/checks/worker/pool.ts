@@ -18,7 +18,7 @@ type Reply = Extract<CheckReply, { ok: true }>;
 export type PoolJob = Omit<CheckJob, 'job' | 'project'> & { seq: number };
 
 /** Queue order within a lane: lower first. */
-const PRIORITY: Record<CheckJob['mode'], number> = { session: 0, glossary: 0, stats: 0, pairs: 1, figures: 1, full: 2 };
+const PRIORITY: Record<CheckJob['mode'], number> = { session: 0, glossary: 0, stats: 0, pairs: 1, figures: 1, full: 2, counts: 2 };
 /** Jobs whose every request waits for its own answer: none supersedes another. */
 const ANSWERED_EACH = new Set<CheckJob['mode']>(['figures', 'glossary', 'stats']);
 

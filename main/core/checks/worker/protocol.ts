@@ -6,20 +6,21 @@ import type { ProtectedRanges } from '../protected.js';
 import type { CheckSettings, CheckTags, Ignore } from '../types.js';
 import type { PackedPairs } from '../consistency-context.js';
 import type { PackedGlossary, SharedProjectData } from '../shared-project.js';
-import type { DiffStats, ErrorInfo } from '../../../contract/api.js';
+import type { DiffStats, ErrorInfo, ProblemCounts } from '../../../contract/api.js';
 import type { DiffTags } from '../../../common/word-diff.js';
 
 export interface CheckJob {
   job: number;
   /**
    * 'session': the editor's incremental check of one article; 'full': every finding complete (counts,
-   * CLI); 'pairs': the article's 1–1 aligned sentences for the consistency context; 'figures': the
+   * CLI); 'counts': the same complete check, answered with its problem counts only (the article list's
+   * background counts: a book's 22,000 findings need not cross to the host to be counted); 'pairs': the article's 1–1 aligned sentences for the consistency context; 'figures': the
    * article's HTER and chrF, `source` being the baseline and `target` the translation; 'glossary': the
    * glossary file at path `source` read and parsed (a 16 MB TBX takes seconds), `target` naming it in errors,
    * its entries answered packed (the host passes them on to the checks without reading them);
    * 'stats': the word-diff stats of `target` against the baseline `source` (with `diffTags`).
    */
-  mode: 'session' | 'full' | 'pairs' | 'figures' | 'glossary' | 'stats';
+  mode: 'session' | 'full' | 'counts' | 'pairs' | 'figures' | 'glossary' | 'stats';
   articleId: string;
   sourceLang: string;
   targetLang: string;
@@ -47,7 +48,7 @@ export interface CheckJob {
 /** `ready` is sent once, when the worker has compiled the rule packs. */
 export type CheckReply =
   | { ready: true; job?: undefined }
-  | { job: number; ok: true; findings: Finding[]; alignment: DocumentAlignment; pending: boolean; pairs?: PackedPairs; figures?: ArticleFigures; glossary?: PackedGlossary; stats?: DiffStats }
+  | { job: number; ok: true; findings: Finding[]; alignment: DocumentAlignment; pending: boolean; pairs?: PackedPairs; figures?: ArticleFigures; glossary?: PackedGlossary; stats?: DiffStats; counts?: ProblemCounts }
   /** `error`: a CalqueError's code and params (a glossary over a limit), to be raised as such. */
   | { job: number; ok: false; message: string; error?: ErrorInfo };
 
