@@ -198,5 +198,3 @@ export class CheckInputs {
     return map;
   }
 }
-
-
