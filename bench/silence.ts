@@ -4,14 +4,14 @@
  * the bench's main thread parses the big replies) while it opens and
  * completely checks: a 200,000-word book, an article of 1,000,000 short lines (what an MQM import
  * makes), and a short article with a 100,000-term TBX glossary. Prints the longest gap per workload
- * (goal 50 ms) and the server's CPU time. A workload that does not finish in CALQUE_BENCH_MAX_S
- * (default 180) is reported unfinished, with the gap so far.
+ * (goal 50 ms), the server's CPU time and its peak memory (RSS, all threads). A workload that does not
+ * finish in CALQUE_BENCH_MAX_S (default 180) is reported unfinished, with the gap so far.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { against, record } from './baseline.js';
-import { cpuMs, gapProbeThread, startServe, writeBookProject } from './serve-probe.js';
+import { cpuMs, gapProbeThread, rssSampler, startServe, writeBookProject } from './serve-probe.js';
 
 const MAX_MS = Number(process.env.CALQUE_BENCH_MAX_S ?? 180) * 1000;
 const row = (name: string, value: string, note: string) => console.log(`${name.padEnd(44)} ${value.padStart(12)}   ${note}`);
@@ -44,6 +44,7 @@ interface Checked {
 /** Opens `id` and checks it to the end while the probe runs; the longest gap and the server's CPU time. */
 async function workload(name: string, key: string, root: string, id: string): Promise<void> {
   const serve = await startServe(root);
+  const rss = rssSampler(serve.pid);
   const probe = gapProbeThread(serve);
   await probe.ready;
   const cpu0 = cpuMs(serve.pid);
@@ -63,10 +64,11 @@ async function workload(name: string, key: string, root: string, id: string): Pr
     await probe.stop();
     const wall = performance.now() - t0;
     const cpu = cpuMs(serve.pid) - cpu0;
+    rss.stop();
     serve.stop();
     rmSync(root, { recursive: true, force: true });
     row(name, `${probe.worst().toFixed(0)} ms`, `longest hostInfo gap, goal 50 ms; ${against(`${key}-gap-ms`, record(`${key}-gap-ms`, probe.worst()))}`);
-    row('  open + complete check', `${(wall / 1000).toFixed(1)} s`, `${status}; server CPU ${(cpu / 1000).toFixed(1)} s (all threads); ${probe.answered()} probes answered, ${probe.over50()} over 50 ms; at most ${probe.worstCpu()} ms of request-thread CPU within one gap`);
+    row('  open + complete check', `${(wall / 1000).toFixed(1)} s`, `${status}; server CPU ${(cpu / 1000).toFixed(1)} s (all threads); ${probe.answered()} probes answered, ${probe.over50()} over 50 ms; at most ${probe.worstCpu()} ms of request-thread CPU within one gap; RSS peak ${rss.peak().toFixed(0)} MB`);
   }
 }
 

@@ -13,13 +13,13 @@ import { assertNoSymlinks } from '../platform/safe-path.js';
 import { readTextFile } from '../text/read-text-file.js';
 import type { CheckInput } from './engine.js';
 import { readGlossaryFile } from './glossary/index.js';
+import { contextOf, packPairs, type ConsistencyContext, type PackedPairs } from './consistency-context.js';
 import { sentencePairs } from './sentence-pairs.js';
-import type { CheckSettings, CheckTags, GlossaryEntry, Ignore, ProjectCheckData } from './types.js';
+import { glossaryCount, type GlossaryPart, type SharedProjectData } from './shared-project.js';
+import type { CheckSettings, CheckTags, Ignore } from './types.js';
 
 /** Read when project.json names no glossaries. */
 export const DEFAULT_GLOSSARIES = ['.calque/glossary.csv', '.calque/glossary.tsv', '.calque/glossary.tbx'];
-
-type Translations = Map<string, { articleId: string; target: string }[]>;
 
 /** What the builder reads from the open project; every figure has one owner elsewhere. */
 export interface CheckInputSources {
@@ -28,16 +28,17 @@ export interface CheckInputSources {
   articles(): PairedArticle[];
   /** The article's "ignore here" decisions (kept in its review). */
   ignores(id: string): Promise<Ignore[]>;
-  /** Aligns an article for the consistency context (the check service may do it in a worker). */
-  sentencePairs?(a: PairedArticle, source: string, target: string): Promise<[string, string][]>;
+  /** Aligns an article for the consistency context (the check service may do it in a worker), packed. */
+  sentencePairs?(a: PairedArticle, source: string, target: string): Promise<PackedPairs>;
   /** Reads a glossary file (the check service does it in a worker: a big TBX takes seconds to parse). */
-  readGlossary?(abs: string, rel: string, sourceLang: string, targetLang: string): Promise<GlossaryEntry[]>;
+  readGlossary?(abs: string, rel: string, sourceLang: string, targetLang: string): Promise<GlossaryPart>;
 }
 
 /** A check input and what it was built from (a session is rebuilt when `projectKey` changes). */
-export interface BuiltInput extends CheckInput {
+export interface BuiltInput extends Omit<CheckInput, 'project'> {
   settings: CheckSettings;
-  project: ProjectCheckData;
+  /** Glossaries, word list and consistency context, as shared with a worker (projectCheckData reads them). */
+  project: SharedProjectData;
   ignores: Ignore[];
   /** Changes when settings, glossaries or the word list change (segment results depend on them). */
   projectKey: string;
@@ -51,10 +52,10 @@ export function settingsOf(config: ProjectConfig): CheckSettings {
 }
 
 export class CheckInputs {
-  private glossaries = new Map<string, Promise<GlossaryEntry[]>>();
+  private glossaries = new Map<string, Promise<GlossaryPart>>();
   /** Every article's 1–1 aligned source sentences with their translations, by article. */
-  private perArticle: Promise<Map<string, [string, string][]>> | null = null;
-  private translations: Promise<Translations> | null = null;
+  private perArticle: Promise<Map<string, PackedPairs>> | null = null;
+  private context: ConsistencyContext | null = null;
   /** Saved articles whose sentences the consistency context does not have yet (see `articleSaved`). */
   private readonly queued = new Map<string, { a: PairedArticle; source: string; target: string }>();
   private draining: Promise<void> | null = null;
@@ -70,12 +71,12 @@ export class CheckInputs {
     const config = this.src.config();
     const settings = settingsOf(config);
     const files = config.glossaries ?? DEFAULT_GLOSSARIES;
-    const glossary = (await Promise.all(files.map((f) => this.glossary(f, a.sourceLang, a.targetLang)))).flat();
+    const glossary = await Promise.all(files.map((f) => this.glossary(f, a.sourceLang, a.targetLang)));
     const wordList = config.wordList ?? [];
     // The project's "everywhere" ignores first, then the article's own ("ignore here").
     const ignores = [...(config.checks?.ignores ?? []), ...(await this.src.ignores(a.id))];
-    const translations = await this.consistency(opts.waitMs, a.id);
-    const project: ProjectCheckData = { glossary, wordList, ...(translations ? { translations } : {}) };
+    const context = await this.consistency(opts.waitMs, a.id);
+    const project: SharedProjectData = { glossary, wordList, ...(context ? { context } : {}) };
     return {
       source: texts.source,
       target: texts.target,
@@ -88,8 +89,8 @@ export class CheckInputs {
       articleId: a.id,
       ...(texts.segmentGroups ? { segmentGroups: texts.segmentGroups } : {}),
       ...(texts.cueTimings ? { cueTimings: texts.cueTimings } : {}),
-      projectKey: JSON.stringify([settings, files, glossary.length, wordList]),
-      complete: translations !== null,
+      projectKey: JSON.stringify([settings, files, glossaryCount(glossary), wordList]),
+      complete: context !== null,
     };
   }
 
@@ -133,7 +134,7 @@ export class CheckInputs {
         map.delete(a.id);
         this.perArticle = null; // rebuilt from disk on the next check
       }
-      this.translations = null;
+      this.context = null;
     }
   }
 
@@ -144,10 +145,10 @@ export class CheckInputs {
   /** The article list changed (rescan, import): the context is rebuilt on the next check. */
   articlesChanged(): void {
     this.perArticle = null;
-    this.translations = null;
+    this.context = null;
   }
 
-  private async consistency(waitMs: number | undefined, articleId: string): Promise<Translations | null> {
+  private async consistency(waitMs: number | undefined, articleId: string): Promise<ConsistencyContext | null> {
     this.perArticle ??= this.buildPerArticle();
     const ready = (async () => {
       let m = await this.perArticle!;
@@ -157,13 +158,13 @@ export class CheckInputs {
         this.perArticle ??= this.buildPerArticle();
         m = await this.perArticle;
       }
-      return (this.translations ??= merge(m));
+      return (this.context ??= contextOf(m));
     })();
     if (waitMs === undefined) return ready;
     return Promise.race([ready, new Promise<null>((r) => setTimeout(() => r(null), waitMs))]);
   }
 
-  private glossary(rel: string, sourceLang: string, targetLang: string): Promise<GlossaryEntry[]> {
+  private glossary(rel: string, sourceLang: string, targetLang: string): Promise<GlossaryPart> {
     const key = `${rel}\u0000${sourceLang}\u0000${targetLang}`;
     let entry = this.glossaries.get(key);
     if (!entry) {
@@ -178,12 +179,12 @@ export class CheckInputs {
     return entry;
   }
 
-  private async pairsOf(a: PairedArticle, source: string, target: string): Promise<[string, string][]> {
-    return this.src.sentencePairs ? this.src.sentencePairs(a, source, target) : sentencePairs(a.sourceLang, a.targetLang, source, target);
+  private async pairsOf(a: PairedArticle, source: string, target: string): Promise<PackedPairs> {
+    return this.src.sentencePairs ? this.src.sentencePairs(a, source, target) : packPairs(sentencePairs(a.sourceLang, a.targetLang, source, target));
   }
 
-  private async buildPerArticle(): Promise<Map<string, [string, string][]>> {
-    const map = new Map<string, [string, string][]>();
+  private async buildPerArticle(): Promise<Map<string, PackedPairs>> {
+    const map = new Map<string, PackedPairs>();
     for (const a of this.src.articles()) {
       try {
         const source = (await readTextFile(join(this.src.root, a.sourcePath), a.sourcePath, 'source')).text;
@@ -196,22 +197,4 @@ export class CheckInputs {
     }
     return map;
   }
-}
-
-
-/** Pairs merged between turns of the event loop: a million-line article has a million pairs. */
-const MERGE_SLICE = 20_000;
-
-async function merge(perArticle: Map<string, [string, string][]>): Promise<Translations> {
-  const map: Translations = new Map();
-  let n = 0;
-  for (const [articleId, pairs] of perArticle) {
-    for (const [key, target] of pairs) {
-      const list = map.get(key) ?? [];
-      list.push({ articleId, target });
-      map.set(key, list);
-      if (++n % MERGE_SLICE === 0) await new Promise((r) => setImmediate(r));
-    }
-  }
-  return map;
 }

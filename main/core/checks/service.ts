@@ -28,7 +28,9 @@ import { CheckInputs, settingsOf, type BuiltInput } from './input.js';
 import type { ProtectedRanges } from './protected.js';
 import { documentWithText } from '../formats/document-text.js';
 import { sentencePairs } from './sentence-pairs.js';
-import type { CheckTags } from './types.js';
+import type { CheckTags, ProjectCheckData } from './types.js';
+import { packPairs } from './consistency-context.js';
+import { projectCheckData, unpackMemo } from './shared-project.js';
 import { articleTags, withPartnerTags } from '../formats/inline-tags.js';
 import { tagAccuracy } from '../../common/metrics/tag-accuracy.js';
 import { CheckWorkerPool, workerEntry } from './worker/pool.js';
@@ -92,6 +94,8 @@ export class CheckService {
   private readonly pool: CheckWorkerPool | null;
   /** Ids of project data objects sent to workers (the consistency context is rebuilt as a new object). */
   private readonly dataIds = new WeakMap<object, number>();
+  /** Glossaries unpacked and contexts merged for checks in this thread (the big ones go to a worker). */
+  private readonly unpacked = unpackMemo();
   private nextDataId = 0;
   /** Numbers the editor's requests in the order they came, so a stale one never runs after a newer one. */
   private requests = 0;
@@ -105,8 +109,8 @@ export class CheckService {
       // A book's alignment takes seconds: in a worker, like its checks.
       sentencePairs: async (a, source, target) =>
         this.pool && source.length + target.length >= (deps.workerThreshold ?? 30_000)
-          ? ((await this.pool.run({ seq: ++this.requests, mode: 'pairs', articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings: {}, ignores: [], projectId: '', sessionKey: '', source, target }, EMPTY_PROJECT)).pairs ?? [])
-          : sentencePairs(a.sourceLang, a.targetLang, source, target),
+          ? ((await this.pool.run({ seq: ++this.requests, mode: 'pairs', articleId: a.id, sourceLang: a.sourceLang, targetLang: a.targetLang, settings: {}, ignores: [], projectId: '', sessionKey: '', source, target }, EMPTY_PROJECT)).pairs ?? packPairs([]))
+          : packPairs(sentencePairs(a.sourceLang, a.targetLang, source, target)),
       // Only a big glossary file goes to a worker: a missing or small one is read here at once, never
       // queued behind a book's check in a busy worker.
       readGlossary: async (abs, rel, sourceLang, targetLang) =>
@@ -154,6 +158,11 @@ export class CheckService {
     return !!this.pool && belongsInWorker(input, this.deps.workerThreshold);
   }
 
+  /** The project data of a check run in this thread (unpacked and merged once per shared object). */
+  private projectHere(input: BuiltInput): ProjectCheckData {
+    return projectCheckData(input.project, this.unpacked);
+  }
+
   /** The editor's incremental session of the article, in this thread. */
   private inSession(a: PairedArticle, input: BuiltInput) {
     const key = input.projectKey;
@@ -161,10 +170,10 @@ export class CheckService {
     if (!entry || entry.key !== key) {
       // What belongs to one text (its protected ranges and tags) is passed with each update, not kept.
       const { source: _s, target: _t, projectKey: _k, complete: _c, protected: _p, tags: _g, ...options } = input;
-      entry = { session: new CheckSession(options), key };
+      entry = { session: new CheckSession({ ...options, project: this.projectHere(input) }), key };
     } else {
       entry.session.configure({ ignores: input.ignores, segmentGroups: input.segmentGroups, cueTimings: input.cueTimings });
-      entry.session.setProjectContext(input.project);
+      entry.session.setProjectContext(this.projectHere(input));
     }
     // Most recently used last; sessions of articles not looked at for a while are dropped (memory).
     this.sessions.delete(a.id);
@@ -175,10 +184,10 @@ export class CheckService {
   }
 
   /** The same check in a worker thread: its session lives there; `last` is still kept here. */
-  private async inWorker(mode: 'session' | 'full', a: PairedArticle, input: BuiltInput, seq = ++this.requests) {
-    const translations = input.project.translations;
-    let dataId = translations ? this.dataIds.get(translations) : -1;
-    if (dataId === undefined) this.dataIds.set(translations!, (dataId = ++this.nextDataId));
+  private async inWorker(mode: 'session' | 'full' | 'counts', a: PairedArticle, input: BuiltInput, seq = ++this.requests) {
+    const context = input.project.context;
+    let dataId = context ? this.dataIds.get(context) : -1;
+    if (dataId === undefined) this.dataIds.set(context!, (dataId = ++this.nextDataId));
     const projectId = `${input.projectKey}\u0000${a.sourceLang}\u0000${a.targetLang}\u0000${dataId}`;
     const { settings, ignores, project, source, target, projectKey, segmentGroups, cueTimings } = input;
     const prot = input.protected ? { protected: input.protected } : {};
@@ -188,14 +197,12 @@ export class CheckService {
 
   /** Every finding of the article's files on disk, complete (fixes included): `calque check` and the counts. */
   async findingsOnDisk(a: PairedArticle): Promise<{ findings: Finding[]; source: string; target: string; tagAccuracy?: TagAccuracy }> {
-    const texts = await this.readTexts(a);
-    const tags = tagsOf(a, texts, texts.target);
-    const built = { ...(await this.inputs.checkInputFor(a, texts)), protected: protectedOf(a, texts, texts.target), ...(tags ? { tags } : {}) };
+    const { texts, tags, built } = await this.diskInput(a);
     const accuracy = tagAccuracy(tags);
     const figures = { source: texts.source, target: texts.target, ...(accuracy ? { tagAccuracy: accuracy } : {}) };
     if (this.heavy(built)) return { findings: (await this.inWorker('full', a, built)).findings, ...figures };
     const { projectKey: _k, complete: _c, ...input } = built;
-    return { findings: runChecks(input), ...figures };
+    return { findings: runChecks({ ...input, project: this.projectHere(built) }), ...figures };
   }
 
   /**
@@ -203,15 +210,13 @@ export class CheckService {
    * same input as `findingsOnDisk`, run without the ignore decisions, then each decision applied.
    */
   async findingsWithDecisions(a: PairedArticle): Promise<(Finding & { ignored: boolean })[]> {
-    const texts = await this.readTexts(a);
-    const tags = tagsOf(a, texts, texts.target);
-    const built = { ...(await this.inputs.checkInputFor(a, texts)), protected: protectedOf(a, texts, texts.target), ...(tags ? { tags } : {}) };
+    const { texts, built } = await this.diskInput(a);
     const all = { ...built, ignores: [] };
     let findings: Finding[];
     if (this.heavy(built)) findings = (await this.inWorker('full', a, all)).findings;
     else {
       const { projectKey: _k, complete: _c, ...input } = all;
-      findings = runChecks(input);
+      findings = runChecks({ ...input, project: this.projectHere(built) });
     }
     return findings.map((f) => ({ ...f, ignored: isIgnored(f, built.ignores, f.side === 'target' ? texts.target : texts.source) }));
   }
@@ -239,14 +244,33 @@ export class CheckService {
       const a = byId.get(id);
       if (!a) continue;
       try {
-        const { findings, target } = await this.findingsOnDisk(a);
+        const { counts, target } = await this.countsOnDisk(a);
         if (run !== this.countRun) return;
-        await this.storeCounts(a, target, countProblems(findings));
+        await this.storeCounts(a, target, counts);
         await onCounted(id);
       } catch {
         // An unreadable article shows its error in the list already.
       }
     }
+  }
+
+  /**
+   * The problem counts of the article on disk: those of `findingsOnDisk`, counted where the check ran
+   * (a worker answers a book's counts, not its 22,000 findings, which the host would only count).
+   */
+  private async countsOnDisk(a: PairedArticle): Promise<{ counts: ReturnType<typeof countProblems>; target: string }> {
+    const { texts, built } = await this.diskInput(a);
+    if (this.heavy(built)) return { counts: (await this.inWorker('counts', a, built)).counts!, target: texts.target };
+    const { projectKey: _k, complete: _c, ...input } = built;
+    return { counts: countProblems(runChecks({ ...input, project: this.projectHere(built) })), target: texts.target };
+  }
+
+  /** The complete check input of the article's files on disk (the counts, `calque check`, reports). */
+  private async diskInput(a: PairedArticle) {
+    const texts = await this.readTexts(a);
+    const tags = tagsOf(a, texts, texts.target);
+    const built = { ...(await this.inputs.checkInputFor(a, texts)), protected: protectedOf(a, texts, texts.target), ...(tags ? { tags } : {}) };
+    return { texts, tags, built };
   }
 
   stopCounting(): void {

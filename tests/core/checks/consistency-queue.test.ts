@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckInputs } from '../../../main/core/checks/input.js';
+import { mergeTranslations, packPairs } from '../../../main/core/checks/consistency-context.js';
 import { emptyConfig } from '../../../main/core/project/config.js';
 import type { PairedArticle } from '../../../main/core/project/pairing.js';
 
@@ -35,7 +36,7 @@ beforeEach(() => {
     sentencePairs: async (a, source, target) => {
       aligning.push(a.id);
       if (aligning.length > 2) await new Promise<void>((r) => (release = r));
-      return [[source.trim(), target.trim()]];
+      return packPairs([[source.trim(), target.trim()]]);
     },
   });
 });
@@ -44,7 +45,7 @@ afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 const texts = { source: SOURCE, target: 'x' };
 const othersOf = async (a: PairedArticle, waitMs?: number) => {
   const built = await inputs.checkInputFor(a, texts, waitMs === undefined ? {} : { waitMs });
-  return built.complete ? built.project.translations!.get(SOURCE.trim())!.filter((t) => t.articleId !== a.id).map((t) => t.target) : null;
+  return built.complete ? mergeTranslations(built.project.context!).get(SOURCE.trim())!.filter((t) => t.articleId !== a.id).map((t) => t.target) : null;
 };
 
 describe('the consistency context after a save', () => {

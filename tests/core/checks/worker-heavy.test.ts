@@ -16,8 +16,8 @@ const terms = (n: number) => Array.from({ length: n }, (_, i) => ({ source: `ter
 describe('which checks go to a worker', () => {
   it('a long text, or a short one with a big glossary; a short text with a small glossary stays', () => {
     expect(belongsInWorker({ source: 'x'.repeat(20_000), target: 'y'.repeat(10_000), project: { glossary: [] } })).toBe(true);
-    expect(belongsInWorker({ source: 'Uma frase.', target: 'A sentence.', project: { glossary: terms(100_000) } })).toBe(true);
-    expect(belongsInWorker({ source: 'Uma frase.', target: 'A sentence.', project: { glossary: terms(WORKER_GLOSSARY_THRESHOLD - 1) } })).toBe(false);
+    expect(belongsInWorker({ source: 'Uma frase.', target: 'A sentence.', project: { glossary: [terms(100_000)] } })).toBe(true);
+    expect(belongsInWorker({ source: 'Uma frase.', target: 'A sentence.', project: { glossary: [terms(WORKER_GLOSSARY_THRESHOLD - 1)] } })).toBe(false);
   });
 
   let root: string | undefined;

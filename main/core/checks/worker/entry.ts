@@ -8,16 +8,18 @@ import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { articleFigures, ArticleFiguresTracker } from '../../../common/metrics/article.js';
 import { CalqueError } from '../../../contract/api.js';
+import { countProblems } from '../../../common/problems.js';
 import { diffStats } from '../../article/article-stats.js';
 import { CheckSession, runChecks } from '../engine.js';
 import { readGlossaryFile } from '../glossary/index.js';
 import { sentencePairs } from '../sentence-pairs.js';
+import { packPairs } from '../consistency-context.js';
+import { packGlossary, projectCheckData } from '../shared-project.js';
 import type { ProjectCheckData } from '../types.js';
-import type { CheckJob, CheckReply } from './protocol.js';
+import { projectsKept, type CheckJob, type CheckReply } from './protocol.js';
 
 /** Sessions kept (a book's is tens of megabytes; the background counts open one per big article too). */
 const MAX_SESSIONS = 4;
-const MAX_PROJECTS = 8;
 const sessions = new Map<string, { session: CheckSession; key: string }>();
 const projects = new Map<string, ProjectCheckData>();
 
@@ -35,9 +37,11 @@ function figuresTracker(articleId: string, baseline: string, lang: string): Arti
 
 function projectFor(job: CheckJob): ProjectCheckData {
   if (job.project) {
+    // Glossaries unpacked and the consistency context merged here, once per project data (the host keeps them packed).
+    const kept = new Set(projectsKept([...projects.keys()], job.projectId));
+    for (const id of projects.keys()) if (!kept.has(id)) projects.delete(id);
     projects.delete(job.projectId);
-    projects.set(job.projectId, job.project);
-    while (projects.size > MAX_PROJECTS) projects.delete(projects.keys().next().value!);
+    projects.set(job.projectId, projectCheckData(job.project));
   }
   const project = projects.get(job.projectId);
   if (!project) throw new Error(`no project data ${job.projectId}`);
@@ -55,7 +59,7 @@ function run(job: CheckJob): CheckReply {
     return { job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, stats };
   }
   if (job.mode === 'pairs') {
-    const pairs = sentencePairs(job.sourceLang, job.targetLang, job.source, job.target);
+    const pairs = packPairs(sentencePairs(job.sourceLang, job.targetLang, job.source, job.target));
     return { job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, pairs };
   }
   const project = projectFor(job);
@@ -71,8 +75,10 @@ function run(job: CheckJob): CheckReply {
   sessions.delete(job.articleId);
   sessions.set(job.articleId, entry);
   while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
-  // 'full': every fix worked out, however long the suggestions take (the same findings runChecks gives).
-  const findings = entry.session.update(job.source, job.target, job.mode === 'full' ? Infinity : undefined, job.protected, job.tags);
+  // 'full' and 'counts': every fix worked out, however long the suggestions take (the same findings runChecks gives).
+  const complete = job.mode === 'full' || job.mode === 'counts';
+  const findings = entry.session.update(job.source, job.target, complete ? Infinity : undefined, job.protected, job.tags);
+  if (job.mode === 'counts') return { job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, counts: countProblems(findings) };
   return { job: job.job, ok: true, findings, alignment: entry.session.alignment!, pending: entry.session.pending };
 }
 
@@ -94,7 +100,7 @@ let idleCollect: ReturnType<typeof setTimeout> | undefined;
 /** A glossary file read and parsed here; its limits' CalqueErrors cross as { code, params }. */
 function readGlossary(job: CheckJob): void {
   readGlossaryFile(job.source, job.target, job.sourceLang, job.targetLang).then(
-    (glossary) => parentPort!.postMessage({ job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, glossary } satisfies CheckReply),
+    (glossary) => parentPort!.postMessage({ job: job.job, ok: true, findings: [], alignment: { source: [], target: [], links: [] }, pending: false, glossary: packGlossary(glossary) } satisfies CheckReply),
     (err: unknown) => parentPort!.postMessage({ job: job.job, ok: false, message: (err as Error).message, ...(err instanceof CalqueError ? { error: err.toInfo() } : {}) } satisfies CheckReply),
   );
 }

@@ -10,19 +10,17 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CalqueError } from '../../../contract/api.js';
-import type { ProjectCheckData } from '../types.js';
-import type { CheckJob, CheckReply } from './protocol.js';
+import type { SharedProjectData } from '../shared-project.js';
+import { projectsKept, type CheckJob, type CheckReply } from './protocol.js';
 
 type Reply = Extract<CheckReply, { ok: true }>;
 /** `seq`: the order the requests were made in (they can overtake each other while their input is read). */
 export type PoolJob = Omit<CheckJob, 'job' | 'project'> & { seq: number };
 
 /** Queue order within a lane: lower first. */
-const PRIORITY: Record<CheckJob['mode'], number> = { session: 0, glossary: 0, stats: 0, pairs: 1, figures: 1, full: 2 };
+const PRIORITY: Record<CheckJob['mode'], number> = { session: 0, glossary: 0, stats: 0, pairs: 1, figures: 1, full: 2, counts: 2 };
 /** Jobs whose every request waits for its own answer: none supersedes another. */
 const ANSWERED_EACH = new Set<CheckJob['mode']>(['figures', 'glossary', 'stats']);
-/** Project data a worker keeps (the same bound as in entry.ts, so both sides agree on what it has). */
-const MAX_PROJECTS = 8;
 
 /**
  * The worker's code: the TS source when this module runs from source (vitest, tsx: the worker gets
@@ -55,7 +53,7 @@ export type WorkerEntry = { url: URL } | { code: string };
 
 interface Queued {
   job: PoolJob;
-  project: ProjectCheckData;
+  project: SharedProjectData;
   resolve: (r: Reply) => void;
   reject: (e: Error) => void;
 }
@@ -115,10 +113,7 @@ class Lane {
     const q = this.queue.shift()!;
     this.worker ??= this.spawn();
     const has = this.projects.includes(q.job.projectId);
-    if (!has) {
-      this.projects.push(q.job.projectId);
-      while (this.projects.length > MAX_PROJECTS) this.projects.shift();
-    }
+    if (!has) this.projects = projectsKept(this.projects, q.job.projectId);
     const { seq: _seq, ...rest } = q.job;
     const job: CheckJob = { ...rest, job: ++this.next, ...(has ? {} : { project: q.project }) };
     this.inFlight = { ...q, jobNo: job.job };
@@ -159,7 +154,7 @@ export class CheckWorkerPool {
     this.lanes = Array.from({ length: Math.max(1, size) }, () => new Lane(entry));
   }
 
-  run(job: PoolJob, project: ProjectCheckData): Promise<Reply> {
+  run(job: PoolJob, project: SharedProjectData): Promise<Reply> {
     const lane = this.lanes[laneOf(job.articleId, this.lanes.length)]!;
     return new Promise((resolve, reject) => lane.push({ job, project, resolve, reject }));
   }
