@@ -19,7 +19,7 @@ const SIZES = [
 /** Buttons, fields and selects with no accessible name (by the browser's own computation of it). */
 async function unnamedControls(page: Page, within: string): Promise<string[]> {
   const snapshot = await page.locator(within).first().ariaSnapshot();
-  return snapshot.split('\n').filter((line) => /^\s*- (button|combobox|textbox|searchbox|checkbox|radio|tab|spinbutton)(\s*\[[^\]]*\])?:?\s*$/.test(line));
+  return snapshot.split('\n').filter((line) => /^\s*- (button|combobox|textbox|searchbox|checkbox|radio|tab|spinbutton)(\s*\[[^\]]*\])*:?\s*$/.test(line));
 }
 
 /** No part of the page sticks out of the window sideways (a clipped or scrolled-off control). */
