@@ -118,3 +118,30 @@ for (const lng of ['en', 'ar']) {
     }
   });
 }
+
+for (const lng of ['en', 'ar']) {
+  test(`the annotation dialog quotes English words with the opening mark before them, left of the first letter (${lng})`, async ({ page, served }) => {
+    await openArticle(page, served, lng, { width: 1280, height: 800 });
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Alt+2');
+    const dialog = page.getByRole('dialog', { name: ui(lng, 'annotate.title') });
+    await expect(dialog).toContainText('“date”');
+    // Where the browser draws the opening mark and the first letter of the quote.
+    const [mark, letter] = await dialog.evaluate((d) => {
+      const walker = document.createTreeWalker(d, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const x = (n: Text, i: number) => {
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        return r.getBoundingClientRect().x;
+      };
+      // React writes the mark and the quote as neighbouring text nodes.
+      const i = nodes.findIndex((n, k) => n.data.startsWith('date') && k > 0 && nodes[k - 1]!.data.endsWith('“'));
+      return i < 0 ? [NaN, NaN] : [x(nodes[i - 1]!, nodes[i - 1]!.data.length - 1), x(nodes[i]!, 0)];
+    });
+    expect(mark).toBeLessThan(letter!);
+  });
+}
