@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, shot, startServe, test } from './served-project';
-import { ui } from './locale';
+import { ui, uiPattern } from './locale';
 
 const ARTICLE = 'news/flood-recife.txt';
 
@@ -143,5 +143,17 @@ for (const lng of ['en', 'ar']) {
       return i < 0 ? [NaN, NaN] : [x(nodes[i - 1]!, nodes[i - 1]!.data.length - 1), x(nodes[i]!, 0)];
     });
     expect(mark).toBeLessThan(letter!);
+  });
+}
+
+for (const lng of ['en', 'ar']) {
+  test(`the source pane keeps the segment numbers' gutter where the source's lines start, in either UI direction (${lng})`, async ({ page, served }) => {
+    await openArticle(page, served, lng, { width: 1280, height: 800 });
+    const pane = page.getByRole('region', { name: uiPattern(lng, 'review.sourcePane') });
+    const p = await box(pane.getByRole('paragraph').first());
+    const b = await box(pane);
+    // Portuguese starts on the left: room there for a three-digit number (0.8em digits and a 6 px gap).
+    expect(p.x - b.x).toBeGreaterThanOrEqual(36);
+    await pane.screenshot({ path: shot(`source-gutter-${lng}`) });
   });
 }
