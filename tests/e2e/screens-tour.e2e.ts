@@ -62,6 +62,7 @@ for (const lng of ['en', 'ar']) {
       await expect(page.locator('.diff-pane .monaco-diff-editor')).toBeVisible();
       await page.screenshot({ path: shot(`tour-${tag}-changes`) });
       await expectNoSidewaysOverflow(page);
+      expect(await unnamedControls(page, '.review')).toEqual([]);
       await page.getByRole('button', { name: ui(lng, 'review.reviewMode') }).click();
 
       await page.locator('.editor-pane .monaco-editor .view-lines').click();
