@@ -71,7 +71,9 @@ export function AnnotateDialog(props: {
         }}
       >
         <blockquote className="annotate-quote" lang={undefined}>
-          <span className="muted">{props.side === 'source' ? t('annotate.inSource') : t('annotate.inTranslation')}</span> “{props.quote}”
+          <span className="muted">{props.side === 'source' ? t('annotate.inSource') : t('annotate.inTranslation')}</span>{' '}
+          {/* Isolated in its own direction: English quoted in Arabic keeps its marks around it, not swapped. */}
+          <span dir="auto">“{props.quote}”</span>
         </blockquote>
         <fieldset className="severity-choice">
           <legend>{t('annotate.severity')}</legend>

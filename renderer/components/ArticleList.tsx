@@ -97,6 +97,8 @@ export function ArticleList(props: {
             ))}
           </select>
         </label>
+      </div>
+      <div className="list-actions" role="group" aria-label={t('project.actions')}>
         {props.onSearch ? (
           <button type="button" onClick={props.onSearch} disabled={!project.articles.length}>
             {t('search.open')}

@@ -21,39 +21,31 @@ export function MetricsBar(props: { totals: LiveTotals; segment: SegmentScores |
   return (
     <div className="metrics-bar" role="group" aria-label={t('metrics.title')}>
       <dl className="metrics">
-        <div>
-          <dt>{t('metrics.hter')}</dt>
-          <dd>{formatHter(totals.hter.score)}</dd>
-        </div>
-        <div>
-          <dt>{t('metrics.chrf')}</dt>
-          <dd>{formatChrf(totals.chrf)}</dd>
-        </div>
-        {props.tagAccuracy ? (
-          <div title={t('metrics.tagAccuracyHelp')}>
-            <dt>{t('metrics.tagAccuracy')}</dt>
-            <dd>
-              {formatTagAccuracy(props.tagAccuracy)}
-            </dd>
-          </div>
-        ) : null}
-        <div className="metrics-edits" title={edits}>
-          <dt>{t('metrics.edits')}</dt>
-          <dd>{edits}</dd>
-        </div>
-        <div>
-          <dt>{t('metrics.editingTime')}</dt>
-          <dd>{formatDuration(props.storedEditingMs + totals.editingMs)}</dd>
-        </div>
+        <Metric label={t('metrics.hter')} value={formatHter(totals.hter.score)} />
+        <Metric label={t('metrics.chrf')} value={formatChrf(totals.chrf)} />
+        {props.tagAccuracy ? <Metric label={t('metrics.tagAccuracy')} value={formatTagAccuracy(props.tagAccuracy)} help={t('metrics.tagAccuracyHelp')} /> : null}
+        <Metric className="metrics-edits" label={t('metrics.edits')} value={edits} />
+        <Metric className="metrics-time" label={t('metrics.editingTime')} value={formatDuration(props.storedEditingMs + totals.editingMs)} />
         {segment ? (
-          <div className="metrics-segment">
-            <dt>{t('metrics.segment', { n: formatNumber(props.segmentIndex + 1) })}</dt>
-            <dd>
-              {t('metrics.segmentValues', { hter: formatHter(segment.hter.score), chrf: formatChrf(segment.chrf) })}
-            </dd>
-          </div>
+          <Metric
+            className="metrics-segment"
+            label={t('metrics.segment', { n: formatNumber(props.segmentIndex + 1) })}
+            value={t('metrics.segmentValues', { hter: formatHter(segment.hter.score), chrf: formatChrf(segment.chrf) })}
+          />
         ) : null}
       </dl>
+    </div>
+  );
+}
+
+/** One figure. In a narrow row its label and value end in an ellipsis; its title says both whole. */
+function Metric(props: { label: string; value: string; help?: string; className?: string }) {
+  const { t } = useTranslation();
+  const whole = t('metrics.labelled', { label: props.label, value: props.value });
+  return (
+    <div className={props.className} title={props.help ? `${whole}\n${props.help}` : whole}>
+      <dt>{props.label}</dt>
+      <dd>{props.value}</dd>
     </div>
   );
 }

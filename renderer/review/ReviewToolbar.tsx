@@ -30,7 +30,9 @@ export const ReviewToolbar = forwardRef<
       <button type="button" onClick={props.onBack}>
         {t('review.back')}
       </button>
-      <h2 className="article-title">{props.id}</h2>
+      <h2 className="article-title" title={props.id}>
+        {props.id}
+      </h2>
       <div className="segmented" role="group" aria-label={t('review.modes')}>
         <button type="button" aria-pressed={mode === 'review'} onClick={() => props.onMode('review')}>
           {t('review.reviewMode')}
@@ -49,7 +51,7 @@ export const ReviewToolbar = forwardRef<
           ))}
         </select>
       </label>
-      <button type="button" onClick={props.onRevertParagraph}>
+      <button type="button" onClick={props.onRevertParagraph} title={t('review.revertParagraphHelp')}>
         {t('review.revertParagraph')}
       </button>
       <button type="button" onClick={props.onRevertArticle}>

@@ -348,6 +348,11 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
             </div>
           </div>
           <div className={mode === 'changes' ? 'diff-pane' : 'diff-pane hidden'}>
+            {/* Which side is which, over each half: Monaco lays the two out left to right in every UI language. */}
+            <div className={sideBySide ? 'pane-heading diff-headings' : 'pane-heading'} dir="ltr">
+              <span dir={i18n.dir()}>{sideBySide ? t('changes.baseline') : t('changes.summary')}</span>
+              {sideBySide ? <span dir={i18n.dir()}>{t('changes.current')}</span> : null}
+            </div>
             <div ref={diffHost} className="monaco-host" dir="ltr" />
           </div>
         </div>

@@ -29,7 +29,7 @@ for (const lng of ['en', 'ar']) {
   test(`an annotation of MT words survives their correction and shows what the MT said (${lng})`, async ({ page, served, pageErrors }) => {
     await served.open(page, lng);
     await page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) }).click();
-    await expect(page.locator('.monaco-editor').first()).toContainText('heavy rains');
+    await expect(page.locator('.monaco-editor').first()).toContainText('heavy rains', { timeout: 30_000 }); // Monaco loads slowly on a loaded machine
 
     await selectInTranslation(page, 'heavy rains');
     await page.keyboard.press('Alt+3');
@@ -61,6 +61,37 @@ for (const lng of ['en', 'ar']) {
     await page.getByRole('tab', { name: new RegExp(ui(lng, 'annotations.tab_one', { count: 1 }).replace(/[()]/g, '\\$&')) }).click();
     await expect(page.getByRole('list', { name: ui(lng, 'annotations.title') })).toContainText(ui(lng, 'annotations.mtWords', { text: 'heavy rains' }));
     await expect(page.locator('.editor-pane .ann-major')).toHaveText('downpours');
+    expect(pageErrors).toEqual([]);
+  });
+}
+
+for (const lng of ['en', 'ar']) {
+  // The cause of this file's flaky failure: on a loaded machine the stored annotations came back after the
+  // editor had already made one, replaced it (the list said none) and it was never written.
+  test(`an annotation made while the stored ones are still loading is kept and written (${lng})`, async ({ page, served, pageErrors }) => {
+    let release!: () => void;
+    const loading = new Promise<void>((r) => (release = r));
+    await page.route('**/api/getAnnotations', async (route) => {
+      await loading;
+      await route.continue();
+    });
+    await served.open(page, lng);
+    await page.getByRole('button', { name: ui(lng, 'list.open', { name: ARTICLE }) }).click();
+    await expect(page.locator('.monaco-editor').first()).toContainText('heavy rains', { timeout: 30_000 });
+
+    await selectInTranslation(page, 'heavy rains');
+    await page.keyboard.press('Alt+3');
+    const dialog = page.getByRole('dialog', { name: ui(lng, 'annotate.title') });
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Control+Enter');
+    await expect(dialog).toBeHidden();
+    release();
+
+    const list = page.getByRole('list', { name: ui(lng, 'annotations.title') });
+    await expect.poll(() => readAnnotations(served.root)).toMatchObject([{ quote: { exact: 'heavy rains' } }]);
+    await expect(list.getByRole('listitem')).toHaveCount(1);
+    await expect(list).toContainText('“heavy rains”');
+    await expect(page.locator('.editor-pane .ann-major')).toHaveText('heavy rains');
     expect(pageErrors).toEqual([]);
   });
 }

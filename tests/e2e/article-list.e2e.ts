@@ -55,3 +55,24 @@ for (const lng of ['en', 'ar']) {
     expect(pageErrors).toEqual([]);
   });
 }
+
+for (const lng of ['en', 'ar']) {
+  for (const width of [1280, 1440]) {
+    test(`at ${width} px the project's actions stand on one row of their own, under the heading and the filters (${lng})`, async ({ page, served }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await served.open(page, lng);
+      const actions = page.getByRole('group', { name: ui(lng, 'project.actions') });
+      await expect(actions.getByRole('button', { name: ui(lng, 'projectSettings.open') })).toBeVisible();
+      const buttons = await actions.getByRole('button').all();
+      expect(buttons.length).toBeGreaterThanOrEqual(5);
+      const first = (await buttons[0]!.boundingBox())!;
+      for (const b of buttons) expect((await b.boundingBox())!.y).toBeCloseTo(first.y, 0);
+      // The row starts at the reading start, under the filters.
+      const filter = (await page.getByRole('searchbox', { name: ui(lng, 'list.filter') }).boundingBox())!;
+      expect(first.y).toBeGreaterThan(filter.y + filter.height);
+      const row = (await actions.boundingBox())!;
+      if (lng === 'ar') expect(first.x + first.width).toBeCloseTo(row.x + row.width, 0);
+      else expect(first.x).toBeCloseTo(row.x, 0);
+    });
+  }
+}

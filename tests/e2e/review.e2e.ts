@@ -73,7 +73,7 @@ test('revert paragraph and revert article are undoable edits', async ({ page, se
   await page.keyboard.press('Control+Home');
   await page.keyboard.type('EDITED ');
   await expect(page.locator('.monaco-editor').first()).toContainText('EDITED');
-  await page.getByRole('button', { name: 'Revert paragraph to machine translation' }).click();
+  await page.getByRole('button', { name: ui('en', 'review.revertParagraph'), exact: true }).click();
   await expect(page.locator('.monaco-editor').first()).not.toContainText('EDITED');
   await editor.focus();
   await page.keyboard.press('Control+Z');

@@ -57,7 +57,10 @@ export class AnnotationsContribution implements EditorContribution {
         if (model.isDisposed()) return;
         this.loaded = true;
         this.base = res.annotations.map((a) => a.id);
-        this.update({ annotations: res.annotations, invalidLines: res.invalidLines });
+        // Annotations made while the stored ones were loading (a slow server) join them and are written now.
+        const early = this.state.get().annotations.filter((a) => !this.base.includes(a.id));
+        this.update({ annotations: [...res.annotations, ...early], invalidLines: res.invalidLines });
+        if (early.length > 0) this.store();
       },
       (err) => this.onError(toUiError(err)),
     );
