@@ -119,6 +119,15 @@ describe('times (qa.numbers and qa.numbers-missing)', () => {
     expect(both('Il negozio è aperto 7 giorni su 7.', 'The shop is open every day.', 'it')).toEqual([]);
     expect(spans(numbersMissing, 'Les équipes resteront 24 heures sur place.', 'The teams will stay on site.', 'fr')).toEqual(['24']);
   });
+  it('matches a source time to the same dotted time kept in the translation ("at 20.45", "9.30 o\'clock")', () => {
+    const pairs: [string, string, string][] = [
+      ['Der Zug fährt gegen 7.45 Uhr ab.', "The train leaves around 7.45 o'clock.", 'de'],
+      ['El partido empieza a las 19.30 horas.', 'The match kicks off at 19.30 hours.', 'es'],
+      ['Il concerto comincia alle 21.15.', 'The concert begins on Friday at 21.15.', 'it'],
+    ];
+    for (const [s, t, lang] of pairs) expect(both(s, t, lang), t).toEqual([]);
+    expect(both('Il concerto comincia alle 21.15.', 'The concert begins at 21.45.', 'it')).toEqual(['21.45']);
+  });
   it('still reads "10.30" as a number outside a time context', () => {
     expect(both('El índice subió a 10.30 puntos.', 'The index rose to 10.30 points.', 'es-MX')).toEqual([]);
     expect(spans(numbersMissing, 'O índice subiu 10,30 pontos.', 'The index rose 10.3 points, at 10:30 a.m.')).toEqual([]);

@@ -14,7 +14,7 @@ const H_TIME = /(?<![\d.,:])(\d{1,2})\s?h\s?(\d{2})?(?![\p{L}\d])/gu;
 const SEP_TIME = /(?<![\d.,:])(\d{1,2})([.:])(\d{2})(?![\d.,:]?\d)/g;
 const TIME_BEFORE = /(?:(?<![\p{L}])(?:às|as|das|pelas|at[ée] as|a la|a las|de las|desde las|hasta las|entre las|sobre las|hacia las|tras las|à|vers|alle|dalle|verso le|fino alle|entro le|ore|um|gegen|ab|at|by|until|from)\s+)$/iu;
 const TIME_AFTER = new RegExp(
-  `^\\s?(?:h(?![\\p{L}])|hs\\b|hrs?\\b|horas|heures|uhr|(?:hora|horário) local|(?:de la|da|de|del|do|in the) (?:mañana|manhã|tarde|noche|noite|madrugada|morning|afternoon|evening)|(?:del?|do|da|on) (?:${WEEKDAYS}))`,
+  `^\\s?(?:h(?![\\p{L}])|hs\\b|hrs?\\b|hours|horas|heures|uhr|o'clock|(?:hora|horário) local|(?:de la|da|de|del|do|in the) (?:mañana|manhã|tarde|noche|noite|madrugada|morning|afternoon|evening)|(?:del?|do|da|on) (?:${WEEKDAYS}))`,
   'iu',
 );
 /** English 12-hour times: "4 p.m.", "8:45 pm", "10.30am", "7 in the evening" (the full stop after "pm" ends the sentence). */
@@ -56,10 +56,13 @@ export function times(text: string, source: boolean): { start: number; end: numb
     // "10.30" is a time only in context; "18:45" always is.
     const after = text.slice(at + m[0].length, at + m[0].length + 24);
     if (/^\s?%/.test(after)) continue;
-    if (m[2] === '.' && (!source || !(TIME_BEFORE.test(text.slice(Math.max(0, at - 16), at)) || TIME_AFTER.test(after)))) {
+    if (m[2] === '.') {
+      const inContext = TIME_BEFORE.test(text.slice(Math.max(0, at - 16), at)) || TIME_AFTER.test(after);
+      // A translation that keeps the source's "at 20.45", "9.30 o'clock" writes a time, or a decimal: both readings.
+      if (!source && inContext) add(at, m[0].length, [timeValue(h, min), ...(h <= 12 ? [timeValue(h + 12, min)] : []), h + min / 100]);
       // "21.30", "20.00" in a source without context: a time or a decimal, so both readings.
-      if (source && (h >= 13 || m[3] === '00' || m[3] === '30')) add(at, m[0].length, [timeValue(h, min), h + min / 100, ...(min === 0 ? [h] : [])]);
-      continue;
+      else if (source && !inContext && (h >= 13 || m[3] === '00' || m[3] === '30')) add(at, m[0].length, [timeValue(h, min), h + min / 100, ...(min === 0 ? [h] : [])]);
+      if (!source || !inContext) continue;
     }
     add(at, m[0].length, source || h > 12 ? [timeValue(h, min)] : [timeValue(h, min), timeValue(h + 12, min)]);
   }
