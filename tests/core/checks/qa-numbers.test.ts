@@ -154,6 +154,18 @@ describe('Chinese and Japanese sources, and month names (qa.numbers and qa.numbe
     expect(both('10时12分发射。', 'It was launched at 10:21.', 'zh-Hans')).toEqual(['10:21']);
     expect(both('11月6日发射。', 'It was launched on December 6.', 'zh-Hans')).toEqual(['11']);
   });
+  it('matches a month that stands alone ("9月底", "11月份", "明年6月") to its English name, and 成 to tenths', () => {
+    const pairs: [string, string][] = [
+      ['截至今年9月底，共有300人。', 'By the end of September, there were 300 people.'],
+      ['11月份物价上涨。', 'Prices rose in November.'],
+      ['乘组计划于明年6月返回。', 'The crew will return in June next year.'],
+      ['其中，农村人口约占七成。', 'Of these, rural residents make up about 70 percent.'],
+    ];
+    for (const [s, t] of pairs) expect(both(s, t, 'zh-Hans'), t).toEqual([]);
+    expect(both('截至今年9月底，共有300人。', 'By the end of October, there were 300 people.', 'zh-Hans')).toEqual(['9']);
+    expect(both('该项目耗时3个月。', 'The project took until March.', 'zh-Hans')).toEqual(['3']);
+    expect(both('其中，农村人口约占七成。', 'Of these, rural residents make up about 60 percent.', 'zh-Hans')).toEqual(['60']);
+  });
   it('does not take everyday words with 一 or 千万 for numbers the translation must keep', () => {
     expect(both('下一步，大家千万要注意，统一行动。', 'Next, everyone must be careful and act together.', 'zh-Hans')).toEqual([]);
   });
@@ -178,6 +190,13 @@ describe('numbers a professional translation legitimately rewrites', () => {
     expect(clean('A adesão caiu 50%.', 'Membership fell by half.')).toEqual([]);
     expect(clean('Un tercio de los 30 votos.', 'A third of the thirty votes.', 'es')).toEqual([]);
     expect(clean('Dezenas de moradores protestaram.', 'Dozens of residents protested.')).toEqual([]);
+    expect(clean('Ils menaient après vingt minutes de jeu.', 'They led after 20 minutes.', 'fr')).toEqual([]);
+    expect(clean('Il treno è partito con dodici minuti di ritardo.', 'The train left 12 minutes late.', 'it')).toEqual([]);
+    expect(clean('Nach zwanzig Minuten stand es 1:0.', 'After 20 minutes it was 1-0.', 'de')).toEqual([]);
+    expect(spans(numbersChanged, 'Ils menaient après vingt minutes de jeu.', 'They led after 30 minutes.', 'fr')).toEqual(['30']);
+    // "due" is Italian for two, not in an English or Spanish text.
+    expect(spans(numbersMissing, 'Son 2 personas.', 'The two are due.', 'es')).toEqual([]);
+    expect(spans(numbersChanged, 'Llegaron a tiempo.', 'They arrived 2 days before the due date.', 'es')).toEqual(['2']);
   });
   it('accepts durations and clock times rewritten in English', () => {
     expect(clean('O voo dura 2 h 30 min.', 'The flight lasts 2 hours 30 minutes.')).toEqual([]);
