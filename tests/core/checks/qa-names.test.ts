@@ -30,6 +30,18 @@ describe('qa.names', () => {
     ];
     for (const [s, t] of clean) expect(spans(oneSidedNames, s, t), t).toEqual([]);
   });
+  it('pairs the place of a dateline in capitals with the translation\'s, whatever its English name', () => {
+    const clean: [string, string, string][] = [
+      ['MÜNCHEN (Reuters) - Die Stimmung hat sich eingetrübt.', 'MUNICH (Reuters) - The mood has darkened.', 'de'],
+      ['TORINO, 20 aprile (ANSA) – La squadra ha vinto.', 'TURIN, April 20 (ANSA) – The team won.', 'it'],
+      ['VENEZIA, 8 dicembre - L\'acqua alta è tornata.', 'VENICE, 8 December - High water returned.', 'it'],
+      ['ROMA (ANSA) - Il Consiglio dei ministri ha approvato la legge.', 'ROME (ANSA) - The Council of Ministers approved the law.', 'it'],
+    ];
+    for (const [s, t, lang] of clean) expect(spans(oneSidedNames, s, t, lang), t).toEqual([]);
+    // Outside the dateline, or without one in the translation, a lost acronym is still reported.
+    expect(spans(oneSidedNames, 'MADRID (EFE) - La AEMET avisa de lluvias.', 'MADRID (EFE) - The agency warns of rain.', 'es')).toEqual(['AEMET']);
+    expect(spans(oneSidedNames, 'MILANO - La borsa è salita.', 'The stock exchange rose.', 'it')).toEqual(['MILANO']);
+  });
   it('skips headlines in capitals and Roman numerals', () => {
     expect(spans(oneSidedNames, 'GOVERNO ANUNCIA PACOTE', 'GOVERNMENT ANNOUNCES PACKAGE')).toEqual([]);
     expect(spans(oneSidedNames, 'No século XXI tudo mudou.', 'In the 21st century everything changed.')).toEqual([]);

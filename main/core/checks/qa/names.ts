@@ -137,10 +137,29 @@ function mostlyUpper(text: string): boolean {
   return letters > 0 && upper > letters / 2;
 }
 
-/** Does the start of a word begin a sentence (segment start, after . ! ? : or an opening quote)? */
+/** A dateline before the story's first word: "ROMA (ANSA) - ", "MILANO, 5 dicembre (Reuters) – ". */
+const AFTER_DATELINE = /^\p{Lu}{2,}[^.!?\n]{0,60}?\s[-–—]\s+$/u;
+
+/** Does the start of a word begin a sentence (segment start, after . ! ? :, an opening quote or a dateline)? */
 function sentenceInitial(text: string, at: number): boolean {
-  return /^[\s"“«„'‘(¿¡—–-]*$/u.test(text.slice(0, at)) || /[.!?:…]["”»’)]?\s+["“«„'‘(¿¡]*$/u.test(text.slice(Math.max(0, at - 6), at));
+  return (
+    /^[\s"“«„'‘(¿¡—–-]*$/u.test(text.slice(0, at)) ||
+    /[.!?:…]["”»’)]?\s+["“«„'‘(¿¡]*$/u.test(text.slice(Math.max(0, at - 6), at)) ||
+    (at < 80 && AFTER_DATELINE.test(text.slice(0, at)))
+  );
 }
+
+/** The all-caps place word a dateline opens with ("MÜNCHEN (Reuters) -", "MILANO,", "VENICE, 8 December"). */
+const DATELINE_PLACE = /^\s*(\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*)\s*[-–—,(]/u;
+/**
+ * Both texts open with a dateline: the translation's place in capitals stands for the source's, whatever
+ * its English name ("MÜNCHEN" → "MUNICH", "TORINO" → "TURIN").
+ */
+const bothDatelines = (source: string, target: string) => DATELINE_PLACE.test(source) && DATELINE_PLACE.test(target);
+const datelinePlaceAt = (text: string, at: number) => {
+  const m = DATELINE_PLACE.exec(text);
+  return m !== null && text.indexOf(m[1]!) === at;
+};
 
 /**
  * The initials of every run of capitalised words (connectors skipped), for matching an acronym with its
@@ -317,6 +336,7 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
         if (targetWords.some((t) => fold(t) === fold(a))) continue;
         // A dateline's city in capitals, with an English exonym ("ROMA –" → "ROME –").
         if (translatedIn(a, targetFolded)) continue;
+        if (p === pieces[0] && datelinePlaceAt(p.text, at) && bothDatelines(p.text, seg.target)) continue;
         // Translated with the same initials in another order (OTAN → NATO, CNE → National Electoral Council).
         if (a.length >= 2 && targetAcronyms.some((t) => sortedLetters(t) === sortedLetters(a))) continue;
         if (a.length >= 3 && initialsMatch(a, targetRuns)) continue;
@@ -346,6 +366,7 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
       if (sourceHasCurrency && CURRENCY_CODE.test(a)) continue;
       if (hasWord(sourceFolded, fold(a))) continue;
       if (sourceWords.some((s) => exonymOf(s, fold(a)))) continue;
+      if (datelinePlaceAt(seg.target, m.index ?? 0) && bothDatelines(sourceText, seg.target)) continue;
       if (sourceAcronyms.some((s) => sortedLetters(s) === sortedLetters(a))) continue;
       // Spelled out in either text ("the World Trade Organization (WTO)", "Conselho Nacional Eleitoral").
       if (a.length >= 3 && (initialsMatch(a, targetRuns) || initialsMatch(a, sourceRuns))) continue;
