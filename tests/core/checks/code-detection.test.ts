@@ -123,6 +123,8 @@ describe('mt.glued-metadata', () => {
   const glued = (source: string, target: string, lang = 'es') => found('mt.glued-metadata', `Primera frase.\n\n${source}`, `First sentence.\n\n${target}`, lang);
   it('finds a dateline, credit or byline run into a later paragraph’s first sentence', () => {
     expect(glued('BILBAO - Las lluvias causaron daños.', 'BILBAO Rains caused damage.')).toEqual(['BILBAO']);
+    expect(glued('BILBAO - Las lluvias causaron daños.', 'BILBAO -Rains caused damage.')).toEqual(['BILBAO']);
+    expect(glued('BILBAO - Las lluvias causaron daños.', 'BILBAO - Rains caused damage.')).toEqual([]);
     expect(glued('SÃO PAULO – As chuvas causaram danos.', 'SÃO PAULO Rains caused damage.', 'pt')).toEqual(['SÃO PAULO']);
     expect(glued('Lyon, 3 mai 2024 – Les pluies ont causé des dégâts.', 'Lyon, 3 May 2024 Rains caused damage.', 'fr')).toEqual(['Lyon, 3 May 2024']);
     expect(glued('BARI, 4 aprile (ANSA) - Le piogge hanno causato danni.', 'BARI, 4 April (ANSA)Rains caused damage.', 'it')).toEqual(['BARI, 4 April (ANSA)']);
@@ -143,6 +145,8 @@ describe('mt.glued-metadata', () => {
   it('offers the dash the dateline lost', () => {
     const f = runChecks({ source: 'x.\n\nBILBAO - Las lluvias causaron daños.', target: 'x.\n\nBILBAO Rains caused damage.', sourceLang: 'es', targetLang: 'en' }).find((x) => x.rule === 'mt.glued-metadata')!;
     expect(f.fixes[0]!.edits[0]).toMatchObject({ text: ' – ' });
+    const dash = runChecks({ source: 'x.\n\nBILBAO - Llueve.', target: 'x.\n\nBILBAO -It rains.', sourceLang: 'es', targetLang: 'en' }).find((x) => x.rule === 'mt.glued-metadata')!;
+    expect(applyFix('x.\n\nBILBAO -It rains.', dash)).toBe('x.\n\nBILBAO – It rains.');
   });
   it('finds a header run into the first word with no space at all', () => {
     expect(glued('Por Luis Vega — Quito La mayoría de los votantes duda.', 'By Luis Vega — QuitoMost voters have doubts.')).toEqual(['By Luis Vega — Quito']);

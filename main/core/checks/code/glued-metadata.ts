@@ -10,6 +10,8 @@ import type { CheckDefinition, RawFinding, SegmentView } from '../types.js';
 
 /** "HAMBURG", "PORTO ALEGRE", "SANTIAGO DE CHILE" followed by a capitalised word, no separator. */
 const CAPS_PLACE = /^(\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*)\s+(?=\p{Lu}\p{Ll})/u;
+/** The dateline's dash glued to the sentence instead: "TURIN -Stellantis". */
+const CAPS_PLACE_DASH = /^(\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*)\s+[-–—](?=\p{Lu}\p{Ll})/u;
 /** "Marseille, 12 July 2024", "GENEVA, March 8 (AFP)" followed by a capitalised word, no separator. */
 const PLACE_DATE = /^(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)*,\s+(?:\d{1,2}\.?\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2})(?:,?\s+\d{4})?(?:\s+\([^()\n]{2,30}\))?)\s+(?=\p{Lu}\p{Ll})/u;
 /** An agency credit in parentheses run into the sentence: "(ANSA)From". */
@@ -72,6 +74,8 @@ function header(seg: SegmentView, source: string): { text: string; dash: boolean
   const t = seg.target;
   const caps = CAPS_PLACE.exec(t);
   if (caps && SOURCE_CAPS_HEADER.test(source)) return { text: caps[1]!, dash: true };
+  const capsDash = CAPS_PLACE_DASH.exec(t);
+  if (capsDash && SOURCE_CAPS_HEADER.test(source)) return { text: capsDash[1]!, dash: true };
   const dated = PLACE_DATE.exec(t);
   if (dated && SOURCE_SEPARATED.test(source)) return { text: dated[1]!, dash: true };
   const credit = CREDIT_RUN_ON.exec(t);
@@ -106,8 +110,8 @@ export const gluedMetadata: CheckDefinition = {
     if (!h) return [];
     const start = segment.targetStart;
     const end = start + h.text.length;
-    // The gap is the spaces after the header, and a kept Spanish ".-".
-    const rest = segment.target.slice(h.text.length).replace(/^(?:\.-)?\s*/, '');
+    // The gap is the spaces after the header, and a kept Spanish ".-" or a dash glued to the sentence.
+    const rest = segment.target.slice(h.text.length).replace(/^(?:\.-|\s+[-–—](?=\p{Lu}\p{Ll}))?\s*/u, '');
     const gap = segment.target.length - h.text.length - rest.length;
     // A byline is kept, not deleted: where it goes (its own line, the report's header) is the editor's call.
     const fixes = h.dash ? [{ edits: [{ start: end, end: end + gap, text: ' – ' }] }] : [];
