@@ -198,6 +198,14 @@ describe('numbers a professional translation legitimately rewrites', () => {
     expect(spans(numbersMissing, 'Son 2 personas.', 'The two are due.', 'es')).toEqual([]);
     expect(spans(numbersChanged, 'Llegaron a tiempo.', 'They arrived 2 days before the due date.', 'es')).toEqual(['2']);
   });
+  it('accepts a measure the translation converts into other units as a gloss, but not a changed one', () => {
+    expect(clean('La superficie fue de 6.288 kilómetros cuadrados.', 'The area was 6,288 square kilometres (about 2,430 square miles).', 'es')).toEqual([]);
+    expect(clean('Una nave de 6.000 metros cuadrados.', 'A 6,000-square-metre (about 65,000 sq ft) plant.', 'es')).toEqual([]);
+    expect(clean('Se esperan 31 grados en la costa.', 'Up to 31C (88F) is expected on the coast.', 'es')).toEqual([]);
+    expect(clean('Los embalses guardan 1.568 hectómetros cúbicos.', 'The reservoirs hold 1,568 cubic hectometres — about 1.57 billion cubic metres — in all.', 'es')).toEqual([]);
+    expect(spans(numbersChanged, 'Hubo 12 heridos.', 'There were 12 injured (about 15 people).', 'es')).toEqual(['15']);
+    expect(spans(numbersChanged, 'La superficie fue de 6.288 kilómetros cuadrados.', 'The area was 6,388 square kilometres.', 'es')).toEqual(['6,388']);
+  });
   it('accepts durations and clock times rewritten in English', () => {
     expect(clean('O voo dura 2 h 30 min.', 'The flight lasts 2 hours 30 minutes.')).toEqual([]);
     expect(clean('A etapa levou 1h15.', 'The stage took 1 hour 15 minutes.')).toEqual([]);

@@ -14,6 +14,7 @@ import { englishNumberValues } from './number-words.js';
 import { asciiDigits, bareMonthKeys, CJK_MONTH_AFTER, CJK_NUMERAL, CJK_SCALES, cjkReportable, cjkValue, monthKey, monthValues } from './numerals.js';
 import { CJK_TEXT, SPELLED_TIMES, times, WEEKDAYS } from './number-times.js';
 import { pairNumbers } from './number-pairs.js';
+import { isConversionGloss } from './number-glosses.js';
 import { decimalComma, primaryLang, qaMessage, replaceFix, sourcePieces, type Piece } from './util.js';
 
 interface NumToken {
@@ -324,7 +325,7 @@ function analyse(ctx: CheckContext, seg: SegmentView): NumberAnalysis {
       // Digits the source has as they are, inside a longer group ("05.2017" of the date "16.05.2017"
       // written "16 05.2017"): regrouped, not changed; its digit runs stand for the source's.
       for (const run of t.text.split(/[.,]/)) tgtValues.add(key(Number(run)));
-    } else result.changed.push(t);
+    } else if (!isConversionGloss(seg.target, t.start - seg.targetStart, t.end - seg.targetStart)) result.changed.push(t);
   }
   const optional = optionalSourceNumbers(pieces, seg.first);
   for (const s of src) {
