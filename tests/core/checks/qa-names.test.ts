@@ -42,6 +42,17 @@ describe('qa.names', () => {
     expect(spans(oneSidedNames, 'MADRID (EFE) - La AEMET avisa de lluvias.', 'MADRID (EFE) - The agency warns of rain.', 'es')).toEqual(['AEMET']);
     expect(spans(oneSidedNames, 'MILANO - La borsa è salita.', 'The stock exchange rose.', 'it')).toEqual(['MILANO']);
   });
+  it('takes a name spelled out before an acronym both texts keep, or with cognate words, as translated', () => {
+    const clean: [string, string, string][] = [
+      ['Le Haut Conseil des finances publiques (HCFP) a rendu son avis.', 'The High Council of Public Finance (HCFP) gave its opinion.', 'fr'],
+      ['Los datos de la Confederación Hidrográfica del Ebro (CHE) lo confirman.', 'Figures from the Ebro River Basin Authority (CHE) confirm it.', 'es'],
+      ['Se publicará en el Boletín Oficial mañana.', 'It will be published in the Official Gazette tomorrow.', 'es'],
+      ['La obra viajará al Museo de Bellas Artes de Lyon.', 'The work will travel to the Lyon Fine Arts Museum.', 'es'],
+    ];
+    for (const [s, t, lang] of clean) expect(spans(oneSidedNames, s, t, lang), t).toEqual([]);
+    // A different acronym, or none, in the translation: the name is still missing.
+    expect(spans(oneSidedNames, 'Los datos de la Confederación Hidrográfica del Ebro (CHE) lo confirman.', 'The figures confirm it.', 'es')).toEqual(['Confederación Hidrográfica']);
+  });
   it('skips headlines in capitals and Roman numerals', () => {
     expect(spans(oneSidedNames, 'GOVERNO ANUNCIA PACOTE', 'GOVERNMENT ANNOUNCES PACKAGE')).toEqual([]);
     expect(spans(oneSidedNames, 'No século XXI tudo mudou.', 'In the 21st century everything changed.')).toEqual([]);

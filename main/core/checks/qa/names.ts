@@ -229,12 +229,20 @@ function similar(a: string, b: string): boolean {
   return similarFolded(fold(a), fold(b));
 }
 
-/** `similar` of two folded words. */
+/** `similar` of two folded words; or cognates one letter apart ("Oficial" ~ "Official", "Artes" ~ "Arts"). */
 function similarFolded(x: string, y: string): boolean {
   if (x === y) return true;
   let i = 0;
   while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  return i >= 5 || (i >= 4 && i >= Math.min(x.length, y.length) - 1);
+  return i >= 5 || (i >= 4 && i >= Math.min(x.length, y.length) - 1) || (i >= 2 && Math.min(x.length, y.length) >= 4 && oneEditApart(x, y, i));
+}
+
+/** One letter inserted, deleted or changed after a shared prefix of `from` letters. */
+function oneEditApart(x: string, y: string, from: number): boolean {
+  if (Math.abs(x.length - y.length) > 1) return false;
+  const [a, b] = x.length <= y.length ? [x, y] : [y, x];
+  const skipB = a.length < b.length ? 1 : 0;
+  return a.slice(from + 1 - skipB) === b.slice(from + 1);
 }
 
 /** The source word's English equivalent ("roma" → "rome") stands in the folded target. */
@@ -250,6 +258,12 @@ function exonymOf(sourceWord: string, foldedTargetWord: string): boolean {
 function targetHasWord(word: string, targetWords: string[], targetFolded: string): boolean {
   if (translatedIn(word, targetFolded)) return true;
   return word.length >= 3 && targetWords.some((t) => similar(word, t));
+}
+
+/** The name's own acronym in brackets after it in the source ("… del Guadalquivir (CHG)"), which the translation has too. */
+function keptAcronymAfter(sourceAfter: string, target: string): boolean {
+  const m = /^[^().;:!?]{0,60}?\((\p{Lu}[\p{L}]{1,7})\)/u.exec(sourceAfter);
+  return m !== null && m[1]!.length >= 2 && target.includes(`(${m[1]!})`);
 }
 
 /** A word that marks a kept proper name (a person, a place, a brand), not ordinary vocabulary. */
@@ -350,6 +364,8 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
     // In a language that capitalises every noun ("in dieser Zeit Gleise"), capitals are no sign of a name.
     for (const c of candidates > 0 || NOUN_CAPITALS.has(primaryLang(ctx.sourceLang)) ? [] : multiWordNames(p)) {
       if (targetFolded.includes(fold(c.text))) continue;
+      // Spelled out before an acronym the translation keeps ("Haut Conseil des finances publiques (HCFP)"): translated there.
+      if (keptAcronymAfter(p.text.slice(c.start - p.start + c.text.length), target)) continue;
       if (!c.words.some(distinctive)) continue;
       if (c.words.some((w) => targetHasWord(w, targetWords, targetFolded))) continue;
       out.push({ side: 'source', start: c.start, end: c.start + c.text.length, message: qaMessage('nameMissing', { name: c.text }) });
