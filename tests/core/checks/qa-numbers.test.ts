@@ -164,6 +164,7 @@ describe('Chinese and Japanese sources, and month names (qa.numbers and qa.numbe
     for (const [s, t] of pairs) expect(both(s, t, 'zh-Hans'), t).toEqual([]);
     expect(both('截至今年9月底，共有300人。', 'By the end of October, there were 300 people.', 'zh-Hans')).toEqual(['9']);
     expect(both('该项目耗时3个月。', 'The project took until March.', 'zh-Hans')).toEqual(['3']);
+    expect(both('今年1至6月，浓度为34微克。', 'From January to June, the level was 34 micrograms.', 'zh-Hans')).toEqual([]);
     expect(both('其中，农村人口约占七成。', 'Of these, rural residents make up about 60 percent.', 'zh-Hans')).toEqual(['60']);
   });
   it('does not take everyday words with 一 or 千万 for numbers the translation must keep', () => {
@@ -205,6 +206,13 @@ describe('numbers a professional translation legitimately rewrites', () => {
     expect(clean('Los embalses guardan 1.568 hectómetros cúbicos.', 'The reservoirs hold 1,568 cubic hectometres — about 1.57 billion cubic metres — in all.', 'es')).toEqual([]);
     expect(spans(numbersChanged, 'Hubo 12 heridos.', 'There were 12 injured (about 15 people).', 'es')).toEqual(['15']);
     expect(spans(numbersChanged, 'La superficie fue de 6.288 kilómetros cuadrados.', 'The area was 6,388 square kilometres.', 'es')).toEqual(['6,388']);
+  });
+  it('accepts a lead in minutes and seconds written "1:06", a range sharing its scale word, Italian scale words', () => {
+    expect(clean('Conserve le maillot avec 1 min 6 s d’avance.', 'He keeps the jersey with a lead of 1:06.', 'fr')).toEqual([]);
+    expect(spans(numbersChanged, 'Conserve le maillot avec 1 min 6 s d’avance.', 'He keeps the jersey with a lead of 1:16.', 'fr')).toEqual(['1:16']);
+    expect(clean('Prevé un beneficio de entre 5.600 y 5.800 millones.', 'It expects a profit of between 5.6 and 5.8 billion.', 'es')).toEqual([]);
+    expect(spans(numbersChanged, 'Prevé un beneficio de entre 5.600 y 5.800 millones.', 'It expects a profit of between 5.7 and 5.8 billion.', 'es')).toEqual(['5.7']);
+    expect(clean('Una multa di 10 mila euro e 3 milioni di danni.', 'A fine of 10,000 euros and 3 million in damages.', 'it')).toEqual([]);
   });
   it('accepts durations and clock times rewritten in English', () => {
     expect(clean('O voo dura 2 h 30 min.', 'The flight lasts 2 hours 30 minutes.')).toEqual([]);

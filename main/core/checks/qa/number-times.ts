@@ -10,6 +10,8 @@ export const timeValue = (h: number, m: number) => -(1 + (h % 24) * 60 + m);
 export const WEEKDAYS = 'lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|segunda|ter[çc]a|quarta|quinta|sexta';
 /** "16h", "10h30", "8 h 15": hour with "h" (pt, es, fr). */
 const H_TIME = /(?<![\d.,:])(\d{1,2})\s?h\s?(\d{2})?(?![\p{L}\d])/gu;
+/** A lead or a time in minutes and seconds: "1 min 6 s", "2 min 30 sec", written "1:06" in English. */
+const MIN_SEC = /(?<![\d.,:])(\d{1,3})\s?(?:min|mn|minutes?|minutos?|minuti)\.?\s?(\d{1,2})\s?(?:s|sec|secs|secondes?|segundos?|secondi|Sekunden)(?![\p{L}])/giu;
 /** "18:45", and "10.30" where its context makes it a time. */
 const SEP_TIME = /(?<![\d.,:])(\d{1,2})([.:])(\d{2})(?![\d.,:]?\d)/g;
 const TIME_BEFORE = /(?:(?<![\p{L}])(?:às|as|das|pelas|at[ée] as|a la|a las|de las|desde las|hasta las|entre las|sobre las|hacia las|tras las|à|vers|alle|dalle|verso le|fino alle|entro le|ore|um|gegen|ab|at|by|until|from)\s+)$/iu;
@@ -40,6 +42,12 @@ export function times(text: string, source: boolean): { start: number; end: numb
     const hour = (h % 12) + (pm ? 12 : 0);
     // "6 pm" is the source's "18 heures", "alle 18", "de 10 a 18 horas": a bare hour on the 24-hour clock.
     add(m.index ?? 0, m[0].length, [timeValue(hour, min), ...(min === 0 ? [hour] : [])]);
+  }
+  for (const m of text.matchAll(MIN_SEC)) {
+    const min = Number(m[1]);
+    const sec = Number(m[2]);
+    // Read as the clock value "1:06" would have, and as its plain numbers ("1 minute 6 seconds").
+    if (sec <= 59) add(m.index ?? 0, m[0].length, [...(min < 24 ? [timeValue(min, sec)] : []), min, sec]);
   }
   for (const m of text.matchAll(H_TIME)) {
     const h = Number(m[1]);

@@ -49,17 +49,20 @@ const SCALES: [RegExp, number][] = [
   [/^\s*mil\s+mill(?:ones|ón)\b/i, 1e9],
   [/^\s*(?:tri(?:lhão|lhões|llion|llions)|billones|billón)\b/i, 1e12],
   [/^\s*(?:bi(?:lhão|lhões|llion|llions)?|bn|mil\s+milhões|milliards?|mrd\.?|milliarden?|miliard(?:e|ul|i)?|miljard(?:it|i)?)(?![\p{L}])/iu, 1e9],
-  [/^\s*(?:mi(?:lhão|lhões|llion|llions|llón|llones)?|mio\.?|millionen|m|milioane|milion(?:ul)?|miljon(?:it|i)?)(?![\p{L}])/iu, 1e6],
-  [/^\s*(?:mil|thousand|mille|tausend|k|mii|tuhat|tuhande|tuh\.)(?![\p{L}])/iu, 1e3],
+  [/^\s*(?:mi(?:lhão|lhões|llion|llions|llón|llones)?|mio\.?|millionen|m|milioane|milion(?:ul|i|e)?|miljon(?:it|i)?)(?![\p{L}])/iu, 1e6],
+  [/^\s*(?:mil|mila|thousand|mille|tausend|k|mii|tuhat|tuhande|tuh\.)(?![\p{L}])/iu, 1e3],
 ];
+/** The first number of a range shares the scale written after the second: "5.600 y 5.800 millones", "2 to 3 billion". */
+const RANGE_TO_SCALE = /^\s*(?:y|e|and|et|und|o|ou|or|a|al|to|bis|à|-|–)\s*\d[\d.,]*(?=\s*\p{L})/u;
 const PM = /^(?::\d{2})?\s?(?:p\.\s?m\.?|pm\b)/i;
 
 function readings(text: string, after: string, commaDec: boolean): number[] {
   const v = parseIn(text, commaDec);
   if (v === null) return [];
   const out = [v];
+  const range = RANGE_TO_SCALE.exec(after);
   for (const [re, factor] of [...SCALES, ...CJK_SCALES]) {
-    if (re.test(after)) {
+    if (re.test(after) || (range && re.test(after.slice(range[0].length)))) {
       out.push(v * factor);
       break;
     }
@@ -79,7 +82,7 @@ function extract(original: Piece, commaDec: boolean, source: boolean): NumToken[
   for (const m of piece.text.matchAll(NUMBER)) {
     const at = m.index ?? 0;
     if (clock.some((t) => at < t.end && t.start < at + m[0].length)) continue;
-    const after = piece.text.slice(at + m[0].length, at + m[0].length + 16);
+    const after = piece.text.slice(at + m[0].length, at + m[0].length + 32);
     const own = readings(m[0], after, commaDec);
     const other = readings(m[0], after, !commaDec);
     if (own.length === 0 && other.length === 0) {

@@ -166,8 +166,8 @@ export function monthValues(text: string, lang: string): number[] {
 /** A month number no plain number takes: the source's "9月" and the translation's "September" meet here. */
 export const monthKey = (n: number) => -(10000 + n);
 
-/** "9月底", "11月份", "明年6月": a month number written before 月 (not "3个月", three months). */
-export const CJK_MONTH_AFTER = /^\s?月/;
+/** "9月底", "11月份", "明年6月", the "1" of "1至6月": a month number before 月 (not "3个月", three months). */
+export const CJK_MONTH_AFTER = /^\s?(?:[至到~～—–-]\s?\d{1,2}\s?)?月/;
 
 /**
  * English month names anywhere in a translation, as month keys: a Chinese source's month stands alone
