@@ -36,11 +36,16 @@ describe('qa.names', () => {
       ['TORINO, 20 aprile (ANSA) – La squadra ha vinto.', 'TURIN, April 20 (ANSA) – The team won.', 'it'],
       ['VENEZIA, 8 dicembre - L\'acqua alta è tornata.', 'VENICE, 8 December - High water returned.', 'it'],
       ['ROMA (ANSA) - Il Consiglio dei ministri ha approvato la legge.', 'ROME (ANSA) - The Council of Ministers approved the law.', 'it'],
+      ['KÖLN, 22.10.2024 – Das Gericht hat entschieden.', 'COLOGNE 22.10.2024 The court has ruled.', 'de'],
+      ['SANTIAGO DE CHILE - Los incendios siguen.', 'SANTIAGO Fires continue.', 'es'],
     ];
     for (const [s, t, lang] of clean) expect(spans(oneSidedNames, s, t, lang), t).toEqual([]);
     // Outside the dateline, or without one in the translation, a lost acronym is still reported.
     expect(spans(oneSidedNames, 'MADRID (EFE) - La AEMET avisa de lluvias.', 'MADRID (EFE) - The agency warns of rain.', 'es')).toEqual(['AEMET']);
     expect(spans(oneSidedNames, 'MILANO - La borsa è salita.', 'The stock exchange rose.', 'it')).toEqual(['MILANO']);
+    // The acronym of a name the translation renders in its own words may go; not one the translation just lost.
+    expect(spans(oneSidedNames, 'Dem Kraftfahrt-Bundesamt (KBA) ist nichts bekannt.', 'The Federal Motor Transport Authority knows of nothing.', 'de')).toEqual([]);
+    expect(spans(oneSidedNames, 'Dem Kraftfahrt-Bundesamt (KBA) ist nichts bekannt.', 'The authority knows of nothing.', 'de')).toEqual(['KBA']);
   });
   it('takes a name spelled out before an acronym both texts keep, or with cognate words, as translated', () => {
     const clean: [string, string, string][] = [

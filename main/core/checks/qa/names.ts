@@ -150,15 +150,17 @@ function sentenceInitial(text: string, at: number): boolean {
 }
 
 /** The all-caps place word a dateline opens with ("MÜNCHEN (Reuters) -", "MILANO,", "VENICE, 8 December"). */
-const DATELINE_PLACE = /^\s*(\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*)\s*[-–—,(]/u;
+const DATELINE_PLACE = /^\s*(\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*)(?=\s*[-–—,(]|\s+\d|\s+\p{Lu}\p{Ll})/u;
 /**
  * Both texts open with a dateline: the translation's place in capitals stands for the source's, whatever
  * its English name ("MÜNCHEN" → "MUNICH", "TORINO" → "TURIN").
  */
 const bothDatelines = (source: string, target: string) => DATELINE_PLACE.test(source) && DATELINE_PLACE.test(target);
+/** Does the word at `at` lie in the dateline's place ("DE" of "SANTIAGO DE CHILE")? */
 const datelinePlaceAt = (text: string, at: number) => {
   const m = DATELINE_PLACE.exec(text);
-  return m !== null && text.indexOf(m[1]!) === at;
+  const start = m ? text.indexOf(m[1]!) : -1;
+  return m !== null && at >= start && at < start + m[1]!.length;
 };
 
 /**
@@ -351,6 +353,8 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
         // A dateline's city in capitals, with an English exonym ("ROMA –" → "ROME –").
         if (translatedIn(a, targetFolded)) continue;
         if (p === pieces[0] && datelinePlaceAt(p.text, at) && bothDatelines(p.text, seg.target)) continue;
+        // The acronym of the name just before it ("Kraftfahrt-Bundesamt (KBA)"), where the translation renders a name of its own.
+        if (candidates > 0 && /\p{Lu}[\p{L}-]*\s*\($/u.test(p.text.slice(0, at)) && p.text[at + m[0].length] === ')') continue;
         // Translated with the same initials in another order (OTAN → NATO, CNE → National Electoral Council).
         if (a.length >= 2 && targetAcronyms.some((t) => sortedLetters(t) === sortedLetters(a))) continue;
         if (a.length >= 3 && initialsMatch(a, targetRuns)) continue;
