@@ -58,6 +58,12 @@ describe('qa.names', () => {
     // A different acronym, or none, in the translation: the name is still missing.
     expect(spans(oneSidedNames, 'Los datos de la Confederación Hidrográfica del Ebro (CHE) lo confirman.', 'The figures confirm it.', 'es')).toEqual(['Confederación Hidrográfica']);
   });
+  it('expects the English form of an acronym written in title case, and finds an acronym glued to the next word', () => {
+    expect(spans(oneSidedNames, 'Il debito supera il 135% del Pil.', 'Debt exceeds 135% of GDP.', 'it')).toEqual([]);
+    expect(spans(oneSidedNames, 'Il debito supera il 135% del reddito.', 'Debt exceeds 135% of GDP.', 'it')).toEqual(['GDP']);
+    expect(spans(oneSidedNames, 'Madrid | 23:41 CET El Real Madrid ganó.', 'Madrid | 23:41 CETReal Madrid won.', 'es')).toEqual([]);
+    expect(spans(oneSidedNames, 'Madrid | 23:41 CET El Real Madrid ganó.', 'Madrid | 23:41 Real Madrid won.', 'es')).toEqual(['CET']);
+  });
   it('skips headlines in capitals and Roman numerals', () => {
     expect(spans(oneSidedNames, 'GOVERNO ANUNCIA PACOTE', 'GOVERNMENT ANNOUNCES PACKAGE')).toEqual([]);
     expect(spans(oneSidedNames, 'No século XXI tudo mudou.', 'In the 21st century everything changed.')).toEqual([]);

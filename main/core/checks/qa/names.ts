@@ -35,7 +35,7 @@ const ACRONYMS: Record<string, string[]> = {
   PSOE: ['Socialist', 'PSOE'], CCAA: ['regions', 'autonomous communities', 'regional'], SUS: ['public health', 'Unified Health System', 'SUS'],
   PRF: ['Highway Police', 'PRF'], MST: ['Landless', 'MST'], PN: ['National Police', 'PN'], GC: ['Civil Guard', 'GC'],
   EFE: ['EFE'], PM: ['Military Police', 'PM'], INSS: ['INSS', 'social security', 'Social Security'], IR: ['income tax', 'IR'],
-  SUA: ['US', 'USA', 'United States'], USA: ['US', 'United States', 'America'], PNB: ['GNP', 'gross national'], CEDO: ['ECHR'], NATO: ['NATO'], ÜRO: ['UN', 'United Nations'],
+  PIL: ['GDP', 'gross domestic', 'economy', 'output'], SUA: ['US', 'USA', 'United States'], USA: ['US', 'United States', 'America'], PNB: ['GNP', 'gross national'], CEDO: ['ECHR'], NATO: ['NATO'], ÜRO: ['UN', 'United Nations'],
 };
 /** Phrases whose English acronym may stand for them in the translation. */
 const PHRASE_ACRONYMS: [RegExp, string[]][] = [
@@ -333,6 +333,8 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
   const expected = new Set<string>();
   for (const p of pieces) {
     for (const [re, forms] of PHRASE_ACRONYMS) if (re.test(p.text)) forms.forEach((f) => expected.add(f));
+    // Italian and Spanish write many acronyms in title case ("il Pil", "la Ue"): their English forms are expected too.
+    for (const m of p.text.matchAll(/(?<![\p{L}])\p{Lu}\p{Ll}{1,3}(?![\p{L}])/gu)) ACRONYMS[m[0].toUpperCase()]?.forEach((f) => expected.add(f));
   }
 
   // Source side: acronyms and multi-word names the translation lacks.
@@ -348,6 +350,8 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
           if (a.length >= 4) continue;
         }
         if (ROMAN.test(a) || hasWord(target, a) || COMMON_EN.has(a)) continue;
+        // Glued to the next word in the translation ("23:41 CETReal Madrid"): there, and a spacing slip.
+        if (new RegExp(`(?<![\\p{L}])${a}(?=\\p{Lu}\\p{Ll})`, 'u').test(target)) continue;
         if (ACRONYMS[a]?.some((f) => hasWord(target, f))) continue;
         if (targetWords.some((t) => fold(t) === fold(a))) continue;
         // A dateline's city in capitals, with an English exonym ("ROMA –" → "ROME –").
