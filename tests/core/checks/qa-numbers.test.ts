@@ -194,6 +194,8 @@ describe('numbers a professional translation legitimately rewrites', () => {
     expect(clean('Ils menaient après vingt minutes de jeu.', 'They led after 20 minutes.', 'fr')).toEqual([]);
     expect(clean('Il treno è partito con dodici minuti di ritardo.', 'The train left 12 minutes late.', 'it')).toEqual([]);
     expect(clean('Nach zwanzig Minuten stand es 1:0.', 'After 20 minutes it was 1-0.', 'de')).toEqual([]);
+    expect(clean('El equipo cae hasta la decimotercera posición.', 'The team drops to 13th place.', 'es')).toEqual([]);
+    expect(spans(numbersChanged, 'El equipo cae hasta la decimotercera posición.', 'The team drops to 14th place.', 'es')).toEqual(['14']);
     expect(spans(numbersChanged, 'Ils menaient après vingt minutes de jeu.', 'They led after 30 minutes.', 'fr')).toEqual(['30']);
     // "due" is Italian for two, not in an English or Spanish text.
     expect(spans(numbersMissing, 'Son 2 personas.', 'The two are due.', 'es')).toEqual([]);

@@ -150,6 +150,7 @@ const LANG_NUMBER_WORDS: Record<string, Record<string, number>> = {};
 const LANG_LISTS: [string, string][] = [
   ['fr', 'onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf vingt|20 trente|30 quarante|40 cinquante|50 soixante|60 cent|100'],
   ['it', 'uno|1 una|1 due|2 tre|3 quattro|4 cinque|5 sei|6 sette|7 otto|8 nove|9 dieci|10 undici dodici tredici quattordici quindici sedici diciassette diciotto diciannove venti|20 trenta|30 quaranta|40 cinquanta|50 sessanta|60 settanta|70 ottanta|80 novanta|90 cento|100'],
+  ['es', 'undécimo|11 undécima|11 duodécimo|12 duodécima|12 decimotercero|13 decimotercera|13 decimocuarto|14 decimocuarta|14 decimoquinto|15 decimoquinta|15 decimosexto|16 decimosexta|16 decimoséptimo|17 decimoséptima|17 decimoctavo|18 decimoctava|18 decimonoveno|19 decimonovena|19 vigésimo|20 vigésima|20'],
   ['de', 'elf zwölf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn zwanzig|20 dreißig|30 vierzig|40 fünfzig|50 sechzig|60 siebzig|70 achtzig|80 neunzig|90 hundert|100'],
 ];
 for (const [lang, list] of LANG_LISTS) {
