@@ -52,6 +52,10 @@ describe('mt.untranslated-terms', () => {
     expect(found('mt.untranslated-terms', 'Die Deutsche Bahn und der Fischmarkt.', 'Deutsche Bahn and the Fischmarkt.', 'de')).toEqual([]);
     expect(found('mt.untranslated-terms', 'La Prefeitura de Curitiba anunciou o plano.', 'Curitiba City Hall announced the plan.', 'pt')).toEqual([]);
   });
+  it('leaves a whole name kept with its connector as the source writes it, not a half-translated one', () => {
+    expect(found('mt.untranslated-terms', 'Il Comune di Bologna ha deciso.', 'The Comune di Bologna decided.', 'it')).toEqual([]);
+    expect(found('mt.untranslated-terms', 'Il Comune di Bologna ha deciso.', 'The Comune of Bologna decided.', 'it')).toEqual(['Comune']);
+  });
 });
 
 describe('mt.name-spelling', () => {
