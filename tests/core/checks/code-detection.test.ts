@@ -157,6 +157,10 @@ describe('mt.glued-metadata', () => {
     expect(glued('03.11.2025 – Der Zug fuhr wieder.', '03.11.2025The train ran again.', 'de')).toEqual(['03.11.2025']);
     expect(glued('5 marzo 2025 | 10:40 Il sindaco ha parlato.', '5 March 2025 | 10:40The mayor spoke.', 'it')).toEqual(['5 March 2025 | 10:40']);
     expect(glued('来源：江南晚报 展会开幕。', 'Source: Jiangnan Evening NewsThe fair opened.', 'zh')).toEqual(['Source: Jiangnan Evening News']);
+    // A Chinese dateline translated word for word and run on, with or without a reporter's credit.
+    expect(glued('新华社广州3月2日电 展会开幕。', 'Xinhua Guangzhou March 2 dispatch The fair opened.', 'zh')).toEqual(['Xinhua Guangzhou March 2 dispatch']);
+    expect(glued('新华社广州3月2日电（记者 李华）展会开幕。', 'Xinhua News Agency, Guangzhou, March 2 Electric (Reporter Li Hua) The fair opened.', 'zh')).toEqual(['Xinhua News Agency, Guangzhou, March 2 Electric (Reporter Li Hua)']);
+    expect(glued('新华社广州3月2日电 展会开幕。', 'GUANGZHOU, March 2 (Xinhua) -- The fair opened.', 'zh')).toEqual([]);
   });
   it('leaves camel-case names the source also writes alone', () => {
     expect(glued('YouTube — La plataforma cambió.', 'YouTube — The platform changed; PowerPoint, iPhone and McDonald’s too.')).toEqual([]);

@@ -23,7 +23,9 @@ const STAMP = /^((?:(?:Published|Updated|Posted|Publié|Mis à jour|Publicado|Ac
 /** A Spanish-press separator kept in English: "SEVILLA, 10 Nov (EFE).- Real Betis". */
 const AGENCY_DOT_DASH = /^([^\n]{2,100}?\([\p{L} .-]{2,30}\))\.-\s*(?=["“]?\p{Lu})/u;
 /** A reporter's credit in brackets after a masthead formula: "Our newspaper news (Reporter Liu Xiaoyan) The". */
-const REPORTER_CREDIT = /^([^\n()]{0,40}\((?:Reporter|Reporters|Correspondent)\b[^()\n]{0,40}\))\s*(?=\p{Lu})/u;
+const REPORTER_CREDIT = /^([^\n()]{0,60}\((?:Reporter|Reporters|Correspondent)\b[^()\n]{0,40}\))\s*(?=\p{Lu})/u;
+/** A Chinese dateline translated word for word with nothing after it: "Xinhua Beijing January 17 dispatch The …". */
+const TRANSLATED_HEADER = /^([^\n.!?()—–:,-]{3,60}?[\p{Ll}\d])\s+(?=(?:The|A|An|This|These|Its|In|On|At|According|After|Since|From)\s)/u;
 /** The source's credit in brackets near its start: 本报讯（记者 刘晓燕）, (Reporter …). */
 const SOURCE_CREDIT = /^[^\n]{0,12}[（(](?:记者|通讯员|本报记者|Reporter)/u;
 /** A byline the source ends with a dash or a pipe: "Von Katrin Seidel, STUTTGART –", "Por Juliana Prates, de Belo Horizonte —". */
@@ -91,6 +93,8 @@ function header(seg: SegmentView, source: string): { text: string; dash: boolean
   if (run) return { text: run, dash: true };
   const byline = BYLINE.exec(t);
   if (byline && SOURCE_SEPARATED.test(source)) return { text: byline[1]!.trimEnd(), dash: false };
+  const translated = CJK_HEADER_SPACE.test(source) ? TRANSLATED_HEADER.exec(t) : null;
+  if (translated) return { text: translated[1]!, dash: true };
   const glued = gluedWord(t, source);
   // In the article's first segment a dash would leave a dateline en.dateline-glued flags: no fix there.
   if (glued) return { text: glued, dash: !seg.first };
