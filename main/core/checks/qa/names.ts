@@ -243,8 +243,10 @@ function similarFolded(x: string, y: string): boolean {
 function oneEditApart(x: string, y: string, from: number): boolean {
   if (Math.abs(x.length - y.length) > 1) return false;
   const [a, b] = x.length <= y.length ? [x, y] : [y, x];
-  const skipB = a.length < b.length ? 1 : 0;
-  return a.slice(from + 1 - skipB) === b.slice(from + 1);
+  // After the first difference, a resumes at the same letter (a change) or one earlier (b has one more).
+  const skip = a.length < b.length ? 1 : 0;
+  for (let j = from + 1; j < b.length; j++) if (a.charCodeAt(j - skip) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 /** The source word's English equivalent ("roma" → "rome") stands in the folded target. */
