@@ -63,6 +63,10 @@ describe('qa.names', () => {
     expect(spans(oneSidedNames, 'Il debito supera il 135% del reddito.', 'Debt exceeds 135% of GDP.', 'it')).toEqual(['GDP']);
     expect(spans(oneSidedNames, 'Madrid | 23:41 CET El Real Madrid ganó.', 'Madrid | 23:41 CETReal Madrid won.', 'es')).toEqual([]);
     expect(spans(oneSidedNames, 'Madrid | 23:41 CET El Real Madrid ganó.', 'Madrid | 23:41 Real Madrid won.', 'es')).toEqual(['CET']);
+    // "MP" for the source's word for a member of parliament, "text message" for SMS.
+    expect(spans(oneSidedNames, 'A fustigé le député Paul Morel.', 'MP Paul Morel said scathingly.', 'fr')).toEqual([]);
+    expect(spans(oneSidedNames, 'Il alerte par SMS.', 'It sends an alert by text message.', 'fr')).toEqual([]);
+    expect(spans(oneSidedNames, 'A fustigé Paul Morel.', 'MP Paul Morel said scathingly.', 'fr')).toEqual(['MP']);
   });
   it('skips headlines in capitals and Roman numerals', () => {
     expect(spans(oneSidedNames, 'GOVERNO ANUNCIA PACOTE', 'GOVERNMENT ANNOUNCES PACKAGE')).toEqual([]);

@@ -35,7 +35,7 @@ const ACRONYMS: Record<string, string[]> = {
   PSOE: ['Socialist', 'PSOE'], CCAA: ['regions', 'autonomous communities', 'regional'], SUS: ['public health', 'Unified Health System', 'SUS'],
   PRF: ['Highway Police', 'PRF'], MST: ['Landless', 'MST'], PN: ['National Police', 'PN'], GC: ['Civil Guard', 'GC'],
   EFE: ['EFE'], PM: ['Military Police', 'PM'], INSS: ['INSS', 'social security', 'Social Security'], IR: ['income tax', 'IR'],
-  PIL: ['GDP', 'gross domestic', 'economy', 'output'], SUA: ['US', 'USA', 'United States'], USA: ['US', 'United States', 'America'], PNB: ['GNP', 'gross national'], CEDO: ['ECHR'], NATO: ['NATO'], ÜRO: ['UN', 'United Nations'],
+  PIL: ['GDP', 'gross domestic', 'economy', 'output'], SMS: ['SMS', 'text message', 'text'], SUA: ['US', 'USA', 'United States'], USA: ['US', 'United States', 'America'], PNB: ['GNP', 'gross national'], CEDO: ['ECHR'], NATO: ['NATO'], ÜRO: ['UN', 'United Nations'],
 };
 /** Phrases whose English acronym may stand for them in the translation. */
 const PHRASE_ACRONYMS: [RegExp, string[]][] = [
@@ -50,6 +50,8 @@ const PHRASE_ACRONYMS: [RegExp, string[]][] = [
   [/regatul\p{L}* unit|marea britanie|britani|ühendkuningriik|suurbritannia|英国/iu, ['UK']],
   [/uniunea europeană|euroopa liit|欧盟/i, ['EU']],
   [/联合国|organizația națiunilor unite|ühinenud rahvaste/i, ['UN']],
+  // A member of parliament: English writes "MP" for the source's word.
+  [/député|deputad[oa]|diputad[oa]|deputat[oa]|abgeordnete|parlamentar/i, ['MP']],
 ];
 /** Currency codes a translation may write for the source's currency word ("naela" → GBP, "dolari" → USD). */
 const CURRENCY_WORD = /nael|pound|liră|lire|libra|dolar|dollar|dólar|euro|eur\b|yen|jeni|yuan|leu|lei|kroon|krooni|rubl|元|镑|圆/iu;
