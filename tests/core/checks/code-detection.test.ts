@@ -52,6 +52,10 @@ describe('mt.untranslated-terms', () => {
     expect(found('mt.untranslated-terms', 'Die Deutsche Bahn und der Fischmarkt.', 'Deutsche Bahn and the Fischmarkt.', 'de')).toEqual([]);
     expect(found('mt.untranslated-terms', 'La Prefeitura de Curitiba anunciou o plano.', 'Curitiba City Hall announced the plan.', 'pt')).toEqual([]);
   });
+  it('leaves a whole name kept with its connector as the source writes it, not a half-translated one', () => {
+    expect(found('mt.untranslated-terms', 'Il Comune di Bologna ha deciso.', 'The Comune di Bologna decided.', 'it')).toEqual([]);
+    expect(found('mt.untranslated-terms', 'Il Comune di Bologna ha deciso.', 'The Comune of Bologna decided.', 'it')).toEqual(['Comune']);
+  });
 });
 
 describe('mt.name-spelling', () => {
@@ -123,6 +127,8 @@ describe('mt.glued-metadata', () => {
   const glued = (source: string, target: string, lang = 'es') => found('mt.glued-metadata', `Primera frase.\n\n${source}`, `First sentence.\n\n${target}`, lang);
   it('finds a dateline, credit or byline run into a later paragraph’s first sentence', () => {
     expect(glued('BILBAO - Las lluvias causaron daños.', 'BILBAO Rains caused damage.')).toEqual(['BILBAO']);
+    expect(glued('BILBAO - Las lluvias causaron daños.', 'BILBAO -Rains caused damage.')).toEqual(['BILBAO']);
+    expect(glued('BILBAO - Las lluvias causaron daños.', 'BILBAO - Rains caused damage.')).toEqual([]);
     expect(glued('SÃO PAULO – As chuvas causaram danos.', 'SÃO PAULO Rains caused damage.', 'pt')).toEqual(['SÃO PAULO']);
     expect(glued('Lyon, 3 mai 2024 – Les pluies ont causé des dégâts.', 'Lyon, 3 May 2024 Rains caused damage.', 'fr')).toEqual(['Lyon, 3 May 2024']);
     expect(glued('BARI, 4 aprile (ANSA) - Le piogge hanno causato danni.', 'BARI, 4 April (ANSA)Rains caused damage.', 'it')).toEqual(['BARI, 4 April (ANSA)']);
@@ -143,12 +149,18 @@ describe('mt.glued-metadata', () => {
   it('offers the dash the dateline lost', () => {
     const f = runChecks({ source: 'x.\n\nBILBAO - Las lluvias causaron daños.', target: 'x.\n\nBILBAO Rains caused damage.', sourceLang: 'es', targetLang: 'en' }).find((x) => x.rule === 'mt.glued-metadata')!;
     expect(f.fixes[0]!.edits[0]).toMatchObject({ text: ' – ' });
+    const dash = runChecks({ source: 'x.\n\nBILBAO - Llueve.', target: 'x.\n\nBILBAO -It rains.', sourceLang: 'es', targetLang: 'en' }).find((x) => x.rule === 'mt.glued-metadata')!;
+    expect(applyFix('x.\n\nBILBAO -It rains.', dash)).toBe('x.\n\nBILBAO – It rains.');
   });
   it('finds a header run into the first word with no space at all', () => {
     expect(glued('Por Luis Vega — Quito La mayoría de los votantes duda.', 'By Luis Vega — QuitoMost voters have doubts.')).toEqual(['By Luis Vega — Quito']);
     expect(glued('03.11.2025 – Der Zug fuhr wieder.', '03.11.2025The train ran again.', 'de')).toEqual(['03.11.2025']);
     expect(glued('5 marzo 2025 | 10:40 Il sindaco ha parlato.', '5 March 2025 | 10:40The mayor spoke.', 'it')).toEqual(['5 March 2025 | 10:40']);
     expect(glued('来源：江南晚报 展会开幕。', 'Source: Jiangnan Evening NewsThe fair opened.', 'zh')).toEqual(['Source: Jiangnan Evening News']);
+    // A Chinese dateline translated word for word and run on, with or without a reporter's credit.
+    expect(glued('新华社广州3月2日电 展会开幕。', 'Xinhua Guangzhou March 2 dispatch The fair opened.', 'zh')).toEqual(['Xinhua Guangzhou March 2 dispatch']);
+    expect(glued('新华社广州3月2日电（记者 李华）展会开幕。', 'Xinhua News Agency, Guangzhou, March 2 Electric (Reporter Li Hua) The fair opened.', 'zh')).toEqual(['Xinhua News Agency, Guangzhou, March 2 Electric (Reporter Li Hua)']);
+    expect(glued('新华社广州3月2日电 展会开幕。', 'GUANGZHOU, March 2 (Xinhua) -- The fair opened.', 'zh')).toEqual([]);
   });
   it('leaves camel-case names the source also writes alone', () => {
     expect(glued('YouTube — La plataforma cambió.', 'YouTube — The platform changed; PowerPoint, iPhone and McDonald’s too.')).toEqual([]);

@@ -36,4 +36,10 @@ describe('qa.dashes across the article', () => {
     expect(brief(check('It worked -- at first.\n\nThen it failed - again.'))).toEqual(['minor: -- ', 'minor: - ']);
     expect(brief(check('A -- b.\n\nC -- d.\n\nE -- f.\n\nG - h.\n\nI - j.\n\nK - l.'))).toHaveLength(6);
   });
+
+  it('leaves the agency dash of a dateline opening any paragraph of a feed, and still reports one inside a sentence', () => {
+    const feed = 'The launch went well.\n\nJIUQUAN, Dec. 3 (China News Service) -- The rocket lifted off at 22:15.';
+    expect(check(feed, 'Le lancement a réussi.\n\nJIUQUAN, 3 déc. (CNS) La fusée a décollé à 22 h 15.')).toEqual([]);
+    expect(brief(check('The launch went well.\n\nThe rocket (a Long March) -- lifted off.'))).toEqual(['minor: -- ']);
+  });
 });

@@ -30,6 +30,44 @@ describe('qa.names', () => {
     ];
     for (const [s, t] of clean) expect(spans(oneSidedNames, s, t), t).toEqual([]);
   });
+  it('pairs the place of a dateline in capitals with the translation\'s, whatever its English name', () => {
+    const clean: [string, string, string][] = [
+      ['MÜNCHEN (Reuters) - Die Stimmung hat sich eingetrübt.', 'MUNICH (Reuters) - The mood has darkened.', 'de'],
+      ['TORINO, 20 aprile (ANSA) – La squadra ha vinto.', 'TURIN, April 20 (ANSA) – The team won.', 'it'],
+      ['VENEZIA, 8 dicembre - L\'acqua alta è tornata.', 'VENICE, 8 December - High water returned.', 'it'],
+      ['ROMA (ANSA) - Il Consiglio dei ministri ha approvato la legge.', 'ROME (ANSA) - The Council of Ministers approved the law.', 'it'],
+      ['KÖLN, 22.10.2024 – Das Gericht hat entschieden.', 'COLOGNE 22.10.2024 The court has ruled.', 'de'],
+      ['SANTIAGO DE CHILE - Los incendios siguen.', 'SANTIAGO Fires continue.', 'es'],
+    ];
+    for (const [s, t, lang] of clean) expect(spans(oneSidedNames, s, t, lang), t).toEqual([]);
+    // Outside the dateline, or without one in the translation, a lost acronym is still reported.
+    expect(spans(oneSidedNames, 'MADRID (EFE) - La AEMET avisa de lluvias.', 'MADRID (EFE) - The agency warns of rain.', 'es')).toEqual(['AEMET']);
+    expect(spans(oneSidedNames, 'MILANO - La borsa è salita.', 'The stock exchange rose.', 'it')).toEqual(['MILANO']);
+    // The acronym of a name the translation renders in its own words may go; not one the translation just lost.
+    expect(spans(oneSidedNames, 'Dem Kraftfahrt-Bundesamt (KBA) ist nichts bekannt.', 'The Federal Motor Transport Authority knows of nothing.', 'de')).toEqual([]);
+    expect(spans(oneSidedNames, 'Dem Kraftfahrt-Bundesamt (KBA) ist nichts bekannt.', 'The authority knows of nothing.', 'de')).toEqual(['KBA']);
+  });
+  it('takes a name spelled out before an acronym both texts keep, or with cognate words, as translated', () => {
+    const clean: [string, string, string][] = [
+      ['Le Haut Conseil des finances publiques (HCFP) a rendu son avis.', 'The High Council of Public Finance (HCFP) gave its opinion.', 'fr'],
+      ['Los datos de la Confederación Hidrográfica del Ebro (CHE) lo confirman.', 'Figures from the Ebro River Basin Authority (CHE) confirm it.', 'es'],
+      ['Se publicará en el Boletín Oficial mañana.', 'It will be published in the Official Gazette tomorrow.', 'es'],
+      ['La obra viajará al Museo de Bellas Artes de Lyon.', 'The work will travel to the Lyon Fine Arts Museum.', 'es'],
+    ];
+    for (const [s, t, lang] of clean) expect(spans(oneSidedNames, s, t, lang), t).toEqual([]);
+    // A different acronym, or none, in the translation: the name is still missing.
+    expect(spans(oneSidedNames, 'Los datos de la Confederación Hidrográfica del Ebro (CHE) lo confirman.', 'The figures confirm it.', 'es')).toEqual(['Confederación Hidrográfica']);
+  });
+  it('expects the English form of an acronym written in title case, and finds an acronym glued to the next word', () => {
+    expect(spans(oneSidedNames, 'Il debito supera il 135% del Pil.', 'Debt exceeds 135% of GDP.', 'it')).toEqual([]);
+    expect(spans(oneSidedNames, 'Il debito supera il 135% del reddito.', 'Debt exceeds 135% of GDP.', 'it')).toEqual(['GDP']);
+    expect(spans(oneSidedNames, 'Madrid | 23:41 CET El Real Madrid ganó.', 'Madrid | 23:41 CETReal Madrid won.', 'es')).toEqual([]);
+    expect(spans(oneSidedNames, 'Madrid | 23:41 CET El Real Madrid ganó.', 'Madrid | 23:41 Real Madrid won.', 'es')).toEqual(['CET']);
+    // "MP" for the source's word for a member of parliament, "text message" for SMS.
+    expect(spans(oneSidedNames, 'A fustigé le député Paul Morel.', 'MP Paul Morel said scathingly.', 'fr')).toEqual([]);
+    expect(spans(oneSidedNames, 'Il alerte par SMS.', 'It sends an alert by text message.', 'fr')).toEqual([]);
+    expect(spans(oneSidedNames, 'A fustigé Paul Morel.', 'MP Paul Morel said scathingly.', 'fr')).toEqual(['MP']);
+  });
   it('skips headlines in capitals and Roman numerals', () => {
     expect(spans(oneSidedNames, 'GOVERNO ANUNCIA PACOTE', 'GOVERNMENT ANNOUNCES PACKAGE')).toEqual([]);
     expect(spans(oneSidedNames, 'No século XXI tudo mudou.', 'In the 21st century everything changed.')).toEqual([]);

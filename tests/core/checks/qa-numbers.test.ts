@@ -119,6 +119,15 @@ describe('times (qa.numbers and qa.numbers-missing)', () => {
     expect(both('Il negozio è aperto 7 giorni su 7.', 'The shop is open every day.', 'it')).toEqual([]);
     expect(spans(numbersMissing, 'Les équipes resteront 24 heures sur place.', 'The teams will stay on site.', 'fr')).toEqual(['24']);
   });
+  it('matches a source time to the same dotted time kept in the translation ("at 20.45", "9.30 o\'clock")', () => {
+    const pairs: [string, string, string][] = [
+      ['Der Zug fährt gegen 7.45 Uhr ab.', "The train leaves around 7.45 o'clock.", 'de'],
+      ['El partido empieza a las 19.30 horas.', 'The match kicks off at 19.30 hours.', 'es'],
+      ['Il concerto comincia alle 21.15.', 'The concert begins on Friday at 21.15.', 'it'],
+    ];
+    for (const [s, t, lang] of pairs) expect(both(s, t, lang), t).toEqual([]);
+    expect(both('Il concerto comincia alle 21.15.', 'The concert begins at 21.45.', 'it')).toEqual(['21.45']);
+  });
   it('still reads "10.30" as a number outside a time context', () => {
     expect(both('El índice subió a 10.30 puntos.', 'The index rose to 10.30 points.', 'es-MX')).toEqual([]);
     expect(spans(numbersMissing, 'O índice subiu 10,30 pontos.', 'The index rose 10.3 points, at 10:30 a.m.')).toEqual([]);
@@ -145,6 +154,19 @@ describe('Chinese and Japanese sources, and month names (qa.numbers and qa.numbe
     expect(both('10时12分发射。', 'It was launched at 10:21.', 'zh-Hans')).toEqual(['10:21']);
     expect(both('11月6日发射。', 'It was launched on December 6.', 'zh-Hans')).toEqual(['11']);
   });
+  it('matches a month that stands alone ("9月底", "11月份", "明年6月") to its English name, and 成 to tenths', () => {
+    const pairs: [string, string][] = [
+      ['截至今年9月底，共有300人。', 'By the end of September, there were 300 people.'],
+      ['11月份物价上涨。', 'Prices rose in November.'],
+      ['乘组计划于明年6月返回。', 'The crew will return in June next year.'],
+      ['其中，农村人口约占七成。', 'Of these, rural residents make up about 70 percent.'],
+    ];
+    for (const [s, t] of pairs) expect(both(s, t, 'zh-Hans'), t).toEqual([]);
+    expect(both('截至今年9月底，共有300人。', 'By the end of October, there were 300 people.', 'zh-Hans')).toEqual(['9']);
+    expect(both('该项目耗时3个月。', 'The project took until March.', 'zh-Hans')).toEqual(['3']);
+    expect(both('今年1至6月，浓度为34微克。', 'From January to June, the level was 34 micrograms.', 'zh-Hans')).toEqual([]);
+    expect(both('其中，农村人口约占七成。', 'Of these, rural residents make up about 60 percent.', 'zh-Hans')).toEqual(['60']);
+  });
   it('does not take everyday words with 一 or 千万 for numbers the translation must keep', () => {
     expect(both('下一步，大家千万要注意，统一行动。', 'Next, everyone must be careful and act together.', 'zh-Hans')).toEqual([]);
   });
@@ -169,6 +191,30 @@ describe('numbers a professional translation legitimately rewrites', () => {
     expect(clean('A adesão caiu 50%.', 'Membership fell by half.')).toEqual([]);
     expect(clean('Un tercio de los 30 votos.', 'A third of the thirty votes.', 'es')).toEqual([]);
     expect(clean('Dezenas de moradores protestaram.', 'Dozens of residents protested.')).toEqual([]);
+    expect(clean('Ils menaient après vingt minutes de jeu.', 'They led after 20 minutes.', 'fr')).toEqual([]);
+    expect(clean('Il treno è partito con dodici minuti di ritardo.', 'The train left 12 minutes late.', 'it')).toEqual([]);
+    expect(clean('Nach zwanzig Minuten stand es 1:0.', 'After 20 minutes it was 1-0.', 'de')).toEqual([]);
+    expect(clean('El equipo cae hasta la decimotercera posición.', 'The team drops to 13th place.', 'es')).toEqual([]);
+    expect(spans(numbersChanged, 'El equipo cae hasta la decimotercera posición.', 'The team drops to 14th place.', 'es')).toEqual(['14']);
+    expect(spans(numbersChanged, 'Ils menaient après vingt minutes de jeu.', 'They led after 30 minutes.', 'fr')).toEqual(['30']);
+    // "due" is Italian for two, not in an English or Spanish text.
+    expect(spans(numbersMissing, 'Son 2 personas.', 'The two are due.', 'es')).toEqual([]);
+    expect(spans(numbersChanged, 'Llegaron a tiempo.', 'They arrived 2 days before the due date.', 'es')).toEqual(['2']);
+  });
+  it('accepts a measure the translation converts into other units as a gloss, but not a changed one', () => {
+    expect(clean('La superficie fue de 6.288 kilómetros cuadrados.', 'The area was 6,288 square kilometres (about 2,430 square miles).', 'es')).toEqual([]);
+    expect(clean('Una nave de 6.000 metros cuadrados.', 'A 6,000-square-metre (about 65,000 sq ft) plant.', 'es')).toEqual([]);
+    expect(clean('Se esperan 31 grados en la costa.', 'Up to 31C (88F) is expected on the coast.', 'es')).toEqual([]);
+    expect(clean('Los embalses guardan 1.568 hectómetros cúbicos.', 'The reservoirs hold 1,568 cubic hectometres — about 1.57 billion cubic metres — in all.', 'es')).toEqual([]);
+    expect(spans(numbersChanged, 'Hubo 12 heridos.', 'There were 12 injured (about 15 people).', 'es')).toEqual(['15']);
+    expect(spans(numbersChanged, 'La superficie fue de 6.288 kilómetros cuadrados.', 'The area was 6,388 square kilometres.', 'es')).toEqual(['6,388']);
+  });
+  it('accepts a lead in minutes and seconds written "1:06", a range sharing its scale word, Italian scale words', () => {
+    expect(clean('Conserve le maillot avec 1 min 6 s d’avance.', 'He keeps the jersey with a lead of 1:06.', 'fr')).toEqual([]);
+    expect(spans(numbersChanged, 'Conserve le maillot avec 1 min 6 s d’avance.', 'He keeps the jersey with a lead of 1:16.', 'fr')).toEqual(['1:16']);
+    expect(clean('Prevé un beneficio de entre 5.600 y 5.800 millones.', 'It expects a profit of between 5.6 and 5.8 billion.', 'es')).toEqual([]);
+    expect(spans(numbersChanged, 'Prevé un beneficio de entre 5.600 y 5.800 millones.', 'It expects a profit of between 5.7 and 5.8 billion.', 'es')).toEqual(['5.7']);
+    expect(clean('Una multa di 10 mila euro e 3 milioni di danni.', 'A fine of 10,000 euros and 3 million in damages.', 'it')).toEqual([]);
   });
   it('accepts durations and clock times rewritten in English', () => {
     expect(clean('O voo dura 2 h 30 min.', 'The flight lasts 2 hours 30 minutes.')).toEqual([]);

@@ -96,6 +96,17 @@ describe('qa.spelling: news loanwords, demonyms and compounds', () => {
     expect(found('Madrilenian bars served tapas and empanadas in the barrio.')).toEqual([]);
     expect(found('The anti-Lula ralyl ended.')).toEqual(['ralyl']);
   });
+  it('accepts combining forms and unit adjectives, but not a misspelling after them', () => {
+    const found = (target: string) => runCheck(spellingCheck, makeContext({ source: 'x', target })).map((f) => f.text);
+    expect(found('The shift to electromobility and a millimetric offside were debated.')).toEqual([]);
+    expect(found('The shift to electromobilty was debated.')).toEqual(['electromobilty']);
+  });
+  it('takes a capitalised pinyin word for a name only when the source is Chinese', () => {
+    const found = (target: string, sourceLang: string) => runCheck(spellingCheck, makeContext({ source: '这是一个测试。', target, sourceLang })).map((f) => f.text);
+    expect(found('Guotai analysts expect growth. Xinhua reported it.', 'zh-Hans')).toEqual([]);
+    expect(found('Guotai analysts expect growth. Xinhua reported it.', 'es')).toEqual(['Guotai', 'Xinhua']);
+    expect(found('Teh analysts expect growth.', 'zh-Hans')).toEqual(['Teh']);
+  });
 });
 
 describe('SuggestionSearch', () => {

@@ -136,6 +136,12 @@ describe('qa.unpaired-brackets and qa.unpaired-quotes (per paragraph, against th
   it('stays quiet when the source paragraph is unbalanced too', () => {
     expect(runCheck(unpairedBracketsCheck, makeContext({ source: 'Fim do trecho).', target: 'End of the passage).' }))).toEqual([]);
   });
+  it('reports a closing mark typed to open a quotation once, where it is, not its partner', () => {
+    const ctx = makeContext({ source: 'Pedem «fundos imediatos» e controlos.', target: 'They call for ”immediate funds” and controls.' });
+    const found = runCheck(unpairedQuotesCheck, ctx);
+    expect(found.map((f) => f.start)).toEqual([ctx.target.indexOf('”')]);
+    expect(runCheck(unpairedQuotesCheck, makeContext({ source: 'Pedem «fundos imediatos».', target: 'They call for immediate funds”.' })).map((f) => f.text)).toEqual(['”']);
+  });
 });
 
 describe('qa.quote-style', () => {

@@ -47,6 +47,8 @@ describe('mt.untranslated-words, found from the source in every pair', () => {
 describe('mt.untranslated-words and credits', () => {
   it('leaves a credit or acronym the source also has in parentheses, and still finds the word outside them', () => {
     expect(copies('FRANKFURT (dpa) - Die Bundesbank erwartet Wachstum.', 'FRANKFURT (dpa) - The Bundesbank expects growth.', 'de')).toEqual([]);
+    expect(copies('KIEL (dpa/lno) - Der Hafen wächst.', 'KIEL (dpa/lno) - The port is growing.', 'de')).toEqual([]);
+    expect(copies('Der Hafen (und die Werft) wächst.', 'The port (und the shipyard) is growing.', 'de')).toEqual(['und']);
     expect(copies('Die Regierung hat bereits (dpa) reagiert.', 'The government has bereits reacted.', 'de')).toEqual(['bereits']);
   });
 });

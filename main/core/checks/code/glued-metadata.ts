@@ -10,6 +10,8 @@ import type { CheckDefinition, RawFinding, SegmentView } from '../types.js';
 
 /** "HAMBURG", "PORTO ALEGRE", "SANTIAGO DE CHILE" followed by a capitalised word, no separator. */
 const CAPS_PLACE = /^(\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*)\s+(?=\p{Lu}\p{Ll})/u;
+/** The dateline's dash glued to the sentence instead: "TURIN -Stellantis". */
+const CAPS_PLACE_DASH = /^(\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*)\s+[-–—](?=\p{Lu}\p{Ll})/u;
 /** "Marseille, 12 July 2024", "GENEVA, March 8 (AFP)" followed by a capitalised word, no separator. */
 const PLACE_DATE = /^(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)*,\s+(?:\d{1,2}\.?\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2})(?:,?\s+\d{4})?(?:\s+\([^()\n]{2,30}\))?)\s+(?=\p{Lu}\p{Ll})/u;
 /** An agency credit in parentheses run into the sentence: "(ANSA)From". */
@@ -21,7 +23,9 @@ const STAMP = /^((?:(?:Published|Updated|Posted|Publié|Mis à jour|Publicado|Ac
 /** A Spanish-press separator kept in English: "SEVILLA, 10 Nov (EFE).- Real Betis". */
 const AGENCY_DOT_DASH = /^([^\n]{2,100}?\([\p{L} .-]{2,30}\))\.-\s*(?=["“]?\p{Lu})/u;
 /** A reporter's credit in brackets after a masthead formula: "Our newspaper news (Reporter Liu Xiaoyan) The". */
-const REPORTER_CREDIT = /^([^\n()]{0,40}\((?:Reporter|Reporters|Correspondent)\b[^()\n]{0,40}\))\s*(?=\p{Lu})/u;
+const REPORTER_CREDIT = /^([^\n()]{0,60}\((?:Reporter|Reporters|Correspondent)\b[^()\n]{0,40}\))\s*(?=\p{Lu})/u;
+/** A Chinese dateline translated word for word with nothing after it: "Xinhua Beijing January 17 dispatch The …". */
+const TRANSLATED_HEADER = /^([^\n.!?()—–:,-]{3,60}?[\p{Ll}\d])\s+(?=(?:The|A|An|This|These|Its|In|On|At|According|After|Since|From)\s)/u;
 /** The source's credit in brackets near its start: 本报讯（记者 刘晓燕）, (Reporter …). */
 const SOURCE_CREDIT = /^[^\n]{0,12}[（(](?:记者|通讯员|本报记者|Reporter)/u;
 /** A byline the source ends with a dash or a pipe: "Von Katrin Seidel, STUTTGART –", "Por Juliana Prates, de Belo Horizonte —". */
@@ -72,6 +76,8 @@ function header(seg: SegmentView, source: string): { text: string; dash: boolean
   const t = seg.target;
   const caps = CAPS_PLACE.exec(t);
   if (caps && SOURCE_CAPS_HEADER.test(source)) return { text: caps[1]!, dash: true };
+  const capsDash = CAPS_PLACE_DASH.exec(t);
+  if (capsDash && SOURCE_CAPS_HEADER.test(source)) return { text: capsDash[1]!, dash: true };
   const dated = PLACE_DATE.exec(t);
   if (dated && SOURCE_SEPARATED.test(source)) return { text: dated[1]!, dash: true };
   const credit = CREDIT_RUN_ON.exec(t);
@@ -87,6 +93,8 @@ function header(seg: SegmentView, source: string): { text: string; dash: boolean
   if (run) return { text: run, dash: true };
   const byline = BYLINE.exec(t);
   if (byline && SOURCE_SEPARATED.test(source)) return { text: byline[1]!.trimEnd(), dash: false };
+  const translated = CJK_HEADER_SPACE.test(source) ? TRANSLATED_HEADER.exec(t) : null;
+  if (translated) return { text: translated[1]!, dash: true };
   const glued = gluedWord(t, source);
   // In the article's first segment a dash would leave a dateline en.dateline-glued flags: no fix there.
   if (glued) return { text: glued, dash: !seg.first };
@@ -106,8 +114,8 @@ export const gluedMetadata: CheckDefinition = {
     if (!h) return [];
     const start = segment.targetStart;
     const end = start + h.text.length;
-    // The gap is the spaces after the header, and a kept Spanish ".-".
-    const rest = segment.target.slice(h.text.length).replace(/^(?:\.-)?\s*/, '');
+    // The gap is the spaces after the header, and a kept Spanish ".-" or a dash glued to the sentence.
+    const rest = segment.target.slice(h.text.length).replace(/^(?:\.-|\s+[-–—](?=\p{Lu}\p{Ll}))?\s*/u, '');
     const gap = segment.target.length - h.text.length - rest.length;
     // A byline is kept, not deleted: where it goes (its own line, the report's header) is the editor's call.
     const fixes = h.dash ? [{ edits: [{ start: end, end: end + gap, text: ' – ' }] }] : [];

@@ -38,6 +38,8 @@ function institutionNoun(lower: string, lang: string): boolean {
 }
 
 const NAMEY = /^\p{Lu}\p{Ll}+$/u;
+/** A capitalised noun, a source connector and a capitalised word: "Guardia di Finanza", "Sindicato de Inquilinas". */
+const KEPT_NAME = /^\p{Lu}\p{Ll}+\s+(?:de|di|del|della|dei|des|du|do|da|dos|das)\s+(?:(?:la|las|los|le|il|lo|l')\s*)?\p{Lu}\p{L}+/u;
 
 export const untranslatedTerms: CheckDefinition = {
   id: 'mt.untranslated-terms',
@@ -65,6 +67,10 @@ export const untranslatedTerms: CheckDefinition = {
       const next = tokens[i + 1];
       const capital = (x?: Token) => !!x?.word && /^\p{Lu}/u.test(x.text) && !/^(?:The|A|An)$/.test(x.text);
       if (capital(prev) || (capital(next) && next!.start === t.end + 1)) return;
+      // The whole name kept as the source writes it, its connector too ("the Guardia di Finanza", "the Sindicato de
+      // Inquilinas"): a proper name left in its own language, unlike a half-translated "Ayuntamiento of Barcelona".
+      const whole = KEPT_NAME.exec(segment.target.slice(t.start));
+      if (whole && segment.source.includes(whole[0])) return;
       const offset = parts.slice(0, at).reduce((n, p) => n + p.length + 1, 0);
       const start = segment.targetStart + t.start + offset;
       out.push({ start, end: start + parts[at]!.length, message: { key: 'checks:untranslatedWords', params: { text: parts[at]! } }, fixes: [] });

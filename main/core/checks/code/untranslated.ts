@@ -84,6 +84,15 @@ function runsOf(tokens: Token[], isCopied: (t: Token) => boolean, src: SourceWor
   return out;
 }
 
+/** The short parenthesised group around a span ("(dpa/lby)"), or null when the span is not inside one. */
+function parenthesised(text: string, start: number, end: number): string | null {
+  const open = text.lastIndexOf('(', start);
+  const close = text.indexOf(')', end);
+  if (open < 0 || close < 0 || close - open > 40) return null;
+  const group = text.slice(open, close + 1);
+  return /^\([^()]*\)$/u.test(group) ? group : null;
+}
+
 /** Words that introduce a word cited as such, right before it. */
 const CITED_BEFORE = /\b(?:name|word|term|expression|called|named|known as|so-called)\s+["“‘']?$/iu;
 
@@ -115,8 +124,9 @@ export const untranslatedWords: CheckDefinition = {
       const text = segment.target.slice(r.start, r.end);
       // A word cited as a word ("the name rzeczpospolita means…", "a dish called tasquinhas") is meant to stay as it is.
       if (CITED_BEFORE.test(segment.target.slice(Math.max(0, r.start - 24), r.start))) continue;
-      // A credit or acronym the source also puts in parentheses ("FRANKFURT (dpa)"): kept on purpose.
-      if (segment.target[r.start - 1] === '(' && segment.target[r.end] === ')' && segment.source.includes(`(${text})`)) continue;
+      // A credit or acronym the source also puts in parentheses ("FRANKFURT (dpa)", "(dpa/lby)"): kept on purpose.
+      const group = parenthesised(segment.target, r.start, r.end);
+      if (group && segment.source.includes(group)) continue;
       // A name or title the source has as it is, capital first ("Elephas falconeri", "De beryllo"): kept, not left untranslated.
       if (capitalAt(first - 1) && segment.source.includes(`${tokens[first - 1]!.text} ${text}`)) continue;
       out.push({ start: segment.targetStart + r.start, end: segment.targetStart + r.end, message: { key: 'checks:untranslatedWords', params: { text } }, fixes: [] });

@@ -35,13 +35,17 @@ interface TypedDash {
 const cache = new Map<string, TypedDash[]>();
 const CACHE_LIMIT = 20_000;
 
+/** A wire dateline opening a paragraph, up to its agency credit: "JIUQUAN, Dec. 3 (China News Service)". */
+const DATELINE_CREDIT = /^\p{Lu}{3,}[^\n()]{0,40}\([^()\n]{2,40}\)$/u;
+
 /** Every typed dash of one segment, in document offsets. */
-function typedDashes(seg: SegmentView): TypedDash[] {
+function typedDashes(ctx: CheckContext, seg: SegmentView): TypedDash[] {
   if (!seg.target.includes('-')) return [];
-  const key = `${seg.first ? 1 : 0}\u0000${seg.source}\u0000${seg.target}`;
+  const lead = seg.first || ctx.target[seg.targetStart - 1] === '\n';
+  const key = `${seg.first ? 1 : 0}${lead ? 1 : 0}\u0000${seg.source}\u0000${seg.target}`;
   let rel = cache.get(key);
   if (!rel) {
-    rel = readDashes(seg);
+    rel = readDashes(seg, lead);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, rel);
   }
@@ -49,7 +53,7 @@ function typedDashes(seg: SegmentView): TypedDash[] {
 }
 
 /** The typed dashes of one segment, relative to its target text. */
-function readDashes(seg: SegmentView): TypedDash[] {
+function readDashes(seg: SegmentView, lead: boolean): TypedDash[] {
   const text = masked(seg.target);
   const out: TypedDash[] = [];
   for (const [re, style] of [[DOUBLE_HYPHEN, 'double'], [SPACED_HYPHEN, 'spaced']] as const) {
@@ -57,7 +61,9 @@ function readDashes(seg: SegmentView): TypedDash[] {
     if (style === 'spaced' && / - /.test(seg.source)) continue;
     for (const m of text.matchAll(re)) {
       // A wire dateline's agency dash ("Jiuquan, Nov. 6 (Xinhua) -- At 10:12") is the agency's house style.
+      // So is one after a dateline opening any paragraph of a pasted feed ("JIUQUAN, Dec. 3 (China News Service) --").
       if (seg.first && style === 'double' && /\)$/.test(text.slice(0, m.index ?? 0))) continue;
+      if (lead && style === 'double' && DATELINE_CREDIT.test(text.slice(0, m.index ?? 0))) continue;
       const start = m.index ?? 0;
       out.push({ style, start, end: start + m[0].length });
     }
@@ -83,7 +89,7 @@ export const dashes: CheckDefinition = {
   scope: 'document',
   run(ctx: CheckContext) {
     if (!ctx.target.includes('-')) return [];
-    const found = ctx.segments.flatMap(typedDashes);
+    const found = ctx.segments.flatMap((seg) => typedDashes(ctx, seg));
     if (!found.length) return [];
     const house = houseStyle(found, ctx.target.match(REAL_DASH)?.length ?? 0);
     const dashesFor = dashFixes(ctx.targetLang);

@@ -35,7 +35,7 @@ const ACRONYMS: Record<string, string[]> = {
   PSOE: ['Socialist', 'PSOE'], CCAA: ['regions', 'autonomous communities', 'regional'], SUS: ['public health', 'Unified Health System', 'SUS'],
   PRF: ['Highway Police', 'PRF'], MST: ['Landless', 'MST'], PN: ['National Police', 'PN'], GC: ['Civil Guard', 'GC'],
   EFE: ['EFE'], PM: ['Military Police', 'PM'], INSS: ['INSS', 'social security', 'Social Security'], IR: ['income tax', 'IR'],
-  SUA: ['US', 'USA', 'United States'], USA: ['US', 'United States', 'America'], PNB: ['GNP', 'gross national'], CEDO: ['ECHR'], NATO: ['NATO'], ÜRO: ['UN', 'United Nations'],
+  PIL: ['GDP', 'gross domestic', 'economy', 'output'], SMS: ['SMS', 'text message', 'text'], SUA: ['US', 'USA', 'United States'], USA: ['US', 'United States', 'America'], PNB: ['GNP', 'gross national'], CEDO: ['ECHR'], NATO: ['NATO'], ÜRO: ['UN', 'United Nations'],
 };
 /** Phrases whose English acronym may stand for them in the translation. */
 const PHRASE_ACRONYMS: [RegExp, string[]][] = [
@@ -50,6 +50,8 @@ const PHRASE_ACRONYMS: [RegExp, string[]][] = [
   [/regatul\p{L}* unit|marea britanie|britani|ühendkuningriik|suurbritannia|英国/iu, ['UK']],
   [/uniunea europeană|euroopa liit|欧盟/i, ['EU']],
   [/联合国|organizația națiunilor unite|ühinenud rahvaste/i, ['UN']],
+  // A member of parliament: English writes "MP" for the source's word.
+  [/député|deputad[oa]|diputad[oa]|deputat[oa]|abgeordnete|parlamentar/i, ['MP']],
 ];
 /** Currency codes a translation may write for the source's currency word ("naela" → GBP, "dolari" → USD). */
 const CURRENCY_WORD = /nael|pound|liră|lire|libra|dolar|dollar|dólar|euro|eur\b|yen|jeni|yuan|leu|lei|kroon|krooni|rubl|元|镑|圆/iu;
@@ -137,10 +139,31 @@ function mostlyUpper(text: string): boolean {
   return letters > 0 && upper > letters / 2;
 }
 
-/** Does the start of a word begin a sentence (segment start, after . ! ? : or an opening quote)? */
+/** A dateline before the story's first word: "ROMA (ANSA) - ", "MILANO, 5 dicembre (Reuters) – ". */
+const AFTER_DATELINE = /^\p{Lu}{2,}[^.!?\n]{0,60}?\s[-–—]\s+$/u;
+
+/** Does the start of a word begin a sentence (segment start, after . ! ? :, an opening quote or a dateline)? */
 function sentenceInitial(text: string, at: number): boolean {
-  return /^[\s"“«„'‘(¿¡—–-]*$/u.test(text.slice(0, at)) || /[.!?:…]["”»’)]?\s+["“«„'‘(¿¡]*$/u.test(text.slice(Math.max(0, at - 6), at));
+  return (
+    /^[\s"“«„'‘(¿¡—–-]*$/u.test(text.slice(0, at)) ||
+    /[.!?:…]["”»’)]?\s+["“«„'‘(¿¡]*$/u.test(text.slice(Math.max(0, at - 6), at)) ||
+    (at < 80 && AFTER_DATELINE.test(text.slice(0, at)))
+  );
 }
+
+/** The all-caps place word a dateline opens with ("MÜNCHEN (Reuters) -", "MILANO,", "VENICE, 8 December"). */
+const DATELINE_PLACE = /^\s*(\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*)(?=\s*[-–—,(]|\s+\d|\s+\p{Lu}\p{Ll})/u;
+/**
+ * Both texts open with a dateline: the translation's place in capitals stands for the source's, whatever
+ * its English name ("MÜNCHEN" → "MUNICH", "TORINO" → "TURIN").
+ */
+const bothDatelines = (source: string, target: string) => DATELINE_PLACE.test(source) && DATELINE_PLACE.test(target);
+/** Does the word at `at` lie in the dateline's place ("DE" of "SANTIAGO DE CHILE")? */
+const datelinePlaceAt = (text: string, at: number) => {
+  const m = DATELINE_PLACE.exec(text);
+  const start = m ? text.indexOf(m[1]!) : -1;
+  return m !== null && at >= start && at < start + m[1]!.length;
+};
 
 /**
  * The initials of every run of capitalised words (connectors skipped), for matching an acronym with its
@@ -210,12 +233,22 @@ function similar(a: string, b: string): boolean {
   return similarFolded(fold(a), fold(b));
 }
 
-/** `similar` of two folded words. */
+/** `similar` of two folded words; or cognates one letter apart ("Oficial" ~ "Official", "Artes" ~ "Arts"). */
 function similarFolded(x: string, y: string): boolean {
   if (x === y) return true;
   let i = 0;
   while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  return i >= 5 || (i >= 4 && i >= Math.min(x.length, y.length) - 1);
+  return i >= 5 || (i >= 4 && i >= Math.min(x.length, y.length) - 1) || (i >= 2 && Math.min(x.length, y.length) >= 4 && oneEditApart(x, y, i));
+}
+
+/** One letter inserted, deleted or changed after a shared prefix of `from` letters. */
+function oneEditApart(x: string, y: string, from: number): boolean {
+  if (Math.abs(x.length - y.length) > 1) return false;
+  const [a, b] = x.length <= y.length ? [x, y] : [y, x];
+  // After the first difference, a resumes at the same letter (a change) or one earlier (b has one more).
+  const skip = a.length < b.length ? 1 : 0;
+  for (let j = from + 1; j < b.length; j++) if (a.charCodeAt(j - skip) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 /** The source word's English equivalent ("roma" → "rome") stands in the folded target. */
@@ -231,6 +264,12 @@ function exonymOf(sourceWord: string, foldedTargetWord: string): boolean {
 function targetHasWord(word: string, targetWords: string[], targetFolded: string): boolean {
   if (translatedIn(word, targetFolded)) return true;
   return word.length >= 3 && targetWords.some((t) => similar(word, t));
+}
+
+/** The name's own acronym in brackets after it in the source ("… del Guadalquivir (CHG)"), which the translation has too. */
+function keptAcronymAfter(sourceAfter: string, target: string): boolean {
+  const m = /^[^().;:!?]{0,60}?\((\p{Lu}[\p{L}]{1,7})\)/u.exec(sourceAfter);
+  return m !== null && m[1]!.length >= 2 && target.includes(`(${m[1]!})`);
 }
 
 /** A word that marks a kept proper name (a person, a place, a brand), not ordinary vocabulary. */
@@ -298,6 +337,8 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
   const expected = new Set<string>();
   for (const p of pieces) {
     for (const [re, forms] of PHRASE_ACRONYMS) if (re.test(p.text)) forms.forEach((f) => expected.add(f));
+    // Italian and Spanish write many acronyms in title case ("il Pil", "la Ue"): their English forms are expected too.
+    for (const m of p.text.matchAll(/(?<![\p{L}])\p{Lu}\p{Ll}{1,3}(?![\p{L}])/gu)) ACRONYMS[m[0].toUpperCase()]?.forEach((f) => expected.add(f));
   }
 
   // Source side: acronyms and multi-word names the translation lacks.
@@ -313,10 +354,15 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
           if (a.length >= 4) continue;
         }
         if (ROMAN.test(a) || hasWord(target, a) || COMMON_EN.has(a)) continue;
+        // Glued to the next word in the translation ("23:41 CETReal Madrid"): there, and a spacing slip.
+        if (new RegExp(`(?<![\\p{L}])${a}(?=\\p{Lu}\\p{Ll})`, 'u').test(target)) continue;
         if (ACRONYMS[a]?.some((f) => hasWord(target, f))) continue;
         if (targetWords.some((t) => fold(t) === fold(a))) continue;
         // A dateline's city in capitals, with an English exonym ("ROMA –" → "ROME –").
         if (translatedIn(a, targetFolded)) continue;
+        if (p === pieces[0] && datelinePlaceAt(p.text, at) && bothDatelines(p.text, seg.target)) continue;
+        // The acronym of the name just before it ("Kraftfahrt-Bundesamt (KBA)"), where the translation renders a name of its own.
+        if (candidates > 0 && /\p{Lu}[\p{L}-]*\s*\($/u.test(p.text.slice(0, at)) && p.text[at + m[0].length] === ')') continue;
         // Translated with the same initials in another order (OTAN → NATO, CNE → National Electoral Council).
         if (a.length >= 2 && targetAcronyms.some((t) => sortedLetters(t) === sortedLetters(a))) continue;
         if (a.length >= 3 && initialsMatch(a, targetRuns)) continue;
@@ -330,6 +376,8 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
     // In a language that capitalises every noun ("in dieser Zeit Gleise"), capitals are no sign of a name.
     for (const c of candidates > 0 || NOUN_CAPITALS.has(primaryLang(ctx.sourceLang)) ? [] : multiWordNames(p)) {
       if (targetFolded.includes(fold(c.text))) continue;
+      // Spelled out before an acronym the translation keeps ("Haut Conseil des finances publiques (HCFP)"): translated there.
+      if (keptAcronymAfter(p.text.slice(c.start - p.start + c.text.length), target)) continue;
       if (!c.words.some(distinctive)) continue;
       if (c.words.some((w) => targetHasWord(w, targetWords, targetFolded))) continue;
       out.push({ side: 'source', start: c.start, end: c.start + c.text.length, message: qaMessage('nameMissing', { name: c.text }) });
@@ -346,6 +394,7 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
       if (sourceHasCurrency && CURRENCY_CODE.test(a)) continue;
       if (hasWord(sourceFolded, fold(a))) continue;
       if (sourceWords.some((s) => exonymOf(s, fold(a)))) continue;
+      if (datelinePlaceAt(seg.target, m.index ?? 0) && bothDatelines(sourceText, seg.target)) continue;
       if (sourceAcronyms.some((s) => sortedLetters(s) === sortedLetters(a))) continue;
       // Spelled out in either text ("the World Trade Organization (WTO)", "Conselho Nacional Eleitoral").
       if (a.length >= 3 && (initialsMatch(a, targetRuns) || initialsMatch(a, sourceRuns))) continue;

@@ -11,9 +11,10 @@
  */
 import type { CheckContext, CheckDefinition, RawFinding, SegmentView } from '../types.js';
 import { englishNumberValues } from './number-words.js';
-import { asciiDigits, CJK_NUMERAL, CJK_SCALES, cjkReportable, cjkValue, monthValues } from './numerals.js';
+import { asciiDigits, bareMonthKeys, CJK_MONTH_AFTER, CJK_NUMERAL, CJK_SCALES, cjkReportable, cjkValue, monthKey, monthValues } from './numerals.js';
 import { CJK_TEXT, SPELLED_TIMES, times, WEEKDAYS } from './number-times.js';
 import { pairNumbers } from './number-pairs.js';
+import { isConversionGloss } from './number-glosses.js';
 import { decimalComma, primaryLang, qaMessage, replaceFix, sourcePieces, type Piece } from './util.js';
 
 interface NumToken {
@@ -48,17 +49,20 @@ const SCALES: [RegExp, number][] = [
   [/^\s*mil\s+mill(?:ones|ón)\b/i, 1e9],
   [/^\s*(?:tri(?:lhão|lhões|llion|llions)|billones|billón)\b/i, 1e12],
   [/^\s*(?:bi(?:lhão|lhões|llion|llions)?|bn|mil\s+milhões|milliards?|mrd\.?|milliarden?|miliard(?:e|ul|i)?|miljard(?:it|i)?)(?![\p{L}])/iu, 1e9],
-  [/^\s*(?:mi(?:lhão|lhões|llion|llions|llón|llones)?|mio\.?|millionen|m|milioane|milion(?:ul)?|miljon(?:it|i)?)(?![\p{L}])/iu, 1e6],
-  [/^\s*(?:mil|thousand|mille|tausend|k|mii|tuhat|tuhande|tuh\.)(?![\p{L}])/iu, 1e3],
+  [/^\s*(?:mi(?:lhão|lhões|llion|llions|llón|llones)?|mio\.?|millionen|m|milioane|milion(?:ul|i|e)?|miljon(?:it|i)?)(?![\p{L}])/iu, 1e6],
+  [/^\s*(?:mil|mila|thousand|mille|tausend|k|mii|tuhat|tuhande|tuh\.)(?![\p{L}])/iu, 1e3],
 ];
+/** The first number of a range shares the scale written after the second: "5.600 y 5.800 millones", "2 to 3 billion". */
+const RANGE_TO_SCALE = /^\s*(?:y|e|and|et|und|o|ou|or|a|al|to|bis|à|-|–)\s*\d[\d.,]*(?=\s*\p{L})/u;
 const PM = /^(?::\d{2})?\s?(?:p\.\s?m\.?|pm\b)/i;
 
 function readings(text: string, after: string, commaDec: boolean): number[] {
   const v = parseIn(text, commaDec);
   if (v === null) return [];
   const out = [v];
+  const range = RANGE_TO_SCALE.exec(after);
   for (const [re, factor] of [...SCALES, ...CJK_SCALES]) {
-    if (re.test(after)) {
+    if (re.test(after) || (range && re.test(after.slice(range[0].length)))) {
       out.push(v * factor);
       break;
     }
@@ -78,7 +82,7 @@ function extract(original: Piece, commaDec: boolean, source: boolean): NumToken[
   for (const m of piece.text.matchAll(NUMBER)) {
     const at = m.index ?? 0;
     if (clock.some((t) => at < t.end && t.start < at + m[0].length)) continue;
-    const after = piece.text.slice(at + m[0].length, at + m[0].length + 16);
+    const after = piece.text.slice(at + m[0].length, at + m[0].length + 32);
     const own = readings(m[0], after, commaDec);
     const other = readings(m[0], after, !commaDec);
     if (own.length === 0 && other.length === 0) {
@@ -109,6 +113,12 @@ function extract(original: Piece, commaDec: boolean, source: boolean): NumToken[
       out.push({ text: original.text.slice(at, at + m[0].length), start, end: start + m[0].length, values: [v], otherValues: [] });
     }
   }
+  if (source && CJK_TEXT.test(piece.text)) {
+    for (const t of out) {
+      const n = t.values[0]!;
+      if (n >= 1 && n <= 12 && CJK_MONTH_AFTER.test(piece.text.slice(t.end - piece.start))) t.values.push(monthKey(n));
+    }
+  }
   return out.map((t) => ({ ...t, text: original.text.slice(t.start - original.start, t.end - original.start) }));
 }
 
@@ -135,6 +145,22 @@ const TENS: [string, number][] = [
   ['thousand', 1000], ['million', 1e6], ['billion', 1e9],
 ];
 for (const [words, n] of TENS) for (const w of words.split(' ')) NUMBER_WORDS[w] = n;
+/** Teens and tens read only in their own language ("due", "tre", "elf" are other words elsewhere). */
+const LANG_NUMBER_WORDS: Record<string, Record<string, number>> = {};
+const LANG_LISTS: [string, string][] = [
+  ['fr', 'onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf vingt|20 trente|30 quarante|40 cinquante|50 soixante|60 cent|100'],
+  ['it', 'uno|1 una|1 due|2 tre|3 quattro|4 cinque|5 sei|6 sette|7 otto|8 nove|9 dieci|10 undici dodici tredici quattordici quindici sedici diciassette diciotto diciannove venti|20 trenta|30 quaranta|40 cinquanta|50 sessanta|60 settanta|70 ottanta|80 novanta|90 cento|100'],
+  ['es', 'undécimo|11 undécima|11 duodécimo|12 duodécima|12 decimotercero|13 decimotercera|13 decimocuarto|14 decimocuarta|14 decimoquinto|15 decimoquinta|15 decimosexto|16 decimosexta|16 decimoséptimo|17 decimoséptima|17 decimoctavo|18 decimoctava|18 decimonoveno|19 decimonovena|19 vigésimo|20 vigésima|20'],
+  ['de', 'elf zwölf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn zwanzig|20 dreißig|30 vierzig|40 fünfzig|50 sechzig|60 siebzig|70 achtzig|80 neunzig|90 hundert|100'],
+];
+for (const [lang, list] of LANG_LISTS) {
+  const words: Record<string, number> = (LANG_NUMBER_WORDS[lang] = {});
+  let teen = 11;
+  for (const entry of list.split(' ')) {
+    const [w, n] = entry.split('|');
+    words[w!] = n ? Number(n) : teen++;
+  }
+}
 /** Fractions and their percentages ("half" = ½ = 50%, "un tercio" = ⅓). */
 const FRACTIONS: [string, number[]][] = [
   ['half halves meio meia metade medio media mitad', [0.5, 50]], ['third thirds terço terços tercio tercios', [3, 33, 33.3, 1 / 3]],
@@ -157,11 +183,14 @@ function romanValue(r: string): number | null {
 function wordValues(text: string, lang: string): number[] {
   const out: number[] = SPELLED_TIMES.filter(([re]) => re.test(text)).map(([, v]) => v);
   if (lang === 'en') out.push(...englishNumberValues(text));
-  for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) {
-    const n = NUMBER_WORDS[m[0]];
-    if (n !== undefined) out.push(n);
-    const f = FRACTION_WORDS.get(m[0]);
-    if (f) out.push(...f);
+  const own = LANG_NUMBER_WORDS[lang];
+  for (const m of text.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)?/gu)) {
+    for (const w of m[0].includes('-') ? [m[0], ...m[0].split('-')] : [m[0]]) {
+      const n = NUMBER_WORDS[w] ?? own?.[w];
+      if (n !== undefined) out.push(n);
+      const f = FRACTION_WORDS.get(w);
+      if (f) out.push(...f);
+    }
   }
   for (const m of text.matchAll(/(?<![\p{L}])[IVXLCDM]{2,}(?![\p{L}])|(?<=(?:s[ée]culo|siglo|century|Papa|Pope|rei|rey|king)\s+)[IVXLCDM]+(?![\p{L}])/gu)) {
     const v = romanValue(m[0]);
@@ -178,6 +207,8 @@ function wordValues(text: string, lang: string): number[] {
       const v = cjkValue(m[0]);
       if (v !== null) out.push(v);
     }
+    // 成 counts tenths: "七成" is 70 percent, "近四成" nearly 40%.
+    for (const m of text.matchAll(/(?<![\d一二三四五六七八九十两])([一二三四五六七八九两]|\d)成/gu)) out.push(10 * (cjkValue(m[1]!) ?? Number(m[1])));
   }
   return out;
 }
@@ -274,6 +305,7 @@ function analyse(ctx: CheckContext, seg: SegmentView): NumberAnalysis {
   for (const v of wordValues(seg.source, primaryLang(ctx.sourceLang))) srcValues.add(v);
   const tgtValues = new Set(tgt.flatMap((t) => [...t.values, ...t.otherValues]).map(key));
   for (const v of wordValues(seg.target, primaryLang(ctx.targetLang))) tgtValues.add(v);
+  if (primaryLang(ctx.targetLang) === 'en' && CJK_TEXT.test(seg.source)) for (const v of bareMonthKeys(seg.target)) tgtValues.add(v);
 
   // An ISO date ("date 2024-03-13") whose day the source has ("13 mar", "13 de março") is the same
   // date written another way: its year and month digits are not numbers the translation added.
@@ -297,7 +329,7 @@ function analyse(ctx: CheckContext, seg: SegmentView): NumberAnalysis {
       // Digits the source has as they are, inside a longer group ("05.2017" of the date "16.05.2017"
       // written "16 05.2017"): regrouped, not changed; its digit runs stand for the source's.
       for (const run of t.text.split(/[.,]/)) tgtValues.add(key(Number(run)));
-    } else result.changed.push(t);
+    } else if (!isConversionGloss(seg.target, t.start - seg.targetStart, t.end - seg.targetStart)) result.changed.push(t);
   }
   const optional = optionalSourceNumbers(pieces, seg.first);
   for (const s of src) {

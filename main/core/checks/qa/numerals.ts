@@ -162,3 +162,24 @@ export function monthValues(text: string, lang: string): number[] {
   }
   return out;
 }
+
+/** A month number no plain number takes: the source's "9月" and the translation's "September" meet here. */
+export const monthKey = (n: number) => -(10000 + n);
+
+/** "9月底", "11月份", "明年6月", the "1" of "1至6月": a month number before 月 (not "3个月", three months). */
+export const CJK_MONTH_AFTER = /^\s?(?:[至到~～—–-]\s?\d{1,2}\s?)?月/;
+
+/**
+ * English month names anywhere in a translation, as month keys: a Chinese source's month stands alone
+ * ("截至9月底" = "by the end of September"), so its English name need not stand next to a day. Only
+ * capitalised names count, so the verb "may" and "march" are not months.
+ */
+export function bareMonthKeys(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}])(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)/gu)) {
+    const n = MONTHS.en!.findIndex((names) => names.split('|').includes(m[1]!.replace('.', '').toLowerCase()));
+    if (n >= 0) out.push(monthKey(n + 1));
+  }
+  return out;
+}
+

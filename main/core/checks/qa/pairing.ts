@@ -64,6 +64,8 @@ export function unpairedQuotes(text: string, lang: string): Unpaired[] {
   const stack: Unpaired[] = [];
   const out: Unpaired[] = [];
   let straight: Unpaired | null = null;
+  // A closing mark typed where a quotation opens ("”immediate funding”"): reported once, and the closing mark after it is its partner.
+  let misused = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     const closing = stack.length > 0 && !atOpening(text, i);
@@ -74,7 +76,11 @@ export function unpairedQuotes(text: string, lang: string): Unpaired[] {
     } else if (closers.has(c) && (!pairs[c] || closing)) {
       if (stack.length) stack.pop();
       else if (straight) straight = null;
-      else out.push({ at: i, char: c });
+      else if (misused) misused = false;
+      else {
+        out.push({ at: i, char: c });
+        misused = atOpening(text, i) && /\p{L}/u.test(text[i + 1] ?? '');
+      }
     } else if (pairs[c]) stack.push({ at: i, char: c });
   }
   if (straight) out.push(straight);

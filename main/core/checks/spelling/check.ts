@@ -83,6 +83,12 @@ function inSource(ctx: CheckContext, segmentSource: string, word: string, capita
   return capitalised && w.length >= 5 && source.hasStemOf(w);
 }
 
+/** A word made of Hanyu Pinyin syllables without tones ("Xinhua", "Guotai", "Zhongguancun"). */
+const PINYIN = /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ong|ing|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u))+$/;
+
+/** From a Chinese source, a capitalised word in pinyin is a romanised name (a person, a firm, a place), not a misspelling. */
+const pinyinName = (ctx: CheckContext, word: string) => /^zh\b/i.test(ctx.sourceLang) && /^\p{Lu}\p{Ll}+$/u.test(word) && PINYIN.test(word.toLowerCase());
+
 export const spellingCheck: CheckDefinition = {
   id: 'qa.spelling',
   category: 'Fluency/Spelling',
@@ -122,6 +128,7 @@ export const spellingCheck: CheckDefinition = {
       if ((parts.length > 1 && known(speller, word, initial)) || parts.every((p, i) => p.length === 0 || words.has(p.toLowerCase()) || prefixOk(p, i) || nameOk(p, i) || known(speller, p, initial && i === 0))) continue;
       // Last, as it is the slowest test: the article's source as evidence for a term or name.
       if (inSource(ctx, seg.source, bare, capitalised)) continue;
+      if (capitalised && pinyinName(ctx, bare)) continue;
       const start = seg.targetStart + at;
       const end = start + word.length;
       // Suggestions can take long (a half-typed word); under a deadline they may come on a later update.

@@ -50,6 +50,8 @@ export function regularFormation(word: string, isWord: (w: string) => boolean, i
     [/^(.{4,})ly$/, ['']],
     [/^(.{4,})isation$/, ['ise', 'ize']],
     [/^(.{4,})ization$/, ['ize', 'ise']],
+    // "millimetric", "centimetric": the adjective of a unit in -metre/-meter.
+    [/^(.{4,})metric$/, ['metre', 'meter']],
   ];
   for (const [re, ends] of derivations) {
     const m = re.exec(w);

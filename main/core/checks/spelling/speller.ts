@@ -42,7 +42,7 @@ export function germanCompound(word: string, isWord: (w: string) => boolean): bo
  * Productive prefixes: prefix + a known word is a word ("multimillion", "postpandemic", "cofounder").
  * "un", "de" and "ex" are left out because with them common misspellings read as words ("untill").
  */
-const PREFIXES = ['multi', 'anti', 'non', 'pre', 'post', 'co', 're', 'inter', 'cross', 'mid', 'over', 'under', 'self', 'pro', 'counter', 'semi', 'sub', 'super', 'ultra', 'mega', 'micro', 'macro', 'cyber', 'neo', 'pseudo', 'quasi', 'bi', 'tri', 'trans', 'extra', 'intra', 'mini', 'hyper', 'tele', 'eco', 'geo', 'narco', 'agro', 'bio'];
+const PREFIXES = ['multi', 'anti', 'non', 'pre', 'post', 'co', 're', 'inter', 'cross', 'mid', 'over', 'under', 'self', 'pro', 'counter', 'semi', 'sub', 'super', 'ultra', 'mega', 'micro', 'macro', 'cyber', 'neo', 'pseudo', 'quasi', 'bi', 'tri', 'trans', 'extra', 'intra', 'mini', 'hyper', 'tele', 'eco', 'geo', 'narco', 'agro', 'bio', 'electro', 'hydro', 'thermo', 'aero', 'nano', 'petro', 'astro'];
 /** English prefixes that stand before a hyphen ("ex-minister", "anti-inflation", "pre-campaign"). */
 export const HYPHEN_PREFIXES = new Set([...PREFIXES, 'ex', 'un', 'de', 'e', 'all', 'vice', 'well', 'half', 'near', 'far', 'long', 'short']);
 
