@@ -32,7 +32,7 @@ describe('fixes on the labelled corpora', () => {
     }
     expect(fixes).toBeGreaterThan(300);
     expect(created).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it('catches a fix that creates a finding (the day number dropped from "this Tuesday (4)" is no longer missing)', () => {
     const source = 'El Gobierno aprobó el plan este martes (4).';
