@@ -92,7 +92,8 @@ export function fromPieces<T>(held: readonly T[], pieces: Pieces<T>, move: (x: T
     if (from < 0 || count < 0 || from + count > held.length) return null;
     for (let i = from; i < from + count; i++) out.push(move(held[i]!));
   }
-  return out;
+  // An unchanged list stays the same array, so what the page derived from it need not be worked out again.
+  return out.length === held.length && out.every((x, i) => x === held[i]) ? (held as T[]) : out;
 }
 
 /** The shift of `held` (checked as `heldText`) to a check of the text after `edit`. */
@@ -132,5 +133,7 @@ export function applyChecksDelta(held: HeldChecks, delta: ChecksDelta): HeldChec
   const target = fromPieces(held.alignment.target, delta.target, (x) => shiftTargetSentence(x, s));
   const links = fromPieces(held.alignment.links, delta.links, (l) => shiftLink(l, s));
   if (!findings || !source || !target || !links) return null;
-  return { findings, alignment: { source, target, links } };
+  const a = held.alignment;
+  const alignment = source === a.source && target === a.target && links === a.links ? a : { source, target, links };
+  return { findings, alignment };
 }
