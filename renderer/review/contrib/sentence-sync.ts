@@ -1,6 +1,7 @@
 import type { DocumentAlignment, Sentence } from '../../../main/contract/review';
 import { indexLinks, partnersOf, sentenceAt, shiftSentences, type LinkIndex } from '../../../main/common/alignment-lookup';
 import { splitParagraphs, type Paragraph } from '../../../main/common/paragraphs';
+import { PARAGRAPHS_PER_BLOCK } from '../../components/SourcePane';
 import { monaco } from '../../monaco/setup';
 import type { ArticleDocument } from '../article-document';
 import { firstEndingBelow } from '../shown';
@@ -164,12 +165,13 @@ export class SentenceSync implements EditorContribution {
   }
 
   /**
-   * The source pane's element of paragraph `index`: the pane's children are its heading, then the
+   * The source pane's element of paragraph `index`: the pane's children are its heading, then blocks of
    * paragraphs in order. Looked up, not searched for: a book's pane has tens of thousands of elements,
    * and a querySelector over them on every keystroke cost milliseconds.
    */
   private paragraphElement(index: number): HTMLElement | null {
-    const el = this.pane?.children[index + 1] as HTMLElement | undefined;
+    const block = this.pane?.children[1 + Math.floor(index / PARAGRAPHS_PER_BLOCK)];
+    const el = block?.children[index % PARAGRAPHS_PER_BLOCK] as HTMLElement | undefined;
     if (el?.dataset.index === String(index)) return el;
     return this.pane?.querySelector<HTMLElement>(`[data-index="${index}"]`) ?? null;
   }
