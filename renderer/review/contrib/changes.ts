@@ -20,7 +20,8 @@ export const RECOUNT_MS = 200;
  */
 export class ChangesContribution implements EditorContribution {
   readonly stats: StateCell<DiffStats | null>;
-  private changes: WordChange[] = [];
+  /** The latest diff (its changes are rebuilt from the worker's table when first read). */
+  private diffed: { readonly changes: WordChange[] } = { changes: [] };
   /** The model version `changes` are of (-1: none yet). */
   private changesVersion = -1;
   /** The diff being worked out, and of which version. */
@@ -38,6 +39,10 @@ export class ChangesContribution implements EditorContribution {
     ins: monaco.editor.IEditorDecorationsCollection;
     editors: { del: monaco.editor.ICodeEditor; ins: monaco.editor.ICodeEditor };
   } | null = null;
+
+  private get changes(): WordChange[] {
+    return this.diffed.changes;
+  }
 
   constructor(
     private readonly lang: string,
@@ -115,7 +120,7 @@ export class ChangesContribution implements EditorContribution {
     const version = model.getAlternativeVersionId();
     if (this.changesVersion !== version) {
       const diff = wordDiff(this.baselineText, model.getValue(), this.lang, { baseline: this.baselineTags, current: this.currentTags() });
-      this.changes = diff.changes;
+      this.diffed = diff;
       this.changesVersion = version;
       this.stats.set(diff.stats);
       this.paintHighlights();
@@ -135,7 +140,7 @@ export class ChangesContribution implements EditorContribution {
       if (this.pending?.version === version) this.pending = null;
       // A newer text is already asked about (null), or the model moved on: those answers are stale.
       if (!diff || model.isDisposed() || model.getAlternativeVersionId() !== version) return;
-      this.changes = diff.changes;
+      this.diffed = diff;
       this.changesVersion = version;
       this.stats.set(diff.stats);
       this.paintHighlights();
