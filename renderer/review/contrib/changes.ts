@@ -6,6 +6,7 @@ import { changesShown } from '../shown';
 import { monaco } from '../../monaco/setup';
 import type { ArticleDocument } from '../article-document';
 import { rangeAt, revealSpan, selectionOffsets } from '../ranges';
+import { ChangedSpan } from '../changed-span';
 import { WordDiffClient } from '../word-diff-client';
 import { StateCell, type Editor, type EditorContribution } from './contribution';
 
@@ -27,6 +28,8 @@ export class ChangesContribution implements EditorContribution {
   /** The diff being worked out, and of which version. */
   private pending: { version: number; done: Promise<void> } | null = null;
   private differ: WordDiffClient | null = null;
+  /** What changed since the worker was last sent the text (null: send it whole). */
+  private span: ChangedSpan | null = null;
   private doc: ArticleDocument | null = null;
   private baselineText = '';
   private baselineParas: Paragraph[] = [];
@@ -57,8 +60,12 @@ export class ChangesContribution implements EditorContribution {
     this.baselineParas = splitParagraphs(this.baselineText);
     const differ = new WordDiffClient(this.baselineText, this.lang);
     this.differ = differ;
+    this.span = null;
     void this.diffNow();
-    const onChange = doc.model.onDidChangeContent(() => {
+    const span = new ChangedSpan();
+    this.span = span;
+    const onChange = doc.model.onDidChangeContent((e) => {
+      span.add(e.changes);
       window.clearTimeout(this.timer);
       this.timer = window.setTimeout(() => this.recount(), RECOUNT_MS);
     });
@@ -136,7 +143,8 @@ export class ChangesContribution implements EditorContribution {
     const version = model.getAlternativeVersionId();
     const text = model.getValue();
     if (this.changesVersion === version || this.pending?.version === version) return text;
-    const done = differ.diff(text, { baseline: this.baselineTags, current: this.currentTags() }).then((diff) => {
+    // The worker holds the text of the last request: after the first, only the edit since is sent.
+    const done = differ.diff(this.span ? this.span.take(text) : text, { baseline: this.baselineTags, current: this.currentTags() }).then((diff) => {
       if (this.pending?.version === version) this.pending = null;
       // A newer text is already asked about (null), or the model moved on: those answers are stale.
       if (!diff || model.isDisposed() || model.getAlternativeVersionId() !== version) return;
