@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleChecks } from '../../main/contract/api';
 import { applyChecksDelta, type HeldChecks } from '../../main/common/checks-delta';
 import { textEdit } from '../../main/common/text-edit';
+import { ChangedSpan } from './changed-span';
 import { api, toUiError, type UiError } from '../api';
 import type { monaco } from '../monaco/setup';
 
@@ -39,6 +40,8 @@ export function useChecks(id: string, onError: (e: UiError) => void) {
   const held = useRef<{ key: string; text: string; checks: HeldChecks } | null>(null);
   /** The check in flight, and whether another was asked for meanwhile (forced or not). */
   const flight = useRef<{ done: Promise<void>; again: null | { force: boolean; done: Promise<void>; start: () => void } } | null>(null);
+  /** The model's edits since the last request (`taken`: that request's text), so a request need not compare two 1.2 MB texts. */
+  const changes = useRef<{ span: ChangedSpan; taken: string | null; listener: monaco.IDisposable } | null>(null);
   const onErrorRef = useRef(onError);
   useEffect(() => {
     onErrorRef.current = onError;
@@ -47,9 +50,13 @@ export function useChecks(id: string, onError: (e: UiError) => void) {
   const ask = useCallback(
     async (text: string): Promise<ArticleChecks & { textKey?: string }> => {
       const base = held.current;
+      const changed = changes.current;
+      // The span of the edits since the last request, when the held answer is of that very text (else a scan of both texts).
+      const spanEdit = changed ? { fits: base?.text === changed.taken, edit: changed.span.take(text) } : null;
+      if (changed) changed.taken = text;
       const whole = () => api.checkArticleChanges({ id, text });
       const res = base
-        ? await api.checkArticleChanges({ id, edit: { base: base.key, ...textEdit(base.text, text) }, known: base.key }).catch((err: unknown) => {
+        ? await api.checkArticleChanges({ id, edit: { base: base.key, ...(spanEdit?.fits ? spanEdit.edit : textEdit(base.text, text)) }, known: base.key }).catch((err: unknown) => {
             if (toUiError(err).code === 'invalidRequest') return whole();
             throw err;
           })
@@ -127,6 +134,12 @@ export function useChecks(id: string, onError: (e: UiError) => void) {
       modelRef.current = model;
       last.current = null;
       held.current = null;
+      changes.current?.listener.dispose();
+      changes.current = null;
+      if (model) {
+        const span = new ChangedSpan();
+        changes.current = { span, taken: null, listener: model.onDidChangeContent((e) => span.add(e.changes)) };
+      }
       retries.current = 0;
       setChecks(null);
       if (model) void run(true);
