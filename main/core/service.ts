@@ -443,7 +443,9 @@ export class CalqueService implements CalqueApi {
     const { checks, text } = await this.checkKept(check, true);
     if (!before || !checks.textKey || text === undefined) return checks;
     const { findings, alignment, ...rest } = checks;
-    return { ...rest, delta: checksDelta(known!, before.answer, { findings, alignment }, textEdit(before.text, text)) };
+    // The request's edit is of that very text when it names it; else the two texts are compared.
+    const edit = req.edit && req.edit.base === known ? req.edit : textEdit(before.text, text);
+    return { ...rest, delta: checksDelta(known!, before.answer, { findings, alignment }, edit) };
   }
 
   /** A check of the editor's text, kept (with its answer, for the next delta) under the answer's textKey. */
