@@ -43,6 +43,7 @@ export const VALID: Record<ApiMethod, unknown> = {
   cancelJob: { jobId: '00000000-0000-4000-8000-000000000000' },
   setUiLanguage: { lng: 'ar' },
   checkArticle: { id: 'a.txt', text: 'x' },
+  checkArticleChanges: { id: 'a.txt', text: 'x', known: '1' },
   ignoreFinding: { id: 'a.txt', rule: 'qa.glossary', text: 'x', scope: 'here' },
   ignoreFindings: { id: 'a.txt', items: [{ rule: 'qa.glossary', text: 'x' }], scope: 'everywhere' },
   checkSettings: {},

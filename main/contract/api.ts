@@ -4,7 +4,7 @@
  * This folder imports nothing outside itself, so every other folder may import it (the renderer with `import type`
  * only, except for the plain value tables below).
  */
-import type { Annotation, DocumentAlignment, Finding, FindingSeverity } from './review.js';
+import type { AlignmentLink, Annotation, DocumentAlignment, Finding, FindingSeverity, Sentence } from './review.js';
 
 /** Article id: the article's path relative to the project root without language tag, e.g. "news/story.txt". */
 export type ArticleId = string;
@@ -275,6 +275,36 @@ export interface ArticleChecks {
   textKey?: string;
 }
 
+/** A run of the held list, [first index, count], or a new item. */
+export type Pieces<T> = (T | [from: number, count: number])[];
+
+/** How the held answer's items move with the edit from its text to the new one (old offsets and indices). */
+export interface Shift {
+  /** Translation offsets at or after this one move by `by`. */
+  at: number;
+  by: number;
+  /** Target sentences starting at or after `at` move by this many paragraphs. */
+  paragraphs: number;
+  /** Links' target sentence indices at or after this one move by `sentences`. */
+  sentenceAt: number;
+  sentences: number;
+}
+
+export interface ChecksDelta {
+  /** The `textKey` of the answer these pieces change. */
+  base: string;
+  shift: Shift;
+  findings: Pieces<Finding>;
+  source: Pieces<Sentence>;
+  target: Pieces<Sentence>;
+  links: Pieces<AlignmentLink>;
+}
+
+/** A check answer as the change from the answer the page holds (main/common/checks-delta.ts). */
+export interface ArticleChecksChanges extends Omit<ArticleChecks, 'findings' | 'alignment'> {
+  delta: ChecksDelta;
+}
+
 /** Tag accuracy: of the source's inline tags (plus the translation's extra ones), how many came through right. */
 export interface TagAccuracy {
   /** Source tags present in their segment of the translation, paired and in order. */
@@ -470,6 +500,12 @@ export interface CalqueApi {
    * host no longer holds is refused with `invalidRequest`: send the whole text then.
    */
   checkArticle(req: { id: ArticleId; text?: string; edit?: { base: string; start: number; end: number; text: string } }): Promise<ArticleChecks>;
+  /**
+   * checkArticle for a page that holds an earlier answer (`known`: its `textKey`): when the host still
+   * keeps that answer, the findings and alignment come as the change from it (a book's full answer is
+   * about 6.5 MB; a pause in typing changes a few items of it), else in full.
+   */
+  checkArticleChanges(req: { id: ArticleId; text?: string; edit?: { base: string; start: number; end: number; text: string }; known?: string }): Promise<ArticleChecks | ArticleChecksChanges>;
   /** "Ignore here" (kept with the article's review) or "ignore this rule in the project" (project.json). */
   ignoreFinding(req: { id: ArticleId; rule: string; text: string; scope: 'here' | 'project' }): Promise<{ ok: true }>;
   /**
@@ -555,6 +591,7 @@ const methods: { readonly [K in keyof CalqueApi]: true } = {
   cancelJob: true,
   setUiLanguage: true,
   checkArticle: true,
+  checkArticleChanges: true,
   ignoreFinding: true,
   ignoreFindings: true,
   checkSettings: true,

@@ -50,6 +50,12 @@ const ruleId = z.string().min(1).max(200).regex(/^[\w.-]+$/, 'not a rule id');
 const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), { message: 'not a time' });
 
 /** A search's pattern and options (the pattern itself is checked by core: main/core/search/pattern.ts). */
+/** What a check is of: the editor's text, or one edit of the text of an earlier answer (`base`: its textKey). */
+const checkRequest = z.object({
+  id: articleId,
+  text: z.string().max(64 * 1024 * 1024).optional(),
+  edit: z.object({ base: z.string().max(40), start: z.number().int().min(0), end: z.number().int().min(0), text: z.string().max(64 * 1024 * 1024) }).strict().optional(),
+});
 const searchQuery = { pattern: z.string().min(1).max(1000), regex: z.boolean().optional(), caseSensitive: z.boolean().optional(), wholeWord: z.boolean().optional() };
 
 /** An annotation as the renderer sends it; the store validates again on read. */
@@ -102,12 +108,9 @@ export const REQUEST_SCHEMAS: { readonly [M in ApiMethod]: z.ZodType<Parameters<
   exportAll: z.object({ outDir: absolutePath.optional(), overwrite: z.boolean().optional(), as: exportKind.optional() }).strict(),
   cancelJob: z.object({ jobId: z.string().uuid() }).strict(),
   setUiLanguage: z.object({ lng: z.enum(LOCALES) }).strict(),
-  checkArticle: z
-    .object({
-      id: articleId,
-      text: z.string().max(64 * 1024 * 1024).optional(),
-      edit: z.object({ base: z.string().max(40), start: z.number().int().min(0), end: z.number().int().min(0), text: z.string().max(64 * 1024 * 1024) }).strict().optional(),
-    })
+  checkArticle: checkRequest.strict().refine((r) => r.text === undefined || r.edit === undefined, { message: 'text or edit, not both' }),
+  checkArticleChanges: checkRequest
+    .extend({ known: z.string().max(40).optional() })
     .strict()
     .refine((r) => r.text === undefined || r.edit === undefined, { message: 'text or edit, not both' }),
   ignoreFinding: z.object({ id: articleId, rule: ruleId, text: z.string().max(10_000), scope: z.enum(['here', 'project']) }).strict(),

@@ -3,6 +3,7 @@ import {
   CalqueError,
   type ApiRequest,
   type ArticleChecks,
+  type ArticleChecksChanges,
   type AnnotationsView,
   type CheckSettingsInfo,
   type ReportFormat,
@@ -31,6 +32,8 @@ import {
   type SearchResult,
 } from '../contract/api.js';
 import type { Annotation, FindingSeverity } from '../contract/review.js';
+import { checksDelta } from '../common/checks-delta.js';
+import { textEdit } from '../common/text-edit.js';
 import { AnnotationService } from './article/annotation-service.js';
 import { AnnotationStore } from './article/annotation-store.js';
 import { ArticleService, DEFAULT_REVIEWER } from './article/article-service.js';
@@ -429,13 +432,33 @@ export class CalqueService implements CalqueApi {
 
   // ---- checks (the check service: one input builder for the editor, the list's counts and the CLI) ---
   async checkArticle(req: ApiRequest<'checkArticle'>): Promise<ArticleChecks> {
+    return (await this.checkKept(req, false)).checks;
+  }
+
+  async checkArticleChanges(req: ApiRequest<'checkArticleChanges'>): Promise<ArticleChecks | ArticleChecksChanges> {
+    const { known, ...check } = req;
+    const p = this.requireProject();
+    // Taken before the check replaces it with this answer.
+    const before = known ? p.checkedTexts.answered(req.id, known) : null;
+    const { checks, text } = await this.checkKept(check, true);
+    if (!before || !checks.textKey || text === undefined) return checks;
+    const { findings, alignment, ...rest } = checks;
+    // The request's edit is of that very text when it names it; else the two texts are compared.
+    const edit = req.edit && req.edit.base === known ? req.edit : textEdit(before.text, text);
+    return { ...rest, delta: checksDelta(known!, before.answer, { findings, alignment }, edit) };
+  }
+
+  /** A check of the editor's text, kept (with its answer, for the next delta) under the answer's textKey. */
+  private async checkKept(req: ApiRequest<'checkArticle'>, keepAnswer: boolean): Promise<{ checks: ArticleChecks; text?: string }> {
     const p = this.requireProject();
     const a = p.session.article(req.id);
     const text = req.edit ? p.checkedTexts.edited(req.id, req.edit) : req.text;
     if (text === null) throw new CalqueError('invalidRequest', { reason: 'unknown edit base' });
     await this.refreshConfig(p);
     const checks = await p.checks.checkArticle(a, text);
-    return text === undefined ? checks : { ...checks, textKey: p.checkedTexts.keep(req.id, text) };
+    if (text === undefined) return { checks };
+    const answer = keepAnswer ? { findings: checks.findings, alignment: checks.alignment } : undefined;
+    return { checks: { ...checks, textKey: p.checkedTexts.keep(req.id, text, answer) }, text };
   }
 
   /** A hand edit of project.json (glossaries, word list, settings) reaches the next check. */

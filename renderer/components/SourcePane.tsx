@@ -167,27 +167,44 @@ export const SourcePane = forwardRef<HTMLDivElement, PaneProps>(function SourceP
       <div className="pane-heading pane-heading-source">
         {t('review.source')} ({languageName(props.lang)})
       </div>
-      {props.paragraphs.map((p) => (
-        <SourceParagraph
-          key={p.index}
-          paragraph={p}
-          text={text}
-          pieces={pieces[p.index]!}
-          lang={props.lang}
-          dir={props.dir}
-          hasSentences={!!sentences}
-          active={p.index === props.activeParagraph}
-          activeKey={(activeByParagraph.get(p.index) ?? []).join(',')}
-          marks={marks}
-          segmentNumber={props.segments[p.index]?.number}
-          segmentClass={segClass(props.segments[p.index])}
-          hidden={!!props.segments[p.index]?.hidden}
-          pick={pick}
-        />
+      {blocksOf(props.paragraphs).map((block) => (
+        <div key={block[0]!.index} className="para-block" hidden={block.every((p) => props.segments[p.index]?.hidden)}>
+          {block.map((p) => (
+            <SourceParagraph
+              key={p.index}
+              paragraph={p}
+              text={text}
+              pieces={pieces[p.index]!}
+              lang={props.lang}
+              dir={props.dir}
+              hasSentences={!!sentences}
+              active={p.index === props.activeParagraph}
+              activeKey={(activeByParagraph.get(p.index) ?? []).join(',')}
+              marks={marks}
+              segmentNumber={props.segments[p.index]?.number}
+              segmentClass={segClass(props.segments[p.index])}
+              hidden={!!props.segments[p.index]?.hidden}
+              pick={pick}
+            />
+          ))}
+        </div>
       ))}
     </div>
   );
 });
+
+/**
+ * Paragraphs per block of the pane: the blocks out of view skip style, layout and paint
+ * (content-visibility). One per paragraph, a book's 2,000 had Chromium check every one of them for
+ * visibility at each frame, up to 8 ms of a keystroke's frame; sentence-sync.ts finds paragraphs by it.
+ */
+export const PARAGRAPHS_PER_BLOCK = 32;
+
+function blocksOf(paragraphs: readonly Paragraph[]): Paragraph[][] {
+  const out: Paragraph[][] = [];
+  for (let i = 0; i < paragraphs.length; i += PARAGRAPHS_PER_BLOCK) out.push(paragraphs.slice(i, i + PARAGRAPHS_PER_BLOCK));
+  return out;
+}
 
 function segClass(s: ParagraphSegment | null | undefined): string | undefined {
   return s ? `seg-${s.state}${s.locked ? ' seg-locked' : ''}` : undefined;

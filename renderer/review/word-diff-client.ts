@@ -1,3 +1,4 @@
+import type { TextEdit } from '../../main/common/text-edit';
 import type { DiffTags, WordDiff } from '../../main/common/word-diff';
 import { replyDiff, type WordDiffReply, type WordDiffRequest } from './word-diff-protocol';
 import DiffWorker from './word-diff.worker?worker';
@@ -23,7 +24,8 @@ export class WordDiffClient {
     };
   }
 
-  diff(text: string, tags: DiffTags): Promise<WordDiff | null> {
+  /** The diff of a text: whole, or one edit of the text of the previous call. */
+  diff(text: string | TextEdit, tags: DiffTags): Promise<WordDiff | null> {
     const seq = ++this.seq;
     return new Promise((resolve) => {
       this.waiting.set(seq, resolve);

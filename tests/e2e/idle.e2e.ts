@@ -40,7 +40,7 @@ for (const lng of ['en', 'ar']) {
     await page.keyboard.type(` ${unknownWords(14).join(' ')}.`);
     const problems = page.getByRole('list', { name: ui(lng, 'problems.title') });
     await expect(problems.getByRole('listitem').filter({ hasText: unknownWords(14)[13]! })).toHaveCount(1);
-    expect(seen.calls.slice(from)).toContain('checkArticle');
+    expect(seen.calls.slice(from)).toContain('checkArticleChanges');
 
     // ...and a few seconds after the last keystroke the page is quiet.
     await page.waitForTimeout(6000);

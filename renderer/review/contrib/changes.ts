@@ -6,6 +6,7 @@ import { changesShown } from '../shown';
 import { monaco } from '../../monaco/setup';
 import type { ArticleDocument } from '../article-document';
 import { rangeAt, revealSpan, selectionOffsets } from '../ranges';
+import { ChangedSpan } from '../changed-span';
 import { WordDiffClient } from '../word-diff-client';
 import { StateCell, type Editor, type EditorContribution } from './contribution';
 
@@ -20,12 +21,15 @@ export const RECOUNT_MS = 200;
  */
 export class ChangesContribution implements EditorContribution {
   readonly stats: StateCell<DiffStats | null>;
-  private changes: WordChange[] = [];
+  /** The latest diff (its changes are rebuilt from the worker's table when first read). */
+  private diffed: { readonly changes: WordChange[] } = { changes: [] };
   /** The model version `changes` are of (-1: none yet). */
   private changesVersion = -1;
   /** The diff being worked out, and of which version. */
   private pending: { version: number; done: Promise<void> } | null = null;
   private differ: WordDiffClient | null = null;
+  /** What changed since the worker was last sent the text (null: send it whole). */
+  private span: ChangedSpan | null = null;
   private doc: ArticleDocument | null = null;
   private baselineText = '';
   private baselineParas: Paragraph[] = [];
@@ -38,6 +42,10 @@ export class ChangesContribution implements EditorContribution {
     ins: monaco.editor.IEditorDecorationsCollection;
     editors: { del: monaco.editor.ICodeEditor; ins: monaco.editor.ICodeEditor };
   } | null = null;
+
+  private get changes(): WordChange[] {
+    return this.diffed.changes;
+  }
 
   constructor(
     private readonly lang: string,
@@ -52,8 +60,12 @@ export class ChangesContribution implements EditorContribution {
     this.baselineParas = splitParagraphs(this.baselineText);
     const differ = new WordDiffClient(this.baselineText, this.lang);
     this.differ = differ;
+    this.span = null;
     void this.diffNow();
-    const onChange = doc.model.onDidChangeContent(() => {
+    const span = new ChangedSpan();
+    this.span = span;
+    const onChange = doc.model.onDidChangeContent((e) => {
+      span.add(e.changes);
       window.clearTimeout(this.timer);
       this.timer = window.setTimeout(() => this.recount(), RECOUNT_MS);
     });
@@ -115,7 +127,7 @@ export class ChangesContribution implements EditorContribution {
     const version = model.getAlternativeVersionId();
     if (this.changesVersion !== version) {
       const diff = wordDiff(this.baselineText, model.getValue(), this.lang, { baseline: this.baselineTags, current: this.currentTags() });
-      this.changes = diff.changes;
+      this.diffed = diff;
       this.changesVersion = version;
       this.stats.set(diff.stats);
       this.paintHighlights();
@@ -131,11 +143,12 @@ export class ChangesContribution implements EditorContribution {
     const version = model.getAlternativeVersionId();
     const text = model.getValue();
     if (this.changesVersion === version || this.pending?.version === version) return text;
-    const done = differ.diff(text, { baseline: this.baselineTags, current: this.currentTags() }).then((diff) => {
+    // The worker holds the text of the last request: after the first, only the edit since is sent.
+    const done = differ.diff(this.span ? this.span.take(text) : text, { baseline: this.baselineTags, current: this.currentTags() }).then((diff) => {
       if (this.pending?.version === version) this.pending = null;
       // A newer text is already asked about (null), or the model moved on: those answers are stale.
       if (!diff || model.isDisposed() || model.getAlternativeVersionId() !== version) return;
-      this.changes = diff.changes;
+      this.diffed = diff;
       this.changesVersion = version;
       this.stats.set(diff.stats);
       this.paintHighlights();

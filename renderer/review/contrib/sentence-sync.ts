@@ -1,6 +1,7 @@
 import type { DocumentAlignment, Sentence } from '../../../main/contract/review';
 import { indexLinks, partnersOf, sentenceAt, shiftSentences, type LinkIndex } from '../../../main/common/alignment-lookup';
 import { splitParagraphs, type Paragraph } from '../../../main/common/paragraphs';
+import { PARAGRAPHS_PER_BLOCK } from '../../components/SourcePane';
 import { monaco } from '../../monaco/setup';
 import type { ArticleDocument } from '../article-document';
 import { firstEndingBelow } from '../shown';
@@ -133,7 +134,7 @@ export class SentenceSync implements EditorContribution {
         if (first !== undefined) {
           this.activeSource = first;
           this.setActive(a.source[first]!.paragraph, partners.sentences);
-          this.scrollSourceTo(`[data-sentence="${first}"]`, 'nearest');
+          this.scrollSourceTo(this.sentenceElement(first), 'nearest');
         } else this.setActive(this.state.get().paragraph, partners.sentences);
         return;
       }
@@ -141,7 +142,7 @@ export class SentenceSync implements EditorContribution {
     const index = paragraphAtLine(this.paras, line);
     this.setActive(index, null);
     this.paintParagraph(index);
-    this.scrollSourceTo(`[data-index="${index}"]`, 'nearest');
+    this.scrollSourceTo(this.paragraphElement(index), 'nearest');
   }
 
   private paint(ranges: monaco.Range[]): void {
@@ -163,10 +164,29 @@ export class SentenceSync implements EditorContribution {
     return this.alignment ? this.targetRanges(this.alignment.links[link]!.target) : [];
   }
 
-  /** Scroll the source pane to a sentence or paragraph (a `data-…` selector), marking the scroll as the editor's. */
-  private scrollSourceTo(selector: string, block: 'nearest' | 'start'): void {
+  /**
+   * The source pane's element of paragraph `index`: the pane's children are its heading, then blocks of
+   * paragraphs in order. Looked up, not searched for: a book's pane has tens of thousands of elements,
+   * and a querySelector over them on every keystroke cost milliseconds.
+   */
+  private paragraphElement(index: number): HTMLElement | null {
+    const block = this.pane?.children[1 + Math.floor(index / PARAGRAPHS_PER_BLOCK)];
+    const el = block?.children[index % PARAGRAPHS_PER_BLOCK] as HTMLElement | undefined;
+    if (el?.dataset.index === String(index)) return el;
+    return this.pane?.querySelector<HTMLElement>(`[data-index="${index}"]`) ?? null;
+  }
+
+  /** The element of source sentence `index`, inside the paragraph it starts in. */
+  private sentenceElement(index: number): HTMLElement | null {
+    const paragraph = this.alignment?.source[index]?.paragraph;
+    const selector = `[data-sentence="${index}"]`;
+    const inParagraph = paragraph === undefined ? null : this.paragraphElement(paragraph)?.querySelector<HTMLElement>(selector);
+    return inParagraph ?? this.pane?.querySelector<HTMLElement>(selector) ?? null;
+  }
+
+  /** Scroll the source pane to a sentence or paragraph element, marking the scroll as the editor's. */
+  private scrollSourceTo(el: HTMLElement | null, block: 'nearest' | 'start'): void {
     const pane = this.pane;
-    const el = pane?.querySelector<HTMLElement>(selector);
     if (!el || !pane) return;
     this.echo = { origin: 'editor', until: Date.now() + ECHO_MS };
     if (block === 'start') pane.scrollTop = el.offsetTop - SOURCE_HEADING_PX;
@@ -187,9 +207,9 @@ export class SentenceSync implements EditorContribution {
     if (a && this.links) {
       const ti = sentenceAt(this.targetSentences, model.getOffsetAt(top));
       const first = ti >= 0 ? partnersOf(a, this.links, 'target', ti)?.sentences[0] : undefined;
-      if (first !== undefined) return this.scrollSourceTo(`[data-sentence="${first}"]`, 'start');
+      if (first !== undefined) return this.scrollSourceTo(this.sentenceElement(first), 'start');
     }
-    this.scrollSourceTo(`[data-index="${paragraphAtLine(this.paras, top.lineNumber)}"]`, 'start');
+    this.scrollSourceTo(this.paragraphElement(paragraphAtLine(this.paras, top.lineNumber)), 'start');
   }
 
   /** The source pane scrolled: the translation follows, partner to partner. */
@@ -230,7 +250,7 @@ export class SentenceSync implements EditorContribution {
       this.activeSource = clamped;
       this.setActive(a.source[clamped]?.paragraph ?? 0, [clamped]);
       // Focus follows, so a screen reader reads the sentence; keys still reach the pane's handler.
-      this.pane?.querySelector<HTMLElement>(`[data-sentence="${clamped}"]`)?.focus();
+      this.sentenceElement(clamped)?.focus();
       const partners = partnersOf(a, this.links, 'source', clamped);
       if (!partners) return;
       const ranges = this.targetRangesOfLink(partners.link).concat(partners.exact ? [] : this.targetRanges(partners.sentences));
@@ -241,7 +261,7 @@ export class SentenceSync implements EditorContribution {
     }
     const clamped = Math.max(0, Math.min(this.state.get().paragraph + delta, this.paras.length - 1));
     this.setActive(clamped, null);
-    this.pane?.querySelector<HTMLElement>(`[data-index="${clamped}"]`)?.focus();
+    this.paragraphElement(clamped)?.focus();
     const p = this.paras[clamped];
     if (!p) return;
     this.echo = { origin: 'source', until: Date.now() + 1.5 * ECHO_MS };
