@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleView, ReviewStatus, TagSpan, UnitNote } from '../../main/contract/api';
+import type { ArticleView, ReviewStatus, UnitNote } from '../../main/contract/api';
 import { blankTags } from '../../main/common/tags';
-import type { Annotation, Finding, MqmSeverity } from '../../main/contract/review';
+import type { Finding, MqmSeverity } from '../../main/contract/review';
 import { splitParagraphs } from '../../main/common/paragraphs';
 import { api, toUiError, type UiError } from '../api';
 import { AnnotateDialog } from '../components/AnnotateDialog';
@@ -14,9 +14,7 @@ import { ReportDialog } from '../components/ReportDialog';
 import { SegmentBar } from '../components/SegmentBar';
 import { SourcePane, type SourceMark } from '../components/SourcePane';
 import { downloadBase64 } from '../lib/download';
-import { tDynamic } from '../lib/dynamic-t';
 import { formatPercent, languageName } from '../lib/format';
-import { categoryName as mqmCategoryName } from '../lib/mqm-names';
 import type { DocumentState } from './article-document';
 import { StateCell } from './contrib/contribution';
 import { cycleFocus, focusFirstControl } from './focus-cycle';
@@ -24,13 +22,15 @@ import type { ReviewCommand } from './keymap';
 import { revealSpan } from './ranges';
 import { ReviewToolbar, type ReviewMode } from './ReviewToolbar';
 import { SidePanel, type PanelName } from './SidePanel';
-import { sourceMarks, tagLabel, tagMarks } from './source-marks';
+import { sourceMarks, tagMarks } from './source-marks';
 import { useAnnotating } from './use-annotating';
 import { useChecks } from './use-checks';
+import { useCursorOffset } from './use-cursor-offset';
 import { useDiffEditor } from './use-diff-editor';
 import { useFindings } from './use-findings';
 import { segmentAtOffset, segmentScores, useLiveMetrics } from './use-live-metrics';
 import { useReviewKeys } from './use-review-keys';
+import { useReviewLabels } from './use-review-labels';
 import { useReviewSession } from './use-review-session';
 import { useSegmentWorkflow } from './use-segment-workflow';
 
@@ -57,7 +57,6 @@ function useCell<T>(cell: StateCell<T> | undefined, fallback: T): T {
  */
 export function ReviewView(props: { id: string; onBack: () => void; onError: (e: UiError) => void }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.language;
   const { id, onError, onBack } = props;
   const [view, setView] = useState<ArticleView | null>(null);
   const [mode, setMode] = useState<ReviewMode>('review');
@@ -66,7 +65,6 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const [panel, setPanel] = useState<PanelName>('problems');
   const [reportOpen, setReportOpen] = useState(false);
-  const [cursorOffset, setCursorOffset] = useState(0);
   const editorHost = useRef<HTMLDivElement>(null);
   const diffHost = useRef<HTMLDivElement>(null);
   const sourceRef = useRef<HTMLDivElement>(null);
@@ -137,46 +135,8 @@ export function ReviewView(props: { id: string; onBack: () => void; onError: (e:
     attachChecks(session.doc.model);
     return () => attachChecks(null);
   }, [session, attachChecks]);
-  // The metrics bar follows the cursor a moment later: re-rendering the view on every keystroke costs a book its frame.
-  useEffect(() => {
-    const editor = mode === 'changes' && diff ? diff.getModifiedEditor() : session?.editor;
-    const model = editor?.getModel();
-    if (!editor || !model) return;
-    let timer: number | undefined;
-    const sub = editor.onDidChangeCursorPosition((e) => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => setCursorOffset(model.getOffsetAt(e.position)), 150);
-    });
-    return () => {
-      sub.dispose();
-      window.clearTimeout(timer);
-    };
-  }, [session, diff, mode]);
-
-  // ---- labels in the UI language ------------------------------------------------------------------
-  // A book's 22,800 findings are described at every check (the squiggles' hovers): a finding the check
-  // answer kept keeps its message object, so its text is looked up once (i18next took 400 ms a typing run).
-  const describe = useMemo(() => {
-    const said = new WeakMap<Finding['message'], string>();
-    return (f: Finding) => {
-      let text = said.get(f.message);
-      if (text === undefined) said.set(f.message, (text = tDynamic(f.message.key, { ...f.message.params, lng })));
-      return text;
-    };
-  }, [lng]);
-  const categoryName = useCallback((c: string) => mqmCategoryName(c, lng), [lng]);
-  const fixLabel = useCallback(
-    (fix: Finding['fixes'][number]) => {
-      if (fix.labelKey) return tDynamic(fix.labelKey, { text: [...new Set(fix.edits.map((e) => e.text))].join(' … '), count: fix.edits.length });
-      const texts = fix.edits.map((e) => e.text).filter(Boolean);
-      return texts.length ? t('problems.replaceWith', { text: texts.join(' … ') }) : t('problems.removeText');
-    },
-    [t],
-  );
-  const describeAnnotation = useCallback((a: Annotation) => `${categoryName(a.category)} · ${t(`severity.${a.severity}`)}${a.comment ? ` — ${a.comment}` : ''}`, [categoryName, t]);
-  useEffect(() => session?.annotations.setDescribe(describeAnnotation), [session, describeAnnotation]);
-  const describeTag = useCallback((tag: TagSpan) => tagLabel(tag, t), [t]);
-  useEffect(() => session?.tags.setLabel(describeTag), [session, describeTag]);
+  const cursorOffset = useCursorOffset(mode === 'changes' && diff ? diff.getModifiedEditor() : session?.editor);
+  const { describe, categoryName, fixLabel, describeTag } = useReviewLabels(session);
 
   // ---- annotations ------------------------------------------------------------------------------
   const annotating = useAnnotating(session, view, activeEditor, sourceRef, setNotice, setPanel);
