@@ -7,5 +7,6 @@ import { sourcePunctuation, untranslatedScript } from './script.js';
 import { termInconsistency } from './term-consistency.js';
 import { identicalSegment, untranslatedWords } from './untranslated.js';
 import { untranslatedTerms } from './untranslated-terms.js';
+import { adverbialOrder } from './word-order.js';
 
-export const CODE_CHECKS: CheckDefinition[] = [untranslatedWords, identicalSegment, untranslatedScript, sourcePunctuation, untranslatedTerms, nameSpelling, termInconsistency, nameRenderings, gluedMetadata];
+export const CODE_CHECKS: CheckDefinition[] = [untranslatedWords, identicalSegment, untranslatedScript, sourcePunctuation, untranslatedTerms, nameSpelling, termInconsistency, nameRenderings, gluedMetadata, adverbialOrder];
