@@ -17,6 +17,9 @@ describe('en.adverbial-order', () => {
     expect(found('The port handled in 2024 three million containers.')).toEqual(['handled in 2024 three million']);
     expect(found('The council approved on Wednesday the new budget for schools.')).toEqual(['approved on Wednesday the new']);
     expect(found('The mayor opened this Friday (12) the new library.')).toEqual(['opened this Friday (12) the new']);
+    expect(found('The ministry included in the reform a new tax on sugar.')).toEqual(['included in the reform a new']);
+    expect(found('The group will build in Porto a plant for batteries.')).toEqual(['build in Porto a plant']);
+    expect(found('The board will present by the end of the month a new plan.')).toEqual(['present by the end of the month a new']);
     expect(found('The farm exports every year more than 400 tonnes of cheese.')).toEqual(['exports every year more than']);
     expect(found('The airline cancelled from Lyon to Nantes 14 flights.')).toEqual(['cancelled from Lyon to Nantes 14 flights']);
   });
@@ -33,5 +36,7 @@ describe('en.adverbial-order', () => {
     expect(found('On Monday, will the minister present the plan?')).toEqual([]);
     expect(found('In 2022 the valley planted 9,000 trees. Last year was the warmest on record.')).toEqual([]);
     expect(found('The hearing is on Friday the 13th.')).toEqual([]);
+    expect(found('The minister explained to the committee the reasons for the delay. They put in place a new system.')).toEqual([]);
+    expect(found('Two people died in the crash the police reported on Monday.')).toEqual([]);
   });
 });

@@ -35,12 +35,13 @@ function verbBases(): Set<string> | null {
   return bases;
 }
 
-/** Irregular past forms (and past participles) of common transitive verbs. */
-const IRREGULAR = new Set(
-  'took taken gave given made won lost sold bought set paid built spent got hit drew drawn brought held kept left met put ran saw seen sent shot struck threw thrown led cut beat chose chosen began begun broke broken caught fought found laid lent read rode sang sought taught understood wore spread shut split hurt let bore borne bound dealt dug fed forgave forgot froze hung lit meant overtook rebuilt sank sold stole swept undertook upheld withdrew withheld wound'.split(
-    ' ',
-  ),
-);
+/** Irregular verbs, a closed class: their bases (which the dictionary lists without the "-ed" flag) and past forms. */
+const IRREGULAR_BASES = 'take give make win lose sell buy set pay build spend get hit draw bring hold keep leave meet put run see send shoot strike throw lead cut beat choose begin break catch fight find lay lend read ride sing seek teach wear spread shut split hurt let bear bind deal dig feed forgive forget freeze hang light mean overtake rebuild sink steal sweep undertake uphold withdraw withhold wind'.split(' ');
+const IRREGULAR = new Set([
+  ...IRREGULAR_BASES,
+  ...IRREGULAR_BASES.map((b) => (/(?:s|sh|ch|x)$/.test(b) ? `${b}es` : `${b}s`)),
+  ...'took taken gave given made won lost sold bought paid built spent got drew drawn brought held kept left met ran saw seen sent shot struck threw thrown led beat chose chosen began begun broke broken caught fought found laid lent rode sang sought taught wore bore borne bound dealt dug fed forgave forgot froze hung lit meant overtook rebuilt sank stole swept undertook upheld withdrew withheld wound'.split(' '),
+]);
 
 /** Is this lower-case word a form of an English verb (base, -s, -ed, -ing, or an irregular past)? */
 export function isVerbForm(w: string): boolean {

@@ -14,8 +14,14 @@ import { isVerbForm } from './english-verbs.js';
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const PERIOD = '(?:year|week|month|night|season|weekend|morning|afternoon|evening|summer|winter|spring|autumn)';
+/**
+ * A place: "in" or "at" before a name or a determiner and a noun ("insert in the budget the tax", "build in
+ * Curitiba a factory"). Not "to" ("explained to the committee the reasons" is English) and not a bare noun
+ * ("take into account", "put in place").
+ */
+const PLACE = '(?:in|at|inside|within)\\s+(?:\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?|the\\s+(?!(?:next|last|first|past|coming|following|previous|same|other|end)\\b)\\p{Ll}{3,})';
 /** Time adverbials that English puts after the object or before the verb, never between them. */
-const TIME = `(?:(?:(?:on|this)\\s+)?${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?\\s+\\(\\d{1,2}\\)|on\\s+${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?|on\\s+\\d{1,2}\\s+${MONTH}|on\\s+${MONTH}\\s+\\d{1,2}|in\\s+(?:19|20)\\d\\d|in\\s+${MONTH}(?:\\s+(?:19|20)\\d\\d)?|(?:last|this|next)\\s+(?:${PERIOD}|${WEEKDAY})|yesterday|every\\s+${PERIOD.replace('night|', 'night|day|')}|from\\s+\\p{Lu}\\p{Ll}+\\s+to\\s+\\p{Lu}\\p{Ll}+)`;
+const TIME = `(?:(?:(?:on|this)\\s+)?${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?\\s+\\(\\d{1,2}\\)|on\\s+${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?|on\\s+\\d{1,2}\\s+${MONTH}|on\\s+${MONTH}\\s+\\d{1,2}|in\\s+(?:19|20)\\d\\d|in\\s+${MONTH}(?:\\s+(?:19|20)\\d\\d)?|(?:last|this|next)\\s+(?:${PERIOD}|${WEEKDAY})|yesterday|every\\s+${PERIOD.replace('night|', 'night|day|')}|from\\s+\\p{Lu}\\p{Ll}+\\s+to\\s+\\p{Lu}\\p{Ll}+|by\\s+the\\s+end\\s+of\\s+(?:the\\s+|this\\s+|next\\s+)?${PERIOD}|${PLACE})`;
 /** The object: a determiner and a word, or a number and a word that is no date ("in 2025 94 million", not "in April 2023"). */
 const OBJECT = '(?:(?:the|a|an|its|their|his|her|our|this|these|those|some|several|more\\s+than|over|about|around|nearly|almost|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundreds|thousands|millions|dozens)\\s+(?!\\d+(?:st|nd|rd|th)\\b)[\\p{L}\\d]|(?<!(?:day|ber|ary|uary|March|April|May|June|July|August|night|ning|noon)\\s)\\d[\\d.,]*\\s+(?!(?:of|de)\\b)\\p{L})';
 const BETWEEN = new RegExp(`(?<![\\p{L}'’-])(\\p{Ll}+)\\s+(${TIME})\\s+(?=${OBJECT})`, 'gu');
@@ -25,7 +31,7 @@ const CLAUSE_VERBS = new Set('said says say told tell tells added adds stated st
 /** Adverbs and particles the dictionary also knows as verbs ("to still", "to out"). */
 const NOT_VERBS = new Set('still also just out up down back even only well again then here there now once later home off away over together forward ahead'.split(' '));
 /** Words before the "verb" that make it a noun or an adjective ("the record set in 2020 …"). */
-const NOT_BEFORE_VERB = /(?:^|\s)(?:the|a|an|its|their|his|her|our|this|that|these|those|of|to|be|been|being|is|are|was|were)\s+$/iu;
+const NOT_BEFORE_VERB = /(?:^|\s)(?:the|a|an|its|their|his|her|our|this|that|these|those|of|be|been|being|is|are|was|were)\s+$/iu;
 /** A verb of a new clause soon after the "object": the adverbial ends a clause and a subject follows. */
 const CLAUSE_AFTER = /^(?:\S+\s+){1,4}?(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|did|does|do|said|says)\b/iu;
 
@@ -48,6 +54,8 @@ export const adverbialOrder: CheckDefinition = {
     for (const m of text.matchAll(BETWEEN)) {
       const verb = m[1]!;
       if (CLAUSE_VERBS.has(verb) || NOT_VERBS.has(verb) || !isVerbForm(verb) || NOT_BEFORE_VERB.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      // After a place, a bare form must follow "to" or a modal: "a small earth in the orbit" is a noun.
+      if (/^(?:in|at|inside|within)\s/u.test(m[2]!) && !/(?:ed|s)$/u.test(verb) && !/\b(?:to|will|would|can|could|must|should|may|might|shall)\s+$/u.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
       if (CLAUSE_AFTER.test(after)) continue;
       const objWord = /^[\p{L}\p{N}]+(?:[.,]\p{N}+)*(?:\s+[\p{L}\p{N}]+)?/u.exec(after)?.[0] ?? '';
