@@ -21,6 +21,8 @@ const MAX_TERM_SEGMENTS = 12;
 /** Earlier names compared with one name, per shared word (keeps the check linear). */
 const MAX_PER_WORD = 24;
 
+type Report = (seg: number, run: NameRun, earlier: string, source: string) => void;
+
 interface Seg {
   runs: NameRun[];
   /** Folded content words of the source → as written. */
@@ -31,6 +33,26 @@ interface Seg {
 }
 
 const wordsOf = (text: string) => new Set((text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map(fold));
+
+/**
+ * Per text, what the check derives from it (names, words): a document check runs on every update of the
+ * editor, and deriving them again for every segment of a book would cost each keystroke. Bounded.
+ */
+const MEMO_LIMIT = 50_000;
+const targetMemo = new Map<string, { runs: NameRun[]; words: Set<string> }>();
+const sourceMemo = new Map<string, { words: Set<string>; names: Map<string, string>; runs: NameRun[] }>();
+function memo<T>(m: Map<string, T>, key: string, make: () => T): T {
+  let v = m.get(key);
+  if (v === undefined) {
+    v = make();
+    if (m.size >= MEMO_LIMIT) m.clear();
+    m.set(key, v);
+  }
+  return v;
+}
+/** The target's names with offsets in the segment (the caller adds the segment's start) and its words. */
+const targetOf = (text: string) => memo(targetMemo, text, () => ({ runs: nameRuns(text), words: wordsOf(text) }));
+const sourceOf = (text: string) => memo(sourceMemo, text, () => ({ words: wordsOf(text), names: sourceNames(text), runs: nameRuns(text) }));
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): V[] {
   let l = m.get(k);
@@ -94,16 +116,28 @@ export const nameRenderings: CheckDefinition = {
     const lang = primaryLang(ctx.sourceLang);
     const stop = STOP[lang];
     if (!stop || primaryLang(ctx.targetLang) !== 'en' || ctx.segments.length < 2) return [];
-    const segs: Seg[] = ctx.segments.map((s) => ({ runs: nameRuns(s.target, s.targetStart), src: contentWords(s.source, lang, stop), tgtWords: wordsOf(s.target), srcWords: wordsOf(s.source) }));
+    const segs: Seg[] = ctx.segments.map((s) => {
+      const t = targetOf(s.target);
+      return { runs: t.runs, src: contentWords(s.source, lang, stop), tgtWords: t.words, srcWords: sourceOf(s.source).words };
+    });
     const out: RawFinding[] = [];
     const flagged = new Set<number>();
-    const report = (run: NameRun, earlier: string, source: string) => {
-      if (flagged.has(run.start)) return;
-      flagged.add(run.start);
-      out.push({ start: run.start, end: run.end, message: { key: 'checks:termInconsistency', params: { text: run.text, earlier, source } }, fixes: [] });
+    // Runs are in segment offsets: the segment's start makes them document offsets.
+    const report: Report = (seg, run, earlier, source) => {
+      const start = ctx.segments[seg]!.targetStart + run.start;
+      if (flagged.has(start)) return;
+      flagged.add(start);
+      out.push({ start, end: start + run.text.length, message: { key: 'checks:termInconsistency', params: { text: run.text, earlier, source } }, fixes: [] });
     };
-    const termSegs = new Map<string, number[]>();
-    segs.forEach((s, i) => s.src.forEach((_, w) => push(termSegs, w, i)));
+    // Built on the first pair of names that needs it: most articles have none, and it reads every word.
+    let index: Map<string, number[]> | undefined;
+    const termSegs = () => {
+      if (!index) {
+        index = new Map();
+        segs.forEach((s, i) => s.src.forEach((_, w) => push(index!, w, i)));
+      }
+      return index;
+    };
     if (lang !== 'zh') keptAndTranslated(ctx, segs, report);
     twoTranslations(segs, ctx.segments.map((x) => x.source), termSegs, report);
     return out;
@@ -132,8 +166,8 @@ function sourceNames(text: string): Map<string, string> {
  * one new name looks like it (a cognate: "Banque" / "Bank", "Lega" / "League"): the name kept once and
  * translated once.
  */
-function keptAndTranslated(ctx: CheckContext, segs: Seg[], report: (r: NameRun, earlier: string, source: string) => void): void {
-  const names = ctx.segments.map((s) => sourceNames(s.source));
+function keptAndTranslated(ctx: CheckContext, segs: Seg[], report: Report): void {
+  const names = ctx.segments.map((s) => sourceOf(s.source).names);
   const nameSegs = new Map<string, number[]>();
   names.forEach((ns, i) => ns.forEach((_, w) => push(nameSegs, w, i)));
   for (const [w, at] of nameSegs) {
@@ -147,7 +181,7 @@ function keptAndTranslated(ctx: CheckContext, segs: Seg[], report: (r: NameRun, 
     const written = names[a]!.get(w)!;
     // The same name in both sources ("Banque de France" twice; not "Marco Bianchi" and "San Marco").
     const around = (i: number) => {
-      const run = nameRuns(ctx.segments[i]!.source).find((r) => r.words.has(w));
+      const run = sourceOf(ctx.segments[i]!.source).runs.find((r) => r.words.has(w));
       return run ? [...run.words].filter((x) => names[i]!.has(x)).join(' ') : '';
     };
     if (around(a) !== around(b)) continue;
@@ -156,23 +190,25 @@ function keptAndTranslated(ctx: CheckContext, segs: Seg[], report: (r: NameRun, 
       // Kept at first, translated later: the later sentence's new name is reported.
       const run = newName(segs[b]!, ctx.segments[b]!.source);
       const keptRun = segs[a]!.runs.find((r) => r.words.has(w));
-      if (run && looksLike(run)) report(run, keptRun?.text ?? written, written);
+      if (run && looksLike(run)) report(b, run, keptRun?.text ?? written, written);
     } else {
       // Translated at first, kept later: the kept name is reported.
       const earlier = newName(segs[a]!, ctx.segments[a]!.source);
       const keptRun = segs[b]!.runs.find((r) => r.words.has(w));
-      if (earlier && keptRun && looksLike(earlier)) report(keptRun, earlier.text, written);
+      if (earlier && keptRun && looksLike(earlier)) report(b, keptRun, earlier.text, written);
     }
   }
 }
 
 /** Two English names differing by a word, from one shared source term. */
-function twoTranslations(segs: Seg[], sources: readonly string[], termSegs: Map<string, number[]>, report: (r: NameRun, earlier: string, source: string) => void): void {
+function twoTranslations(segs: Seg[], sources: readonly string[], termSegs: () => Map<string, number[]>, report: Report): void {
   const runSegs = new Map<string, number[]>();
   const byWord = new Map<string, { key: string; run: NameRun; text: string }[]>();
+  // Only names of two words or more can be variants of each other.
   segs.forEach((s, i) => {
     for (const r of s.runs) {
-      const key = r.text.toLowerCase();
+      if (r.words.size < 2) continue;
+      const key = r.key;
       const list = runSegs.get(key);
       if (list?.at(-1) === i) continue;
       push(runSegs, key, i);
@@ -186,21 +222,23 @@ function twoTranslations(segs: Seg[], sources: readonly string[], termSegs: Map<
   });
   segs.forEach((s, b) => {
     for (const y of s.runs) {
-      const yKey = y.text.toLowerCase();
+      if (y.words.size < 2) continue;
+      const yKey = y.key;
       const ySegs = runSegs.get(yKey)!;
-      if (ySegs[0] !== b || y.words.size < 2) continue;
+      if (ySegs[0] !== b || ySegs.length >= MAX_TERM_SEGMENTS) continue;
       const seen = new Set<string>();
       for (const w of y.words) {
         for (const x of byWord.get(w) ?? []) {
           if (x.key === yKey || seen.has(x.key)) continue;
           seen.add(x.key);
           const xSegs = runSegs.get(x.key)!;
-          if (xSegs[0]! >= b || !variants(x.run, y) || xSegs.some((i) => ySegs.includes(i))) continue;
+          // Both names stand only where the source term does, which is in a few sentences at most.
+          if (xSegs.length + ySegs.length > MAX_TERM_SEGMENTS || xSegs[0]! >= b || !variants(x.run, y) || xSegs.some((i) => ySegs.includes(i))) continue;
           const a = xSegs.filter((i) => i < b).at(-1)!;
           const term = sharedTerm(segs, sources, a, b, [...xSegs, ...ySegs], termSegs);
           if (!term) continue;
           if (explainedBySource(y.words, x.run.words, s.srcWords, segs[a]!.srcWords) || explainedBySource(x.run.words, y.words, segs[a]!.srcWords, s.srcWords)) continue;
-          report(y, x.text, term);
+          report(b, y, x.text, term);
           break;
         }
       }
@@ -212,11 +250,11 @@ function twoTranslations(segs: Seg[], sources: readonly string[], termSegs: Map<
  * A source term of sentences a and b that is not copied into either translation and stands only in
  * sentences using one of the two names, while each of those sentences has it: the names' source.
  */
-function sharedTerm(segs: Seg[], sources: readonly string[], a: number, b: number, named: number[], termSegs: Map<string, number[]>): string | undefined {
+function sharedTerm(segs: Seg[], sources: readonly string[], a: number, b: number, named: number[], termSegs: () => Map<string, number[]>): string | undefined {
   const namedSet = new Set(named);
   for (const [w, written] of segs[b]!.src) {
     if (!segs[a]!.src.has(w) || segs[a]!.tgtWords.has(w) || segs[b]!.tgtWords.has(w)) continue;
-    const at = termSegs.get(w)!;
+    const at = termSegs().get(w)!;
     if (at.length > MAX_TERM_SEGMENTS || !at.every((i) => namedSet.has(i))) continue;
     if (named.every((i) => segs[i]!.src.has(w)) && sameLeftContext(sources[a]!, sources[b]!, written)) return written;
   }

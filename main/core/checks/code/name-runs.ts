@@ -12,6 +12,8 @@ export interface NameRun {
   end: number;
   /** Its words that are not connectors, folded, possessive "'s" taken off. */
   words: Set<string>;
+  /** Its text in lower case, to compare names. */
+  key: string;
   /** Its last word, folded. */
   head: string;
 }
@@ -59,7 +61,7 @@ export function nameRuns(text: string, offset = 0): NameRun[] {
     }
     t = t.replace(new RegExp(String.raw`(?:\s${CONNECTOR})+$`, 'u'), '');
     if (!t) continue;
-    out.push({ text: t, start: offset + start, end: offset + start + t.length, words: runWords(t), head: [...runWords(t.split(' ').at(-1)!)][0] ?? '' });
+    out.push({ text: t, key: t.toLowerCase(), start: offset + start, end: offset + start + t.length, words: runWords(t), head: [...runWords(t.split(' ').at(-1)!)][0] ?? '' });
   }
   return out;
 }
