@@ -26,7 +26,8 @@ describe('qa.glued-words', () => {
 });
 
 describe('qa.speech-punctuation', () => {
-  it('finds a space after a currency symbol and fixes it', () => {
+  it('finds a space after a currency symbol, as a hint, and fixes it', () => {
+    expect(check('qa.currency-space', 'Tickets cost $ 45.')[0]!.severity).toBe('hint');
     expect(found('qa.currency-space', 'Tickets cost $ 45 and € 30.')).toEqual(['$ 4', '€ 3']);
     expect(fixed('qa.currency-space', 'Tickets cost R$ 180.')).toBe('Tickets cost R$180.');
   });
