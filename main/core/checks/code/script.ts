@@ -79,7 +79,9 @@ function replacement(target: string, i: number): string {
   const after = target[i + 1] ?? '';
   const before = target[i - 1] ?? '';
   let text = CJK_PUNCT[target[i]!]!;
-  if (text.endsWith(' ') && (after === '' || /[\s\p{P}]/u.test(after))) text = text.trimEnd();
+  // A colon keeps its space before an opening quotation mark (`：“` → `: “`, not a glued `:“`).
+  const opensQuote = target[i] === '：' && /["“‘«]/u.test(after);
+  if (text.endsWith(' ') && !opensQuote && (after === '' || /[\s\p{P}]/u.test(after))) text = text.trimEnd();
   if (text.startsWith(' ') && (before === '' || /\s/.test(before))) text = text.trimStart();
   return text;
 }

@@ -19,6 +19,8 @@ import { repeatedPhrases } from './repeated-phrases.js';
 import { repeatedSentences } from './repeated-sentences.js';
 import { subtitleTiming } from './subtitle-timing.js';
 import { doubleSpace, edgeSpaces, whitespaceLines } from './spaces.js';
+import { gluedWords } from './glued.js';
+import { currencySpace, speechPunctuation } from './speech-punctuation.js';
 import { tagsCheck } from './tags.js';
 
 export const QA_CHECKS: CheckDefinition[] = [
@@ -34,6 +36,9 @@ export const QA_CHECKS: CheckDefinition[] = [
   whitespaceLines,
   spaceBeforePunctuation,
   missingSpaceAfterPunctuation,
+  gluedWords,
+  speechPunctuation,
+  currencySpace,
   endPunctuation,
   unpairedBracketsCheck,
   unpairedQuotesCheck,
