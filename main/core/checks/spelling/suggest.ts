@@ -229,8 +229,11 @@ export class SuggestionSearch {
 
   /** The second level reads firstLevel[0, max + size) at most (its last batch may run past max). */
   private firstLevelNeeded(): number {
-    return this.maxSecond() + this.batchSize();
+    // Asked for every candidate of a blind expansion: computed once.
+    return (this.needed ??= this.maxSecond() + this.batchSize());
   }
+
+  private needed: number | undefined;
 
   private finish(): void {
     const weight = (w: string) => this.weighted.get(w) ?? 0;
