@@ -107,9 +107,17 @@ export class NearWords {
   private suf = new Int32Array(65);
   private pow = new Int32Array(65);
 
-  constructor(dict: Dictionary) {
-    this.lower = NearWords.lowerTable(dict);
-    const keys = Object.keys(dict.data);
+  /**
+   * The filter of one dictionary, or of several searched for the same words (English is the American and
+   * the British dictionary): a "no" for all of them is a "no" for each, so they can share one filter,
+   * and its remembered answers (a word's second search asks about the same candidates as its first).
+   */
+  constructor(dicts: Dictionary | readonly Dictionary[]) {
+    const all = Array.isArray(dicts) ? (dicts as readonly Dictionary[]) : [dicts as Dictionary];
+    const tables = all.map((d) => NearWords.lowerTable(d));
+    // A character one dictionary cannot encode is unencodable for the shared filter.
+    this.lower = tables[0]!.map((l, c) => (tables.every((t) => t[c] === l) ? l : -1));
+    const keys = [...new Set(all.flatMap((d) => Object.keys(d.data)))];
     let entries = 0;
     for (const k of keys) entries += k.length + 1;
     this.keys = new HashFilter(keys.length, KEY_SALT);
@@ -221,8 +229,21 @@ export class NearWords {
     return this.keys.has(h ^ Math.imul(p + x.length + n - q, 0x27d4eb2d));
   }
 
+  /** Answers of `mayHaveNeighbour`, the costliest question (a search asks it of hundreds of candidates, some twice). */
+  private readonly neighbours = new Map<string, boolean>();
+
   /** False only when no dictionary key is within one edit of `s` (case aside). */
   mayHaveNeighbour(s: string): boolean {
+    let answer = this.neighbours.get(s);
+    if (answer === undefined) {
+      answer = this.neighbour(s);
+      if (this.neighbours.size >= MAX_REMEMBERED) this.neighbours.clear();
+      this.neighbours.set(s, answer);
+    }
+    return answer;
+  }
+
+  private neighbour(s: string): boolean {
     const n = this.load(s);
     if (n < 0) return true;
     // s is a key or a key's deletion, or s less one letter is: a key within one edit, or a false "maybe".
@@ -232,14 +253,19 @@ export class NearWords {
   }
 }
 
-const filters = new WeakMap<object, NearWords>();
+/** Answers kept by one filter: the candidates of the last few dozen words (a word's searches ask in turn). */
+const MAX_REMEMBERED = 20_000;
 
-/** The filter of a loaded dictionary, built on first use (its words must not change afterwards). */
-export function nearWordsOf(dict: Dictionary): NearWords {
-  let f = filters.get(dict);
-  if (!f) {
-    f = new NearWords(dict);
-    filters.set(dict, f);
+const filters = new WeakMap<object, { dicts: readonly Dictionary[]; filter: NearWords }[]>();
+
+/** The filter of loaded dictionaries searched together, built on first use (their words must not change afterwards). */
+export function nearWordsOf(dicts: readonly Dictionary[]): NearWords {
+  const list = filters.get(dicts[0]!) ?? [];
+  let entry = list.find((e) => e.dicts.length === dicts.length && e.dicts.every((d, i) => d === dicts[i]));
+  if (!entry) {
+    entry = { dicts: [...dicts], filter: new NearWords(dicts) };
+    list.push(entry);
+    filters.set(dicts[0]!, list);
   }
-  return f;
+  return entry.filter;
 }
