@@ -3,6 +3,8 @@
  * Prints one JSON line: the time of the first check's set-up (pack compilation, dictionary load), the
  * time and peak memory of the full check, and a fingerprint of its findings.
  */
+// As every calque process: regexes compiled straight to machine code (main/core/platform/native-regexps.ts).
+import '../main/core/platform/native-regexps.js';
 import { createHash } from 'node:crypto';
 import { runChecks } from '../main/core/checks/engine.js';
 import { generatePair } from './generate.js';

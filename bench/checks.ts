@@ -8,7 +8,8 @@
  *  - `calque check --format json` as a whole process on 1M words and on 1,000 articles (bench/cli-check.ts);
  *  - 1,000 different articles of 800 words (goal 8 s);
  *  - the editor's per-keystroke update of a 5,000-word article (CheckSession), typing words with pauses
- *    in between, as the editor's debounce sees them (goal 20 ms).
+ *    in between, as the editor's debounce sees them (goal 20 ms); and the same typing as one edit per
+ *    `checkArticle` request through the service (bench/keystroke-service.ts), in CPU time.
  * CALQUE_BENCH_MAX_S (default 120) skips a size whose time, projected linearly from the last, exceeds it.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import { CheckSession, runChecks } from '../main/core/checks/engine.js';
 import { against, baselineFigure, BASELINE_NAME, record } from './baseline.js';
 import { cliChecks } from './cli-check.js';
 import { generatePair } from './generate.js';
+import { serviceKeystrokes } from './keystroke-service.js';
 import { realPair, realTextMissing } from './real-text.js';
 
 const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
@@ -138,6 +140,11 @@ export async function bench(): Promise<void> {
     row(`keystroke update, 5,000 words, ${name}, p95`, fmt(pct(r.times, 0.95)), `goal 20 ms`, `checks.keystroke-${key}-p95-ms`, pct(r.times, 0.95));
   }
   row('pauses: updates finishing pending suggestions', fmt(all.settleMs), 'in all, over 8 pauses', 'checks.keystroke-settle-ms', all.settleMs);
+  // The same typing as the editor sends it: one edit per request through the service (bench/keystroke-service.ts).
+  const service = await serviceKeystrokes(article, 'the vrakolen council met quietly in Drimova yesterday ');
+  row('keystroke check via the service, 5,000 words, cpu median', fmt(pct(service.cpuMs, 0.5)), `goal 20 ms; wall median ${fmt(pct(service.wallMs, 0.5))}`, 'checks.service-keystroke-cpu-p50-ms', pct(service.cpuMs, 0.5));
+  row('keystroke check via the service, cpu p95', fmt(pct(service.cpuMs, 0.95)), `goal 20 ms; wall p95 ${fmt(pct(service.wallMs, 0.95))}`, 'checks.service-keystroke-cpu-p95-ms', pct(service.cpuMs, 0.95));
+  row('  pauses finishing pending suggestions, cpu', fmt(service.settleCpuMs), `in all, over 8 pauses; ${service.findings} findings after typing`, 'checks.service-keystroke-settle-cpu-ms', service.settleCpuMs);
   t0 = performance.now();
   runChecks({ source: article.source, target: all.text, sourceLang: article.sourceLang, targetLang: article.targetLang });
   const full = performance.now() - t0;

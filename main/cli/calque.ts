@@ -1,3 +1,4 @@
+import '../core/platform/native-regexps.js';
 import { main, unexpected } from './index.js';
 
 main(process.argv.slice(2)).then(

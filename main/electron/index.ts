@@ -3,6 +3,7 @@
  * here (that is main/core) and no policy either (guards.ts, app-protocol.ts, ipc.ts decide): just
  * lifecycle, the window, dialogs and the menu.
  */
+import '../core/platform/native-regexps.js';
 import {
   app,
   BrowserWindow,

@@ -50,6 +50,21 @@ describe('literal scan', () => {
     expect(matchPrefixes('\\w+ing\\b', false)).toBeUndefined();
     expect(matchPrefixes('(?:the )?\\p{Lu}\\w+', false)).toBeUndefined();
   });
+
+  it('reads digits and small ASCII classes as the characters they match, and cuts long prefix lists short', () => {
+    const digits = [...'0123456789'];
+    expect(matchPrefixes('\\b\\d{1,2}\\s?h\\s?\\d{2}\\b', false)).toEqual(digits);
+    expect(matchPrefixes('\\b[Tt]he\\s+[2-4]', false)).toEqual(['The', 'the']);
+    expect(matchPrefixes('[Tt]he', true)).toEqual(['the']);
+    expect(matchPrefixes('[.,;]\\s', false)).toEqual(['.', ',', ';']);
+    // What a class may match beyond ASCII, or a negated class, bounds nothing.
+    expect(matchPrefixes('[^a]b', false)).toBeUndefined();
+    expect(matchPrefixes('[\\p{L}.]b', false)).toBeUndefined();
+    expect(matchPrefixes('[a-zé]b', false)).toBeUndefined();
+    // 26 × 26 two-letter starts are too many to list: their first letters are still every match's start.
+    const many = matchPrefixes('(?:' + [...'abcdefghijklmnopqrstuvwxyz'].flatMap((a) => [...'abcdefghijklmnopqrstuvwxyz'].map((b) => a + b + 'x')).join('|') + ')y', false);
+    expect(many).toEqual([...'abcdefghijklmnopqrstuvwxyz']);
+  });
 });
 
 describe('pack regexes tried only at their prefixes', () => {

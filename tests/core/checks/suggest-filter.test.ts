@@ -17,7 +17,7 @@ function dictionary(pkg: string) {
   return nspell({ aff: readFileSync(join(dir, 'index.aff')), dic: readFileSync(join(dir, 'index.dic')) });
 }
 const en = dictionary('dictionary-en');
-type Dict = ConstructorParameters<typeof NearWords>[0];
+type Dict = Exclude<ConstructorParameters<typeof NearWords>[0], readonly unknown[]>;
 
 describe('suggestion search with the near-words filter', () => {
   // Misspellings with a word one edit away, invented words with none (the distance-2 search), names,
@@ -28,6 +28,19 @@ describe('suggestion search with the near-words filter', () => {
       expect(new SuggestionSearch(en, word).run()).toEqual(en.suggest(word));
     });
   }
+
+  it('with the British dictionary sharing the filter (as English searches both): the same suggestions as nspell, from each', () => {
+    const gb = dictionary('dictionary-en-gb');
+    for (const word of ['colur', 'recieve', 'vrakolen', 'organisaton', 'Drimova', 'favourate']) {
+      expect(new SuggestionSearch(en, word, [en, gb]).run(), word).toEqual(en.suggest(word));
+      expect(new SuggestionSearch(gb, word, [en, gb]).run(), word).toEqual(gb.suggest(word));
+    }
+    // A word only the British dictionary has is still a word to the shared filter.
+    const shared = new NearWords([en as unknown as Dict, gb as unknown as Dict]);
+    const britishOnly = Object.keys((gb as unknown as Dict).data).filter((k) => !(k in (en as unknown as Dict).data)).slice(0, 200);
+    expect(britishOnly.length).toBeGreaterThan(100);
+    for (const k of britishOnly) expect(shared.mayBeWord(k), k).toBe(true);
+  }, 60_000);
 
   it('continues across deadlines to the same result', () => {
     const search = new SuggestionSearch(en, 'quenstavol');

@@ -6,7 +6,7 @@
  * English exonyms ("Milan" for Milano, "Seville" for Sevilla) and inflected names ("Merkels" → "Merkel")
  * are left alone. Both texts must write Latin letters.
  */
-import { tokenize } from '../../../common/words.js';
+import { tokenize, type Token } from '../../../common/words.js';
 import { fold } from '../qa/util.js';
 import { spellerFor } from '../spelling/speller.js';
 import type { CheckDefinition, RawFinding } from '../types.js';
@@ -30,10 +30,9 @@ export function editDistance(a: string, b: string, max = 2): number {
   return d[a.length]![b.length]!;
 }
 
-/** Capitalised words not opening a sentence (an opening word may be any word). */
-function names(text: string, lang: string): Map<string, { start: number; end: number }> {
+/** Capitalised words not opening a sentence (an opening word may be any word), of a text's tokens. */
+function names(tokens: readonly Token[]): Map<string, { start: number; end: number }> {
   const out = new Map<string, { start: number; end: number }>();
-  const tokens = tokenize(text, lang);
   tokens.forEach((t, i) => {
     const prev = tokens[i - 1];
     if (!prev || /^[.!?:;«»“”"'(\-–—]$/.test(prev.text)) return;
@@ -52,14 +51,17 @@ export const nameSpelling: CheckDefinition = {
     if (!segment?.source || !segment.target) return [];
     const speller = spellerFor(ctx.targetLang);
     if (!speller) return [];
-    const src = names(segment.source, ctx.sourceLang);
+    // Each text tokenised once, for its names and its folded words.
+    const sourceTokens = tokenize(segment.source, ctx.sourceLang);
+    const src = names(sourceTokens);
     if (!src.size) return [];
-    const srcFolded = new Set([...tokenize(segment.source, ctx.sourceLang)].map((t) => fold(t.text)));
-    const tgtFolded = new Set([...tokenize(segment.target, ctx.targetLang)].map((t) => fold(t.text)));
+    const targetTokens = tokenize(segment.target, ctx.targetLang);
+    const tgtFolded = new Set(targetTokens.map((t) => fold(t.text)));
     const lost = [...src.keys()].filter((n) => !tgtFolded.has(fold(n)));
     if (!lost.length) return [];
+    const srcFolded = new Set(sourceTokens.map((t) => fold(t.text)));
     const out: RawFinding[] = [];
-    for (const [word, at] of names(segment.target, ctx.targetLang)) {
+    for (const [word, at] of names(targetTokens)) {
       const w = fold(word);
       if (srcFolded.has(w) || speller.correct(word) || speller.correct(word.toLowerCase())) continue;
       const was = lost.find((n) => {

@@ -445,9 +445,12 @@ function compileRule(spec: RuleSpec, lists: Map<string, CompiledList>, where: st
     const firstRequired = elements.find((e) => e.min > 0 && e.literal);
     return { spec, elements, conditions, sourceConditions, sourceLiterals, needs: needs ?? firstRequired?.literal };
   }
-  const regex = compileRegex(spec.regex!, (spec.flags ?? '') + 'gd', where);
-  const folded = regex.ignoreCase;
+  const folded = (spec.flags ?? '').includes('i');
   const strings = requiredLiterals(spec.regex!, folded);
+  // One RegExp per rule (V8 parses each on construction and compiles it on first use): the sticky one
+  // when the rule is tried at its prefixes only, the global one for matchAll otherwise.
+  const starts = matchPrefixes(spec.regex!, folded);
+  const regex = compileRegex(spec.regex!, (spec.flags ?? '') + (starts ? 'gdy' : 'gd'), where);
   return {
     spec,
     regex,
@@ -456,7 +459,7 @@ function compileRule(spec: RuleSpec, lists: Map<string, CompiledList>, where: st
     sourceLiterals,
     needs,
     literals: strings && { ids: strings.map((l) => LITERALS.id(l)), folded },
-    prefixes: prefixScan(regex, spec.regex!),
+    prefixes: starts && { ids: starts.map((l) => LITERALS.id(l)), folded, sticky: regex },
   };
 }
 
@@ -499,7 +502,7 @@ export interface PrefixScan {
 
 export function prefixScan(regex: RegExp, source: string): PrefixScan | undefined {
   const starts = matchPrefixes(source, regex.ignoreCase);
-  return starts && { ids: starts.map((l) => LITERALS.id(l)), folded: regex.ignoreCase, sticky: new RegExp(regex.source, regex.flags + 'y') };
+  return starts && { ids: starts.map((l) => LITERALS.id(l)), folded: regex.ignoreCase, sticky: regex.sticky ? regex : new RegExp(regex.source, regex.flags + 'y') };
 }
 
 /**

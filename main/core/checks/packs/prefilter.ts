@@ -18,8 +18,44 @@ interface Info {
 }
 
 const MAX_SET = 64;
+const DIGITS = [...'0123456789'];
 const NOTHING: Info = { exact: null, req: null, pre: null };
 const EMPTY: Info = { exact: [''], req: null, pre: [''] };
+const DIGITS_INFO: Info = { exact: DIGITS, req: null, pre: DIGITS };
+
+/**
+ * Every character a class such as [0-9], [Tt] or [.,:] matches, lower-cased when `fold`; null for a
+ * negated class, one with a Unicode property, \w, \s or a non-ASCII member, or one of more than
+ * MAX_SET characters. Ranges only within 0-9, a-z or A-Z.
+ */
+function classMembers(body: string, fold: boolean): string[] | null {
+  if (body.startsWith('^')) return null;
+  const out: string[] = [];
+  for (let i = 0; i < body.length; i++) {
+    let c = body[i]!;
+    if (c === '\\') {
+      const e = body[++i];
+      if (e === 'd') {
+        out.push(...DIGITS);
+        continue;
+      }
+      if (e === undefined || /[A-Za-z0-9]/.test(e)) return null; // \p{…}, \w, \s, \u…, \b (backspace in a class)
+      c = e;
+    }
+    if (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) > 0x7e) return null;
+    if (body[i + 1] === '-' && i + 2 < body.length) {
+      const to = body[i + 2]!;
+      const same = (re: RegExp) => re.test(c) && re.test(to);
+      if (!(same(/[0-9]/) || same(/[a-z]/) || same(/[A-Z]/)) || to < c) return null;
+      for (let k = c.charCodeAt(0); k <= to.charCodeAt(0); k++) out.push(String.fromCharCode(k));
+      i += 2;
+      continue;
+    }
+    out.push(c);
+  }
+  const members = uniq(out.map((m) => (fold ? m.toLowerCase() : m)));
+  return members.length && members.length <= MAX_SET ? members : null;
+}
 
 /** Every a + b, or null past MAX_SET. */
 const cross = (as: string[], bs: string[]) => (as.length * bs.length <= MAX_SET ? uniq(as.flatMap((a) => bs.map((b) => a + b))) : null);
@@ -30,6 +66,18 @@ const uniq = (xs: string[]) => [...new Set(xs)];
 const score = (req: string[] | null) => (req && req.length ? Math.min(...req.map((s) => s.length)) : 0);
 
 const asReq = (i: Info): string[] | null => (i.req ? i.req : i.exact && score(i.exact) > 0 ? i.exact : null);
+
+/**
+ * Prefixes past MAX_SET cut to their first k characters, for the largest k that keeps MAX_SET or fewer:
+ * a match that starts with one of the strings also starts with one of their beginnings.
+ */
+function shortened(pre: string[]): string[] | null {
+  for (let k = Math.max(...pre.map((p) => p.length)) - 1; k >= 1; k--) {
+    const cut = uniq(pre.map((p) => p.slice(0, k)));
+    if (cut.length <= MAX_SET) return cut;
+  }
+  return null;
+}
 
 class Parser {
   private i = 0;
@@ -55,7 +103,7 @@ class Parser {
     const reqs = branches.map(asReq);
     const req = reqs.every((r) => r && score(r) > 0) ? uniq(reqs.flatMap((r) => r!)) : null;
     const pre = branches.every((b) => b.pre) ? uniq(branches.flatMap((b) => b.pre!)) : null;
-    return { exact: exact && exact.length <= MAX_SET ? exact : null, req: req && req.length <= MAX_SET ? req : null, pre: pre && pre.length <= MAX_SET ? pre : null };
+    return { exact: exact && exact.length <= MAX_SET ? exact : null, req: req && req.length <= MAX_SET ? req : null, pre: pre && (pre.length <= MAX_SET ? pre : shortened(pre)) };
   }
 
   private sequence(): Info {
@@ -137,13 +185,14 @@ class Parser {
       return lookaround ? EMPTY : inner;
     }
     if (c === '[') {
-      this.i++;
+      const start = ++this.i;
       if (s[this.i] === '^') this.i++;
       if (s[this.i] === ']') this.i++;
       while (this.i < s.length && s[this.i] !== ']') this.i += s[this.i] === '\\' ? 2 : 1;
       if (s[this.i] !== ']') throw new Error('unclosed class');
       this.i++;
-      return NOTHING;
+      const members = classMembers(s.slice(start, this.i - 1), this.fold);
+      return members ? { exact: members, req: null, pre: members } : NOTHING;
     }
     if (c === '\\') return this.escape();
     this.i++;
@@ -200,7 +249,8 @@ class Parser {
       while (/[0-9]/.test(s[this.i] ?? '')) this.i++;
       return NOTHING;
     }
-    if (/[A-Za-z]/.test(c)) return NOTHING; // \d \w \s \n \t … : classes and control characters
+    if (c === 'd') return DIGITS_INFO; // \d is ASCII digits, whatever the flags
+    if (/[A-Za-z]/.test(c)) return NOTHING; // \w \s \n \t … : classes and control characters
     return this.literal(c); // an escaped syntax character: itself
   }
 }

@@ -13,6 +13,7 @@
  *    countries) are not reported.
  */
 import type { CheckContext, CheckDefinition, RawFinding, SegmentView } from '../types.js';
+import { SimilarWords } from './similar-words.js';
 import { fold, primaryLang, qaMessage, sourcePieces, type Piece } from './util.js';
 import nameCommon from './name-common-words.json';
 import ptCommon from '../packs/lists/pt-common.json';
@@ -119,6 +120,7 @@ const hasWord = (text: string, w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${w.
 
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
+const LATIN = /\p{Script=Latin}/u;
 
 /** More than half of the letters (counted in UTF-16 units) are capitals. One pass, ASCII without regexes. */
 function mostlyUpper(text: string): boolean {
@@ -228,29 +230,6 @@ function multiWordNames(piece: Piece): Candidate[] {
   return out;
 }
 
-/** Accent-insensitive: equal, or a shared stem ("Ministério" ~ "Ministry", "Europeia" ~ "European"). */
-function similar(a: string, b: string): boolean {
-  return similarFolded(fold(a), fold(b));
-}
-
-/** `similar` of two folded words; or cognates one letter apart ("Oficial" ~ "Official", "Artes" ~ "Arts"). */
-function similarFolded(x: string, y: string): boolean {
-  if (x === y) return true;
-  let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  return i >= 5 || (i >= 4 && i >= Math.min(x.length, y.length) - 1) || (i >= 2 && Math.min(x.length, y.length) >= 4 && oneEditApart(x, y, i));
-}
-
-/** One letter inserted, deleted or changed after a shared prefix of `from` letters. */
-function oneEditApart(x: string, y: string, from: number): boolean {
-  if (Math.abs(x.length - y.length) > 1) return false;
-  const [a, b] = x.length <= y.length ? [x, y] : [y, x];
-  // After the first difference, a resumes at the same letter (a change) or one earlier (b has one more).
-  const skip = a.length < b.length ? 1 : 0;
-  for (let j = from + 1; j < b.length; j++) if (a.charCodeAt(j - skip) !== b.charCodeAt(j)) return false;
-  return true;
-}
-
 /** The source word's English equivalent ("roma" → "rome") stands in the folded target. */
 function translatedIn(word: string, targetFolded: string): boolean {
   return TRANSLATES[fold(word)]?.some((p) => targetFolded.includes(p)) ?? false;
@@ -261,9 +240,10 @@ function exonymOf(sourceWord: string, foldedTargetWord: string): boolean {
   return TRANSLATES[fold(sourceWord)]?.some((p) => foldedTargetWord.startsWith(p)) ?? false;
 }
 
-function targetHasWord(word: string, targetWords: string[], targetFolded: string): boolean {
+/** Accent-insensitively, the target has the word or one sharing its stem ("Ministério" ~ "Ministry"), or its English equivalent. */
+function targetHasWord(word: string, targetWords: SimilarWords, targetFolded: string): boolean {
   if (translatedIn(word, targetFolded)) return true;
-  return word.length >= 3 && targetWords.some((t) => similar(word, t));
+  return word.length >= 3 && targetWords.hasSimilar(fold(word));
 }
 
 /** The name's own acronym in brackets after it in the source ("… del Guadalquivir (CHG)"), which the translation has too. */
@@ -280,8 +260,21 @@ function distinctive(word: string): boolean {
 
 /** Latin letters make up most of the letters: acronyms and names can be compared letter by letter. */
 function mostlyLatin(text: string): boolean {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  // Counted in code points, one pass: ASCII letters are Latin letters, other characters are tested.
+  let letters = 0;
+  let latin = 0;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c < 0x80) {
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) {
+        letters++;
+        latin++;
+      }
+      continue;
+    }
+    if (LETTER.test(ch)) letters++;
+    if (LATIN.test(ch)) latin++;
+  }
   return letters > 0 && latin > letters / 2;
 }
 
@@ -292,11 +285,16 @@ function mostlyLatin(text: string): boolean {
  * Ambiente") translates that, not a missing name.
  */
 function unexplainedCapitals(target: string, sourceWords: readonly string[]): number {
-  let folded: { word: string; f: string }[] | null = null; // the source words folded once, when a capital needs them
+  // The source words indexed once, when a capital needs them; the English equivalents of those that have one.
+  let similar: SimilarWords | null = null;
+  let exonyms: string[][] = [];
   const explained = (w: string) => {
     const f = fold(w);
-    folded ??= sourceWords.map((word) => ({ word, f: fold(word) }));
-    return folded.some((s) => similarFolded(s.f, f) || exonymOf(s.word, f));
+    if (!similar) {
+      similar = new SimilarWords(sourceWords);
+      exonyms = similar.folded.flatMap((sf) => (TRANSLATES[sf] ? [TRANSLATES[sf]] : []));
+    }
+    return similar.hasSimilar(f) || exonyms.some((prefixes) => prefixes.some((p) => f.startsWith(p)));
   };
   let n = 0;
   let run: string[] = [];
@@ -321,25 +319,36 @@ function unexplainedCapitals(target: string, sourceWords: readonly string[]): nu
   return n;
 }
 
+/** A value computed on first use: most segments have no acronym and need little of what the names check can derive. */
+function lazy<T>(compute: () => T): () => T {
+  let value: { v: T } | null = null;
+  return () => (value ??= { v: compute() }).v;
+}
+
 export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFinding[] {
   const out: RawFinding[] = [];
   const target = undot(seg.target);
-  const targetWords = target.match(WORD) ?? [];
-  const targetFolded = fold(target);
-  const targetAcronyms = [...target.matchAll(ACRONYM)].map((m) => bare(m[0]));
-  const targetRuns = capitalisedRuns(target, EN_CONNECTORS);
+  const targetSimilar = lazy(() => new SimilarWords(target.match(WORD) ?? []));
+  const targetFoldedOnce = lazy(() => fold(target));
+  const targetAcronyms = lazy(() => [...target.matchAll(ACRONYM)].map((m) => bare(m[0])));
+  const targetRuns = lazy(() => capitalisedRuns(target, EN_CONNECTORS));
   const pieces = sourcePieces(ctx, seg);
   const sourceText = pieces.map((p) => p.text).join(' ');
-  const sourceFolded = fold(sourceText);
-  const sourceAcronyms = [...sourceText.matchAll(ACRONYM)].map((m) => bare(m[0]));
-  const sourceRuns = capitalisedRuns(sourceText, CONNECTORS);
+  const sourceFolded = lazy(() => fold(sourceText));
+  const sourceAcronyms = lazy(() => [...sourceText.matchAll(ACRONYM)].map((m) => bare(m[0])));
+  const sourceRuns = lazy(() => capitalisedRuns(sourceText, CONNECTORS));
   const sourceWords = sourceText.match(WORD) ?? [];
+  // English acronyms the source's own acronyms (below) and phrases ("Estados Unidos" → US) lead one to expect.
   const expected = new Set<string>();
-  for (const p of pieces) {
-    for (const [re, forms] of PHRASE_ACRONYMS) if (re.test(p.text)) forms.forEach((f) => expected.add(f));
-    // Italian and Spanish write many acronyms in title case ("il Pil", "la Ue"): their English forms are expected too.
-    for (const m of p.text.matchAll(/(?<![\p{L}])\p{Lu}\p{Ll}{1,3}(?![\p{L}])/gu)) ACRONYMS[m[0].toUpperCase()]?.forEach((f) => expected.add(f));
-  }
+  const phraseExpected = lazy(() => {
+    const forms = new Set<string>();
+    for (const p of pieces) {
+      for (const [re, list] of PHRASE_ACRONYMS) if (re.test(p.text)) list.forEach((f) => forms.add(f));
+      // Italian and Spanish write many acronyms in title case ("il Pil", "la Ue"): their English forms are expected too.
+      for (const m of p.text.matchAll(/(?<![\p{L}])\p{Lu}\p{Ll}{1,3}(?![\p{L}])/gu)) ACRONYMS[m[0].toUpperCase()]?.forEach((f) => forms.add(f));
+    }
+    return forms;
+  });
 
   // Source side: acronyms and multi-word names the translation lacks.
   const candidates = unexplainedCapitals(target, sourceWords);
@@ -357,17 +366,17 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
         // Glued to the next word in the translation ("23:41 CETReal Madrid"): there, and a spacing slip.
         if (new RegExp(`(?<![\\p{L}])${a}(?=\\p{Lu}\\p{Ll})`, 'u').test(target)) continue;
         if (ACRONYMS[a]?.some((f) => hasWord(target, f))) continue;
-        if (targetWords.some((t) => fold(t) === fold(a))) continue;
+        if (targetSimilar().folded.includes(fold(a))) continue;
         // A dateline's city in capitals, with an English exonym ("ROMA –" → "ROME –").
-        if (translatedIn(a, targetFolded)) continue;
+        if (translatedIn(a, targetFoldedOnce())) continue;
         if (p === pieces[0] && datelinePlaceAt(p.text, at) && bothDatelines(p.text, seg.target)) continue;
         // The acronym of the name just before it ("Kraftfahrt-Bundesamt (KBA)"), where the translation renders a name of its own.
         if (candidates > 0 && /\p{Lu}[\p{L}-]*\s*\($/u.test(p.text.slice(0, at)) && p.text[at + m[0].length] === ')') continue;
         // Translated with the same initials in another order (OTAN → NATO, CNE → National Electoral Council).
-        if (a.length >= 2 && targetAcronyms.some((t) => sortedLetters(t) === sortedLetters(a))) continue;
-        if (a.length >= 3 && initialsMatch(a, targetRuns)) continue;
+        if (a.length >= 2 && targetAcronyms().some((t) => sortedLetters(t) === sortedLetters(a))) continue;
+        if (a.length >= 3 && initialsMatch(a, targetRuns())) continue;
         // Spelled out in the source too: the name itself carries the meaning.
-        if (a.length >= 3 && initialsMatch(a, sourceRuns)) continue;
+        if (a.length >= 3 && initialsMatch(a, sourceRuns())) continue;
         const start = p.start + (m.index ?? 0);
         out.push({ side: 'source', start, end: start + m[0].length, message: qaMessage('nameMissing', { name: m[0] }) });
       }
@@ -375,29 +384,30 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
     // A name the translation translated has a capitalised word there that the source does not explain.
     // In a language that capitalises every noun ("in dieser Zeit Gleise"), capitals are no sign of a name.
     for (const c of candidates > 0 || NOUN_CAPITALS.has(primaryLang(ctx.sourceLang)) ? [] : multiWordNames(p)) {
-      if (targetFolded.includes(fold(c.text))) continue;
+      if (targetFoldedOnce().includes(fold(c.text))) continue;
       // Spelled out before an acronym the translation keeps ("Haut Conseil des finances publiques (HCFP)"): translated there.
       if (keptAcronymAfter(p.text.slice(c.start - p.start + c.text.length), target)) continue;
       if (!c.words.some(distinctive)) continue;
-      if (c.words.some((w) => targetHasWord(w, targetWords, targetFolded))) continue;
+      if (c.words.some((w) => targetHasWord(w, targetSimilar(), targetFoldedOnce()))) continue;
       out.push({ side: 'source', start: c.start, end: c.start + c.text.length, message: qaMessage('nameMissing', { name: c.text }) });
     }
   }
 
   // Target side: acronyms the source does not have. A source in another script ("国家航空航天局" for
   // NASA, "加州" for CA) cannot show that an acronym is absent: only a Latin-script source is evidence.
-  const sourceHasCurrency = CURRENCY_WORD.test(sourceText);
-  if (!mostlyUpper(seg.target) && mostlyLatin(sourceText)) {
-    for (const m of seg.target.matchAll(ACRONYM)) {
+  const sourceHasCurrency = lazy(() => CURRENCY_WORD.test(sourceText));
+  const added = [...seg.target.matchAll(ACRONYM)];
+  if (added.length && !mostlyUpper(seg.target) && mostlyLatin(sourceText)) {
+    for (const m of added) {
       const a = bare(m[0]);
-      if (ROMAN.test(a) || COMMON_EN.has(a) || expected.has(a) || sourceText.includes(a)) continue;
-      if (sourceHasCurrency && CURRENCY_CODE.test(a)) continue;
-      if (hasWord(sourceFolded, fold(a))) continue;
+      if (ROMAN.test(a) || COMMON_EN.has(a) || expected.has(a) || phraseExpected().has(a) || sourceText.includes(a)) continue;
+      if (sourceHasCurrency() && CURRENCY_CODE.test(a)) continue;
+      if (hasWord(sourceFolded(), fold(a))) continue;
       if (sourceWords.some((s) => exonymOf(s, fold(a)))) continue;
       if (datelinePlaceAt(seg.target, m.index ?? 0) && bothDatelines(sourceText, seg.target)) continue;
-      if (sourceAcronyms.some((s) => sortedLetters(s) === sortedLetters(a))) continue;
+      if (sourceAcronyms().some((s) => sortedLetters(s) === sortedLetters(a))) continue;
       // Spelled out in either text ("the World Trade Organization (WTO)", "Conselho Nacional Eleitoral").
-      if (a.length >= 3 && (initialsMatch(a, targetRuns) || initialsMatch(a, sourceRuns))) continue;
+      if (a.length >= 3 && (initialsMatch(a, targetRuns()) || initialsMatch(a, sourceRuns()))) continue;
       const start = seg.targetStart + (m.index ?? 0);
       out.push({ start, end: start + m[0].length, message: qaMessage('nameAdded', { name: m[0] }) });
     }

@@ -154,7 +154,7 @@ function load(key: string): Speller | null {
     const done = suggestions.get(word);
     if (done) return done;
     if (!unfinished.has(word) && performance.now() >= deadline) return null; // no time to even start
-    const searches = unfinished.get(word) ?? spells.map((sp) => new SuggestionSearch(sp, word));
+    const searches = unfinished.get(word) ?? spells.map((sp) => new SuggestionSearch(sp, word, spells));
     unfinished.delete(word);
     // Each dictionary's suggestions in turn, as nspell would list them.
     if (searches.some((search) => search.run(deadline) === null)) {

@@ -95,11 +95,14 @@ export class SuggestionSearch {
   private result: string[] | null = null;
   /** Skips lookups and expansions that cannot meet a word (same result, see near-words.ts). */
   private near: NearWords | null = null;
+  private readonly group: readonly SpellData[];
   /** Set while expanding a word that has no word within one edit (see step()). */
   private blind = false;
 
-  constructor(spell: ReturnType<typeof nspell>, word: string) {
+  /** `group`: the dictionaries searched for the same word (they share one filter; `spell` among them). */
+  constructor(spell: ReturnType<typeof nspell>, word: string, group: readonly ReturnType<typeof nspell>[] = [spell]) {
     this.sp = spell as unknown as SpellData;
+    this.group = (group.includes(spell) ? group : [spell, ...group]) as unknown as SpellData[];
     this.value = normalize(word.trim(), this.sp.conversion.in);
     this.currentCase = casing(this.value);
     if (!this.value || spell.correct(this.value)) {
@@ -125,7 +128,7 @@ export class SuggestionSearch {
 
   /** The replacement table, keyboard neighbours, doubled letters and case variants (nspell's first part). */
   private prepare(): void {
-    this.near = nearWordsOf(this.sp);
+    this.near = nearWordsOf(this.group);
     const value = this.value;
     const edits = this.edits;
     for (const [from, to] of this.sp.replacementTable) {
@@ -229,8 +232,11 @@ export class SuggestionSearch {
 
   /** The second level reads firstLevel[0, max + size) at most (its last batch may run past max). */
   private firstLevelNeeded(): number {
-    return this.maxSecond() + this.batchSize();
+    // Asked for every candidate of a blind expansion: computed once.
+    return (this.needed ??= this.maxSecond() + this.batchSize());
   }
+
+  private needed: number | undefined;
 
   private finish(): void {
     const weight = (w: string) => this.weighted.get(w) ?? 0;
