@@ -47,6 +47,17 @@ describe('qa.names', () => {
     expect(spans(oneSidedNames, 'Dem Kraftfahrt-Bundesamt (KBA) ist nichts bekannt.', 'The Federal Motor Transport Authority knows of nothing.', 'de')).toEqual([]);
     expect(spans(oneSidedNames, 'Dem Kraftfahrt-Bundesamt (KBA) ist nichts bekannt.', 'The authority knows of nothing.', 'de')).toEqual(['KBA']);
   });
+  it('reads a dateline after an agency credit, and a month abbreviated in capitals beside its day, as no acronym', () => {
+    const clean: [string, string, string][] = [
+      ['(EFE) - SEVILLA, 4 ENE - El río se desbordó.', '(EFE) - SEVILLE, JAN 4 - The river burst its banks.', 'es'],
+      ['(ANSA) - FIRENZE, 2 NOV - Il museo riapre.', '(ANSA) - FLORENCE, NOV 2 - The museum reopens.', 'it'],
+      ['BERLIN, 12. FEB. - Der Streik endet.', 'BERLIN, FEB 12 - The strike ends.', 'de'],
+    ];
+    for (const [s, t, lang] of clean) expect(spans(oneSidedNames, s, t, lang), t).toEqual([]);
+    // An acronym the translation adds is still one, beside a number or not.
+    expect(spans(oneSidedNames, 'El equipo ganó 3 partidos.', 'The team won 3 NBA games.', 'es')).toEqual(['NBA']);
+    expect(spans(oneSidedNames, '(EFE) - MÁLAGA - El río se desbordó.', '(EFE) - The river burst its banks.', 'es')).toEqual(['MÁLAGA']);
+  });
   it('takes a name spelled out before an acronym both texts keep, or with cognate words, as translated', () => {
     const clean: [string, string, string][] = [
       ['Le Haut Conseil des finances publiques (HCFP) a rendu son avis.', 'The High Council of Public Finance (HCFP) gave its opinion.', 'fr'],

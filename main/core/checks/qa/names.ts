@@ -153,8 +153,19 @@ function sentenceInitial(text: string, at: number): boolean {
   );
 }
 
-/** The all-caps place word a dateline opens with ("MÜNCHEN (Reuters) -", "MILANO,", "VENICE, 8 December"). */
-const DATELINE_PLACE = /^\s*(\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*)(?=\s*[-–—,(]|\s+\d|\s+\p{Lu}\p{Ll})/u;
+/**
+ * The all-caps place word a dateline opens with ("MÜNCHEN (Reuters) -", "MILANO,", "VENICE, 8 December"),
+ * also after the agency's credit ("(ANSA) - MILANO, 8 DIC -").
+ */
+const DATELINE_PLACE = /^\s*(?:\(\p{Lu}[\p{L}/-]*\)\s*[-–—]\s*)?(\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*)(?=\s*[-–—,(]|\s+\d|\s+\p{Lu}\p{Ll})/u;
+
+/** Months abbreviated in capitals, as datelines write them beside the day ("DEC 3", "8 DIC", "12. FEB."). */
+const MONTH_CAPS = new Set('JAN FEB MAR APR MAY JUN JUL AUG SEP SEPT OCT NOV DEC ENE ABR AGO DIC GEN MAG GIU LUG SET OTT FEV MAI JUI AOU SETT OUT DEZ MRZ JUIL AVR'.split(' '));
+/** Is the capitals word at `at` a month beside its day number? */
+function monthBesideDay(text: string, at: number, word: string): boolean {
+  if (!MONTH_CAPS.has(word)) return false;
+  return /\d{1,2}\.?\s*$/u.test(text.slice(Math.max(0, at - 4), at)) || /^\.?\s*\d{1,2}(?!\d)/u.test(text.slice(at + word.length, at + word.length + 5));
+}
 /**
  * Both texts open with a dateline: the translation's place in capitals stands for the source's, whatever
  * its English name ("MÜNCHEN" → "MUNICH", "TORINO" → "TURIN").
@@ -362,7 +373,7 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
         if (/\p{Lu}{2,}[\s,;:]+$/u.test(p.text.slice(Math.max(0, at - 20), at)) || /^[\s,;:]+\p{Lu}{2,}/u.test(p.text.slice(at + m[0].length, at + m[0].length + 20))) {
           if (a.length >= 4) continue;
         }
-        if (ROMAN.test(a) || hasWord(target, a) || COMMON_EN.has(a)) continue;
+        if (ROMAN.test(a) || hasWord(target, a) || COMMON_EN.has(a) || monthBesideDay(p.text, at, a)) continue;
         // Glued to the next word in the translation ("23:41 CETReal Madrid"): there, and a spacing slip.
         if (new RegExp(`(?<![\\p{L}])${a}(?=\\p{Lu}\\p{Ll})`, 'u').test(target)) continue;
         if (ACRONYMS[a]?.some((f) => hasWord(target, f))) continue;
@@ -401,6 +412,7 @@ export function findOneSidedNames(ctx: CheckContext, seg: SegmentView): RawFindi
     for (const m of added) {
       const a = bare(m[0]);
       if (ROMAN.test(a) || COMMON_EN.has(a) || expected.has(a) || phraseExpected().has(a) || sourceText.includes(a)) continue;
+      if (monthBesideDay(seg.target, m.index ?? 0, a)) continue;
       if (sourceHasCurrency() && CURRENCY_CODE.test(a)) continue;
       if (hasWord(sourceFolded(), fold(a))) continue;
       if (sourceWords.some((s) => exonymOf(s, fold(a)))) continue;
