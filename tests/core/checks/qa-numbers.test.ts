@@ -18,6 +18,18 @@ describe('qa.numbers (a target number the source lacks)', () => {
   });
 
   // The month "06" is the source's "jun": only the year the source lacks and the changed day are reported.
+  it('reads thousands grouped by a plain space before a decimal comma, as French and Estonian type them', () => {
+    for (const [s, t, lang] of [
+      ['L’indice a clôturé à 6 348,72 points.', 'The index closed at 6,348.72 points.', 'fr'],
+      ['Le budget atteint 12 400,5 millions.', 'The budget reaches 12,400.5 million.', 'fr'],
+    ] as const) {
+      const ctx = makeContext({ source: s, target: t, sourceLang: lang });
+      expect([...runCheck(numbersChanged, ctx), ...runCheck(numbersMissing, ctx)].map((f) => f.text), t).toEqual([]);
+    }
+    // A changed figure is still one.
+    const ctx = makeContext({ source: 'L’indice a clôturé à 6 348,72 points.', target: 'The index closed at 6,384.72 points.', sourceLang: 'fr' });
+    expect(runCheck(numbersChanged, ctx).map((f) => f.text)).toEqual(['6,384.72']);
+  });
   it('reads an ISO date as the date the source writes in words, but not a different day', () => {
     expect(spans(numbersChanged, 'Belém, 7 jun (EFE).- A cheia do rio recuou.', 'date 2025-06-07 The river flood receded.')).toEqual([]);
     expect(spans(numbersChanged, 'Belém, 7 jun (EFE).- A cheia do rio recuou.', 'date 2025-06-08 The river flood receded.')).toEqual(['2025', '08']);

@@ -29,8 +29,8 @@ interface NumToken {
   runs?: number[];
 }
 
-/** Digits with separators; a plain space groups thousands only before exactly three digits ("3 000", "19 000"). */
-const NUMBER = /\d+(?:(?:[.,\u00a0\u202f\u2009]\d+)|(?: \d{3}(?![\d.,]\d)))*/g;
+/** Digits with separators; a plain space groups thousands only before exactly three digits ("3 000", "19 000", "7 512,45"). */
+const NUMBER = /\d+(?:(?:[.,\u00a0\u202f\u2009]\d+)|(?: \d{3}(?!\d)))*/g;
 const GROUP_SPACE = /[\u00a0\u202f\u2009 ]/g;
 
 const key = (v: number) => Number(v.toPrecision(12));
