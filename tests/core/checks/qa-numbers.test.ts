@@ -30,6 +30,22 @@ describe('qa.numbers (a target number the source lacks)', () => {
     const ctx = makeContext({ source: 'L’indice a clôturé à 6 348,72 points.', target: 'The index closed at 6,384.72 points.', sourceLang: 'fr' });
     expect(runCheck(numbersChanged, ctx).map((f) => f.text)).toEqual(['6,384.72']);
   });
+  it('lets a Chinese day of the month alone be the weekday English writes, but not a dated day', () => {
+    const missing = (source: string, target: string) => runCheck(numbersMissing, makeContext({ source, target, sourceLang: 'zh' })).map((f) => f.text);
+    expect(missing('广州5日将迎来强降雨。', 'Guangzhou will see heavy rain on Saturday.')).toEqual([]);
+    expect(missing('广州5日将迎来强降雨。', 'Guangzhou will see heavy rain soon.')).toEqual(['5']);
+    expect(missing('广州12月5日将迎来强降雨。', 'Guangzhou will see heavy rain on Saturday.')).toEqual(['12', '5']);
+  });
+  it('reads jin (斤) as half a kilogram: a harvest in tonnes is the same figure, a wrong one is not', () => {
+    const found = (source: string, target: string) => {
+      const ctx = makeContext({ source, target, sourceLang: 'zh' });
+      return [...runCheck(numbersChanged, ctx), ...runCheck(numbersMissing, ctx)].map((f) => f.text);
+    };
+    expect(found('全省粮食总产量达到1300亿斤。', 'The province harvested 65 million tonnes of grain.')).toEqual([]);
+    expect(found('每户增收600斤稻谷。', 'Each household gained 300 kilograms of rice.')).toEqual([]);
+    expect(found('全省粮食总产量达到1300亿斤。', 'The province harvested 130 million tonnes of grain.').length).toBeGreaterThan(0);
+    expect(found('每户增收600公斤稻谷。', 'Each household gained 300 kilograms of rice.').length).toBeGreaterThan(0);
+  });
   it('reads an ISO date as the date the source writes in words, but not a different day', () => {
     expect(spans(numbersChanged, 'Belém, 7 jun (EFE).- A cheia do rio recuou.', 'date 2025-06-07 The river flood receded.')).toEqual([]);
     expect(spans(numbersChanged, 'Belém, 7 jun (EFE).- A cheia do rio recuou.', 'date 2025-06-08 The river flood receded.')).toEqual(['2025', '08']);

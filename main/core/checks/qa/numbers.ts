@@ -235,12 +235,23 @@ export function isMetadataLine(text: string): boolean {
 /** "24 heures sur 24", "7 giorni su 7", "24 Stunden pro 24": all the time, "around the clock" in English. */
 const ROUND_THE_CLOCK = /(?<![\d.,])(\d{1,2})\s+\p{L}+\s+(?:sur|su|par|pro|auf|de|di|por|al)\s+\1(?![\d.,]?\d)/giu;
 
-function optionalSourceNumbers(pieces: readonly Piece[], first: boolean): [number, number][] {
+/**
+ * A day of the month alone in Chinese or Japanese news ("北京4日", "3日已取消"), which English writes as the
+ * weekday ("on Friday"): not after a month ("12月4日" is a date to keep) nor a number ("20日" of "10至20日").
+ */
+const CJK_BARE_DAY = /(?<![\d月至到~～-]\s*)(\d{1,2})日/gu;
+const EN_WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
+
+function optionalSourceNumbers(pieces: readonly Piece[], first: boolean, target: string): [number, number][] {
   const out: [number, number][] = [];
+  const weekdayInTarget = EN_WEEKDAY.test(target);
   for (const p of pieces) {
     for (const m of p.text.matchAll(WEEKDAY_DAY)) {
       const at = p.start + (m.index ?? 0) + m[0].lastIndexOf(m[1]!);
       out.push([at, at + m[1]!.length]);
+    }
+    if (weekdayInTarget) {
+      for (const m of p.text.matchAll(CJK_BARE_DAY)) out.push([p.start + (m.index ?? 0), p.start + (m.index ?? 0) + m[1]!.length]);
     }
     for (const m of p.text.matchAll(ROUND_THE_CLOCK)) out.push([p.start + (m.index ?? 0), p.start + (m.index ?? 0) + m[0].length]);
   }
@@ -286,6 +297,19 @@ export function analyseNumbers(ctx: CheckContext, seg: SegmentView): NumberAnaly
   return result;
 }
 
+/**
+ * Chinese reports weigh grain and produce in jin (斤, half a kilogram) where English writes kilograms or
+ * tonnes ("14317亿斤" → "715.85 million tonnes"): a source number before 斤 also stands for those.
+ */
+function addJinConversions(src: { start: number; end: number; values: number[] }[], pieces: readonly Piece[]): void {
+  for (const t of src) {
+    const p = pieces.find((q) => t.end >= q.start && t.end <= q.start + q.text.length);
+    if (!p || !/^[万亿千百十]*多?(?:公)?斤/u.test(p.text.slice(t.end - p.start, t.end - p.start + 4))) continue;
+    if (p.text.slice(t.end - p.start).match(/^[万亿千百十]*多?公斤/u)) continue; // 公斤 is a kilogram already
+    t.values = [...t.values, ...t.values.flatMap((v) => [v / 2, v / 2000])];
+  }
+}
+
 function analyse(ctx: CheckContext, seg: SegmentView): NumberAnalysis {
   const cacheKey = `${ctx.sourceLang}\u0000${ctx.targetLang}\u0000${seg.sourceStart}\u0000${seg.targetStart}\u0000${seg.source}\u0000${seg.target}`;
   const hit = cache.get(cacheKey);
@@ -301,6 +325,7 @@ function analyse(ctx: CheckContext, seg: SegmentView): NumberAnalysis {
   // A source number that does not fit its own convention ("21.00" in Spanish) is read in the other one.
   // It may also be a list ("[1,1]"): then its digits count one by one.
   for (const t of src) if (t.values.length === 0) t.values = [...t.otherValues, ...(t.runs ?? [])];
+  addJinConversions(src, pieces);
   const srcValues = new Set(src.flatMap((t) => t.values).map(key));
   for (const v of wordValues(seg.source, primaryLang(ctx.sourceLang))) srcValues.add(v);
   const tgtValues = new Set(tgt.flatMap((t) => [...t.values, ...t.otherValues]).map(key));
@@ -331,7 +356,7 @@ function analyse(ctx: CheckContext, seg: SegmentView): NumberAnalysis {
       for (const run of t.text.split(/[.,]/)) tgtValues.add(key(Number(run)));
     } else if (!isConversionGloss(seg.target, t.start - seg.targetStart, t.end - seg.targetStart)) result.changed.push(t);
   }
-  const optional = optionalSourceNumbers(pieces, seg.first);
+  const optional = optionalSourceNumbers(pieces, seg.first, seg.target);
   for (const s of src) {
     if (optional.some(([a, b]) => s.start >= a && s.end <= b)) continue;
     if (!s.values.some((v) => tgtValues.has(key(v)))) result.missing.push(s);
