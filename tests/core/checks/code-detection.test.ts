@@ -200,3 +200,11 @@ describe('fixes that leave nothing to fix', () => {
     expect(by.fixes.map((x) => x.edits[0]!.text)).toEqual(['by']);
   });
 });
+
+describe('mt.identical-segment', () => {
+  it('reports a sentence left as the source wrote it, but not a copyright or credit line', () => {
+    expect(found('mt.identical-segment', 'O governo anunciou novas medidas hoje.', 'O governo anunciou novas medidas hoje.', 'pt')).toEqual(['O governo anunciou novas medidas hoje.']);
+    expect(found('mt.identical-segment', '© Agência Lusa, todos os direitos reservados', '© Agência Lusa, todos os direitos reservados', 'pt')).toEqual([]);
+    expect(found('mt.identical-segment', 'Copyright Reuters, dpa und epd', 'Copyright Reuters, dpa und epd', 'de')).toEqual([]);
+  });
+});

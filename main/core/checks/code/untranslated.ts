@@ -150,6 +150,8 @@ export const identicalSegment: CheckDefinition = {
     if (norm(segment.source) !== norm(segment.target)) return [];
     // A line of names or numbers ("Petrobras", "Flamengo 2 x 1 Palmeiras") is the same in any language.
     if ((segment.target.match(LETTERS) ?? []).length < 3) return [];
+    // A copyright or agency credit line ("© dpa-infocom, dpa:…") is kept as the agency writes it.
+    if (/^\s*(?:©|\(c\)\s|copyright\b)/iu.test(segment.target)) return [];
     return [{ start: segment.targetStart, end: segment.targetStart + segment.target.length, message: { key: 'checks:identicalSegment' }, fixes: [] }];
   },
 };
