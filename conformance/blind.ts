@@ -1,5 +1,5 @@
 /**
- * The blind corpora (tests/corpus/checks/holdout4.jsonl, holdout5.jsonl, holdout6.jsonl, holdout7.jsonl): 420 lines or more from French, German, Spanish,
+ * The blind corpora (tests/corpus/checks/holdout4.jsonl, holdout5.jsonl, holdout6.jsonl, holdout7.jsonl, holdout8.jsonl): 420 lines or more from French, German, Spanish,
  * Portuguese, Italian and Chinese into English, written by a helper who never saw the rules, labelled by
  * KIND of artifact (not by rule id), measured once at the end of a round of rule work.
  *
@@ -31,7 +31,7 @@ interface Line {
 
 /** The blind corpora kept in the repo once measured, and CALQUE_BLIND_FILE: a fresh one, measured from outside the repo. */
 const corpora = (): { file: string; name: string }[] => [
-  ...['holdout4', 'holdout5', 'holdout6', 'holdout7'].map((n) => ({ file: fileURLToPath(new URL(`../tests/corpus/checks/${n}.jsonl`, import.meta.url)), name: n })),
+  ...['holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8'].map((n) => ({ file: fileURLToPath(new URL(`../tests/corpus/checks/${n}.jsonl`, import.meta.url)), name: n })),
   ...(process.env.CALQUE_BLIND_FILE ? [{ file: process.env.CALQUE_BLIND_FILE, name: 'fresh' }] : []),
 ];
 /** Kinds no text check can be expected to see (they need meaning); reported, and recall is given without them too. */
