@@ -36,6 +36,7 @@ describe('en.adverbial-order', () => {
     expect(found('On Monday, will the minister present the plan?')).toEqual([]);
     expect(found('In 2022 the valley planted 9,000 trees. Last year was the warmest on record.')).toEqual([]);
     expect(found('The hearing is on Friday the 13th.')).toEqual([]);
+    expect(found('The envoy arrives in Lisbon this Thursday after a visit to Rome. The team lands in Oslo next week.')).toEqual([]);
     expect(found('The minister explained to the committee the reasons for the delay. They put in place a new system.')).toEqual([]);
     expect(found('Two people died in the crash the police reported on Monday.')).toEqual([]);
   });

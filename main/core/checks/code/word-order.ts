@@ -22,8 +22,11 @@ const PERIOD = '(?:year|week|month|night|season|weekend|morning|afternoon|evenin
 const PLACE = '(?:in|at|inside|within)\\s+(?:\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?|the\\s+(?!(?:next|last|first|past|coming|following|previous|same|other|end)\\b)\\p{Ll}{3,})';
 /** Time adverbials that English puts after the object or before the verb, never between them. */
 const TIME = `(?:(?:(?:on|this)\\s+)?${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?\\s+\\(\\d{1,2}\\)|on\\s+${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?|on\\s+\\d{1,2}\\s+${MONTH}|on\\s+${MONTH}\\s+\\d{1,2}|in\\s+(?:19|20)\\d\\d|in\\s+${MONTH}(?:\\s+(?:19|20)\\d\\d)?|(?:last|this|next)\\s+(?:${PERIOD}|${WEEKDAY})|yesterday|every\\s+${PERIOD.replace('night|', 'night|day|')}|from\\s+\\p{Lu}\\p{Ll}+\\s+to\\s+\\p{Lu}\\p{Ll}+|by\\s+the\\s+end\\s+of\\s+(?:the\\s+|this\\s+|next\\s+)?${PERIOD}|${PLACE})`;
-/** The object: a determiner and a word, or a number and a word that is no date ("in 2025 94 million", not "in April 2023"). */
-const OBJECT = '(?:(?:the|a|an|its|their|his|her|our|this|these|those|some|several|more\\s+than|over|about|around|nearly|almost|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundreds|thousands|millions|dozens)\\s+(?!\\d+(?:st|nd|rd|th)\\b)[\\p{L}\\d]|(?<!(?:day|ber|ary|uary|March|April|May|June|July|August|night|ning|noon)\\s)\\d[\\d.,]*\\s+(?!(?:of|de)\\b)\\p{L})';
+/**
+ * The object: a determiner and a word, or a number and a word that is no date ("in 2025 94 million", not "in April 2023");
+ * never a time ("arrives in Lisbon this Thursday" has a place, then a time, and no object).
+ */
+const OBJECT = '(?!(?:this|that|next|last|every|the\\s+(?:next|following|same))\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|year|week|month|night|season|weekend|morning|afternoon|evening|summer|winter|spring|autumn|day|time)\\b)(?:(?:the|a|an|its|their|his|her|our|this|these|those|some|several|more\\s+than|over|about|around|nearly|almost|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundreds|thousands|millions|dozens)\\s+(?!\\d+(?:st|nd|rd|th)\\b)[\\p{L}\\d]|(?<!(?:day|ber|ary|uary|March|April|May|June|July|August|night|ning|noon)\\s)\\d[\\d.,]*\\s+(?!(?:of|de)\\b)\\p{L})';
 /** The verb is read back from the adverbial (matching from each word of the text was three times slower). */
 const BETWEEN = new RegExp(`(?<=(?<![\\p{L}'’-])(\\p{Ll}+)\\s+)(${TIME})\\s+(?=${OBJECT})`, 'gu');
 
