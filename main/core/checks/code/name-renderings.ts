@@ -15,6 +15,7 @@ import { fold, primaryLang } from '../qa/util.js';
 import type { CheckContext, CheckDefinition, RawFinding } from '../types.js';
 import { contentWords, STOP } from './term-consistency.js';
 import { nameRuns, type NameRun } from './name-runs.js';
+import { remembered } from './text-memo.js';
 
 /** A source term in more sentences than this is a general word of the article, not a name. */
 const MAX_TERM_SEGMENTS = 12;
@@ -38,21 +39,11 @@ const wordsOf = (text: string) => new Set((text.match(/[\p{L}\p{M}\p{N}]+/gu) ??
  * Per text, what the check derives from it (names, words): a document check runs on every update of the
  * editor, and deriving them again for every segment of a book would cost each keystroke. Bounded.
  */
-const MEMO_LIMIT = 50_000;
 const targetMemo = new Map<string, { runs: NameRun[]; words: Set<string> }>();
 const sourceMemo = new Map<string, { words: Set<string>; names: Map<string, string>; runs: NameRun[] }>();
-function memo<T>(m: Map<string, T>, key: string, make: () => T): T {
-  let v = m.get(key);
-  if (v === undefined) {
-    v = make();
-    if (m.size >= MEMO_LIMIT) m.clear();
-    m.set(key, v);
-  }
-  return v;
-}
 /** The target's names with offsets in the segment (the caller adds the segment's start) and its words. */
-const targetOf = (text: string) => memo(targetMemo, text, () => ({ runs: nameRuns(text), words: wordsOf(text) }));
-const sourceOf = (text: string) => memo(sourceMemo, text, () => ({ words: wordsOf(text), names: sourceNames(text), runs: nameRuns(text) }));
+const targetOf = (text: string) => remembered(targetMemo, text, () => ({ runs: nameRuns(text), words: wordsOf(text) }));
+const sourceOf = (text: string) => remembered(sourceMemo, text, () => ({ words: wordsOf(text), names: sourceNames(text), runs: nameRuns(text) }));
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): V[] {
   let l = m.get(k);

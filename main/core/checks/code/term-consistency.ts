@@ -11,6 +11,7 @@ import { fold, primaryLang } from '../qa/util.js';
 import type { CheckContext, CheckDefinition, RawFinding, SegmentView } from '../types.js';
 import variants from './term-variants.json';
 import stopwords from './source-stopwords.json';
+import { remembered } from './text-memo.js';
 
 /** News agencies credited in datelines ("(dpa)") recur in any sentences: never a term. */
 const AGENCIES = stopwords.agencies.split(' ');
@@ -66,18 +67,8 @@ export function contentWords(text: string, lang: string, stop: Set<string>): Map
  * the editor's session runs document checks on every update, and matching the term list over a whole
  * book took over a second each time. Bounded like the other per-text memos.
  */
-const MEMO_LIMIT = 50_000;
 const wordsMemo = new Map<string, Map<string, string>>();
 const usesMemo = new Map<string, { base: string; start: number; end: number }[]>();
-function remembered<T>(memo: Map<string, T>, key: string, make: () => T): T {
-  let hit = memo.get(key);
-  if (hit === undefined) {
-    hit = make();
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, hit);
-  }
-  return hit;
-}
 
 function findContentWords(text: string, lang: string, stop: Set<string>): Map<string, string> {
   const out = new Map<string, string>();
